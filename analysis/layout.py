@@ -1,0 +1,918 @@
+"""Layout: a decoded page -> blocks -> articles, paragraphs and a table of what could not be placed.
+
+The page is raw text from a PDF extraction: lines hard-wrapped at the column width (which varies by
+article), blank lines at paragraph ends *and* at column breaks (even mid-word), headlines that
+usually follow their body and sometimes land far from it, headlines printed twice (fake bold),
+bylines standing apart, photo captions, page furniture, justification spaces.
+
+The pass, in order:
+
+1. lines -> kinds (blank, byline, text) and normalised spans that keep their source positions;
+2. text lines -> chunks (runs between blank/byline lines, split at datelines and indents);
+3. chunks -> body | headline | lone name | furniture, using the chunk's own shape and whether the
+   body before it stopped mid-sentence (then the chunk is a column-break continuation);
+4. bodies -> articles (a body starts at a dateline or after a non-body block), paragraphs joined
+   across column breaks without inserting characters;
+5. headline clusters -> headlines (kicker / title / subtitle, doubled lines collapsed) with the
+   bylines that touch them;
+6. headlines -> articles by one-to-one assignment: the body a headline follows (or, failing
+   that, precedes) scores highest, plus character-bigram overlap between headline and body.
+   Bylines that touch nothing stay unplaced: the text does not say where they belong.
+
+Every non-whitespace source character ends in exactly one field of one row, or in the unplaced
+table (see :func:`check_conservation`). Inserted characters are only separators: ``" "`` between
+title lines, ``" / "`` between bylines, ``"\\n"`` between paragraphs.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .ingest import Page, PageError, find_pages, page_from_text, read_page
+from .normalize import CJK, Piece, Span, fold_width, normalize_line
+
+# --- patterns -------------------------------------------------------------------------------
+
+MARKERS = "■◆●▲□◇"
+BYLINE_ROLES = (
+    "本报记者|见习记者|实习记者|特约记者|首席记者|记者|特约通讯员|通讯员|实习生|"
+    "摄影记者|摄影|摄|文/图|文图|图/文|责任编辑|编辑|美编|校对|撰稿|整理"
+)
+_ROLE = re.compile(rf"^[{MARKERS}]?\s*(?:{BYLINE_ROLES})")
+_NAME_LIST = re.compile(rf"^[{CJK}·]{{2,5}}(?:\s*[、/ ，,]\s*[{CJK}·]{{2,5}})*$")
+_BYLINE_PART = re.compile(rf"(?:{BYLINE_ROLES})\s*[:：]?\s*")
+DATELINE = re.compile(
+    r"^(?:本报讯|本报[^，。；\s]{0,14}?[讯电]|(?:据)?新华社[^，。；\s]{0,14}?电(?:[（(][^）)]{0,20}[）)])?"
+    r"|(?:据)?(?:中新社|中新网|人民网|央视网)[^，。；\s]{0,14}?电)"
+)
+_FINAL = re.compile(r"(?:[。！？!?]|…|\.\.\.)[”’」』）)\"']*$")
+_CLOSING_QUOTE = re.compile(r"[”’」』]$")
+_REPORTING_VERB = re.compile(r"(?:强调|指出|表示|要求|提出|寄语|号召|部署|讲话|说|称)$")
+_SUBTITLE_DASH = re.compile(r"^(?:——|—|--|－－)")
+_FURNITURE = re.compile(
+    r"^(?:第\s*\d+\s*版|\d{1,2}\s*版|责任编辑|美术编辑|版式|校对|电话|邮箱|E-?mail)"
+    r"|星期[一二三四五六日天]\s*$|^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期.)?\s*$"
+)
+_BIGRAM_CHARS = re.compile(rf"[{CJK}0-9A-Za-z]")
+
+_SURNAMES_FILE = Path(__file__).parent / "resources" / "surnames.txt"
+
+
+def _load_surnames() -> frozenset[str]:
+    words = _SURNAMES_FILE.read_text(encoding="utf-8").split()
+    return frozenset(w for w in words if not w.startswith("#"))
+
+
+SURNAMES = _load_surnames()
+
+ARTICLE_COLUMNS = [
+    "article_id",
+    "page_id",
+    "ordinal",
+    "kind",
+    "kicker",
+    "title",
+    "subtitle",
+    "byline",
+    "dateline",
+    "body",
+    "n_chars",
+    "line_start",
+    "line_end",
+    "newspaper",
+    "date",
+    "page",
+]
+PARAGRAPH_COLUMNS = [
+    "page_id",
+    "article_id",
+    "field",
+    "paragraph",
+    "text",
+    "line_start",
+    "line_end",
+    "source_map",
+]
+UNPLACED_COLUMNS = ["page_id", "unplaced_id", "kind", "text", "line_start", "line_end", "note"]
+
+
+def display_width(text: str) -> float:
+    """Column width as printed: ASCII is half as wide as CJK and full-width punctuation."""
+    ascii_count = sum(1 for ch in text if ord(ch) < 128)
+    return len(text) - 0.5 * ascii_count
+
+
+# --- line and chunk model ------------------------------------------------------------------
+
+
+@dataclass
+class Line:
+    number: int  # 1-based
+    raw: str
+    kind: str  # blank | byline | text
+    span: Span
+    indented: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    @property
+    def width(self) -> float:
+        # measured on the printed line: justification spaces take room on paper
+        return display_width(fold_width(self.raw).strip())
+
+
+@dataclass
+class Chunk:
+    """Consecutive lines of one kind: text lines, or a byline group."""
+
+    lines: list[Line]
+    kind: str = "text"  # text | byline; after classification: body | headline | name | furniture
+    blank_before: bool = True
+    blank_after: bool = True
+
+    @property
+    def first(self) -> int:
+        return self.lines[0].number
+
+    @property
+    def last(self) -> int:
+        return self.lines[-1].number
+
+    @property
+    def text(self) -> str:
+        return "".join(line.text for line in self.lines)
+
+    @property
+    def width(self) -> float:
+        return max(line.width for line in self.lines)
+
+
+def _is_byline(raw: str) -> bool:
+    folded = normalize_line(raw, 0, names=True).text
+    if not folded or len(folded) > 40 or not _ROLE.match(folded):
+        return False
+    marker = folded[0] in MARKERS
+    body = folded.lstrip(MARKERS).strip()
+    names_only = _BYLINE_PART.sub(" ", body)
+    names_only = re.sub(r"\s+", " ", names_only).strip()
+    if not names_only:
+        return False
+    if not re.fullmatch(rf"[{CJK}·]+(?:\s*[、/ ，,]\s*[{CJK}·]+)*", names_only):
+        return False
+    if marker:
+        return True
+    # Without a marker, demand a separator after the role (记者 翁辰辰, 通讯员：徐冰艳) so that
+    # body lines such as 记者了解到 are never taken for bylines.
+    return bool(re.match(rf"^(?:{BYLINE_ROLES})(?:\s+|[:：])", body))
+
+
+def _read_lines(text: str) -> list[Line]:
+    lines = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            lines.append(Line(number, raw, "blank", Span()))
+        elif _is_byline(raw):
+            lines.append(Line(number, raw, "byline", normalize_line(raw, number, names=True)))
+        else:
+            indented = raw[:1] in (" ", "\t", "\u3000")
+            lines.append(Line(number, raw, "text", normalize_line(raw, number), indented))
+    return lines
+
+
+def is_paragraph_end(line: Line, column_width: float) -> bool:
+    """A paragraph ends at a line ending in 。！？… (or a closing quote on a short line)."""
+    text = line.text
+    if _FINAL.search(text):
+        return True
+    return bool(_CLOSING_QUOTE.search(text)) and line.width < column_width - 1
+
+
+def _chunks(lines: list[Line]) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    current: list[Line] = []
+    blank_before = True
+
+    def flush(blank_after: bool) -> None:
+        nonlocal current, blank_before
+        if current:
+            kind = current[0].kind
+            chunks.append(Chunk(current, kind, blank_before, blank_after))
+            blank_before = False
+        current = []
+
+    for line in lines:
+        if line.kind == "blank":
+            flush(True)
+            blank_before = True
+            continue
+        if current and line.kind != current[-1].kind:
+            flush(False)
+        elif current and line.kind == "text":
+            prev = current[-1]
+            width = max(ln.width for ln in current)
+            starts_dateline = bool(DATELINE.match(line.text))
+            new_paragraph_indent = line.indented and _FINAL.search(prev.text)
+            doubled_switch = bool(_doubled(line.text)) != bool(_doubled(prev.text))
+            if starts_dateline or new_paragraph_indent or doubled_switch:
+                flush(False)
+            elif len(current) >= 2 and _width_jump(current, line, width):
+                flush(False)
+        current.append(line)
+    flush(True)
+    return chunks
+
+
+def _width_jump(current: list[Line], line: Line, width: float) -> bool:
+    """A new block without a blank line: the previous line closed a paragraph and the column
+    width changes (a caption set narrower than the article above it)."""
+    prev = current[-1]
+    if not _FINAL.search(prev.text):
+        return False
+    return line.width > width + 2.5
+
+
+def _doubled(text: str) -> str | None:
+    """The text printed once, when a line is printed twice (PDF fake bold), else None."""
+    n = len(text)
+    if n >= 4 and n % 2 == 0 and text[: n // 2] == text[n // 2 :]:
+        return text[: n // 2]
+    if n >= 4 and n % 2 == 0 and all(text[i] == text[i + 1] for i in range(0, n, 2)):
+        return text[::2]
+    return None
+
+
+# --- chunk classification ------------------------------------------------------------------
+
+
+def _headline_shaped(chunk: Chunk) -> bool:
+    text = chunk.text
+    if len(chunk.lines) > 4 or not text:
+        return False
+    if any(p in text for p in "。；;，,"):
+        return False
+    if re.search(r"[、：:（(]$", chunk.lines[-1].text):
+        return False
+    return all(line.width <= 40 for line in chunk.lines)
+
+
+def _lone_name(chunk: Chunk) -> bool:
+    if len(chunk.lines) != 1:
+        return False
+    text = normalize_line(chunk.lines[0].raw, chunk.lines[0].number, names=True).text
+    if not re.fullmatch(rf"[{CJK}]{{2,4}}", text):
+        return False
+    return text[0] in SURNAMES or text[:2] in SURNAMES
+
+
+def _classify(chunks: list[Chunk]) -> None:
+    """Set chunk.kind for text chunks: body | headline | name | furniture."""
+    last_body: Chunk | None = None
+    prev: Chunk | None = None
+    for i, chunk in enumerate(chunks):
+        if chunk.kind == "byline":
+            prev = chunk
+            continue
+        first_text = chunk.lines[0].text
+        open_before = (
+            prev is not None
+            and prev is last_body
+            and not _ends_paragraph(prev, _column_width(prev))
+        )
+        if DATELINE.match(first_text):
+            chunk.kind = "body"
+        elif any(_doubled(line.text) for line in chunk.lines):
+            chunk.kind = "headline"
+        elif open_before:
+            chunk.kind = "body"
+        elif _FURNITURE.search(chunk.text) and len(chunk.lines) <= 2:
+            chunk.kind = "furniture"
+        elif _lone_name(chunk) and chunk.blank_before and chunk.blank_after:
+            chunk.kind = "name"
+        elif _headline_shaped(chunk) and not _paragraph_start_before_break(chunks, i):
+            chunk.kind = "headline"
+        else:
+            chunk.kind = "body"
+        if chunk.kind == "body":
+            last_body = chunk
+        prev = chunk
+
+
+def _column_width(chunk: Chunk) -> float:
+    widths = sorted(line.width for line in chunk.lines)
+    return widths[-1] if widths else 0.0
+
+
+def _ends_paragraph(chunk: Chunk, width: float) -> bool:
+    return is_paragraph_end(chunk.lines[-1], max(width, chunk.lines[-1].width))
+
+
+def _paragraph_start_before_break(chunks: list[Chunk], i: int) -> bool:
+    """A headline-shaped chunk that is really the opening line(s) of a paragraph cut by a
+    column break: the next chunk continues it as body text at the same column width."""
+    chunk = chunks[i]
+    if i + 1 >= len(chunks):
+        return False
+    nxt = chunks[i + 1]
+    if nxt.kind == "byline" or not nxt.blank_before or DATELINE.match(nxt.lines[0].text):
+        return False
+    if _headline_shaped(nxt) or _lone_name(nxt):
+        return False
+    if len(nxt.lines) < 2:
+        return False
+    column = _column_width(Chunk(nxt.lines[:-1]))
+    # The cut paragraph's lines fill the column (its first line may lose a 2-character indent).
+    return all(column - 2.5 <= line.width <= column + 0.5 for line in chunk.lines)
+
+
+# --- articles -------------------------------------------------------------------------------
+
+
+@dataclass
+class Headline:
+    kicker: list[Span] = field(default_factory=list)
+    title: list[Span] = field(default_factory=list)
+    subtitle: list[Span] = field(default_factory=list)
+    bylines: list[Span] = field(default_factory=list)
+    duplicates: list[Span] = field(default_factory=list)
+    first: int = 0
+    last: int = 0
+
+    def text(self) -> str:
+        return "".join(s.text for s in self.kicker + self.title + self.subtitle)
+
+
+@dataclass
+class Article:
+    paragraphs: list[Span] = field(default_factory=list)
+    bylines: list[Span] = field(default_factory=list)
+    headline: Headline | None = None
+    first: int = 0
+    last: int = 0
+    width: float = 0.0
+    open_end: bool = False  # last paragraph stopped mid-sentence (a column break follows)
+    dateline: Span = field(default_factory=Span)
+
+
+@dataclass
+class Unplaced:
+    kind: str
+    span: Span
+    note: str = ""
+
+
+@dataclass
+class PageLayout:
+    """Result of :func:`parse_page`: the three tables and the spans behind them."""
+
+    page: Page
+    articles: pd.DataFrame
+    paragraphs: pd.DataFrame
+    unplaced: pd.DataFrame
+    field_spans: dict = field(default_factory=dict, repr=False)  # (article_id, field) -> [Span]
+    unplaced_spans: list = field(default_factory=list, repr=False)  # [(unplaced_id, Span)]
+
+
+def _strip_marker(span: Span, unplaced: list[Unplaced]) -> Span:
+    text = span.text
+    k = 0
+    while k < len(text) and (text[k] in MARKERS or text[k].isspace()):
+        k += 1
+    if k:
+        marker = span.slice(0, k).strip()
+        if marker:
+            unplaced.append(
+                Unplaced("marker", marker, "byline marker removed from a placed byline")
+            )
+    return span.slice(k)
+
+
+def _split_title_lines(lines: list[Span]) -> tuple[list[Span], list[Span]]:
+    """Split one headline chunk into title lines and subtitle lines by a jump in line width
+    (the subtitle is set smaller, so its lines are longer) or a leading dash."""
+    if len(lines) == 1:
+        return lines, []
+    title = [lines[0]]
+    for k in range(1, len(lines)):
+        width = display_width(lines[k].text)
+        widest = max(display_width(s.text) for s in title)
+        if _SUBTITLE_DASH.match(lines[k].text) or (width >= 8 and width > 1.4 * widest):
+            return title, lines[k:]
+        title.append(lines[k])
+    return title, []
+
+
+def _headline_lines(chunk: Chunk, duplicates: list[Span]) -> list[Span]:
+    spans: list[Span] = []
+    for line in chunk.lines:
+        span = line.span
+        once = _doubled(span.text)
+        if once is not None:
+            n = len(span.text)
+            if span.text[: n // 2] == span.text[n // 2 :]:
+                kept, dup = span.slice(0, n // 2), span.slice(n // 2)
+            else:  # char-by-char doubling
+                kept = Span([p for i in range(0, n, 2) for p in span.slice(i, i + 1).pieces])
+                dup = Span([p for i in range(1, n, 2) for p in span.slice(i, i + 1).pieces])
+            duplicates.append(dup)
+            span = kept
+        if spans and span.text == spans[-1].text:
+            duplicates.append(span)  # the same line printed twice on two lines
+            continue
+        spans.append(span)
+    return spans
+
+
+def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Headline]:
+    """Turn a cluster of headline chunks and bylines (blank lines between) into headlines.
+
+    A kicker (ending in a reporting verb such as 强调) joins the title chunk after it; a chunk
+    opening with a dash is the subtitle of the title before it; bylines touching a headline chunk
+    (no blank line between) belong to it; other bylines are detached.
+    """
+    headlines: list[Headline] = []
+    current: Headline | None = None
+    pending_kicker: list[Span] | None = None
+    pending_bylines: list[Span] = []
+    pending_dups: list[Span] = []
+    for idx, chunk in enumerate(cluster):
+        if chunk.kind == "byline":
+            touches_prev = (
+                idx > 0 and not chunk.blank_before and cluster[idx - 1].kind == "headline"
+            )
+            touches_next = (
+                idx + 1 < len(cluster)
+                and not chunk.blank_after
+                and cluster[idx + 1].kind == "headline"
+            )
+            spans = [line.span for line in chunk.lines]
+            if touches_prev and current is not None:
+                current.bylines.extend(_strip_marker(s, unplaced) for s in spans)
+                current.last = chunk.last
+            elif touches_next:
+                pending_bylines.extend(_strip_marker(s, unplaced) for s in spans)
+            else:
+                for s in spans:
+                    unplaced.append(
+                        Unplaced("detached_byline", s, "byline touching no headline or body")
+                    )
+            continue
+        dups: list[Span] = []
+        lines = _headline_lines(chunk, dups)
+        text = "".join(s.text for s in lines)
+        has_next_headline = idx + 1 < len(cluster) and cluster[idx + 1].kind == "headline"
+        if pending_kicker is None and has_next_headline and _REPORTING_VERB.search(text):
+            pending_kicker, pending_dups = lines, dups
+            continue
+        if (
+            current is not None
+            and current.title
+            and not current.subtitle
+            and pending_kicker is None
+            and _SUBTITLE_DASH.match(text)
+        ):
+            current.subtitle = lines
+            current.duplicates.extend(dups)
+            current.last = chunk.last
+            continue
+        current = Headline(first=chunk.first, last=chunk.last)
+        headlines.append(current)
+        current.title, current.subtitle = _split_title_lines(lines)
+        current.duplicates.extend(dups)
+        current.bylines, pending_bylines = pending_bylines, []
+        if pending_kicker is not None:
+            current.kicker = pending_kicker
+            current.duplicates.extend(pending_dups)
+            pending_kicker, pending_dups = None, []
+    if pending_kicker is not None:  # a kicker with nothing after it: keep it as a headline
+        headlines.append(Headline(title=pending_kicker, duplicates=pending_dups))
+    for s in pending_bylines:
+        unplaced.append(Unplaced("detached_byline", s, "byline touching no headline or body"))
+    return headlines
+
+
+def _bigrams(text: str) -> Counter:
+    chars = "".join(_BIGRAM_CHARS.findall(text))
+    return Counter(chars[i : i + 2] for i in range(len(chars) - 1))
+
+
+def _similarity(headlines: list[Headline], articles: list[Article]) -> np.ndarray:
+    """Share of each headline's bigram weight found in each body, weighted by rarity on the page."""
+    body_grams = [_bigrams("".join(p.text for p in a.paragraphs)) for a in articles]
+    df: Counter = Counter()
+    for grams in body_grams:
+        df.update(grams.keys())
+    n = max(len(articles), 1)
+    sims = np.zeros((len(headlines), len(articles)))
+    for i, h in enumerate(headlines):
+        grams = _bigrams(h.text())
+        if not grams:
+            continue
+        weights = {g: math.log(1 + n / (1 + df[g])) + 0.1 for g in grams}
+        total = sum(weights.values())
+        for j, bg in enumerate(body_grams):
+            sims[i, j] = sum(w for g, w in weights.items() if g in bg) / total
+    return sims
+
+
+def _assign_headlines(
+    headlines: list[Headline], articles: list[Article], order: list[tuple[str, int]]
+) -> dict[int, int]:
+    """One-to-one headline -> article assignment. Returns {headline index: article index}."""
+    from scipy.optimize import linear_sum_assignment
+
+    if not headlines or not articles:
+        return {}
+    # Position in reading order of each block, to find what a headline follows and precedes.
+    position = {key: k for k, key in enumerate(order)}
+    sims = _similarity(headlines, articles)
+    follows = np.zeros_like(sims)
+    precedes = np.zeros_like(sims)
+    for i in range(len(headlines)):
+        p = position[("h", i)]
+        before = [key for key in order[:p] if key[0] == "a"]
+        after = [key for key in order[p + 1 :] if key[0] in ("a", "h")]
+        if before and order[p - 1][0] == "a":
+            follows[i, before[-1][1]] = 1.0
+        if after and after[0][0] == "a":
+            precedes[i, after[0][1]] = 1.0
+    # Which way round does this page set its headlines? Compare the content agreement.
+    after_fit = float((sims * follows).sum())
+    before_fit = float((sims * precedes).sum())
+    follow_bonus, precede_bonus = (0.6, 0.3) if after_fit >= before_fit else (0.3, 0.6)
+    score = 1.2 * sims + follow_bonus * follows + precede_bonus * precedes
+    rows, cols = linear_sum_assignment(-score)
+    out = {}
+    for i, j in zip(rows, cols, strict=True):
+        if score[i, j] >= 0.15:
+            out[int(i)] = int(j)
+    return out
+
+
+def _join(spans: list[Span], sep: str) -> Span:
+    out = Span()
+    for s in spans:
+        out = out.extend(s, sep) if out else Span(list(s.pieces))
+    return out
+
+
+def _append_text(paragraph: Span, continuation: Span) -> Span:
+    """Join a paragraph across a line or column break: nothing inserted between CJK; one space
+    between two Latin words."""
+    left, right = paragraph.text, continuation.text
+    sep = (
+        " "
+        if left and right and re.match(r"[A-Za-z]", right[0]) and re.search(r"[A-Za-z]$", left)
+        else ""
+    )
+    return paragraph.extend(continuation, sep) if paragraph else continuation
+
+
+def parse_page(page: Page | str, page_id: str = "page") -> PageLayout:
+    """Lay out one page: articles, paragraphs and unplaced tables (see module docstring)."""
+    if isinstance(page, str):
+        page = page_from_text(page, page_id)
+    lines = _read_lines(page.text)
+    chunks = _chunks(lines)
+    _classify(chunks)
+
+    articles: list[Article] = []
+    headlines: list[Headline] = []
+    unplaced: list[Unplaced] = []
+    order: list[tuple[str, int]] = []  # reading order of articles ("a", i) and headlines ("h", i)
+    current: Article | None = None
+    prev: Chunk | None = None
+    k = 0
+    while k < len(chunks):
+        chunk = chunks[k]
+        if chunk.kind == "body":
+            current = _add_body(chunk, prev, current, articles, order)
+            prev = chunk
+            k += 1
+            continue
+        if (
+            chunk.kind == "byline"
+            and prev is not None
+            and prev.kind == "body"
+            and not chunk.blank_before
+        ):
+            # a credit printed right under a body (photo captions): it belongs to that body
+            assert current is not None
+            current.bylines.extend(_strip_marker(line.span, unplaced) for line in chunk.lines)
+            prev = chunk
+            k += 1
+            continue
+        if chunk.kind in ("name", "furniture"):
+            kind = "lone_name" if chunk.kind == "name" else "furniture"
+            for line in chunk.lines:
+                unplaced.append(Unplaced(kind, line.span, "stands alone between blank lines"))
+            prev = chunk
+            k += 1
+            continue
+        # headline cluster: headline chunks and bylines, until a body/name/furniture chunk
+        cluster = []
+        while k < len(chunks) and chunks[k].kind in ("headline", "byline"):
+            nxt = chunks[k]
+            # a byline group directly above a body (no blank) belongs to that body
+            if (
+                nxt.kind == "byline"
+                and k + 1 < len(chunks)
+                and chunks[k + 1].kind == "body"
+                and not nxt.blank_after
+            ):
+                break
+            cluster.append(nxt)
+            k += 1
+        if not cluster:  # byline directly above a body
+            chunk = chunks[k]
+            body = chunks[k + 1]
+            current = _add_body(body, None, None, articles, order)
+            current.bylines.extend(_strip_marker(line.span, unplaced) for line in chunk.lines)
+            current.first = min(current.first, chunk.first)
+            prev = body
+            k += 2
+            continue
+        for h in _group_headlines(cluster, unplaced):
+            headlines.append(h)
+            order.append(("h", len(headlines) - 1))
+        prev = cluster[-1]
+    assignment = _assign_headlines(headlines, articles, order)
+    for i, h in enumerate(headlines):
+        if i in assignment:
+            articles[assignment[i]].headline = h
+        else:
+            for part in h.kicker + h.title + h.subtitle:
+                unplaced.append(Unplaced("headline", part, "headline matched to no body"))
+            for part in h.bylines:
+                unplaced.append(Unplaced("byline", part, "byline of an unmatched headline"))
+        for dup in h.duplicates:
+            unplaced.append(
+                Unplaced("duplicate_headline", dup, "collapsed: headline printed twice")
+            )
+    return _tables(page, articles, unplaced)
+
+
+def _add_body(
+    chunk: Chunk,
+    prev: Chunk | None,
+    current: Article | None,
+    articles: list[Article],
+    order: list[tuple[str, int]],
+) -> Article:
+    width = _column_width(chunk) if len(chunk.lines) > 1 else chunk.width
+    starts_article = (
+        current is None
+        or DATELINE.match(chunk.lines[0].text) is not None
+        or prev is None
+        or prev.kind != "body"
+    )
+    if not starts_article and current is not None and not current.open_end and len(chunk.lines) > 2:
+        # a new block with no headline or dateline between: a clear change of column width
+        if abs(width - current.width) > 2.5 and chunk.lines[0].indented:
+            starts_article = True
+    if starts_article:
+        current = Article(first=chunk.first, width=width)
+        articles.append(current)
+        order.append(("a", len(articles) - 1))
+        dateline = DATELINE.match(chunk.lines[0].text)
+        if dateline:
+            current.dateline = chunk.lines[0].span.slice(0, dateline.end())
+    assert current is not None
+    column = max(current.width, width) if len(chunk.lines) == 1 else width
+    current.width = max(current.width, width) if current.paragraphs else width
+    skip = len(current.dateline) if starts_article else 0
+    for n, line in enumerate(chunk.lines):
+        span = line.span.slice(skip).strip() if n == 0 and skip else line.span
+        if current.open_end and current.paragraphs:
+            current.paragraphs[-1] = _append_text(current.paragraphs[-1], span)
+        elif span:
+            current.paragraphs.append(span)
+        current.open_end = not (
+            is_paragraph_end(line, column)
+            and (line.width < column - 1.5 or n == len(chunk.lines) - 1)
+        )
+    current.last = chunk.last
+    return current
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+
+def _tables(page: Page, articles: list[Article], unplaced: list[Unplaced]) -> PageLayout:
+    meta = page.metadata
+    rows, para_rows, field_spans = [], [], {}
+    for ordinal, art in enumerate(articles, start=1):
+        article_id = f"{page.page_id}-{ordinal:02d}"
+        h = art.headline or Headline()
+        bylines = art.bylines + h.bylines
+        fields = {
+            "kicker": _join(h.kicker, ""),
+            "title": _join(h.title, " "),
+            "subtitle": _join(h.subtitle, ""),
+            "byline": _join(bylines, " / "),
+            "dateline": art.dateline,
+            "body": _join(art.paragraphs, "\n"),
+        }
+        is_caption = (
+            any(re.match(r"^(?:摄影|摄|图)", b.text) for b in art.bylines) and not art.dateline.text
+        )
+        rows.append(
+            {
+                "article_id": article_id,
+                "page_id": page.page_id,
+                "ordinal": ordinal,
+                "kind": "photo_caption" if is_caption else "article",
+                **{name: span.text for name, span in fields.items()},
+                "n_chars": len(fields["body"]),
+                "line_start": art.first,
+                "line_end": art.last,
+                "newspaper": str(meta.get("newspaper", "") or ""),
+                "date": str(meta.get("date", "") or ""),
+                "page": str(meta.get("page", "") or ""),
+            }
+        )
+        for name, span in fields.items():
+            field_spans[(article_id, name)] = span
+        for name, parts in (
+            ("kicker", h.kicker),
+            ("title", h.title),
+            ("subtitle", h.subtitle),
+            ("byline", bylines),
+            ("dateline", [art.dateline] if art.dateline else []),
+            ("body", art.paragraphs),
+        ):
+            for n, span in enumerate(parts):
+                para_rows.append(_paragraph_row(page.page_id, article_id, name, n, span))
+    unplaced_rows, unplaced_spans = [], []
+    for n, item in enumerate(unplaced, start=1):
+        uid = f"{page.page_id}-u{n:02d}"
+        unplaced_rows.append(
+            {
+                "page_id": page.page_id,
+                "unplaced_id": uid,
+                "kind": item.kind,
+                "text": item.span.text,
+                "line_start": item.span.line_start,
+                "line_end": item.span.line_end,
+                "note": item.note,
+            }
+        )
+        unplaced_spans.append((uid, item.span))
+        para_rows.append(_paragraph_row(page.page_id, "", "unplaced:" + item.kind, 0, item.span))
+    return PageLayout(
+        page=page,
+        articles=pd.DataFrame(rows, columns=ARTICLE_COLUMNS),
+        paragraphs=pd.DataFrame(para_rows, columns=PARAGRAPH_COLUMNS),
+        unplaced=pd.DataFrame(unplaced_rows, columns=UNPLACED_COLUMNS),
+        field_spans=field_spans,
+        unplaced_spans=unplaced_spans,
+    )
+
+
+def _paragraph_row(page_id: str, article_id: str, name: str, n: int, span: Span) -> dict:
+    return {
+        "page_id": page_id,
+        "article_id": article_id,
+        "field": name,
+        "paragraph": n,
+        "text": span.text,
+        "line_start": span.line_start,
+        "line_end": span.line_end,
+        "source_map": [list(t) for t in span.source_map()],
+    }
+
+
+# --- conservation ---------------------------------------------------------------------------
+
+
+class ConservationError(AssertionError):
+    """Raised when a source character is lost, duplicated or invented by the layout."""
+
+
+SEPARATORS = frozenset(" /\n")
+
+
+def check_conservation(text: str, layout: PageLayout) -> None:
+    """Every non-whitespace character of ``text`` is in exactly one output field or unplaced row,
+    and every output character comes from the source (separators excepted)."""
+    source_lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
+    seen: dict[tuple[int, int], str] = {}
+    spans = list(layout.field_spans.items()) + [(uid, s) for uid, s in layout.unplaced_spans]
+    for owner, span in spans:
+        for piece in span.pieces:
+            if piece.line == 0:
+                if set(piece.text) - SEPARATORS:
+                    raise ConservationError(f"{owner}: invented text {piece.text!r}")
+                continue
+            source = fold_width(source_lines[piece.line - 1])
+            for k, ch in enumerate(piece.text):
+                pos = (piece.line, piece.col + k)
+                if source[pos[1] - 1] != ch:
+                    raise ConservationError(
+                        f"{owner}: {ch!r} at {pos} is {source[pos[1] - 1]!r} in the source"
+                    )
+                if ch.isspace():
+                    continue
+                if pos in seen:
+                    raise ConservationError(
+                        f"{ch!r} at line {pos[0]} col {pos[1]} is in {seen[pos]} and {owner}"
+                    )
+                seen[pos] = str(owner)
+    for number, raw in enumerate(source_lines, start=1):
+        for col, ch in enumerate(raw, start=1):
+            if not ch.isspace() and not fold_width(ch).isspace() and (number, col) not in seen:
+                raise ConservationError(
+                    f"{ch!r} at line {number} col {col} is in no field and not unplaced"
+                )
+
+
+# --- public API -----------------------------------------------------------------------------
+
+
+def layout_pages(
+    paths=None, keep_going: bool = False, progress: bool | None = None
+) -> list[PageLayout]:
+    """Parse every page under ``paths`` (files, folders or globs; default ``data/raw``)."""
+    from tqdm.auto import tqdm
+
+    files = find_pages(paths)
+    if not files:
+        raise PageError(paths if paths is not None else "data/raw", "no page files (*.txt) found")
+    layouts, errors = [], []
+    show = progress if progress is not None else len(files) > 20
+    for path in tqdm(files, desc="pages", unit="page", disable=not show):
+        try:
+            layouts.append(parse_page(read_page(path)))
+        except PageError as exc:
+            if not keep_going:
+                raise
+            errors.append(exc)
+    return layouts
+
+
+def load_articles(paths=None) -> pd.DataFrame:
+    """Read pages and return one row per article (or photo caption).
+
+    With no argument it reads every page under ``data/raw/``. Columns:
+
+    - ``article_id``: ``{page_id}-{ordinal:02d}``, stable; ``page_id``: the file stem;
+      ``ordinal``: order of the body on the page.
+    - ``kind``: ``article`` or ``photo_caption``.
+    - ``kicker``, ``title``, ``subtitle``: headline parts (``""`` when absent).
+    - ``byline``: bylines and photo credits, markers and justification spaces removed,
+      joined by `` / `` (e.g. ``记者 翁辰辰 / 通讯员 徐冰艳``).
+    - ``dateline``: ``本报讯``, ``本报3月14日讯``, ``新华社北京3月14日电`` … (not repeated in body).
+    - ``body``: de-wrapped, normalised paragraphs joined by ``\\n``; ``n_chars``: its length.
+    - ``line_start``, ``line_end``: 1-based source line span of the body block.
+    - ``newspaper``, ``date``, ``page``: from the page's sidecar ``<stem>.json`` (``""`` if unknown).
+
+    Per-page overrides (``<stem>.overrides.toml``) are applied last; see :mod:`analysis.overrides`.
+    """
+    from .overrides import apply_overrides
+
+    frames = [apply_overrides(layout).articles for layout in layout_pages(paths)]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=ARTICLE_COLUMNS)
+
+
+def load_paragraphs(paths=None) -> pd.DataFrame:
+    """Every block of every page, one row per paragraph or headline part, with its field
+    (body, title, byline, …, ``unplaced:<kind>``) and ``source_map`` [(offset, line, col)]."""
+    from .overrides import apply_overrides
+
+    frames = [apply_overrides(layout).paragraphs for layout in layout_pages(paths)]
+    return (
+        pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=PARAGRAPH_COLUMNS)
+    )
+
+
+def load_unplaced(paths=None) -> pd.DataFrame:
+    """What could not be placed: detached bylines, lone names, unmatched headlines, collapsed
+    duplicate headlines, removed byline markers, page furniture."""
+    from .overrides import apply_overrides
+
+    frames = [apply_overrides(layout).unplaced for layout in layout_pages(paths)]
+    return (
+        pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=UNPLACED_COLUMNS)
+    )
+
+
+__all__ = [
+    "ARTICLE_COLUMNS",
+    "ConservationError",
+    "PageLayout",
+    "Piece",
+    "check_conservation",
+    "layout_pages",
+    "load_articles",
+    "load_paragraphs",
+    "load_unplaced",
+    "parse_page",
+]

@@ -1,0 +1,170 @@
+"""Normalisation that keeps a map back to the source.
+
+A normalised string is a list of :class:`Piece` s, each a run of characters copied (with
+full-width digits and Latin letters folded to half-width, a 1:1 change) from one place of one
+source line. So every normalised offset maps back to a 1-based source line and column, and
+deletions (justification spaces, indents) are simply the gaps between pieces.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_FOLD = {0xFF10 + i: ord("0") + i for i in range(10)}
+_FOLD.update({0xFF21 + i: ord("A") + i for i in range(26)})
+_FOLD.update({0xFF41 + i: ord("a") + i for i in range(26)})
+_FOLD.update({0xFF05: ord("%"), 0x3000: ord(" "), 0x00A0: ord(" ")})
+FOLD_TABLE = _FOLD
+
+
+def fold_width(text: str) -> str:
+    """Fold full-width digits, Latin letters and ％ to half-width; ideographic space to space."""
+    return text.translate(FOLD_TABLE)
+
+
+# Justification spaces: between a digit and a digit/CJK/% or between CJK and a digit.
+_JUSTIFY = re.compile(
+    rf"(?<=[0-9])[ \t]+(?=[0-9{CJK}%])|(?<=[{CJK}])[ \t]+(?=[0-9])|(?<=[0-9][.])[ \t]+(?=[0-9])"
+)
+# In name lines (bylines, lone names) a space between two single CJK characters is justification:
+# 王 强 -> 王强, ■记 者 -> 记者; 王强 徐佳丽 keeps its separating space.
+_NAME_JUSTIFY = re.compile(rf"(?:(?<=^[{CJK}])|(?<=[^{CJK}][{CJK}]))[ \t]+(?=[{CJK}](?![{CJK}]))")
+_SPACE_RUN = re.compile(r"[ \t]{2,}")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of normalised characters copied from ``line`` starting at 1-based ``col``."""
+
+    text: str
+    line: int
+    col: int
+
+
+@dataclass
+class Span:
+    """Normalised text as pieces; ``text`` and source positions derive from them."""
+
+    pieces: list[Piece] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(p.text for p in self.pieces)
+
+    def __len__(self) -> int:
+        return sum(len(p.text) for p in self.pieces)
+
+    def __bool__(self) -> bool:
+        return any(p.text for p in self.pieces)
+
+    @property
+    def line_start(self) -> int:
+        return min((p.line for p in self.pieces if p.line > 0), default=0)
+
+    @property
+    def line_end(self) -> int:
+        return max((p.line for p in self.pieces if p.line > 0), default=0)
+
+    def extend(self, other: Span, sep: str = "") -> Span:
+        """A new Span: self, then ``sep`` (inserted, no source), then other."""
+        pieces = list(self.pieces)
+        if sep and pieces and other:
+            pieces.append(Piece(sep, 0, 0))
+        pieces.extend(other.pieces)
+        return Span(pieces)
+
+    def slice(self, start: int, end: int | None = None) -> Span:
+        """The sub-span of normalised offsets [start, end)."""
+        total = len(self)
+        end = total if end is None else min(end, total)
+        out: list[Piece] = []
+        pos = 0
+        for p in self.pieces:
+            a, b = pos, pos + len(p.text)
+            pos = b
+            lo, hi = max(a, start), min(b, end)
+            if lo < hi:
+                out.append(
+                    Piece(p.text[lo - a : hi - a], p.line, p.col + (lo - a) if p.line else 0)
+                )
+        return Span(out)
+
+    def strip(self) -> Span:
+        text = self.text
+        left = len(text) - len(text.lstrip())
+        right = len(text.rstrip())
+        return self.slice(left, right)
+
+    def source_map(self) -> list[tuple[int, int, int]]:
+        """[(offset, line, col)] per piece: offset into ``text`` where a source run starts."""
+        out, pos = [], 0
+        for p in self.pieces:
+            out.append((pos, p.line, p.col))
+            pos += len(p.text)
+        return out
+
+
+def normalize_line(raw: str, line: int, names: bool = False) -> Span:
+    """Normalise one source line: fold widths, drop justification spaces and indents.
+
+    Other runs of spaces shrink to one. ``names=True`` also joins single characters split by
+    justification (王 强 -> 王强), for bylines and lone names.
+    """
+    folded = fold_width(raw)
+    drop = [False] * len(folded)
+    stripped_left = len(folded) - len(folded.lstrip())
+    stripped_right = len(folded.rstrip())
+    for i in range(stripped_left):
+        drop[i] = True
+    for i in range(stripped_right, len(folded)):
+        drop[i] = True
+    patterns = [_JUSTIFY, _NAME_JUSTIFY] if names else [_JUSTIFY]
+    for pattern in patterns:
+        for m in pattern.finditer(folded):
+            for i in range(m.start(), m.end()):
+                drop[i] = True
+    for m in _SPACE_RUN.finditer(folded):
+        for i in range(m.start() + 1, m.end()):
+            drop[i] = True
+    pieces: list[Piece] = []
+    i, n = 0, len(folded)
+    while i < n:
+        if drop[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and not drop[j]:
+            j += 1
+        pieces.append(Piece(folded[i:j], line, i + 1))
+        i = j
+    return Span(pieces)
+
+
+def normalize(text: str, names: bool = False) -> tuple[str, list[tuple[int, int, int]]]:
+    """Normalise a multi-line text line by line; lines joined with LF.
+
+    Returns (normalised text, source map [(offset, line, col)]).
+    """
+    span = Span()
+    for number, raw in enumerate(text.split("\n"), start=1):
+        span = (
+            span.extend(normalize_line(raw, number, names=names), sep="\n")
+            if span
+            else normalize_line(raw, number, names=names)
+        )
+    return span.text, span.source_map()
+
+
+def locate(source_map: list[tuple[int, int, int]], offset: int) -> tuple[int, int]:
+    """Source (line, col) of a normalised offset, from a ``source_map``; (0, 0) for inserted text."""
+    starts = [entry[0] for entry in source_map]
+    k = bisect.bisect_right(starts, offset) - 1
+    if k < 0:
+        raise IndexError(offset)
+    start, line, col = source_map[k]
+    if line == 0:
+        return (0, 0)
+    return line, col + (offset - start)

@@ -1,0 +1,135 @@
+"""Per-page override files: an analyst's fixes, applied last and validated.
+
+A page ``data/raw/<stem>.txt`` may have ``data/raw/<stem>.overrides.toml``::
+
+    # give a detached byline (by its unplaced id) to an article
+    [[assign]]
+    unplaced = "pinghu-daily-2020-03-u03"
+    article = "pinghu-daily-2020-03-06"
+    field = "byline"            # byline | kicker | title | subtitle
+
+    # set fields of an article explicitly (the replaced text is kept in the unplaced table)
+    [articles."pinghu-daily-2020-03-02"]
+    kind = "photo_caption"
+
+Unknown article ids, unplaced ids, fields or keys raise :class:`OverrideError` naming the file.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pandas as pd
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+ASSIGNABLE_FIELDS = ("byline", "kicker", "title", "subtitle")
+SETTABLE_FIELDS = ("kind", "kicker", "title", "subtitle", "byline", "dateline")
+KINDS = ("article", "photo_caption")
+
+
+class OverrideError(ValueError):
+    """An override file that cannot be applied; the message names the file and the entry."""
+
+    def __init__(self, path: str | Path, problem: str):
+        super().__init__(f"{path}: {problem}")
+
+
+def overrides_path(page_path: str | Path) -> Path:
+    page_path = Path(page_path)
+    return page_path.with_name(page_path.stem + ".overrides.toml")
+
+
+def read_overrides(path: str | Path) -> dict:
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise OverrideError(path, "not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise OverrideError(path, f"not valid TOML ({exc})") from None
+    unknown = set(data) - {"assign", "articles"}
+    if unknown:
+        raise OverrideError(
+            path, f"unknown section(s) {sorted(unknown)}; expected [[assign]] or [articles.<id>]"
+        )
+    return data
+
+
+def apply_overrides(layout, path: str | Path | None = None):
+    """Return a new PageLayout with the page's override file applied (if there is one)."""
+    if path is None:
+        if not layout.page.path:
+            return layout
+        path = overrides_path(layout.page.path)
+    path = Path(path)
+    if not path.exists():
+        return layout
+    data = read_overrides(path)
+    articles = layout.articles.copy()
+    unplaced = layout.unplaced.copy()
+    known_articles = set(articles["article_id"])
+    known_unplaced = set(unplaced["unplaced_id"])
+    moved: set[str] = set()
+    for n, entry in enumerate(data.get("assign", []), start=1):
+        where = f"[[assign]] #{n}"
+        missing = {"unplaced", "article", "field"} - set(entry)
+        if missing:
+            raise OverrideError(path, f"{where}: missing key(s) {sorted(missing)}")
+        uid, aid, fld = entry["unplaced"], entry["article"], entry["field"]
+        if uid not in known_unplaced:
+            raise OverrideError(
+                path, f"{where}: unknown unplaced id {uid!r} (known: {sorted(known_unplaced)})"
+            )
+        if aid not in known_articles:
+            raise OverrideError(
+                path, f"{where}: unknown article id {aid!r} (known: {sorted(known_articles)})"
+            )
+        if fld not in ASSIGNABLE_FIELDS:
+            raise OverrideError(path, f"{where}: field {fld!r} is not one of {ASSIGNABLE_FIELDS}")
+        if uid in moved:
+            raise OverrideError(path, f"{where}: unplaced id {uid!r} is assigned twice")
+        moved.add(uid)
+        text = unplaced.loc[unplaced["unplaced_id"] == uid, "text"].iloc[0].lstrip("■◆● ")
+        row = articles["article_id"] == aid
+        old = articles.loc[row, fld].iloc[0]
+        sep = " / " if fld == "byline" else " "
+        articles.loc[row, fld] = f"{old}{sep}{text}" if old else text
+    for aid, fields in data.get("articles", {}).items():
+        if aid not in known_articles:
+            raise OverrideError(
+                path, f"[articles.{aid!r}]: unknown article id (known: {sorted(known_articles)})"
+            )
+        for fld, value in fields.items():
+            if fld not in SETTABLE_FIELDS:
+                raise OverrideError(
+                    path,
+                    f"[articles.{aid!r}]: field {fld!r} cannot be set; use one of {SETTABLE_FIELDS}",
+                )
+            if not isinstance(value, str):
+                raise OverrideError(path, f"[articles.{aid!r}].{fld}: expected a string")
+            if fld == "kind" and value not in KINDS:
+                raise OverrideError(
+                    path, f"[articles.{aid!r}].kind: {value!r} is not one of {KINDS}"
+                )
+            row = articles["article_id"] == aid
+            old = articles.loc[row, fld].iloc[0]
+            if old and fld != "kind":
+                # keep the replaced text: nothing is lost
+                unplaced.loc[len(unplaced)] = {
+                    "page_id": layout.page.page_id,
+                    "unplaced_id": f"{aid}-overridden-{fld}",
+                    "kind": "overridden",
+                    "text": old,
+                    "line_start": 0,
+                    "line_end": 0,
+                    "note": f"replaced by {path.name}",
+                }
+            articles.loc[row, fld] = value
+    unplaced = unplaced[~unplaced["unplaced_id"].isin(moved)].reset_index(drop=True)
+    return replace(layout, articles=articles, unplaced=pd.DataFrame(unplaced))

@@ -1,0 +1,146 @@
+"""The layout stage on the sample page: exactly the six items of the acceptance list."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.ingest import read_page
+from analysis.layout import ARTICLE_COLUMNS, check_conservation, load_articles, parse_page
+from analysis.normalize import locate, normalize_line
+
+
+@pytest.fixture(scope="module")
+def layout(sample_page_path):
+    return parse_page(read_page(sample_page_path))
+
+
+@pytest.fixture(scope="module")
+def articles(layout):
+    return layout.articles
+
+
+def test_exactly_six_items_in_page_order(articles) -> None:
+    assert list(articles.columns) == ARTICLE_COLUMNS
+    assert len(articles) == 6
+    assert articles["kind"].tolist() == ["article", "photo_caption"] + ["article"] * 4
+    assert articles["article_id"].tolist() == [f"pinghu-daily-2020-03-{i:02d}" for i in range(1, 7)]
+
+
+def test_meeting_article(articles) -> None:
+    a = articles.iloc[0]
+    assert a.kicker == "祁海龙在全市“开展爱国卫生运动 创建全国文明城市”专项行动现场会上强调"
+    assert a.title == "再掀爱国卫生运动热潮 高分争创全国文明城市"
+    assert a.dateline == "本报讯"
+    assert a.body.startswith(
+        "3月14日上午，全市“开展爱国卫生运动 创建全国文明城市”专项行动现场会召开。"
+    )
+    assert a.body.endswith("进行了表态发言。")
+    # the column break inside 集中会|议 is joined, not a paragraph end
+    assert "进行了集中会议，研究部署了" in a.body
+    assert a.body.count("\n") == 6
+
+
+def test_photo_caption(articles) -> None:
+    c = articles.iloc[1]
+    assert c.title == "“包”打市场"
+    assert c.byline == "摄影 王强 徐佳丽"
+    assert c.body.startswith("近日，在位于新埭镇")
+    assert c.body.endswith("保障新订单的生产。")
+
+
+def test_headline_and_subtitle_after_body(articles) -> None:
+    a = articles.iloc[2]
+    assert a.title == "“十百千万”组合拳 常态长效惠民生"
+    assert a.subtitle == "我市实施“开展爱国卫生运动、创建全国文明城市”专项行动"
+    assert a.body.startswith(
+        "近日，我市发布了《平湖市“开展爱国卫生运动 创建全国文明城市”专项行动实施方案》"
+    )
+
+
+def test_bylines_attached_to_headline(articles) -> None:
+    a = articles.iloc[3]
+    assert a.title == "广陈全产业链服务农业主体复产达产"
+    assert a.byline == "记者 翁辰辰 / 通讯员 徐冰艳"
+
+
+def test_two_line_title_and_wrapped_subtitle(articles) -> None:
+    a = articles.iloc[4]
+    assert a.title == "家门到厂门 “工”到自然成"
+    assert a.subtitle == "平湖“驻点招工”为复工复产注入人力资本"
+    assert a.body.startswith(
+        "连日来，我市5个跨省“驻点招工”小组捷报频传，截至3月12日，累计发送包车132辆"
+    )
+
+
+def test_livestream_article_normalised(articles) -> None:
+    a = articles.iloc[5]
+    assert a.title == "网络直播招聘 助力复工复产"
+    assert a.body.startswith("3月14日下午1时30分，2020年平湖名企网络直播招聘会准时开播。")
+    assert "观看量达到16300多人次" in a.body
+    assert "点赞量26600人次" in a.body
+
+
+def test_unplaced_table(layout) -> None:
+    unplaced = layout.unplaced
+    detached = unplaced[unplaced.kind == "detached_byline"]["text"].tolist()
+    assert sorted(detached) == sorted(
+        ["■记者 李雨婷", "■记者 居丹荔", "■记者 居丹荔", "■记者 李雨婷"]
+    )
+    assert unplaced[unplaced.kind == "lone_name"]["text"].tolist() == ["谢付良"]
+    collapsed = unplaced[unplaced.kind == "duplicate_headline"]["text"].tolist()
+    assert collapsed == ["再掀爱国卫生运动热潮", "高分争创全国文明城市"]
+
+
+def test_no_body_contains_a_headline_or_byline_line(layout) -> None:
+    # source lines of the headlines, bylines, lone name and caption title on the sample page
+    not_body = {139, 141, 143, 145, 147, 149, 151, 246, 247, 342, 343, 344}
+    not_body |= set(range(405, 415)) | {462, 463}
+    paragraphs = layout.paragraphs
+    body_lines = {
+        line
+        for source_map in paragraphs[paragraphs.field == "body"].source_map
+        for _, line, _ in source_map
+    }
+    assert not body_lines & not_body
+    bodies = "\n".join(layout.articles["body"])
+    assert "■" not in bodies and "李雨婷" not in bodies and "谢付良" not in bodies
+
+
+def test_every_character_is_conserved(layout, sample_page_path) -> None:
+    check_conservation(sample_page_path.read_text(encoding="utf-8"), layout)
+
+
+def test_offsets_map_back_to_source_line_and_column(layout, sample_page_path) -> None:
+    lines = sample_page_path.read_text(encoding="utf-8").split("\n")
+    paragraphs = layout.paragraphs
+    body = paragraphs[(paragraphs.field == "body") & (paragraphs.article_id.str.endswith("-06"))]
+    first = body.iloc[0]
+    offset = first.text.index("16300") if "16300" in first.text else None
+    row = body[body.text.str.contains("16300")].iloc[0]
+    offset = row.text.index("16300")
+    line, col = locate(row.source_map, offset)
+    assert lines[line - 1][col - 1 : col + 4] == "16300"
+    assert offset is not None or first is not None
+
+
+def test_normalisation_of_justification_and_width() -> None:
+    assert (
+        normalize_line("本报讯 3 月 14 日下午 1 时 30 分，2020 年", 1).text
+        == "本报讯3月14日下午1时30分，2020年"
+    )
+    assert normalize_line("■摄影 王 强 徐佳丽", 1, names=True).text == "■摄影 王强 徐佳丽"
+    assert normalize_line("■记 者 翁辰辰", 1, names=True).text == "■记者 翁辰辰"
+    assert normalize_line("全年１２３人，ＨＲ部门", 1).text == "全年123人，HR部门"
+    assert normalize_line("“开展爱国卫生运动 创建全国", 1).text == "“开展爱国卫生运动 创建全国"
+
+
+def test_latin_words_keep_one_space_across_a_line_break() -> None:
+    page = "本报讯 今天我们讨论 open\nsource 软件的发展情况和未来趋势。\n\n开源软件\n"
+    body = parse_page(page).articles.iloc[0].body
+    assert "open source 软件" in body
+
+
+def test_load_articles_defaults_to_data_raw() -> None:
+    frame = load_articles()
+    assert len(frame) >= 6
+    assert (frame["newspaper"] == "平湖日报").all()
