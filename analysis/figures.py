@@ -251,6 +251,30 @@ def compare_png(a: Path, b: Path, tolerance: int = 8, max_fraction: float = 0.00
     return None
 
 
+def compare_figure_dirs(committed_dir: Path | str, fresh: Iterable[Path]) -> list[str]:
+    """How ``committed_dir`` differs from freshly built figure files (empty: the same).
+
+    PNGs may differ within ``compare_png``'s pixel tolerance; SVGs must be identical.
+    """
+    committed_dir = Path(committed_dir)
+    fresh = sorted(Path(p) for p in fresh)
+    committed = {p.name: p for p in committed_dir.iterdir() if p.suffix.lower() in FIGURE_SUFFIXES}
+    problems = []
+    for name in sorted(set(committed) - {p.name for p in fresh}):
+        problems.append(f"{name}: in {committed_dir} but no longer produced")
+    for path in fresh:
+        old = committed.get(path.name)
+        if old is None:
+            problems.append(f"{path.name}: produced but missing from {committed_dir}")
+        elif path.suffix.lower() == ".png":
+            reason = compare_png(old, path)
+            if reason:
+                problems.append(f"{path.name}: {reason}")
+        elif not filecmp.cmp(old, path, shallow=False):
+            problems.append(f"{path.name}: differs from a clean rebuild")
+    return problems
+
+
 def check_figures_up_to_date(
     scratch_dir: Path | str,
     figures_dir: Path | str = FIGURES_DIR,
@@ -262,23 +286,7 @@ def check_figures_up_to_date(
     fresh = build_figures(
         raw_dir, scratch_dir / "processed", scratch_dir / "figures", specs_path=specs_path
     )
-    committed = {
-        p.name: p for p in Path(figures_dir).iterdir() if p.suffix.lower() in FIGURE_SUFFIXES
-    }
-    problems = []
-    for name in sorted(set(committed) - {p.name for p in fresh}):
-        problems.append(f"{name}: in {figures_dir} but no longer produced")
-    for path in fresh:
-        old = committed.get(path.name)
-        if old is None:
-            problems.append(f"{path.name}: produced but missing from {figures_dir}")
-        elif path.suffix.lower() == ".png":
-            reason = compare_png(old, path)
-            if reason:
-                problems.append(f"{path.name}: {reason}")
-        elif not filecmp.cmp(old, path, shallow=False):
-            problems.append(f"{path.name}: differs from a clean rebuild")
-    return problems
+    return compare_figure_dirs(figures_dir, fresh)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -27,6 +27,7 @@ title lines, ``" / "`` between bylines, ``"\\n"`` between paragraphs.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -60,7 +61,7 @@ _FURNITURE = re.compile(
     r"^(?:第\s*\d+\s*版|\d{1,2}\s*版|责任编辑|美术编辑|版式|校对|电话|邮箱|E-?mail)"
     r"|星期[一二三四五六日天]\s*$|^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期.)?\s*$"
 )
-_BIGRAM_CHARS = re.compile(rf"[{CJK}0-9A-Za-z]")
+_NOT_BIGRAM_CHARS = re.compile(rf"[^{CJK}0-9A-Za-z]+")
 
 _SURNAMES_FILE = Path(__file__).parent / "resources" / "surnames.txt"
 
@@ -105,29 +106,34 @@ UNPLACED_COLUMNS = ["page_id", "unplaced_id", "kind", "text", "line_start", "lin
 
 def display_width(text: str) -> float:
     """Column width as printed: ASCII is half as wide as CJK and full-width punctuation."""
-    ascii_count = sum(1 for ch in text if ord(ch) < 128)
-    return len(text) - 0.5 * ascii_count
+    # ASCII takes 1 UTF-8 byte, CJK and full-width punctuation 3: count ASCII without a loop.
+    n = len(text)
+    ascii_count = (3 * n - len(text.encode("utf-8"))) / 2
+    return n - 0.5 * max(ascii_count, 0.0)
 
 
 # --- line and chunk model ------------------------------------------------------------------
 
 
-@dataclass
 class Line:
-    number: int  # 1-based
-    raw: str
-    kind: str  # blank | byline | text
-    span: Span
-    indented: bool = False
+    """One source line: its kind (blank | byline | text) and normalised span.
 
-    @property
-    def text(self) -> str:
-        return self.span.text
+    ``raw`` is the line with widths already folded (a 1:1 change, columns unchanged). ``width`` is
+    measured on the printed line, since justification spaces take room on paper.
+    """
 
-    @property
-    def width(self) -> float:
-        # measured on the printed line: justification spaces take room on paper
-        return display_width(fold_width(self.raw).strip())
+    __slots__ = ("doubled", "indented", "kind", "number", "raw", "span", "text", "width")
+
+    def __init__(self, number: int, raw: str, kind: str, span: Span, indented: bool = False):
+        self.number = number
+        self.raw = raw
+        self.kind = kind
+        self.span = span
+        self.indented = indented
+        pieces = span.pieces
+        self.text = pieces[0].text if len(pieces) == 1 else span.text
+        self.width = display_width(raw.strip()) if self.text else 0.0
+        self.doubled = len(self.text) >= 4 and _doubled(self.text) is not None
 
 
 @dataclass
@@ -156,7 +162,12 @@ class Chunk:
         return max(line.width for line in self.lines)
 
 
+_BYLINE_HINT = re.compile(rf"^\s*[{MARKERS}]?\s*(?:本\s*报\s*)?[记见实特首摄通文图责编美校撰整]")
+
+
 def _is_byline(raw: str) -> bool:
+    if not _BYLINE_HINT.match(raw):
+        return False
     folded = normalize_line(raw, 0, names=True).text
     if not folded or len(folded) > 40 or not _ROLE.match(folded):
         return False
@@ -175,15 +186,19 @@ def _is_byline(raw: str) -> bool:
     return bool(re.match(rf"^(?:{BYLINE_ROLES})(?:\s+|[:：])", body))
 
 
+_BLANK = Span()
+
+
 def _read_lines(text: str) -> list[Line]:
     lines = []
-    for number, raw in enumerate(text.split("\n"), start=1):
-        if not raw.strip():
-            lines.append(Line(number, raw, "blank", Span()))
-        elif _is_byline(raw):
+    # Fold widths once for the whole page; normalize_line folds again, which changes nothing.
+    for number, raw in enumerate(fold_width(text).split("\n"), start=1):
+        if not raw or raw.isspace():
+            lines.append(Line(number, raw, "blank", _BLANK))
+        elif _BYLINE_HINT.match(raw) and _is_byline(raw):
             lines.append(Line(number, raw, "byline", normalize_line(raw, number, names=True)))
         else:
-            indented = raw[:1] in (" ", "\t", "\u3000")
+            indented = raw[0] in " \t"
             lines.append(Line(number, raw, "text", normalize_line(raw, number), indented))
     return lines
 
@@ -209,6 +224,7 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
             blank_before = False
         current = []
 
+    width = 0.0
     for line in lines:
         if line.kind == "blank":
             flush(True)
@@ -218,14 +234,14 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
             flush(False)
         elif current and line.kind == "text":
             prev = current[-1]
-            width = max(ln.width for ln in current)
             starts_dateline = bool(DATELINE.match(line.text))
             new_paragraph_indent = line.indented and _FINAL.search(prev.text)
-            doubled_switch = bool(_doubled(line.text)) != bool(_doubled(prev.text))
+            doubled_switch = line.doubled != prev.doubled
             if starts_dateline or new_paragraph_indent or doubled_switch:
                 flush(False)
             elif len(current) >= 2 and _width_jump(current, line, width):
                 flush(False)
+        width = max(width, line.width) if current else line.width
         current.append(line)
     flush(True)
     return chunks
@@ -245,7 +261,7 @@ def _doubled(text: str) -> str | None:
     n = len(text)
     if n >= 4 and n % 2 == 0 and text[: n // 2] == text[n // 2 :]:
         return text[: n // 2]
-    if n >= 4 and n % 2 == 0 and all(text[i] == text[i + 1] for i in range(0, n, 2)):
+    if n >= 4 and n % 2 == 0 and text[::2] == text[1::2]:
         return text[::2]
     return None
 
@@ -289,7 +305,7 @@ def _classify(chunks: list[Chunk]) -> None:
         )
         if DATELINE.match(first_text):
             chunk.kind = "body"
-        elif any(_doubled(line.text) for line in chunk.lines):
+        elif any(line.doubled for line in chunk.lines):
             chunk.kind = "headline"
         elif open_before:
             chunk.kind = "body"
@@ -307,8 +323,7 @@ def _classify(chunks: list[Chunk]) -> None:
 
 
 def _column_width(chunk: Chunk) -> float:
-    widths = sorted(line.width for line in chunk.lines)
-    return widths[-1] if widths else 0.0
+    return max((line.width for line in chunk.lines), default=0.0)
 
 
 def _ends_paragraph(chunk: Chunk, width: float) -> bool:
@@ -371,14 +386,31 @@ class Unplaced:
 
 @dataclass
 class PageLayout:
-    """Result of :func:`parse_page`: the three tables and the spans behind them."""
+    """Result of :func:`parse_page`: rows of the three tables and the spans behind them.
+
+    ``articles``, ``paragraphs`` and ``unplaced`` are DataFrames built on first use; loaders
+    that read many pages concatenate the rows instead, which is much cheaper.
+    """
 
     page: Page
-    articles: pd.DataFrame
-    paragraphs: pd.DataFrame
-    unplaced: pd.DataFrame
-    field_spans: dict = field(default_factory=dict, repr=False)  # (article_id, field) -> [Span]
+    article_rows: list[dict]
+    paragraph_rows: list[tuple]
+    unplaced_rows: list[dict]
+    field_spans: dict = field(default_factory=dict, repr=False)  # (article_id, field) -> Span
     unplaced_spans: list = field(default_factory=list, repr=False)  # [(unplaced_id, Span)]
+
+    @property
+    def articles(self) -> pd.DataFrame:
+        return pd.DataFrame(self.article_rows, columns=ARTICLE_COLUMNS)
+
+    @property
+    def paragraphs(self) -> pd.DataFrame:
+        rows = [_expand_paragraph(row) for row in self.paragraph_rows]
+        return pd.DataFrame(rows, columns=PARAGRAPH_COLUMNS)
+
+    @property
+    def unplaced(self) -> pd.DataFrame:
+        return pd.DataFrame(self.unplaced_rows, columns=UNPLACED_COLUMNS)
 
 
 def _strip_marker(span: Span, unplaced: list[Unplaced]) -> Span:
@@ -499,9 +531,10 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
     return headlines
 
 
-def _bigrams(text: str) -> Counter:
-    chars = "".join(_BIGRAM_CHARS.findall(text))
-    return Counter(chars[i : i + 2] for i in range(len(chars) - 1))
+def _bigrams(text: str) -> set[str]:
+    """Character bigrams of the letters, digits and CJK of ``text`` (punctuation dropped)."""
+    chars = _NOT_BIGRAM_CHARS.sub("", text)
+    return set(map(operator.add, chars, chars[1:]))
 
 
 def _similarity(headlines: list[Headline], articles: list[Article]) -> np.ndarray:
@@ -509,7 +542,7 @@ def _similarity(headlines: list[Headline], articles: list[Article]) -> np.ndarra
     body_grams = [_bigrams("".join(p.text for p in a.paragraphs)) for a in articles]
     df: Counter = Counter()
     for grams in body_grams:
-        df.update(grams.keys())
+        df.update(grams)
     n = max(len(articles), 1)
     sims = np.zeros((len(headlines), len(articles)))
     for i, h in enumerate(headlines):
@@ -564,16 +597,16 @@ def _join(spans: list[Span], sep: str) -> Span:
     return out
 
 
-def _append_text(paragraph: Span, continuation: Span) -> Span:
-    """Join a paragraph across a line or column break: nothing inserted between CJK; one space
-    between two Latin words."""
-    left, right = paragraph.text, continuation.text
-    sep = (
-        " "
-        if left and right and re.match(r"[A-Za-z]", right[0]) and re.search(r"[A-Za-z]$", left)
-        else ""
-    )
-    return paragraph.extend(continuation, sep) if paragraph else continuation
+def _append_text(paragraph: Span, continuation: Span) -> None:
+    """Join a paragraph across a line or column break, in place: nothing inserted between CJK;
+    one space between two Latin words."""
+    if not continuation.pieces:
+        return
+    last = paragraph.pieces[-1].text[-1:] if paragraph.pieces else ""
+    first = continuation.pieces[0].text[:1]
+    if last.isascii() and last.isalpha() and first.isascii() and first.isalpha():
+        paragraph.pieces.append(Piece(" ", 0, 0))
+    paragraph.pieces.extend(continuation.pieces)
 
 
 def parse_page(page: Page | str, page_id: str = "page") -> PageLayout:
@@ -692,9 +725,9 @@ def _add_body(
     for n, line in enumerate(chunk.lines):
         span = line.span.slice(skip).strip() if n == 0 and skip else line.span
         if current.open_end and current.paragraphs:
-            current.paragraphs[-1] = _append_text(current.paragraphs[-1], span)
+            _append_text(current.paragraphs[-1], span)
         elif span:
-            current.paragraphs.append(span)
+            current.paragraphs.append(Span(list(span.pieces)))
         current.open_end = not (
             is_paragraph_end(line, column)
             and (line.width < column - 1.5 or n == len(chunk.lines) - 1)
@@ -769,15 +802,21 @@ def _tables(page: Page, articles: list[Article], unplaced: list[Unplaced]) -> Pa
         para_rows.append(_paragraph_row(page.page_id, "", "unplaced:" + item.kind, 0, item.span))
     return PageLayout(
         page=page,
-        articles=pd.DataFrame(rows, columns=ARTICLE_COLUMNS),
-        paragraphs=pd.DataFrame(para_rows, columns=PARAGRAPH_COLUMNS),
-        unplaced=pd.DataFrame(unplaced_rows, columns=UNPLACED_COLUMNS),
+        article_rows=rows,
+        paragraph_rows=para_rows,
+        unplaced_rows=unplaced_rows,
         field_spans=field_spans,
         unplaced_spans=unplaced_spans,
     )
 
 
-def _paragraph_row(page_id: str, article_id: str, name: str, n: int, span: Span) -> dict:
+def _paragraph_row(page_id: str, article_id: str, name: str, n: int, span: Span) -> tuple:
+    # Kept as (keys, Span) and expanded only when the paragraph table is asked for.
+    return (page_id, article_id, name, n, span)
+
+
+def _expand_paragraph(row: tuple) -> dict:
+    page_id, article_id, name, n, span = row
     return {
         "page_id": page_id,
         "article_id": article_id,
@@ -843,6 +882,8 @@ def layout_pages(
     """Parse every page under ``paths`` (files, folders or globs; default ``data/raw``)."""
     from tqdm.auto import tqdm
 
+    from .overrides import apply_overrides
+
     files = find_pages(paths)
     if not files:
         raise PageError(paths if paths is not None else "data/raw", "no page files (*.txt) found")
@@ -850,12 +891,17 @@ def layout_pages(
     show = progress if progress is not None else len(files) > 20
     for path in tqdm(files, desc="pages", unit="page", disable=not show):
         try:
-            layouts.append(parse_page(read_page(path)))
+            layouts.append(apply_overrides(parse_page(read_page(path))))
         except PageError as exc:
             if not keep_going:
                 raise
             errors.append(exc)
     return layouts
+
+
+def _rows_frame(layouts: list[PageLayout], attr: str, columns: list[str]) -> pd.DataFrame:
+    rows = [row for layout in layouts for row in getattr(layout, attr)]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def load_articles(paths=None) -> pd.DataFrame:
@@ -876,32 +922,20 @@ def load_articles(paths=None) -> pd.DataFrame:
 
     Per-page overrides (``<stem>.overrides.toml``) are applied last; see :mod:`analysis.overrides`.
     """
-    from .overrides import apply_overrides
-
-    frames = [apply_overrides(layout).articles for layout in layout_pages(paths)]
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=ARTICLE_COLUMNS)
+    return _rows_frame(layout_pages(paths), "article_rows", ARTICLE_COLUMNS)
 
 
 def load_paragraphs(paths=None) -> pd.DataFrame:
     """Every block of every page, one row per paragraph or headline part, with its field
     (body, title, byline, …, ``unplaced:<kind>``) and ``source_map`` [(offset, line, col)]."""
-    from .overrides import apply_overrides
-
-    frames = [apply_overrides(layout).paragraphs for layout in layout_pages(paths)]
-    return (
-        pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=PARAGRAPH_COLUMNS)
-    )
+    frames = [layout.paragraphs for layout in layout_pages(paths)]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=PARAGRAPH_COLUMNS)
 
 
 def load_unplaced(paths=None) -> pd.DataFrame:
     """What could not be placed: detached bylines, lone names, unmatched headlines, collapsed
     duplicate headlines, removed byline markers, page furniture."""
-    from .overrides import apply_overrides
-
-    frames = [apply_overrides(layout).unplaced for layout in layout_pages(paths)]
-    return (
-        pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=UNPLACED_COLUMNS)
-    )
+    return _rows_frame(layout_pages(paths), "unplaced_rows", UNPLACED_COLUMNS)
 
 
 __all__ = [

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _FOLD = {0xFF10 + i: ord("0") + i for i in range(10)}
@@ -20,9 +21,13 @@ _FOLD.update({0xFF05: ord("%"), 0x3000: ord(" "), 0x00A0: ord(" ")})
 FOLD_TABLE = _FOLD
 
 
+_FOLDABLE = re.compile("[\uff05\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0]")
+
+
 def fold_width(text: str) -> str:
     """Fold full-width digits, Latin letters and ％ to half-width; ideographic space to space."""
-    return text.translate(FOLD_TABLE)
+    # str.translate looks up every character; most text has nothing to fold.
+    return text.translate(FOLD_TABLE) if _FOLDABLE.search(text) else text
 
 
 # Justification spaces: between a digit and a digit/CJK/% or between CJK and a digit.
@@ -33,11 +38,12 @@ _JUSTIFY = re.compile(
 # 王 强 -> 王强, ■记 者 -> 记者; 王强 徐佳丽 keeps its separating space.
 _NAME_JUSTIFY = re.compile(rf"(?:(?<=^[{CJK}])|(?<=[^{CJK}][{CJK}]))[ \t]+(?=[{CJK}](?![{CJK}]))")
 _SPACE_RUN = re.compile(r"[ \t]{2,}")
+_NEEDS_WORK = re.compile(r"[ \t]|\s")
 
 
-@dataclass(frozen=True)
-class Piece:
-    """A run of normalised characters copied from ``line`` starting at 1-based ``col``."""
+class Piece(NamedTuple):
+    """A run of normalised characters copied from ``line`` starting at 1-based ``col``
+    (``line == 0``: a separator inserted by the layout, with no source)."""
 
     text: str
     line: int
@@ -52,7 +58,7 @@ class Span:
 
     @property
     def text(self) -> str:
-        return "".join(p.text for p in self.pieces)
+        return "".join([p.text for p in self.pieces])
 
     def __len__(self) -> int:
         return sum(len(p.text) for p in self.pieces)
@@ -114,6 +120,8 @@ def normalize_line(raw: str, line: int, names: bool = False) -> Span:
     justification (王 强 -> 王强), for bylines and lone names.
     """
     folded = fold_width(raw)
+    if not _NEEDS_WORK.search(folded):  # most lines: nothing to drop, one piece
+        return Span([Piece(folded, line, 1)] if folded else [])
     drop = [False] * len(folded)
     stripped_left = len(folded) - len(folded.lstrip())
     stripped_right = len(folded.rstrip())

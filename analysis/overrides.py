@@ -21,8 +21,6 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-import pandas as pd
-
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -71,65 +69,63 @@ def apply_overrides(layout, path: str | Path | None = None):
     if not path.exists():
         return layout
     data = read_overrides(path)
-    articles = layout.articles.copy()
-    unplaced = layout.unplaced.copy()
-    known_articles = set(articles["article_id"])
-    known_unplaced = set(unplaced["unplaced_id"])
+    articles = {row["article_id"]: dict(row) for row in layout.article_rows}
+    unplaced = {row["unplaced_id"]: dict(row) for row in layout.unplaced_rows}
     moved: set[str] = set()
     for n, entry in enumerate(data.get("assign", []), start=1):
         where = f"[[assign]] #{n}"
+        if not isinstance(entry, dict):
+            raise OverrideError(path, f"{where}: expected a table")
         missing = {"unplaced", "article", "field"} - set(entry)
         if missing:
             raise OverrideError(path, f"{where}: missing key(s) {sorted(missing)}")
         uid, aid, fld = entry["unplaced"], entry["article"], entry["field"]
-        if uid not in known_unplaced:
+        if uid not in unplaced:
             raise OverrideError(
-                path, f"{where}: unknown unplaced id {uid!r} (known: {sorted(known_unplaced)})"
+                path, f"{where}: unknown unplaced id {uid!r} (known: {sorted(unplaced)})"
             )
-        if aid not in known_articles:
+        if aid not in articles:
             raise OverrideError(
-                path, f"{where}: unknown article id {aid!r} (known: {sorted(known_articles)})"
+                path, f"{where}: unknown article id {aid!r} (known: {sorted(articles)})"
             )
         if fld not in ASSIGNABLE_FIELDS:
             raise OverrideError(path, f"{where}: field {fld!r} is not one of {ASSIGNABLE_FIELDS}")
         if uid in moved:
             raise OverrideError(path, f"{where}: unplaced id {uid!r} is assigned twice")
         moved.add(uid)
-        text = unplaced.loc[unplaced["unplaced_id"] == uid, "text"].iloc[0].lstrip("■◆● ")
-        row = articles["article_id"] == aid
-        old = articles.loc[row, fld].iloc[0]
+        text = unplaced[uid]["text"].lstrip("■◆● ")
+        old = articles[aid][fld]
         sep = " / " if fld == "byline" else " "
-        articles.loc[row, fld] = f"{old}{sep}{text}" if old else text
+        articles[aid][fld] = f"{old}{sep}{text}" if old else text
     for aid, fields in data.get("articles", {}).items():
-        if aid not in known_articles:
-            raise OverrideError(
-                path, f"[articles.{aid!r}]: unknown article id (known: {sorted(known_articles)})"
-            )
+        where = f"[articles.{aid!r}]"
+        if aid not in articles:
+            raise OverrideError(path, f"{where}: unknown article id (known: {sorted(articles)})")
         for fld, value in fields.items():
             if fld not in SETTABLE_FIELDS:
                 raise OverrideError(
-                    path,
-                    f"[articles.{aid!r}]: field {fld!r} cannot be set; use one of {SETTABLE_FIELDS}",
+                    path, f"{where}: field {fld!r} cannot be set; use one of {SETTABLE_FIELDS}"
                 )
             if not isinstance(value, str):
-                raise OverrideError(path, f"[articles.{aid!r}].{fld}: expected a string")
+                raise OverrideError(path, f"{where}.{fld}: expected a string")
             if fld == "kind" and value not in KINDS:
-                raise OverrideError(
-                    path, f"[articles.{aid!r}].kind: {value!r} is not one of {KINDS}"
-                )
-            row = articles["article_id"] == aid
-            old = articles.loc[row, fld].iloc[0]
-            if old and fld != "kind":
+                raise OverrideError(path, f"{where}.kind: {value!r} is not one of {KINDS}")
+            old = articles[aid][fld]
+            if old and fld != "kind" and old != value:
                 # keep the replaced text: nothing is lost
-                unplaced.loc[len(unplaced)] = {
+                uid = f"{aid}-overridden-{fld}"
+                unplaced[uid] = {
                     "page_id": layout.page.page_id,
-                    "unplaced_id": f"{aid}-overridden-{fld}",
+                    "unplaced_id": uid,
                     "kind": "overridden",
                     "text": old,
                     "line_start": 0,
                     "line_end": 0,
                     "note": f"replaced by {path.name}",
                 }
-            articles.loc[row, fld] = value
-    unplaced = unplaced[~unplaced["unplaced_id"].isin(moved)].reset_index(drop=True)
-    return replace(layout, articles=articles, unplaced=pd.DataFrame(unplaced))
+            articles[aid][fld] = value
+    return replace(
+        layout,
+        article_rows=list(articles.values()),
+        unplaced_rows=[row for uid, row in unplaced.items() if uid not in moved],
+    )

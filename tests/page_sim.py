@@ -54,8 +54,11 @@ TERMINAL = tuple("。！？…”’」』!?")
 _UNIT = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ.．%％]+| |.", re.S)
 _DIGIT_RUN = re.compile(r"[0-9]+(?:\.[0-9]+)?%?")
 _CJK_CHAR = re.compile(f"[{CJK}]")
+# The dateline contract (docs/architecture.md): 本报讯, 本报3月14日讯, 新华社北京3月14日电, with
+# a leading 据 and a reporter credit in brackets right after 电 counted as part of it.
 _DATELINE = re.compile(
-    r"^(?:本报[^，。：；、“”（）\s]{0,16}?[讯电]|(?:新华社|中新社)[^，。：；、“”（）\s]{0,16}?电)"
+    r"^(?:本报[^，。：；、“”（）\s]{0,16}?[讯电]"
+    r"|据?(?:新华社|中新社)[^，。：；、“”（）\s]{0,16}?电(?:（[^）]{0,20}）)?)"
 )
 # A first paragraph that already opens with its own lead-in (据新华社…电, …报道：) gets no
 # synthetic dateline in front of it.
@@ -213,7 +216,8 @@ def parse_peoples_daily(lines, source: str = PEOPLES_DAILY) -> list[SourceArticl
         rest = [p for i, p in enumerate(paras[1:]) if not (i < 2 and _is_pd_byline(p))]
         subtitle = ""
         if len(rest) >= 2 and not rest[0].endswith(TERMINAL) and len(rest[0]) <= 40:
-            subtitle, rest = rest[0], rest[1:]
+            # a short one is a pen name or a section label, not a subtitle: leave it out
+            subtitle, rest = (rest[0] if len(rest[0]) >= 8 else ""), rest[1:]
         if not (2 <= len(title) <= 40) or title.endswith(TERMINAL) or "。" in title:
             continue
         if not all(p.endswith(TERMINAL) and " " not in p and "■" not in p for p in rest):
@@ -485,14 +489,29 @@ def justify(text: str, rng: random.Random, p_side: float) -> str:
 
 
 def _split_title(title: str, rng: random.Random, width: int) -> list[str]:
-    """Title lines: a space is a designed line break; else balanced chunks of <= width."""
+    """Title lines: a space is a designed line break; else at most three balanced lines.
+
+    Lines break between characters, never inside a number or Latin word, never after an
+    opening or before a closing bracket/quote.
+    """
     if " " in title and rng.random() < 0.7:
         return [p for p in title.split(" ") if p]
-    n = -(-len(title) // width)
+    units = _units(title, 10**6)
+    n = min(3, -(-len(title) // width))
     if n <= 1:
         return [title]
-    size = -(-len(title) // n)
-    return [title[i : i + size] for i in range(0, len(title), size)]
+    size = len(title) / n
+    lines: list[str] = []
+    cur = ""
+    for i, unit in enumerate(units):
+        nxt = units[i + 1] if i + 1 < len(units) else ""
+        cur += unit
+        can_break = nxt and nxt not in CLOSING and unit not in OPENING and ord(unit[-1]) >= 128
+        if can_break and len(lines) < n - 1 and len(cur) >= size - 0.5:
+            lines.append(cur)
+            cur = ""
+    lines.append(cur)
+    return [line.strip() for line in lines if line.strip()]
 
 
 def _name(rng: random.Random) -> str:
@@ -590,12 +609,14 @@ def _article_rendering(
     doubled = rng.random() < k.p_doubled
     headline: list[tuple[str, str]] = []
     collapsed: list[str] = []
-    deck_width = rng.randint(*k.deck_widths)
+    title_lines = _split_title(title, rng, rng.randint(*k.title_widths))
+    # kicker and subtitle are set smaller than the title: more characters to the line
+    deck_width = max(rng.randint(*k.deck_widths), max(len(t) for t in title_lines) + 2)
     if kicker:
         headline += [(line, "kicker") for line in wrap(ink(kicker), deck_width)]
         if rng.random() < k.p_headline_gap:
             headline.append(("", ""))
-    for chunk in _split_title(title, rng, rng.randint(*k.title_widths)):
+    for chunk in title_lines:
         line = ink(chunk)
         if doubled:
             collapsed.append(chunk)
@@ -790,7 +811,7 @@ def simulate_page(
     # Ordinals follow the order of bodies; captions are articles of kind photo_caption.
     first_line: dict[int, int] = {}
     last_line: dict[int, int] = {}
-    for number, (text, role, idx) in enumerate(out, start=1):
+    for number, (_, role, idx) in enumerate(out, start=1):
         if role in ("body", "caption"):
             first_line.setdefault(idx, number)
             last_line[idx] = number
@@ -846,7 +867,7 @@ def _may_touch(sequence: list[_Block], i: int) -> bool:
 def random_page(
     rng: random.Random,
     sources: tuple[SourceArticle, ...] | None = None,
-    target_chars: int = 6000,
+    target_chars: int = 5200,
     max_articles: int = 12,
     **knobs,
 ) -> SimPage:
@@ -869,3 +890,57 @@ def random_page(
 def dewrap(lines: list[str]) -> str:
     """Join raw lines back into text without whitespace (for checking the truth)."""
     return nows(fold("".join(lines)))
+
+
+# --------------------------------------------------------------------------- scoring a layout
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]) + 1)
+
+
+def score_layout(page: SimPage, got) -> list[dict]:
+    """Compare a layout's articles table with the truth: one dict per truth article.
+
+    ``got`` is a DataFrame with the architecture's article columns. A truth article is matched to
+    the got article whose body line span overlaps it most. Bodies are compared exactly
+    (``body_exact``) and without whitespace (``body_text``, which forgives paragraph breaks);
+    headline fields and bylines without whitespace (their separators are a display choice).
+    """
+    rows = got.to_dict("records")
+    spans = [(int(r["line_start"]), int(r["line_end"])) for r in rows]
+    out = []
+    for t in page.articles:
+        best, best_overlap = None, 0
+        for r, span in zip(rows, spans, strict=True):
+            ov = _overlap((t.line_start, t.line_end), span)
+            if ov > best_overlap:
+                best, best_overlap = r, ov
+        g = best or dict.fromkeys(
+            ("kind", "kicker", "title", "subtitle", "byline", "dateline", "body"), ""
+        )
+        headline_t = nows(t.kicker + t.title + t.subtitle)
+        headline_g = nows(g["kicker"] + g["title"] + g["subtitle"])
+        out.append(
+            {
+                "ordinal": t.ordinal,
+                "kind": t.kind,
+                "source_id": t.source_id,
+                "matched": best is not None,
+                "got_ordinal": best["ordinal"] if best else 0,
+                "body_exact": g["body"] == t.body,
+                "body_text": nows(g["body"]) == nows(t.body),
+                "title_ok": nows(g["title"]) == nows(t.title),
+                "headline_ok": headline_g == headline_t,
+                "parts_ok": all(
+                    nows(g[f]) == nows(getattr(t, f)) for f in ("kicker", "title", "subtitle")
+                ),
+                "byline_ok": nows(g["byline"]).replace("/", "") == nows(t.byline).replace("/", ""),
+                "dateline_ok": nows(g["dateline"]) == nows(t.dateline),
+                "kind_ok": g["kind"] == t.kind,
+                "expected": t,
+                "got": g,
+                **{f"f_{k}": v for k, v in t.features.items()},
+            }
+        )
+    return out

@@ -1,0 +1,1357 @@
+"""Quantities, dates and times in Chinese news text, with their bounds, units and subjects.
+
+``quantities(articles, page_date=None)`` returns one row per quantity (columns in
+``QUANTITY_COLUMNS``); ``extract(text, ref_date=None)`` is the same on one string and returns
+``Quantity`` records; ``find_numbers(text)`` only spots numerals (no units, no dates), and
+``parse_number(s)`` turns one numeral into a float.
+
+How a quantity is read (left to right over a copy of the text with full-width digits, letters and
+signs folded to ASCII and traditional numerals folded to simplified, so offsets never move):
+
+1. Fixed expressions that are not quantities (``resources/quantities/not_quantities.txt``: 一盘棋,
+   两免三补, 十个一 …), URLs and e-mail addresses are masked.
+2. Dates and times (``3月14日下午1时30分``, ``2020年``, ``一季度``) are matched first and resolved
+   against the page date; their pieces never come out as counts.
+3. Numerals: Arabic digits with thousands separators or a justification space (``2,150``,
+   ``1 268``, ``12.5``), Chinese numerals and mixed forms (``两百``, ``一千五百``, ``1.2万``, ``3千``),
+   fractions and percentages (``三分之一``, ``百分之九十五``, ``100%``), ranges (``3至5``,
+   ``两到三万``, ``三四百``). Chinese numerals are converted by ``cn2an``; this module only adds the
+   cases cn2an rejects (``4.78万亿``, ``10万万``, ``百三``) by splitting at 万/亿.
+4. Around the numeral: qualifiers (``resources/quantities/qualifiers.tsv``) become bounds, then
+   the unit or classifier (``units.tsv``) gives the kind. 第 + numeral is an ordinal.
+5. The subject is the noun phrase after the classifier (``8个乡镇`` → 乡镇; its head noun, with the
+   whole phrase in ``subject_phrase``) or the compound noun before the number, skipping verbs such
+   as 达到 (``观看量达到16300多人次`` → 观看量). It uses the project tokenizer
+   (``analysis.tokenize.default_tokenizer``).
+
+Rules worth knowing (each is a table or a short function below):
+
+- A Chinese numeral needs a unit or classifier to be a quantity (``五家公司``), unless it is large
+  or vague (``数十万市民``); bare ``十``/``百`` in ``“十”即…`` are labels, not quantities.
+- ``一个`` / ``一种`` are the indefinite article (一个缩影), not counts of one. ``一名主播`` and
+  ``一张督促单`` are counts of one. ``一批`` is vague (a batch of unknown size) and is skipped.
+- A numeral that jieba's dictionary binds into a non-numeral word (四川, 一切, 千家万户, 一盘棋,
+  三位一体, 进一步, 八佰伴) is not a number.
+- ``value`` is the stated number; ``value_low``/``value_high`` are the bounds (NaN = unbounded).
+  An exact number has low == high == value. ``约``/``左右`` leave both bounds NaN.
+- Dates/times: ``value`` is NaN, ``unit`` is the finest unit written (年, 季度, 月, 日, 上午, 时,
+  分), ``resolved`` is ISO 8601: ``2020``, ``2020-03``, ``2020-03-14``, ``2020-03-14T13:30``; a
+  quarter is the interval ``2020-01/2020-03``; a date whose year cannot be inferred is
+  ``--03-14``; a time with no date is ``13:30``.
+- Percent values are in percent (``七成`` → 70, ``千分之5`` → 0.5); money values are in the
+  currency unit (``3541.07万元`` → 35410700 元).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import cn2an
+import pandas as pd
+
+from analysis._paths import RESOURCES_DIR
+from analysis.sentences import split_sentences
+
+QUANTITY_RESOURCES = RESOURCES_DIR / "quantities"
+
+QUANTITY_COLUMNS = [
+    "article_id",
+    "sentence_id",
+    "sentence",
+    "start",
+    "end",
+    "text",
+    "value",
+    "value_low",
+    "value_high",
+    "unit",
+    "qualifier",
+    "subject",
+    "kind",
+    "resolved",
+    "subject_phrase",
+]
+
+KINDS = ("count", "percent", "money", "duration", "date", "time", "ordinal")
+NAN = math.nan
+
+
+class QuantityResourceError(ValueError):
+    """A table under ``resources/quantities/`` is malformed (the message names file and line)."""
+
+
+# --------------------------------------------------------------------------- resources
+
+
+def _resource_lines(name: str) -> Iterator[tuple[int, str]]:
+    path = QUANTITY_RESOURCES / name
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise QuantityResourceError(f"{path}: cannot read ({exc.strerror})") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise QuantityResourceError(f"{path}: not UTF-8 (byte {exc.start})") from None
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.rstrip("\r")
+        if line.strip() and not line.lstrip().startswith("#"):
+            yield number, line
+
+
+def _fields(name: str, n: int) -> Iterator[tuple[int, list[str]]]:
+    path = QUANTITY_RESOURCES / name
+    for number, line in _resource_lines(name):
+        parts = line.split("\t")
+        if len(parts) != n or not all(p.strip() for p in parts):
+            raise QuantityResourceError(
+                f"{path}:{number}: expected {n} non-empty TAB-separated fields, got {line!r}"
+            )
+        yield number, [p.strip() for p in parts]
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    surface: str
+    kind: str
+    unit: str
+    scale: float
+    side: str  # "after" or "before": where the subject is looked for first
+
+
+@dataclass(frozen=True, slots=True)
+class Qualifier:
+    word: str
+    position: str  # before | inner | after
+    bound: str
+
+
+_BOUNDS = ("at_least", "more_than", "at_most", "less_than", "about", "plus", "order")
+_PERSON_UNITS = frozenset({"人", "名", "位", "人次"})
+
+
+def _space_tolerant(surface: str) -> str:
+    # justification spaces may sit between the characters of a unit (个 百 分 点)
+    return " {0,3}".join(re.escape(ch) for ch in surface)
+
+
+@functools.cache
+def _units() -> tuple[dict[str, Unit], re.Pattern[str]]:
+    path = QUANTITY_RESOURCES / "units.tsv"
+    table: dict[str, Unit] = {}
+    for number, (surface, kind, unit, scale, side) in _fields("units.tsv", 5):
+        if kind not in ("count", "percent", "money", "duration"):
+            raise QuantityResourceError(f"{path}:{number}: unknown kind {kind!r}")
+        if side not in ("after", "before"):
+            raise QuantityResourceError(f"{path}:{number}: side must be after/before: {side!r}")
+        try:
+            factor = float(scale)
+        except ValueError:
+            raise QuantityResourceError(f"{path}:{number}: scale is not a number: {scale!r}")
+        key = surface.lower() if surface.isascii() else surface
+        if key in table:
+            raise QuantityResourceError(f"{path}:{number}: duplicate unit {surface!r}")
+        table[key] = Unit(surface, kind, unit, factor, side)
+    ordered = sorted(table.values(), key=lambda u: -len(u.surface))
+    alternatives = []
+    for u in ordered:
+        pattern = _space_tolerant(u.surface)
+        if u.surface.isascii():
+            # an ASCII unit must not run on into a longer Latin word (5 cm, not 5 cmos)
+            pattern = f"(?i:{pattern})(?![A-Za-z])"
+        alternatives.append(pattern)
+    regex = re.compile(" {0,3}(?:" + "|".join(alternatives) + ")")
+    return table, regex
+
+
+def _unit_at(norm: str, pos: int) -> tuple[Unit, int] | None:
+    table, regex = _units()
+    m = regex.match(norm, pos)
+    if not m:
+        return None
+    surface = m.group().replace(" ", "")
+    key = surface.lower() if surface.isascii() else surface
+    return table[key], m.end()
+
+
+@functools.cache
+def _qualifiers() -> dict[str, list[Qualifier]]:
+    path = QUANTITY_RESOURCES / "qualifiers.tsv"
+    by_position: dict[str, list[Qualifier]] = {"before": [], "inner": [], "after": []}
+    for number, (word, position, bound) in _fields("qualifiers.tsv", 3):
+        if position not in by_position:
+            raise QuantityResourceError(f"{path}:{number}: unknown position {position!r}")
+        if bound not in _BOUNDS:
+            raise QuantityResourceError(f"{path}:{number}: unknown bound {bound!r}")
+        by_position[position].append(Qualifier(word, position, bound))
+    for items in by_position.values():
+        items.sort(key=lambda q: -len(q.word))
+    return by_position
+
+
+@functools.cache
+def _word_list(name: str) -> frozenset[str]:
+    return frozenset(line.strip() for _, line in _resource_lines(name))
+
+
+@functools.cache
+def _not_quantity_regex() -> re.Pattern[str]:
+    path = QUANTITY_RESOURCES / "not_quantities.txt"
+    parts = []
+    for number, line in _resource_lines("not_quantities.txt"):
+        entry = line.strip()
+        if entry.startswith("re:"):
+            try:
+                re.compile(entry[3:])
+            except re.error as exc:
+                raise QuantityResourceError(f"{path}:{number}: bad regular expression: {exc}")
+            parts.append(f"(?:{entry[3:]})")
+        else:
+            parts.append(re.escape(entry))
+    parts.sort(key=len, reverse=True)
+    # URLs and e-mail addresses carry digits that are not quantities
+    parts.append(r"(?:https?://|www\.)[\x21-\x7e]+|[\w.+-]+@[\w-]+\.[\w.-]+")
+    return re.compile("|".join(parts))
+
+
+# --------------------------------------------------------------------------- folding
+
+_FOLD_PAIRS = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+_FOLD_PAIRS.update(
+    {
+        "\u3000": " ",
+        "\u00a0": " ",
+        "￥": "¥",
+        "﹪": "%",
+        "萬": "万",
+        "億": "亿",
+        "兩": "两",
+        "倆": "两",
+        "俩": "两",
+        "負": "负",
+        "點": "点",
+        "幾": "几",
+        "個": "个",
+        "貳": "贰",
+        "陸": "陆",
+        "參": "叁",
+        "〇": "〇",
+        "−": "-",
+        "–": "-",
+        "—": "-",
+        "～": "~",
+        "∶": ":",
+        "％": "%",
+    }
+)
+_FOLD = str.maketrans(_FOLD_PAIRS)
+
+
+def fold(text: str) -> str:
+    """Full-width ASCII to ASCII and traditional numerals to simplified; same length as ``text``."""
+    return text.translate(_FOLD)
+
+
+# --------------------------------------------------------------------------- numerals
+
+_CN_DIGIT = "零〇一二三四五六七八九两壹贰叁肆伍陆柒捌玖廿"
+_CN_SMALL = "十拾百佰千仟"
+_CN_BIG = "万亿"
+_CN = _CN_DIGIT + _CN_SMALL + _CN_BIG
+_FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
+_DEC_DIGIT = "零〇一二三四五六七八九\\d"
+
+_SEP = rf"(?:(?<=[{_CN}]) {{1,4}}| {{1,4}}(?=[{_CN}]))"
+_ARABIC = (
+    r"(?:(?<!\d)\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
+    r"|(?<!\d)\d{1,3}(?: \d{3})+(?![\d.])"
+    r"|\d+(?:\.\d+)?"
+    r"|(?<![\d.])\.\d+)"
+)
+_ATOM = rf"(?:{_ARABIC}|[{_CN}])"
+_UNIT_CHARS = f"[{_CN_SMALL}{_CN_BIG}]"
+_NUMERAL = (
+    rf"(?:(?:负|(?<![0-9A-Za-z\-])-){_SEP}?)?"
+    rf"(?:[数几上](?={_UNIT_CHARS}))?"
+    rf"{_ATOM}(?:{_SEP}?(?:{_ATOM}|(?<=[{_CN}\d])几|[多余](?={_SEP}?{_UNIT_CHARS})))*"
+    rf"(?:{_SEP}?点{_SEP}?[{_DEC_DIGIT}](?:{_SEP}?[{_DEC_DIGIT}])*(?:{_SEP}?[{_CN_BIG}])*)?"
+)
+_NUMBER_RE = re.compile(
+    rf"(?=[-负数几上\d.{_CN}])"
+    rf"(?:(?P<frac>(?:(?P<whole>{_NUMERAL})又{_SEP}?)?(?P<den>{_NUMERAL}){_SEP}?分 {{0,4}}之"
+    rf" {{0,4}}(?P<num>{_NUMERAL}))|(?P<plain>{_NUMERAL}))"
+)
+
+_BIG_VALUE = {"万": 1e4, "亿": 1e8}
+_UNIT_VALUE = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000, **_BIG_VALUE}
+_DIGIT_VALUE = {
+    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+    "八": 8, "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8,
+    "玖": 9,
+}  # fmt: skip
+_ARABIC_FULL = re.compile(r"\d+(?:\.\d+)?|\.\d+")
+_ARABIC_TIMES_UNITS = re.compile(rf"(\d+(?:\.\d+)?)([{_CN_SMALL}{_CN_BIG}]+)")
+_PAIR_RANGE = re.compile(r"([一二两三四五六七八九])([二三四五六七八九])([十百千万亿]*)")
+
+
+@dataclass(frozen=True, slots=True)
+class Numeral:
+    """A numeral's value and bounds (NaN = unbounded) and the vague marker inside it, if any."""
+
+    value: float
+    low: float
+    high: float
+    marker: str = ""  # 多 / 余 / 几 / 数 / 上 / range
+
+
+def _step(value: float) -> float:
+    """One unit of the last non-zero digit of an integer (16300 -> 100, 6000 -> 1000, 15 -> 1)."""
+    if value != int(value) or value == 0:
+        return 1.0
+    n, step = int(abs(value)), 1
+    while n % 10 == 0:
+        n //= 10
+        step *= 10
+    return float(step)
+
+
+def _core(s: str) -> float:
+    """Value of a plain numeral (no sign, spaces, separators or vague markers)."""
+    if _ARABIC_FULL.fullmatch(s):
+        return float(s)
+    m = _ARABIC_TIMES_UNITS.fullmatch(s)
+    if m:
+        value = float(m.group(1))
+        for ch in m.group(2):
+            value *= _UNIT_VALUE[ch]
+        return value
+    if not s or s[-1] in "点.":
+        raise ValueError(f"not a numeral: {s!r}")
+    if len(s) > 1 and "两" in s and not any(ch in _UNIT_VALUE for ch in s):
+        raise ValueError(f"not a numeral: {s!r}")  # 两两, 二两: 两 only stands before a unit
+    text = s.lstrip("零〇") or s
+    if text[0] in "百佰千仟":
+        text = "一" + text  # 百三 = 一百三
+    try:
+        return float(cn2an.cn2an(text, "smart"))
+    except (ValueError, KeyError, IndexError, TypeError):
+        pass
+    for big in ("亿", "万"):
+        i = text.rfind(big)
+        if 0 < i:
+            left, right = text[:i], text[i + 1 :]
+            value = _core(left) * _BIG_VALUE[big]
+            if right:
+                tail = right.lstrip("零〇")
+                if tail:
+                    part = _core(tail)
+                    if len(right) == 1 and right in _DIGIT_VALUE:
+                        part *= _BIG_VALUE[big] / 10  # 一万三 = 13000
+                    value += part
+            return value
+    if "零十" in text:
+        return _core(text.replace("零十", "一十"))
+    raise ValueError(f"not a numeral: {s!r}")
+
+
+@functools.lru_cache(maxsize=65536)
+def _evaluate(raw: str) -> Numeral:
+    """Numeral (with optional sign and vague markers) -> value and bounds. Raises ValueError."""
+    s = raw.replace(" ", "").replace(",", "")
+    sign = 1.0
+    if s[:1] in ("负", "-"):
+        sign, s = -1.0, s[1:]
+    if not s:
+        raise ValueError(f"not a numeral: {raw!r}")
+
+    def signed(value: float, low: float, high: float, marker: str = "") -> Numeral:
+        if sign < 0:
+            value, low, high = -value, -high, -low
+        return Numeral(value, low, high, marker)
+
+    if s[0] in "数几上" and len(s) > 1 and s[1] in _UNIT_VALUE:
+        # 数十万 / 几百 / 上千: [v, 10 v)
+        base = _core("一" + s[1:]) if s[1] in "百千" else _core(s[1:])
+        return signed(base, base, base * 10, s[0])
+    m = _PAIR_RANGE.fullmatch(s)
+    if m and _DIGIT_VALUE[m.group(1)] < _DIGIT_VALUE[m.group(2)]:
+        # 三四百 / 两三个 / 八九亿: two neighbouring digits are a range
+        lo = _core(m.group(1) + m.group(3)) if m.group(3) else float(_DIGIT_VALUE[m.group(1)])
+        hi = _core(m.group(2) + m.group(3)) if m.group(3) else float(_DIGIT_VALUE[m.group(2)])
+        return signed(lo, lo, hi, "range")
+    for marker in ("多", "余", "几"):
+        i = s.find(marker)
+        if i > 0:
+            left, right = s[:i], s[i + 1 :]
+            if right and not all(ch in _UNIT_VALUE for ch in right):
+                break
+            zero_before = left[-1] in "零〇"
+            left = left.rstrip("零〇")
+            base = _core(left)
+            step = 1.0 if zero_before else _step(base)
+            if left[-1] in _UNIT_VALUE and marker != "几" or left[-1] in _UNIT_VALUE:
+                step = _UNIT_VALUE[left[-1]] if left[-1] not in _BIG_VALUE else step
+            if zero_before:
+                step = 1.0
+            mult = 1.0
+            for ch in right:
+                mult *= _UNIT_VALUE[ch]
+            if zero_before and right:
+                step = 10.0 / 10.0  # 一百零几万: 几 is the units digit before 万
+            low = base * mult
+            return signed(low, low, (base + step) * mult, marker)
+    value = _core(s)
+    return signed(value, value, value)
+
+
+def parse_number(s: str) -> float:
+    """The value of one numeral: ``"1 268"``, ``"2,150"``, ``"１２.５"``, ``"两百"``, ``"一千五百"``,
+    ``"1.2万"``, ``"3千"``, ``"百分之九十五"`` (95), ``"三分之一"``. Vague numerals give their stated
+    number (``"十多万"`` → 100000; ``"三四百"`` → 300). Raises ValueError on anything else."""
+    if not isinstance(s, str):
+        raise ValueError(f"parse_number expects a string, got {type(s).__name__}")
+    text = fold(s).strip()
+    m = _NUMBER_RE.fullmatch(text)
+    if m is None:
+        # cn2an also reads amounts such as 壹拾壹元整; let it try before giving up
+        try:
+            return float(cn2an.cn2an(text.replace(" ", ""), "smart"))
+        except (ValueError, KeyError, IndexError, TypeError):
+            raise ValueError(f"not a numeral: {s!r}") from None
+    try:
+        if m.group("frac"):
+            return _fraction(m)[0]
+        return _evaluate(m.group("plain")).value
+    except ValueError:
+        raise ValueError(f"not a numeral: {s!r}") from None
+
+
+def _fraction(m: re.Match[str]) -> tuple[float, bool]:
+    """(value, is_percent) of an X分之Y match. A bare 百/千/万 denominator gives a percentage."""
+    den_text = m.group("den").replace(" ", "")
+    num = _evaluate(m.group("num")).value
+    if den_text in ("百", "佰"):
+        return num, True
+    if all(ch in _UNIT_VALUE for ch in den_text):
+        den = 1.0
+        for ch in den_text:
+            den *= _UNIT_VALUE[ch]
+        return num * 100.0 / den, True
+    den = _evaluate(m.group("den")).value
+    if den == 0:
+        raise ValueError("zero denominator")
+    value = num / den
+    if (den < 0) and (num < 0):
+        value = abs(value)
+    if m.group("whole"):
+        whole = _evaluate(m.group("whole")).value
+        value = whole + value if whole >= 0 else whole - value
+    return value, False
+
+
+# --------------------------------------------------------------------------- dictionary checks
+
+
+@functools.cache
+def _tokenizer():
+    from analysis.tokenize import default_tokenizer
+
+    return default_tokenizer()
+
+
+_NUMERAL_TAGS = frozenset({"m", "mq", "q", "t", "x", "eng"})
+
+
+def _bound_in_word(norm: str, start: int, end: int) -> bool:
+    """True when jieba's dictionary binds the numeral at [start, end) into a longer non-numeral
+    word (四川, 一切, 千家万户, 一盘棋, 三位一体, 进一步)."""
+    tok = _tokenizer()
+    n = len(norm)
+    for i in range(max(0, start - 3), start + 1):
+        for j in range(max(end, i + 2), min(n, i + 6) + 1):
+            if i == start and j == end:
+                continue
+            word = norm[i:j]
+            if " " in word or not tok.in_dictionary(word):
+                continue
+            if tok.tag_of(word) not in _NUMERAL_TAGS:
+                return True
+    return False
+
+
+def _dictionary_word(word: str) -> bool:
+    tok = _tokenizer()
+    return tok.in_dictionary(word) and tok.tag_of(word) not in _NUMERAL_TAGS
+
+
+# --------------------------------------------------------------------------- number spans
+
+
+@dataclass(frozen=True, slots=True)
+class NumberSpan:
+    """A numeral found by ``find_numbers``: offsets, value and bounds, and how it was written."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    low: float
+    high: float
+    marker: str = ""
+    percent: bool = False  # 百分之X / 千分之X
+    fraction: bool = False
+    chinese: bool = False  # written with Chinese numerals only (no Arabic digit)
+
+
+_NUMERIC_UNIT_START = re.compile(r"千(?:米|克|瓦|卡|帕)|万(?:元|人)")
+
+
+def _masked(norm: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _not_quantity_regex().finditer(norm)]
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    for s, e in spans:
+        if s < end and start < e:
+            return True
+    return False
+
+
+def _scan(norm: str, masked: list[tuple[int, int]]) -> Iterator[NumberSpan]:
+    """Numerals of ``norm`` with their values, before any unit or context rule."""
+    pos = 0
+    while True:
+        m = _NUMBER_RE.search(norm, pos)
+        if m is None:
+            return
+        start, end = m.span()
+        if start == end:
+            pos = start + 1
+            continue
+        span = _number_span(norm, m)
+        if span is None:
+            # shrink from the right until the numeral parses (五十千 -> 五十)
+            span = _shrink(norm, start, end)
+        if span is None:
+            pos = end
+            continue
+        pos = span.end
+        if _overlaps(masked, span.start, span.end):
+            continue
+        yield span
+
+
+def _number_span(norm: str, m: re.Match[str]) -> NumberSpan | None:
+    start, end = m.span()
+    text = norm[start:end]
+    chinese = not any(ch.isdigit() for ch in text)
+    try:
+        if m.group("frac"):
+            value, percent = _fraction(m)
+            return NumberSpan(start, end, text, value, value, value, "", percent, True, chinese)
+        # 12千米: an Arabic number before 千米/千克 is kilo-, not thousands
+        if end - start >= 2 and norm[end - 2].isdigit() and _NUMERIC_UNIT_START.match(norm, end - 1):
+            if norm[end - 1] == "千":
+                end -= 1
+                text = norm[start:end]
+        plain = text.rstrip(" ")
+        if not _valid_numeral(plain):
+            return None
+        n = _evaluate(plain)
+    except ValueError:
+        return None
+    return NumberSpan(start, start + len(plain), plain, n.value, n.low, n.high, n.marker,
+                      chinese=chinese)  # fmt: skip
+
+
+def _valid_numeral(text: str) -> bool:
+    core = text.replace(" ", "").lstrip("负-")
+    if not core:
+        return False
+    if all(ch in _CN_BIG for ch in core):
+        return False  # 万 / 万万 alone
+    if len(core) == 1 and core in _FINANCIAL:
+        return False  # 陆地, 拾取, 伍仁, 肆意: a lone financial numeral is a word
+    return True
+
+
+def _shrink(norm: str, start: int, end: int) -> NumberSpan | None:
+    for stop in range(end - 1, start, -1):
+        m = _NUMBER_RE.fullmatch(norm, start, stop)
+        if m is not None:
+            span = _number_span(norm, m)
+            if span is not None:
+                return span
+    return None
+
+
+def find_numbers(text: str) -> list[NumberSpan]:
+    """Every numeral in ``text`` (Arabic, Chinese, mixed, fractions), dates included, units not.
+
+    Trailing 多/余 are left out of the span (``四百多`` → ``四百``); vague markers inside a numeral
+    stay in (``十多万``). The numerator of 百分之X is the number. Numerals inside fixed
+    expressions or dictionary words (四川, 一切) are skipped.
+    """
+    norm = fold(text)
+    out = []
+    for span in _scan(norm, _masked(norm)):
+        if span.percent:
+            # 百分之五十五 -> the number is 五十五
+            inner = norm.index("之", span.start) + 1
+            while inner < span.end and norm[inner] == " ":
+                inner += 1
+            sub = _NUMBER_RE.match(norm, inner, span.end)
+            if sub is None or not sub.group("plain"):
+                continue
+            n = _evaluate(sub.group("plain").rstrip(" "))
+            stop = inner + len(sub.group("plain").rstrip(" "))
+            span = NumberSpan(inner, stop, text[inner:stop], n.value, n.low, n.high, n.marker)
+        if _skip_as_word(norm, span):
+            continue
+        out.append(
+            NumberSpan(
+                span.start, span.end, text[span.start : span.end], span.value, span.low,
+                span.high, span.marker, span.percent, span.fraction, span.chinese,
+            )
+        )  # fmt: skip
+    return out
+
+
+def _skip_as_word(norm: str, span: NumberSpan) -> bool:
+    if not span.chinese or span.fraction:
+        return False
+    core = span.text.replace(" ", "")
+    if len(core) > 2:
+        return False
+    return _bound_in_word(norm, span.start, span.end)
+
+
+# --------------------------------------------------------------------------- dates and times
+
+_S = " {0,2}"
+_CN_YEAR_DIGIT = "〇零一二三四五六七八九"
+_YEAR = rf"(?P<year>(?<!\d)\d{{4}}|[{_CN_YEAR_DIGIT}]{{4}})"
+_MONTH = r"(?P<month>(?<!\d)1[0-2]|(?<!\d)0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_DAY = (
+    r"(?P<day>(?<!\d)3[01]|(?<!\d)[12]\d|(?<!\d)0?[1-9]|三十一?|二十[一二三四五六七八九]?"
+    r"|十[一二三四五六七八九]?|[一二三四五六七八九])"
+)
+_PART = (
+    r"(?P<part>凌晨|清晨|早晨|早上|上午|中午|午间|下午|傍晚|晚上|晚间|夜间|夜里|深夜|当晚|晚|早)"
+)
+_HOUR = r"(?P<hour>(?<!\d)2[0-4]|(?<!\d)[01]?\d|二十[一二三四]?|十[一二]?|[零一二三四五六七八九两])"
+_MINUTE = r"(?P<minute>[0-5]?\d|[二三四五]?十[一二三四五六七八九]?|零?[一二三四五六七八九])"
+_CLOCK = (
+    rf"(?:{_HOUR}{_S}(?P<hunit>[时点]){_S}(?:(?P<half>半)|{_MINUTE}{_S}分"
+    rf"(?:{_S}(?P<second>[0-5]?\d){_S}秒)?)?"
+    r"|(?<![\d:])(?P<chour>[01]?\d|2[0-3]):(?P<cmin>[0-5]\d)(?::(?P<csec>[0-5]\d))?(?![\d:]))"
+)
+_DATE_RE = re.compile(
+    rf"(?:{_YEAR}{_S}年(?:{_S}{_MONTH}{_S}月(?:份)?(?:{_S}{_DAY}{_S}[日号])?)?"
+    rf"|{_MONTH}{_S}月(?:份)?(?:{_S}{_DAY}{_S}[日号])?"
+    rf"|(?P<dayonly>(?<!\d)(?:3[01]|[12]\d|0?[1-9])){_S}日(?![元本])"
+    rf"|(?P<iso>(?<!\d)(?P<iy>\d{{4}})(?P<isep>[-/.])(?P<im>1[0-2]|0?[1-9])(?P=isep)"
+    rf"(?P<id>3[01]|[12]\d|0?[1-9])(?!\d)))"
+    rf"(?:{_S}(?P<xun>上旬|中旬|下旬|初|底|末))?"
+    rf"(?:{_S}{_PART})?(?:{_S}{_CLOCK})?(?:{_S}(?P<approx>许|左右))?"
+)
+_TIME_RE = re.compile(rf"(?:{_PART}{_S})?{_CLOCK}(?:{_S}(?P<approx>许|左右))?")
+_QUARTER_RE = re.compile(
+    rf"(?<![前后近头末])(?:(?P<year>(?<!\d)\d{{4}}|[{_CN_YEAR_DIGIT}]{{4}}){_S}年{_S})?"
+    r"(?:第)?(?P<q>[一二三四1-4])季度"
+)
+_PM_PARTS = frozenset({"下午", "傍晚", "晚上", "晚间", "夜间", "夜里", "深夜", "当晚", "晚"})
+
+
+def _small_int(text: str) -> int:
+    text = text.replace(" ", "")
+    if text.isdigit():
+        return int(text)
+    if all(ch in _CN_YEAR_DIGIT for ch in text) and len(text) == 4:
+        return int("".join(str(_DIGIT_VALUE.get(ch, 0)) for ch in text))
+    return int(_core(text))
+
+
+@dataclass(frozen=True, slots=True)
+class RefDate:
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+
+def _ref_date(value: object, where: str = "page_date") -> RefDate | None:
+    if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, dt.datetime):
+        return RefDate(value.year, value.month, value.day)
+    if isinstance(value, dt.date):
+        return RefDate(value.year, value.month, value.day)
+    if isinstance(value, pd.Timestamp):
+        return RefDate(value.year, value.month, value.day)
+    if isinstance(value, str):
+        m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+        if m:
+            year = int(m.group(1))
+            month = int(m.group(2)) if m.group(2) else None
+            day = int(m.group(3)) if m.group(3) else None
+            try:
+                dt.date(year, month or 1, day or 1)
+            except ValueError:
+                pass
+            else:
+                return RefDate(year, month, day)
+    raise ValueError(f"{where}: expected an ISO date YYYY-MM-DD or YYYY-MM, got {value!r}")
+
+
+def _infer_year(month: int, day: int | None, ref: RefDate | None) -> int | None:
+    """The year nearest the page date for a month (and day) written without a year."""
+    if ref is None:
+        return None
+    if ref.month is None:
+        return ref.year
+    anchor = dt.date(ref.year, ref.month, ref.day or 15)
+    best, best_gap = None, None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            candidate = dt.date(year, month, day or 15)
+        except ValueError:
+            continue
+        gap = abs((candidate - anchor).days)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = year, gap
+    return best
+
+
+def _clock(m: re.Match[str]) -> tuple[int, int, int | None, str] | None:
+    """(hour, minute, second, finest unit) of a clock match, or None when there is none."""
+    if m.group("chour") is not None:
+        sec = m.group("csec")
+        return int(m.group("chour")), int(m.group("cmin")), int(sec) if sec else None, "分"
+    if m.group("hour") is None:
+        return None
+    hour = _small_int(m.group("hour"))
+    minute, second, unit = 0, None, "时"
+    if m.group("half"):
+        minute, unit = 30, "分"
+    elif m.group("minute") is not None:
+        minute, unit = _small_int(m.group("minute")), "分"
+        if m.group("second") is not None:
+            second, unit = int(m.group("second")), "秒"
+    if hour > 24 or minute > 59:
+        return None
+    part = m.group("part")
+    if part in _PM_PARTS and hour < 12:
+        hour += 12
+    elif part in ("中午", "午间") and hour < 6:
+        hour += 12
+    return hour % 24 if hour == 24 else hour, minute, second, unit
+
+
+def _date_quantity(m: re.Match[str], text: str, ref: RefDate | None) -> Quantity | None:
+    g = m.group
+    if g("iso"):
+        year, month, day = int(g("iy")), int(g("im")), int(g("id"))
+    else:
+        year = _small_int(g("year")) if g("year") else None
+        month = _small_int(g("month")) if g("month") else None
+        day = _small_int(g("dayonly") or g("day")) if (g("dayonly") or g("day")) else None
+    if year is not None and not 1000 <= year <= 2999:
+        return None
+    if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
+        return None
+    part = g("part")
+    clock = _clock(m)
+    if g("dayonly") and clock is None and part is None and g("xun") is None:
+        # a lone "14日" is only a date when the paper's month can be inferred
+        if ref is None or ref.month is None:
+            return None
+    if month is None and day is not None:
+        month = ref.month if ref is not None and ref.month else None
+    if year is None and month is not None:
+        year = _infer_year(month, day, ref)
+    unit = "年"
+    if month is not None:
+        unit = "月"
+    if day is not None:
+        unit = "日"
+    if g("xun"):
+        unit = g("xun")
+    resolved = _iso(year, month, day)
+    kind = "date"
+    if part is not None:
+        kind, unit = "time", part
+    if clock is not None:
+        hour, minute, second, unit = clock
+        kind = "time"
+        hms = f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if second is not None else "")
+        resolved = f"{resolved}T{hms}" if day is not None and resolved[:1] != "-" else hms
+        if day is None:
+            resolved = hms
+    if resolved == "":
+        return None
+    start, end = m.span()
+    return Quantity(
+        start, end, text[start:end], NAN, NAN, NAN, unit, g("approx") or "", "", kind, resolved
+    )
+
+
+def _iso(year: int | None, month: int | None, day: int | None) -> str:
+    if year is None:
+        if month is None:
+            return ""
+        return f"--{month:02d}" + (f"-{day:02d}" if day is not None else "")
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return ""
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _time_quantity(m: re.Match[str], text: str, ref: RefDate | None) -> Quantity | None:
+    part = m.group("part")
+    if m.group("chour") is None:
+        # 3点 (three points) and 一时 (for a moment) are not times on their own
+        has_minute = m.group("minute") is not None or m.group("half") is not None
+        arabic = m.group("hour").isdigit()
+        if part is None and not has_minute and not (arabic and m.group("hunit") == "时"):
+            return None
+    clock = _clock(m)
+    if clock is None:
+        return None
+    hour, minute, second, unit = clock
+    hms = f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if second is not None else "")
+    start, end = m.span()
+    return Quantity(
+        start, end, text[start:end], NAN, NAN, NAN, unit, m.group("approx") or "", "", "time", hms
+    )
+
+
+def _quarter_quantity(m: re.Match[str], text: str, ref: RefDate | None) -> Quantity:
+    q = _small_int(m.group("q"))
+    year = _small_int(m.group("year")) if m.group("year") else (ref.year if ref else None)
+    first, last = 3 * q - 2, 3 * q
+    resolved = f"{year:04d}-{first:02d}/{year:04d}-{last:02d}" if year else f"Q{q}"
+    start, end = m.span()
+    return Quantity(start, end, text[start:end], NAN, NAN, NAN, "季度", "", "", "date", resolved)
+
+
+# --------------------------------------------------------------------------- quantities
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One quantity, date or time in a text; offsets are into that text (``text[start:end]``)."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    value_low: float
+    value_high: float
+    unit: str
+    qualifier: str
+    subject: str
+    kind: str
+    resolved: str = ""
+    subject_phrase: str = field(default="")
+
+
+_RANGE_JOIN = re.compile(r" {0,2}(?:-{1,2}|~|至|到) {0,2}")
+_CURRENCY_SIGN = {"$": "美元", "¥": "元", "€": "欧元", "£": "英镑"}
+_ARTICLE_CLASSIFIERS = frozenset({"个", "种"})  # 一个 / 一种 = "a", not a count of one
+_CLAUSE_STOP = re.compile(r"[，。；：！？、,;:!?（）()《》【】\[\]\n]")
+
+
+def _qualifier_before(norm: str, start: int) -> tuple[Qualifier, int] | None:
+    lo = start
+    while lo > 0 and norm[lo - 1] == " ":
+        lo -= 1
+    for q in _qualifiers()["before"]:
+        w = len(q.word)
+        if norm[lo - w : lo] == q.word:
+            if w == 1 and lo - 2 >= 0 and _dictionary_word(norm[lo - 2 : lo]):
+                continue  # 最近, 附近, 节约: the character belongs to another word
+            return q, lo - w
+    return None
+
+
+def _qualifier_after(norm: str, pos: int, position: str) -> tuple[Qualifier, int] | None:
+    p = pos
+    while p < len(norm) and norm[p] == " " and p - pos < 2:
+        p += 1
+    for q in _qualifiers()[position]:
+        if norm.startswith(q.word, p):
+            return q, p + len(q.word)
+    return None
+
+
+def _apply_bound(q: Qualifier, n: Numeral) -> tuple[float, float]:
+    v = n.value
+    if q.bound in ("at_least", "more_than"):
+        return n.low, NAN
+    if q.bound in ("at_most", "less_than"):
+        return NAN, n.high
+    if q.bound == "about":
+        return NAN, NAN
+    if q.bound == "plus":
+        return v, v + _step(v)
+    if q.bound == "order":
+        return v, v * 10
+    raise AssertionError(q.bound)
+
+
+def extract(text: str, ref_date: object = None) -> list[Quantity]:
+    """All quantities, dates and times in ``text``, in order.
+
+    ``ref_date`` (the page date: ISO ``YYYY-MM-DD``/``YYYY-MM``, a ``date`` or None) completes dates
+    written without a year (``3月14日`` → ``2020-03-14``).
+    """
+    if not isinstance(text, str):
+        raise ValueError(f"extract expects a string, got {type(text).__name__}")
+    ref = ref_date if isinstance(ref_date, RefDate) else _ref_date(ref_date, "ref_date")
+    norm = fold(text)
+    masked = _masked(norm)
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = []
+
+    for m in _QUARTER_RE.finditer(norm):
+        if not _overlaps(masked, *m.span()):
+            found.append(_quarter_quantity(m, text, ref))
+            taken.append(m.span())
+    for m in _DATE_RE.finditer(norm):
+        if m.start() == m.end() or _overlaps(taken, *m.span()) or _overlaps(masked, *m.span()):
+            continue
+        q = _date_quantity(m, text, ref)
+        if q is not None:
+            found.append(q)
+            taken.append(m.span())
+    for m in _TIME_RE.finditer(norm):
+        if _overlaps(taken, *m.span()) or _overlaps(masked, *m.span()):
+            continue
+        q = _time_quantity(m, text, ref)
+        if q is not None:
+            found.append(q)
+            taken.append(m.span())
+
+    spans = [s for s in _scan(norm, masked) if not _overlaps(taken, s.start, s.end)]
+    i = 0
+    while i < len(spans):
+        span = spans[i]
+        partner = None
+        if i + 1 < len(spans):
+            j = _RANGE_JOIN.match(norm, span.end)
+            if j and j.end() == spans[i + 1].start and not span.percent:
+                partner = spans[i + 1]
+        quantity = _build(text, norm, span, partner)
+        if quantity is not None:
+            found.extend(quantity)
+            if partner is not None and quantity[0].end >= partner.end:
+                i += 1
+        i += 1
+    found.sort(key=lambda q: (q.start, q.end))
+    return found
+
+
+def _build(
+    text: str, norm: str, span: NumberSpan, partner: NumberSpan | None
+) -> list[Quantity] | None:
+    """A quantity around one numeral (and the second numeral of a range), or None."""
+    start, end = span.start, span.end
+    # codes and model names: G60, 5G, COVID-19, 0573
+    if start > 0 and (norm[start - 1].isascii() and norm[start - 1].isalpha()):
+        return None
+    if start > 1 and norm[start - 1] in "-_/" and norm[start - 2].isascii() and norm[start - 2].isalnum():
+        return None
+    if span.text.isdigit() and len(span.text) >= 3 and span.text[0] == "0":
+        return None
+    value, low, high = span.value, span.low, span.high
+    qualifiers: list[str] = []
+    kind, unit_name, subject_side, scale = "count", "", "after", 1.0
+    ordinal = False
+
+    # a range: 3至5个, 两到三万, 1万-5万元
+    if partner is not None and partner.value > span.value:
+        mult = _range_multiplier(partner.text)
+        if mult > 1 and span.value * mult <= partner.value and not _has_magnitude(span.text):
+            value = low = span.value * mult
+        else:
+            value = low = span.value
+        high = partner.high
+        end = partner.end
+        qualifiers.append("range")
+    elif partner is not None:
+        partner = None
+
+    # before the number: 第, 百分之 (already in span), currency sign, qualifiers
+    if start > 0 and norm[start - 1] == "第":
+        ordinal = True
+        start -= 1
+    elif start > 0 and norm[start - 1] in _CURRENCY_SIGN:
+        kind, unit_name, subject_side = "money", _CURRENCY_SIGN[norm[start - 1]], "before"
+        start -= 1
+    before = None if ordinal else _qualifier_before(norm, start)
+    if span.percent:
+        kind, unit_name, subject_side = "percent", "%", "before"
+    # inner qualifier: 16300多人次, 十来个
+    inner = None
+    if not span.percent and not span.fraction:
+        inner = _qualifier_after(norm, end, "inner")
+        if inner is not None and inner[0].word in ("多", "余", "来"):
+            after_inner = inner[1]
+            if _unit_at(norm, after_inner) is None and inner[0].word == "来":
+                inner = None  # 3年来 is "over 3 years", not "about 3"
+            elif inner[0].word in ("多", "余") and not _unit_or_end(norm, after_inner):
+                inner = None  # 多名直播助理: 多 starts the next word
+    pos = inner[1] if inner else end
+    unit = None
+    if kind == "count" and not span.percent:
+        found_unit = _unit_at(norm, pos)
+        if found_unit is not None:
+            unit, pos = found_unit
+            # 两个多小时 / 一个半小时: 个 + 多|半 + unit
+            if unit.surface == "个" and pos < len(norm) and norm[pos] in "多半":
+                nested = _unit_at(norm, pos + 1)
+                if nested is not None and nested[0].kind == "duration":
+                    if norm[pos] == "多":
+                        inner = (Qualifier("多", "inner", "plus"), pos + 1)
+                    else:
+                        value, low, high = value + 0.5, low + 0.5, high + 0.5
+                    unit, pos = nested
+    half_after = False
+    if unit is not None:
+        kind, unit_name, subject_side, scale = unit.kind, unit.unit, unit.side, unit.scale
+        if unit.unit == "年" and _year_like(span):
+            return None  # a year written without 年-date context is handled by the date rules
+        if pos < len(norm) and norm[pos] == "半" and kind in ("duration", "count"):
+            if unit.side == "before" or kind == "duration":
+                half_after = True
+                pos += 1
+        if unit.kind == "money" and unit.unit == "元":
+            pos, value, low, high = _money_tail(norm, pos, value, low, high)
+    elif kind == "count" and not ordinal:
+        if not _bare_number_ok(span, before, inner):
+            return None
+    if ordinal and unit is None:
+        kind = "ordinal"
+    elif ordinal:
+        kind = "ordinal"
+    if half_after:
+        value, low, high = value + 0.5, low + 0.5, high + 0.5
+    after = None
+    if not ordinal:
+        after = _qualifier_after(norm, pos, "after")
+        if after is not None:
+            q = after[0]
+            if q.word in ("多", "余") and (unit is None or unit.side == "after") and kind != "duration":
+                after = None  # 5个多部门: 多 belongs to the next word
+            elif q.word in ("多", "余") and inner is not None:
+                after = None
+    # Chinese numeral rules that need the unit
+    if span.chinese and not span.fraction and not span.percent:
+        core = span.text.replace(" ", "")
+        if core in ("一",) and unit is not None and unit.surface in _ARTICLE_CLASSIFIERS:
+            return None
+        if _skip_as_word(norm, span):
+            return None
+    # bounds from qualifiers
+    if span.marker == "range" or partner is not None:
+        pass
+    for q in (before[0] if before else None, inner[0] if inner else None, after[0] if after else None):
+        if q is None:
+            continue
+        qualifiers.append(q.word)
+        lo2, hi2 = _apply_bound(q, Numeral(value, low, high, span.marker))
+        low, high = lo2, hi2
+    if span.marker in ("多", "余", "几", "数", "上", "range") and span.marker not in qualifiers:
+        qualifiers.insert(0, span.marker if span.marker != "range" else "range")
+    if before:
+        start = min(start, before[1])
+    if after:
+        pos = after[1]
+    elif inner and unit is None:
+        pos = inner[1]
+    if kind == "percent" and unit is None and span.percent:
+        pass
+    value, low, high = value * scale, low * scale, high * scale
+    end = max(pos, end)
+    while end > start and norm[end - 1] == " ":
+        end -= 1
+    if kind == "percent" and unit is not None:
+        unit_name = unit.unit
+    if ordinal:
+        low = high = value
+    subjects = _subjects(norm, start, end, kind, subject_side, unit_name if unit else "")
+    qualifier = ",".join(dict.fromkeys(qualifiers))
+    out = []
+    for subject, phrase in subjects:
+        out.append(
+            Quantity(
+                start, end, text[start:end], float(value), float(low), float(high),
+                unit_name, qualifier, subject, kind, "", phrase,
+            )
+        )  # fmt: skip
+    return out
+
+
+def _unit_or_end(norm: str, pos: int) -> bool:
+    if pos >= len(norm) or _CLAUSE_STOP.match(norm, pos) or norm[pos] in "”」\"' ":
+        return True
+    return _unit_at(norm, pos) is not None
+
+
+def _has_magnitude(text: str) -> bool:
+    return any(ch in _UNIT_VALUE for ch in text)
+
+
+def _range_multiplier(text: str) -> float:
+    """The trailing magnitude of the second numeral of a range (两到三万 -> 10000)."""
+    core = text.replace(" ", "")
+    mult = 1.0
+    i = len(core)
+    while i > 0 and core[i - 1] in _BIG_VALUE:
+        mult *= _BIG_VALUE[core[i - 1]]
+        i -= 1
+    if mult == 1.0 and i >= 2 and core[i - 1] in "百千佰仟" and core[i - 2] not in _UNIT_VALUE:
+        mult = _UNIT_VALUE[core[i - 1]]  # 两~3百 -> 2百
+    return mult
+
+
+def _year_like(span: NumberSpan) -> bool:
+    return span.low == span.high and span.value == int(span.value) and 1000 <= span.value <= 2999
+
+
+def _bare_number_ok(span: NumberSpan, before, inner) -> bool:
+    """A numeral with no unit: Arabic numbers stand; Chinese ones only when large or vague."""
+    if span.fraction:
+        return True
+    if not span.chinese:
+        return True
+    if span.marker in ("数", "几", "上", "多", "余"):
+        return True
+    return abs(span.value) >= 1e4 and not _skip_plain_big(span)
+
+
+def _skip_plain_big(span: NumberSpan) -> bool:
+    return span.text.replace(" ", "") in ("千万", "万万", "亿万")
+
+
+def _money_tail(norm: str, pos: int, value: float, low: float, high: float):
+    """元 followed by 角 / 分 (123元1角1分 = 123.11)."""
+    extra = 0.0
+    p = pos
+    for unit_char, factor in (("角", 0.1), ("毛", 0.1), ("分", 0.01)):
+        m = _NUMBER_RE.match(norm, p)
+        if m is None or not m.group("plain"):
+            break
+        stop = m.end()
+        if stop >= len(norm) or norm[stop] != unit_char:
+            continue
+        try:
+            extra += _evaluate(m.group("plain")).value * factor
+        except ValueError:
+            break
+        p = stop + 1
+    if p > pos:
+        if p < len(norm) and norm[p] == "钱":
+            p += 1
+        return p, value + extra, low + extra, high + extra
+    if norm.startswith("整", pos):
+        return pos + 1, value, low, high
+    return pos, value, low, high
+
+
+# --------------------------------------------------------------------------- subjects
+
+_NOMINAL = frozenset({"n", "nr", "ns", "nt", "nz", "ng", "vn", "an", "l", "j", "nrt", "nrfg"})
+_MODIFIER = _NOMINAL | {"a", "b", "ag", "f", "s", "nw", "eng", "m", "q"}
+_COORDINATORS = frozenset({"和", "与", "及", "以及", "、", "同"})
+
+
+@functools.lru_cache(maxsize=65536)
+def _cut(window: str) -> tuple[tuple[str, str], ...]:
+    return tuple(_tokenizer().cut_pos(window))
+
+
+def _subjects(
+    norm: str, start: int, end: int, kind: str, side: str, unit: str
+) -> list[tuple[str, str]]:
+    """[(subject, subject_phrase)]: usually one, several when 均/都 distributes the number."""
+    if kind in ("date", "time"):
+        return [("", "")]
+    order = ("after", "before") if side == "after" and kind != "percent" else ("before", "after")
+    for where in order:
+        if where == "after":
+            found = _subject_after(norm, end, unit, allow_de=kind in ("count", "duration"))
+            if found[0]:
+                return [found]
+        else:
+            found_list = _subject_before(norm, start)
+            if found_list:
+                return found_list
+    return [("", "")]
+
+
+def _subject_after(norm: str, end: int, unit: str, allow_de: bool) -> tuple[str, str]:
+    stop = _CLAUSE_STOP.search(norm, end, min(len(norm), end + 24))
+    window = norm[end : stop.start() if stop else min(len(norm), end + 24)]
+    tokens = [t for t in _cut(window) if not t[0].isspace()]
+    if not tokens:
+        return "", ""
+    if allow_de and tokens[0][0] == "的":
+        tokens = tokens[1:]
+    phrase: list[tuple[str, str]] = []
+    for word, tag in tokens:
+        if word in "“”「」\"'":
+            phrase.append((word, "x"))
+            continue
+        if tag == "i" or (tag == "nz" and len(word) >= 4) or tag not in _MODIFIER:
+            break
+        if tag in ("m", "q") and phrase:
+            break
+        phrase.append((word, tag))
+    # the head is the last nominal token of the phrase
+    heads = [k for k, (w, t) in enumerate(phrase) if t in _NOMINAL]
+    if not heads:
+        # 四大举措。: a lone word right before the end of the clause is the head anyway
+        if not phrase and len(tokens) == 1 and tokens[0][1] not in ("x", "uj", "p", "c", "d"):
+            return tokens[0][0], tokens[0][0]
+        return "", ""
+    k = heads[-1]
+    head = phrase[k][0]
+    if unit in _PERSON_UNITS and head in _word_list("collectives.txt"):
+        earlier = [j for j in heads if j < k]
+        if earlier:
+            k = earlier[-1]
+            head = phrase[k][0]
+    words = [w for w, _ in phrase[: heads[-1] + 1]]
+    text_phrase = "".join(words).strip("“”「」\"'")
+    return head, text_phrase
+
+
+def _subject_before(norm: str, start: int) -> list[tuple[str, str]]:
+    lo = max(0, start - 24)
+    stop = None
+    for m in _CLAUSE_STOP.finditer(norm, lo, start):
+        stop = m
+    window = norm[stop.end() if stop else lo : start]
+    tokens = [t for t in _cut(window) if not t[0].isspace() and t[0] not in "“”「」\"'"]
+    skip = _word_list("subject_skip.txt")
+    distributive = False
+    while tokens and (
+        tokens[-1][0] in skip or tokens[-1][1] in ("d", "p", "uj", "ul", "uz", "ug", "ud", "y")
+    ):
+        if tokens[-1][0] in _word_list("distributive.txt"):
+            distributive = True
+        tokens.pop()
+    if not tokens or tokens[-1][0] == "等" or tokens[-1][1] in ("x", "m", "q", "r", "t", "c", "f"):
+        return []
+    subjects = [_noun_before(tokens)]
+    if distributive:
+        # 复工率和复产率均达到100%: one row per coordinated noun, in reading order
+        while tokens and tokens[-1][0] in _COORDINATORS:
+            tokens.pop()
+            if not tokens or tokens[-1][1] in ("x", "m", "q", "r", "t", "c"):
+                break
+            subjects.insert(0, _noun_before(tokens))
+    return [(s, s) for s in subjects if s] or []
+
+
+def _noun_before(tokens: list[tuple[str, str]]) -> str:
+    """Pop and return the compound noun at the end of ``tokens`` (head + noun modifiers)."""
+    word, _ = tokens.pop()
+    head = word
+    # 观看 + 量, 点 + 赞 + 量: a one-character head joins the word before it
+    while tokens and (len(head) < 2 or (len(tokens[-1][0]) == 1 and len(head) < 4)):
+        if tokens[-1][1] == "x":
+            break
+        head = tokens.pop()[0] + head
+    while tokens and tokens[-1][1] in _NOMINAL and tokens[-1][1] not in ("nr", "ns", "nt"):
+        if len(head) + len(tokens[-1][0]) > 8:
+            break
+        head = tokens.pop()[0] + head
+    return head
+
+
+# --------------------------------------------------------------------------- articles
+
+
+def _empty_frame() -> pd.DataFrame:
+    frame = pd.DataFrame({c: pd.Series(dtype="object") for c in QUANTITY_COLUMNS})
+    return _typed(frame)
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    for c in ("sentence_id", "start", "end"):
+        frame[c] = frame[c].astype("int64")
+    for c in ("value", "value_low", "value_high"):
+        frame[c] = frame[c].astype("float64")
+    for c in QUANTITY_COLUMNS:
+        if c not in ("sentence_id", "start", "end", "value", "value_low", "value_high"):
+            frame[c] = frame[c].astype("str")
+    return frame
+
+
+def quantities(articles: pd.DataFrame, page_date: str | dt.date | None = None) -> pd.DataFrame:
+    """One row per quantity, date or time in each article's ``body``.
+
+    ``articles`` needs ``article_id`` and ``body``; an optional ``date`` column (ISO ``YYYY-MM-DD``
+    or ``YYYY-MM``, from the page metadata) resolves dates written without a year, and an explicit
+    ``page_date`` wins over it. Columns: ``QUANTITY_COLUMNS`` (offsets are into ``body``, and
+    ``body[start:end] == text``).
+    """
+    if not isinstance(articles, pd.DataFrame):
+        raise ValueError(f"quantities expects a DataFrame, got {type(articles).__name__}")
+    missing = [c for c in ("article_id", "body") if c not in articles.columns]
+    if missing:
+        raise ValueError(f"articles frame lacks column(s) {missing}; it needs article_id and body")
+    explicit = _ref_date(page_date, "page_date") if page_date is not None else None
+    dates = articles["date"] if "date" in articles.columns else [None] * len(articles)
+    rows = []
+    for article_id, body, date in zip(articles["article_id"], articles["body"], dates, strict=True):
+        if not isinstance(body, str):
+            raise ValueError(f"article {article_id!r}: body is {type(body).__name__}, not a string")
+        ref = explicit or _ref_date(date, f"article {article_id!r}: date")
+        spans = split_sentences(body)
+        starts = [s for s, _ in spans]
+        for q in extract(body, ref):
+            k = max(0, bisect.bisect_right(starts, q.start) - 1)
+            s, e = spans[k] if spans else (0, len(body))
+            rows.append(
+                (
+                    article_id, k, body[s:e], q.start, q.end, q.text, q.value, q.value_low,
+                    q.value_high, q.unit, q.qualifier, q.subject, q.kind, q.resolved,
+                    q.subject_phrase,
+                )
+            )  # fmt: skip
+    if not rows:
+        return _empty_frame()
+    return _typed(pd.DataFrame(rows, columns=QUANTITY_COLUMNS))
+
+
+def _source_file() -> Path:
+    return Path(__file__)
+
+
+__all__ = [
+    "KINDS",
+    "QUANTITY_COLUMNS",
+    "NumberSpan",
+    "Quantity",
+    "QuantityResourceError",
+    "extract",
+    "find_numbers",
+    "fold",
+    "parse_number",
+    "quantities",
+]
