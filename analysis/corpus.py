@@ -412,6 +412,11 @@ class Corpus:
     - ``tables``: which tables to build (default all: articles, unplaced, tokens, quantities).
     - ``on_error``: ``"raise"`` (stop at the first unreadable page, naming it) or ``"skip"``
       (record it, see :meth:`errors`, and go on).
+    - ``batch_pages``: pages per batch (one Parquet file per table); default adapts to the
+      number of pages and workers, at most 48.
+    - ``start_method``: multiprocessing start method of the pool (default ``fork`` on Linux,
+      ``spawn`` elsewhere; ``forkserver``/``spawn`` if the calling process runs threads that
+      must not be forked).
     """
 
     def __init__(
@@ -424,6 +429,7 @@ class Corpus:
         tables: Sequence[str] = TABLES,
         on_error: str = "raise",
         batch_pages: int | None = None,
+        start_method: str | None = None,
     ):
         unknown = [t for t in tables if t not in TABLES]
         if unknown or not tables:
@@ -438,6 +444,7 @@ class Corpus:
         self.progress = progress
         self.on_error = on_error
         self.batch_pages = batch_pages
+        self.start_method = start_method
         self._tokenizer = tokenizer
         self._from_cache = False
         self.last_run = RunReport()
@@ -499,9 +506,19 @@ class Corpus:
         return self._tokenizer
 
     def fingerprint(self) -> str:
-        """Pipeline fingerprint: code version and sources + tokenizer (dictionaries, stopwords)."""
-        tok = tokenizer_fingerprint(self.tokenizer) if "tokens" in self.tables else "-"
-        return hashlib.sha256(f"{code_fingerprint()}|{tok}".encode()).hexdigest()[:16]
+        """Pipeline fingerprint: code version and sources + tokenizers (dictionaries, stopwords).
+
+        ``quantities`` reads words with the project's default tokenizer, whatever the corpus
+        tokenizer is, so its fingerprint counts too when that table is built.
+        """
+        parts = [code_fingerprint()]
+        if "tokens" in self.tables:
+            parts.append(tokenizer_fingerprint(self.tokenizer))
+        if "quantities" in self.tables:
+            from .tokenize import default_tokenizer
+
+            parts.append(tokenizer_fingerprint(default_tokenizer()))
+        return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
     def refs(self) -> list[PageRef]:
         """The pages with their current cache keys (hashes the page files; no processing)."""
@@ -581,13 +598,15 @@ class Corpus:
         tokenizer = self.tokenizer if "tokens" in self.tables else None
         fingerprint = self.fingerprint()
         args = (str(self.cache_dir), tokenizer, fingerprint)
+        if batches:
+            self._build_tokenizers()
         if workers == 1 or len(batches) <= 1:
             results = (process_batch(b, *args) for b in batches)
             self._collect(refs, entries, batches, results, 1)
         else:
             with cf.ProcessPoolExecutor(
                 max_workers=min(workers, len(batches)),
-                mp_context=_pool_context(),
+                mp_context=_pool_context(self.start_method),
                 initializer=_init_worker,
                 initargs=(tokenizer, fingerprint),
             ) as pool:
@@ -599,6 +618,15 @@ class Corpus:
                         f.cancel()
                     raise
         return self
+
+    def _build_tokenizers(self) -> None:
+        """Build the tokenizers here, once: forked workers inherit them ready to use."""
+        if "tokens" in self.tables:
+            self.tokenizer.fit()
+        if "quantities" in self.tables:
+            from .tokenize import default_tokenizer
+
+            default_tokenizer().fit()
 
     def process_dask(
         self,
@@ -848,6 +876,7 @@ class Corpus:
 
         Runs on whatever scheduler is active (a ``distributed.Client`` if one exists).
         """
+        import dask
         import dask.dataframe as dd
 
         if table not in self.tables:
@@ -860,15 +889,17 @@ class Corpus:
             for batch, start, stop in runs
         ]
         meta = self._empty(table, columns)
-        if not partitions:
-            return dd.from_pandas(meta, npartitions=1)
-        return dd.from_map(
-            _read_partition,
-            partitions,
-            columns=list(columns) if columns else None,
-            meta=meta,
-            enforce_metadata=False,
-        )
+        # Keep pandas' own string dtype: the partitions then equal the frames of read().
+        with dask.config.set({"dataframe.convert-string": False}):
+            if not partitions:
+                return dd.from_pandas(meta, npartitions=1)
+            return dd.from_map(
+                _read_partition,
+                partitions,
+                columns=list(columns) if columns else None,
+                meta=meta,
+                enforce_metadata=False,
+            )
 
 
 _NO_BATCH = Batch("", (), ())
@@ -884,9 +915,12 @@ def _as_completed(futures: list[cf.Future]) -> Iterator[Any]:
         yield future.result()
 
 
-def _pool_context():
-    # fork would copy the parent's threads (tqdm monitor, Arrow pools) into half-alive children.
-    method = "forkserver" if sys.platform.startswith("linux") else "spawn"
+def _pool_context(method: str | None = None):
+    # fork (Linux): workers start at once and inherit the tokenizers built in this process, with
+    # their dictionaries shared copy-on-write. Elsewhere, or on request, spawn / forkserver: each
+    # worker imports the package and builds its tokenizer in the pool initializer.
+    if method is None:
+        method = "fork" if sys.platform.startswith("linux") else "spawn"
     return multiprocessing.get_context(method)
 
 

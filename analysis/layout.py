@@ -49,9 +49,17 @@ BYLINE_ROLES = (
 _ROLE = re.compile(rf"^[{MARKERS}]?\s*(?:{BYLINE_ROLES})")
 _NAME_LIST = re.compile(rf"^[{CJK}·]{{2,5}}(?:\s*[、/ ，,]\s*[{CJK}·]{{2,5}})*$")
 _BYLINE_PART = re.compile(rf"(?:{BYLINE_ROLES})\s*[:：]?\s*")
+_AGENCY = r"(?:据)?(?:新华社|中新社|中新网|人民网|央视网|人民日报)"
+# A dateline, matched on the joined first lines of a body: 本报讯, 本报3月14日讯,
+# 本报北京1月10日电, 新华社北京3月14日电（记者 …）. 记者X报道： stays in the body.
 DATELINE = re.compile(
-    r"^(?:本报讯|本报[^，。；\s]{0,14}?[讯电]|(?:据)?新华社[^，。；\s]{0,14}?电(?:[（(][^）)]{0,20}[）)])?"
-    r"|(?:据)?(?:中新社|中新网|人民网|央视网)[^，。；\s]{0,14}?电)"
+    rf"^(?:本报讯|本报[^，。；：\s]{{0,16}}?[讯电]|{_AGENCY}[^，。；：\s]{{0,16}}?电)"
+    r"(?:\s*[（(][^）)，。]{0,30}[）)])?"
+)
+_AGENCY_START = re.compile(_AGENCY)
+# A line that starts a body with a dateline (the dateline may wrap onto the next line).
+DATELINE_START = re.compile(
+    rf"^(?:本报讯|本报[^，。；：\s]{{0,16}}?(?:[讯电]|$)|{_AGENCY}[^，。；：\s]{{0,16}}?(?:电|$))"
 )
 _FINAL = re.compile(r"(?:[。！？!?]|…|\.\.\.)[”’」』）)\"']*$")
 _CLOSING_QUOTE = re.compile(r"[”’」』]$")
@@ -124,7 +132,9 @@ class Line:
 
     __slots__ = ("doubled", "indented", "kind", "number", "raw", "span", "text", "width")
 
-    def __init__(self, number: int, raw: str, kind: str, span: Span, indented: bool = False):
+    def __init__(
+        self, number: int, raw: str, kind: str, span: Span, indented: bool = False, printed: str = ""
+    ):
         self.number = number
         self.raw = raw
         self.kind = kind
@@ -132,7 +142,11 @@ class Line:
         self.indented = indented
         pieces = span.pieces
         self.text = pieces[0].text if len(pieces) == 1 else span.text
-        self.width = display_width(raw.strip()) if self.text else 0.0
+        # width as printed (full-width digits are wide), less a closing mark hanging in the margin
+        printed = (printed or raw).strip()
+        self.width = display_width(printed) if self.text else 0.0
+        if self.text and printed[-1] in _HANGING:
+            self.width -= 1.0 if ord(printed[-1]) > 127 else 0.5
         self.doubled = len(self.text) >= 4 and _doubled(self.text) is not None
 
 
@@ -187,19 +201,24 @@ def _is_byline(raw: str) -> bool:
 
 
 _BLANK = Span()
+_HANGING = frozenset("，。、；：？！”’）》」』,.;:?!)")
 
 
 def _read_lines(text: str) -> list[Line]:
     lines = []
     # Fold widths once for the whole page; normalize_line folds again, which changes nothing.
-    for number, raw in enumerate(fold_width(text).split("\n"), start=1):
+    folded_lines = fold_width(text).split("\n")
+    printed_lines = text.split("\n") if len(folded_lines) else []
+    for number, (raw, printed) in enumerate(zip(folded_lines, printed_lines, strict=True), start=1):
         if not raw or raw.isspace():
             lines.append(Line(number, raw, "blank", _BLANK))
         elif _BYLINE_HINT.match(raw) and _is_byline(raw):
-            lines.append(Line(number, raw, "byline", normalize_line(raw, number, names=True)))
+            span = normalize_line(raw, number, names=True)
+            lines.append(Line(number, raw, "byline", span, printed=printed))
         else:
             indented = raw[0] in " \t"
-            lines.append(Line(number, raw, "text", normalize_line(raw, number), indented))
+            span = normalize_line(raw, number)
+            lines.append(Line(number, raw, "text", span, indented, printed))
     return lines
 
 
@@ -234,7 +253,7 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
             flush(False)
         elif current and line.kind == "text":
             prev = current[-1]
-            starts_dateline = bool(DATELINE.match(line.text))
+            starts_dateline = bool(DATELINE_START.match(line.text))
             new_paragraph_indent = line.indented and _FINAL.search(prev.text)
             doubled_switch = line.doubled != prev.doubled
             if starts_dateline or new_paragraph_indent or doubled_switch:
@@ -269,11 +288,15 @@ def _doubled(text: str) -> str | None:
 # --- chunk classification ------------------------------------------------------------------
 
 
-def _headline_shaped(chunk: Chunk) -> bool:
+def _byline_attached_below(chunks: list[Chunk], i: int) -> bool:
+    return i + 1 < len(chunks) and chunks[i + 1].kind == "byline" and not chunks[i + 1].blank_before
+
+
+def _headline_shaped(chunk: Chunk, commas: bool = False) -> bool:
     text = chunk.text
-    if len(chunk.lines) > 4 or not text:
+    if len(chunk.lines) > 4 or not text or _FINAL.search(text):
         return False
-    if any(p in text for p in "。；;，,"):
+    if any(p in text for p in ("。；;" if commas else "。；;，,")):
         return False
     if re.search(r"[、：:（(]$", chunk.lines[-1].text):
         return False
@@ -303,7 +326,7 @@ def _classify(chunks: list[Chunk]) -> None:
             and prev is last_body
             and not _ends_paragraph(prev, _column_width(prev))
         )
-        if DATELINE.match(first_text):
+        if DATELINE_START.match(first_text):
             chunk.kind = "body"
         elif any(line.doubled for line in chunk.lines):
             chunk.kind = "headline"
@@ -314,6 +337,8 @@ def _classify(chunks: list[Chunk]) -> None:
         elif _lone_name(chunk) and chunk.blank_before and chunk.blank_after:
             chunk.kind = "name"
         elif _headline_shaped(chunk) and not _paragraph_start_before_break(chunks, i):
+            chunk.kind = "headline"
+        elif _headline_shaped(chunk, commas=True) and _byline_attached_below(chunks, i):
             chunk.kind = "headline"
         else:
             chunk.kind = "body"
@@ -337,15 +362,26 @@ def _paragraph_start_before_break(chunks: list[Chunk], i: int) -> bool:
     if i + 1 >= len(chunks):
         return False
     nxt = chunks[i + 1]
-    if nxt.kind == "byline" or not nxt.blank_before or DATELINE.match(nxt.lines[0].text):
+    if nxt.kind == "byline" or not nxt.blank_before or DATELINE_START.match(nxt.lines[0].text):
         return False
     if _headline_shaped(nxt) or _lone_name(nxt):
         return False
-    if len(nxt.lines) < 2:
+    if len(nxt.lines) < 3:
         return False
-    column = _column_width(Chunk(nxt.lines[:-1]))
-    # The cut paragraph's lines fill the column (its first line may lose a 2-character indent).
-    return all(column - 2.5 <= line.width <= column + 0.5 for line in chunk.lines)
+    column = _median([line.width for line in nxt.lines[:-1]])
+    # The cut paragraph's first line lost a 2-character indent; the lines after it fill the column.
+    first, rest = chunk.lines[0], chunk.lines[1:]
+    return abs(first.width - (column - 2)) <= 0.75 and all(
+        abs(line.width - column) <= 0.75 for line in rest
+    )
+
+
+def _median(values: list[float]) -> float:
+    if not values:
+        return 0.0
+    values = sorted(values)
+    mid = len(values) // 2
+    return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
 
 
 # --- articles -------------------------------------------------------------------------------
@@ -374,6 +410,8 @@ class Article:
     last: int = 0
     width: float = 0.0
     open_end: bool = False  # last paragraph stopped mid-sentence (a column break follows)
+    ambiguous_end: bool = False  # ended a sentence on a full line: paragraph end or column break
+    widths: list[float] = field(default_factory=list)  # widths of lines inside chunks
     dateline: Span = field(default_factory=Span)
 
 
@@ -700,38 +738,76 @@ def _add_body(
     articles: list[Article],
     order: list[tuple[str, int]],
 ) -> Article:
-    width = _column_width(chunk) if len(chunk.lines) > 1 else chunk.width
+    lines = chunk.lines
+    interior = [line.width for line in lines[1:-1]]
     starts_article = (
         current is None
-        or DATELINE.match(chunk.lines[0].text) is not None
+        or DATELINE_START.match(lines[0].text) is not None
         or prev is None
         or prev.kind != "body"
     )
-    if not starts_article and current is not None and not current.open_end and len(chunk.lines) > 2:
-        # a new block with no headline or dateline between: a clear change of column width
-        if abs(width - current.width) > 2.5 and chunk.lines[0].indented:
-            starts_article = True
+    if (
+        starts_article
+        and current is not None
+        and prev is not None
+        and prev.kind == "body"
+        and _AGENCY_START.match(lines[0].text)
+        and len(current.widths) >= 3
+        and len(interior) >= 1
+        and abs(_median(interior) - _median(current.widths)) < 1
+    ):
+        # An agency dateline inside a news digest: same column, no headline between.
+        starts_article = False
+    if not starts_article and current is not None and not current.open_end:
+        # A new block with no headline or dateline between: the column width changes.
+        if len(current.widths) >= 3:
+            column = _median(current.widths)
+            if interior:
+                starts_article = abs(_median(interior) - column) >= 2
+            elif len(lines) == 2:
+                first = lines[0].width
+                starts_article = min(abs(first - column), abs(first + 2 - column)) >= 2
+    skip = 0
     if starts_article:
-        current = Article(first=chunk.first, width=width)
+        current = Article(first=chunk.first)
         articles.append(current)
         order.append(("a", len(articles) - 1))
-        dateline = DATELINE.match(chunk.lines[0].text)
+        head = _join([line.span for line in lines[:3]], "")
+        dateline = DATELINE.match(head.text)
         if dateline:
-            current.dateline = chunk.lines[0].span.slice(0, dateline.end())
+            current.dateline = head.slice(0, dateline.end()).strip()
+            skip = dateline.end()
     assert current is not None
-    column = max(current.width, width) if len(chunk.lines) == 1 else width
-    current.width = max(current.width, width) if current.paragraphs else width
-    skip = len(current.dateline) if starts_article else 0
-    for n, line in enumerate(chunk.lines):
-        span = line.span.slice(skip).strip() if n == 0 and skip else line.span
+    if current.ambiguous_end and current.paragraphs:
+        # The last paragraph ended a sentence on a full line just before a column break: a
+        # new paragraph starts here only if this line lost the 2-character indent.
+        column = _median(current.widths)
+        current.open_end = len(lines) > 1 and lines[0].width > column - 1.25
+    current.widths.extend(interior)
+    column = _median(current.widths) if current.widths else max(line.width for line in lines)
+    for n, line in enumerate(lines):
+        span = line.span
+        if skip:
+            length = len(span)
+            if skip >= length:
+                skip -= length
+                continue
+            span = span.slice(skip).strip()
+            skip = 0
         if current.open_end and current.paragraphs:
             _append_text(current.paragraphs[-1], span)
         elif span:
             current.paragraphs.append(Span(list(span.pieces)))
-        current.open_end = not (
-            is_paragraph_end(line, column)
-            and (line.width < column - 1.5 or n == len(chunk.lines) - 1)
-        )
+        last = n == len(lines) - 1
+        ends = is_paragraph_end(line, column)
+        short = line.width < column - 1.25
+        if last:
+            current.open_end = not ends
+            current.ambiguous_end = ends and not short and len(current.widths) >= 2
+        else:
+            # inside a chunk only a clearly short line ending a sentence closes a paragraph
+            current.open_end = not (ends and line.width < column - 2.5)
+            current.ambiguous_end = False
     current.last = chunk.last
     return current
 

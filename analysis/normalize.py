@@ -33,6 +33,7 @@ def fold_width(text: str) -> str:
 # Justification spaces: between a digit and a digit/CJK/% or between CJK and a digit.
 _JUSTIFY = re.compile(
     rf"(?<=[0-9])[ \t]+(?=[0-9{CJK}%])|(?<=[{CJK}])[ \t]+(?=[0-9])|(?<=[0-9][.])[ \t]+(?=[0-9])"
+    rf"|(?<=[0-9]%)[ \t]+(?=[0-9{CJK}])"
 )
 # In name lines (bylines, lone names) a space between two single CJK characters is justification:
 # 王 强 -> 王强, ■记 者 -> 记者; 王强 徐佳丽 keeps its separating space.

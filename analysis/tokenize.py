@@ -47,10 +47,12 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import accumulate, islice
 from math import log
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from sklearn.base import BaseEstimator, TransformerMixin
 
@@ -98,6 +100,7 @@ _NUMBER = re.compile(r"[0-9０-９.．,，%％‰]*[0-9０-９][0-9０-９.．,�
 _LATIN = re.compile(
     r"[A-Za-zＡ-Ｚａ-ｚ0-9０-９._+#&\-]*[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ0-9０-９._+#&\-]*"
 )
+_SPACE = re.compile(r"\s")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _MIN_LOGP = -3.14e100  # jieba's floor for impossible HMM states
 
@@ -254,45 +257,51 @@ def _main_tag_table(dict_path: str) -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _posseg_model() -> tuple[dict, dict, dict]:
-    """jieba's POS HMM (start, transition, emission log-probabilities), read from its pickles.
+def _posseg_model() -> tuple[dict, dict, dict, dict]:
+    """jieba's POS HMM: start, transition, emission log-probabilities and the char -> states table.
 
-    Read directly instead of importing ``jieba.posseg``, whose import builds a second tag table
-    for the global ``jieba.dt`` (about 0.3 s and 50 MB).
+    Read from its pickles instead of importing ``jieba.posseg``, whose import builds a second tag
+    table for the global ``jieba.dt`` (about 0.3 s and 50 MB).
     """
     import jieba
 
     folder = Path(jieba.__file__).resolve().parent / "posseg"
     tables = []
-    for name in ("prob_start.p", "prob_trans.p", "prob_emit.p"):
+    for name in ("prob_start.p", "prob_trans.p", "prob_emit.p", "char_state_tab.p"):
         with open(folder / name, "rb") as fh:
             tables.append(pickle.load(fh))  # jieba's own package data
-    return tables[0], tables[1], tables[2]
+    return tables[0], tables[1], tables[2], tables[3]
+
+
+def _word_path_score(word: str, tag: str, start: dict, trans: dict, emit: dict) -> float:
+    """Log-probability of ``word`` as one word with ``tag`` (states B M… E, or S)."""
+    if len(word) == 1:
+        state = ("S", tag)
+        return start.get(state, _MIN_LOGP) + emit.get(state, {}).get(word, _MIN_LOGP)
+    b, m, e = ("B", tag), ("M", tag), ("E", tag)
+    score = start.get(b, _MIN_LOGP) + emit.get(b, {}).get(word[0], _MIN_LOGP)
+    prev = b
+    for ch in word[1:-1]:
+        score += trans.get(prev, {}).get(m, _MIN_LOGP) + emit.get(m, {}).get(ch, _MIN_LOGP)
+        prev = m
+    return score + trans.get(prev, {}).get(e, _MIN_LOGP) + emit.get(e, {}).get(word[-1], _MIN_LOGP)
 
 
 @functools.lru_cache(maxsize=200_000)
 def hmm_word_tag(word: str) -> str:
     """The POS tag jieba's POS HMM scores best for ``word`` read as one word (BMES, one tag)."""
-    start, trans, emit = _posseg_model()
-    best_tag, best = "x", _MIN_LOGP * 10
-    tags = {tag for (_, tag) in start}
-    for tag in tags:
-        if len(word) == 1:
-            state = ("S", tag)
-            score = start.get(state, _MIN_LOGP) + emit.get(state, {}).get(word, _MIN_LOGP)
-        else:
-            b, m, e = ("B", tag), ("M", tag), ("E", tag)
-            score = start.get(b, _MIN_LOGP) + emit.get(b, {}).get(word[0], _MIN_LOGP)
-            prev = b
-            for ch in word[1:-1]:
-                score += trans.get(prev, {}).get(m, _MIN_LOGP) + emit.get(m, {}).get(ch, _MIN_LOGP)
-                prev = m
-            score += trans.get(prev, {}).get(e, _MIN_LOGP) + emit.get(e, {}).get(
-                word[-1], _MIN_LOGP
-            )
-        if score > best or (score == best and tag < best_tag):
-            best_tag, best = tag, score
-    return best_tag
+    start, trans, emit, char_states = _posseg_model()
+    # Only tags whose B / M / E (or S) states each character can take; all tags if none fits.
+    if len(word) == 1:
+        candidates = {t for (bmes, t) in char_states.get(word, ()) if bmes == "S"}
+    else:
+        candidates = {t for (bmes, t) in char_states.get(word[0], ()) if bmes == "B"}
+        candidates &= {t for (bmes, t) in char_states.get(word[-1], ()) if bmes == "E"}
+        for ch in word[1:-1]:
+            candidates &= {t for (bmes, t) in char_states.get(ch, ()) if bmes == "M"}
+    if not candidates:
+        candidates = {t for (_, t) in start}
+    return max(sorted(candidates), key=lambda t: _word_path_score(word, t, start, trans, emit))
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -439,6 +448,14 @@ class _JiebaCut:
         return out
 
 
+class _OovTags(dict):
+    """Tags of words absent from the dictionaries, computed once per word by ``rule_tag``."""
+
+    def __missing__(self, word: str) -> str:
+        tag = self[word] = rule_tag(word)
+        return tag
+
+
 class _Built:
     """Everything a Tokenizer builds lazily; dropped on pickling."""
 
@@ -482,18 +499,27 @@ class _Built:
         self.tags = {**self.main_tags, **self.user_tags} if self.user_tags else self.main_tags
         self.stopwords = frozenset(_load_stopwords(est.stopwords))
         self.merge_orgs = bool(est.merge_orgs)
+        self.oov_tags = _OovTags()
 
     def has_word(self, word: str) -> bool:
         if self._freq is not None:
             return bool(self._freq.get(word))
         return bool(self.engine.has_word(word))
 
-    def cut_pos(self, text: str) -> list[tuple[str, str]]:
-        tags = self.tags
-        pairs = [(w, tags.get(w) or rule_tag(w)) for w in self.lcut(text)]
+    def cut_tags(self, text: str) -> tuple[list[str], list[str]]:
+        """Words of ``text`` (concatenating to ``text``) and their POS tags, as two lists."""
+        words = self.lcut(text)
+        tags, oov = self.tags, self.oov_tags
+        pos = [tags.get(w) or oov[w] for w in words]
         if self.merge_orgs and ("公司" in text or "学院" in text or "局" in text):
-            pairs = _merge_organisations(pairs, self)
-        return pairs
+            pairs = _merge_organisations(list(zip(words, pos, strict=True)), self)
+            words = [w for w, _ in pairs]
+            pos = [t for _, t in pairs]
+        return words, pos
+
+    def cut_pos(self, text: str) -> list[tuple[str, str]]:
+        words, tags = self.cut_tags(text)
+        return list(zip(words, tags, strict=True))
 
     def name_breaker(self, word: str, tag: str) -> bool:
         """True when ``word`` cannot be inside an organisation name."""
@@ -697,7 +723,8 @@ class Tokenizer(TransformerMixin, BaseEstimator):
 
     def tag_of(self, word: str) -> str:
         """The POS tag this tokenizer gives ``word`` (dictionary tag, else the fallback rule)."""
-        return self._built().tags.get(word) or rule_tag(word)
+        built = self._built()
+        return built.tags.get(word) or built.oov_tags[word]
 
     def suggest_freq(self, word: str) -> int:
         """A dictionary frequency that makes jieba keep ``word`` whole (jieba engine only)."""
@@ -752,56 +779,68 @@ def tokens(articles: pd.DataFrame, tokenizer: Tokenizer | None = None) -> pd.Dat
     _check_articles(articles)
     tok = tokenizer if tokenizer is not None else default_tokenizer()
     built = tok._built()
-    cut_pos = built.cut_pos
+    cut_tags = built.cut_tags
+
+    # Pass 1 (Python): cut each body whole, keeping whitespace tokens so offsets stay right.
+    words: list[str] = []
+    tags: list[str] = []
+    starts: list[int] = []
+    n_tokens: list[int] = []  # per article, whitespace included
+    sentence_keys: list[int] = []  # article index * _KEY + sentence start, sorted
+    for k, (article_id, body) in enumerate(
+        zip(articles["article_id"], articles["body"], strict=True)
+    ):
+        body = _body_text(article_id, body)
+        w, t = cut_tags(body)
+        words.extend(w)
+        tags.extend(t)
+        starts.extend(islice(accumulate(map(len, w), initial=0), len(w)))
+        n_tokens.append(len(w))
+        base = k * _KEY
+        sentence_keys.extend(base + s for s, _ in split_sentences(body))
+
+    # Pass 2 (vectorised): flags per distinct word, whitespace dropped, ids from sorted keys.
+    token_array = pd.array(words, dtype="str")
+    codes, uniques = pd.factorize(token_array)
     stopwords = built.stopwords
+    unique_words = list(uniques)
+    is_space_u = np.array([w.isspace() for w in unique_words], dtype=bool)
+    is_stop_u = np.array([w in stopwords for w in unique_words], dtype=bool)
+    is_punct_u = np.array([is_punct(w) for w in unique_words], dtype=bool)
+    length_u = np.array([len(w) for w in unique_words], dtype=np.int64)
+    keep = ~is_space_u[codes] if len(codes) else np.zeros(0, dtype=bool)
+    codes = codes[keep]
 
-    col_article: list = []
-    col_sentence: list[int] = []
-    col_position: list[int] = []
-    col_token: list[str] = []
-    col_pos: list[str] = []
-    col_start: list[int] = []
-    col_end: list[int] = []
-    flags: dict[str, tuple[bool, bool]] = {}
+    article_index = np.repeat(np.arange(len(n_tokens), dtype=np.int64), n_tokens)[keep]
+    start = np.asarray(starts, dtype=np.int64)[keep]
+    end = start + length_u[codes]
+    keys = np.asarray(sentence_keys, dtype=np.int64)
+    sentence_global = np.searchsorted(keys, article_index * _KEY + start, side="right") - 1
+    first_sentence = np.searchsorted(keys, np.arange(len(n_tokens), dtype=np.int64) * _KEY)
+    first_token = np.searchsorted(article_index, np.arange(len(n_tokens), dtype=np.int64))
 
-    for article_id, body in zip(articles["article_id"], articles["body"], strict=True):
-        if not isinstance(body, str):
-            if body is None or (isinstance(body, float) and body != body):
-                body = ""
-            else:
-                raise TypeError(
-                    f"article {article_id!r}: body must be str, not {type(body).__name__}"
-                )
-        position = 0
-        for sentence_id, (s, e) in enumerate(split_sentences(body)):
-            offset = s
-            for word, tag in cut_pos(body[s:e]):
-                end = offset + len(word)
-                if not word.isspace():
-                    col_token.append(word)
-                    col_pos.append(tag)
-                    col_start.append(offset)
-                    col_end.append(end)
-                    col_sentence.append(sentence_id)
-                    col_position.append(position)
-                    position += 1
-                offset = end
-        col_article.extend([article_id] * (len(col_token) - len(col_article)))
-
-    for w in col_token:
-        if w not in flags:
-            flags[w] = (w in stopwords, is_punct(w))
     frame = pd.DataFrame(
         {
-            "article_id": pd.Series(col_article, dtype="str"),
-            "sentence_id": pd.Series(col_sentence, dtype="int64"),
-            "position": pd.Series(col_position, dtype="int64"),
-            "token": pd.Series(col_token, dtype="str"),
-            "pos": pd.Series(col_pos, dtype="str"),
-            "start": pd.Series(col_start, dtype="int64"),
-            "end": pd.Series(col_end, dtype="int64"),
-            "is_stop": pd.Series([flags[w][0] for w in col_token], dtype="bool"),
-            "is_punct": pd.Series([flags[w][1] for w in col_token], dtype="bool"),
+            "article_id": articles["article_id"].array.take(article_index),
+            "sentence_id": sentence_global - first_sentence[article_index],
+            "position": np.arange(len(codes), dtype=np.int64) - first_token[article_index],
+            "token": token_array[keep],
+            "pos": pd.array(tags, dtype="str")[keep],
+            "start": start,
+            "end": end,
+            "is_stop": is_stop_u[codes],
+            "is_punct": is_punct_u[codes],
         }
     )
-    return frame[TOKEN_COLUMNS]
+    return frame
+
+
+_KEY = 1 << 32  # article index * _KEY + char offset: one sortable key across all bodies
+
+
+def _body_text(article_id: Any, body: Any) -> str:
+    if isinstance(body, str):
+        return body
+    if body is None or (isinstance(body, float) and body != body):
+        return ""  # a missing body has no tokens
+    raise TypeError(f"article {article_id!r}: body must be str, not {type(body).__name__}")

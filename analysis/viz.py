@@ -104,8 +104,8 @@ class ChartQuery:
     Regex filters use ``re.search``; list filters are exact matches against any listed value.
     """
 
-    article: str = ""  # regex on article_id or title
-    article_title: str = ""  # regex on the article title only
+    article: str = ""  # regex on article_id or headline
+    article_title: str = ""  # regex on the headline (kicker, title, subtitle)
     article_kind: tuple[str, ...] = ()  # articles.kind: article | photo_caption
     topic: tuple[str, ...] = ()  # topic ids or topic names (needs the topics table)
     kind: tuple[str, ...] = ()  # quantities.kind: count | percent | money | ...
@@ -247,13 +247,21 @@ def select_rows(
     Raises ``ChartQueryError`` when fewer than ``query.min_rows`` rows match; the message shows
     how many rows were left after each filter so the broken filter is obvious.
     """
-    meta = articles[["article_id", "kind", "title", "body", "ordinal"]].rename(
-        columns={"kind": "article_kind", "ordinal": "article_ordinal"}
+    records = articles.to_dict("records")
+    meta = pd.DataFrame(
+        {
+            "article_id": articles["article_id"],
+            "article_kind": articles["kind"],
+            "article_ordinal": articles["ordinal"],
+            "article_title": [article_label(r) for r in records],
+            # kicker + title + subtitle: what a reader calls the headline
+            "article_headline": [
+                " ".join(str(r.get(k, "") or "") for k in ("kicker", "title", "subtitle")).strip()
+                for r in records
+            ],
+        }
     )
-    meta = meta.assign(article_title=[article_label(r) for r in meta.to_dict("records")])
-    rows = quantities.merge(
-        meta.drop(columns=["title", "body"]), on="article_id", how="left", validate="many_to_one"
-    )
+    rows = quantities.merge(meta, on="article_id", how="left", validate="many_to_one")
     steps = [f"all quantities: {len(rows)}"]
 
     def keep(name: str, mask: pd.Series) -> None:
@@ -265,11 +273,10 @@ def select_rows(
         return rows[column].fillna("").astype(str).str.contains(pattern, regex=True)
 
     if query.article:
-        keep(
-            "article", search("article_id", query.article) | search("article_title", query.article)
-        )
+        by_id = search("article_id", query.article)
+        keep("article", by_id | search("article_headline", query.article))
     if query.article_title:
-        keep("article_title", search("article_title", query.article_title))
+        keep("article_title", search("article_headline", query.article_title))
     if query.article_kind:
         keep("article_kind", rows["article_kind"].isin(query.article_kind))
     if query.topic:
@@ -337,7 +344,8 @@ def qualified_value(row: Mapping[str, object]) -> str:
     """
     qualifier = str(row.get("qualifier", "") or "")
     value = _float(row.get("value"))
-    if _is_range(row) and (math.isnan(value) or qualifier == ""):
+    known = _PLUS_QUALIFIERS + _AT_LEAST_QUALIFIERS + _ABOUT_QUALIFIERS + _AT_MOST_QUALIFIERS
+    if _is_range(row) and (math.isnan(value) or qualifier not in known):
         return str(row.get("text", "")) or (
             f"{_number(_float(row.get('value_low')))}–{_number(_float(row.get('value_high')))}"
         )
