@@ -56,7 +56,6 @@ DATELINE = re.compile(
     rf"^(?:本报讯|本报[^，。；：\s]{{0,16}}?[讯电]|{_AGENCY}[^，。；：\s]{{0,16}}?电)"
     r"(?:\s*[（(][^）)，。]{0,30}[）)])?"
 )
-_AGENCY_START = re.compile(_AGENCY)
 # A line that starts a body with a dateline (the dateline may wrap onto the next line).
 DATELINE_START = re.compile(
     rf"^(?:本报讯|本报[^，。；：\s]{{0,16}}?(?:[讯电]|$)|{_AGENCY}[^，。；：\s]{{0,16}}?(?:电|$))"
@@ -751,12 +750,11 @@ def _add_body(
         and current is not None
         and prev is not None
         and prev.kind == "body"
-        and _AGENCY_START.match(lines[0].text)
         and len(current.widths) >= 3
         and len(interior) >= 1
         and abs(_median(interior) - _median(current.widths)) < 1
     ):
-        # An agency dateline inside a news digest: same column, no headline between.
+        # A dateline inside a news digest: same column, right after a body, no headline between.
         starts_article = False
     if not starts_article and current is not None and not current.open_end:
         # A new block with no headline or dateline between: the column width changes.
@@ -805,8 +803,8 @@ def _add_body(
             current.open_end = not ends
             current.ambiguous_end = ends and not short and len(current.widths) >= 2
         else:
-            # inside a chunk only a clearly short line ending a sentence closes a paragraph
-            current.open_end = not (ends and line.width < column - 2.5)
+            # inside a chunk (no blank line) only a clearly short line closes a paragraph
+            current.open_end = not (ends and line.width < 0.6 * column)
             current.ambiguous_end = False
     current.last = chunk.last
     return current
