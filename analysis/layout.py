@@ -58,7 +58,7 @@ DATELINE = re.compile(
 )
 # A line that starts a body with a dateline (the dateline may wrap onto the next line).
 DATELINE_START = re.compile(
-    rf"^(?:本报讯|本报[^，。；：\s]{{0,16}}?(?:[讯电]|$)|{_AGENCY}[^，。；：\s]{{0,16}}?(?:电|$))"
+    rf"^(?:本报讯|本报[^，。；：、\s]{{0,16}}?(?:[讯电]|$)|{_AGENCY}(?!记者)[^，。；：、\s]{{0,16}}?(?:电|$))"
 )
 _FINAL = re.compile(r"(?:[。！？!?]|…|\.\.\.)[”’」』）)\"']*$")
 _CLOSING_QUOTE = re.compile(r"[”’」』]$")
@@ -315,6 +315,7 @@ def _classify(chunks: list[Chunk]) -> None:
     """Set chunk.kind for text chunks: body | headline | name | furniture."""
     last_body: Chunk | None = None
     prev: Chunk | None = None
+    body_column = 0.0
     for i, chunk in enumerate(chunks):
         if chunk.kind == "byline":
             prev = chunk
@@ -335,7 +336,7 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk.kind = "furniture"
         elif _lone_name(chunk) and chunk.blank_before and chunk.blank_after:
             chunk.kind = "name"
-        elif _headline_shaped(chunk) and not _paragraph_start_before_break(chunks, i):
+        elif _headline_shaped(chunk) and not _paragraph_start_before_break(chunks, i, body_column):
             chunk.kind = "headline"
         elif _headline_shaped(chunk, commas=True) and _byline_attached_below(chunks, i):
             chunk.kind = "headline"
@@ -343,6 +344,8 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk.kind = "body"
         if chunk.kind == "body":
             last_body = chunk
+            if len(chunk.lines) >= 3:
+                body_column = _median([line.width for line in chunk.lines[1:-1]])
         prev = chunk
 
 
@@ -354,24 +357,25 @@ def _ends_paragraph(chunk: Chunk, width: float) -> bool:
     return is_paragraph_end(chunk.lines[-1], max(width, chunk.lines[-1].width))
 
 
-def _paragraph_start_before_break(chunks: list[Chunk], i: int) -> bool:
+def _paragraph_start_before_break(chunks: list[Chunk], i: int, body_column: float) -> bool:
     """A headline-shaped chunk that is really the opening line(s) of a paragraph cut by a
-    column break: the next chunk continues it as body text at the same column width."""
+    column break: its first line lost the 2-character indent, the others fill the column, and
+    body text follows. The column comes from the next chunk, else from the body before."""
     chunk = chunks[i]
     if i + 1 >= len(chunks):
         return False
     nxt = chunks[i + 1]
     if nxt.kind == "byline" or not nxt.blank_before or DATELINE_START.match(nxt.lines[0].text):
         return False
-    if _headline_shaped(nxt) or _lone_name(nxt):
+    if _headline_shaped(nxt) or _lone_name(nxt) or any(line.doubled for line in nxt.lines):
         return False
-    if len(nxt.lines) < 3:
+    column = _median([line.width for line in nxt.lines[:-1]]) if len(nxt.lines) >= 3 else body_column
+    if not column:
         return False
-    column = _median([line.width for line in nxt.lines[:-1]])
-    # The cut paragraph's first line lost a 2-character indent; the lines after it fill the column.
+    # kinsoku can leave a line up to 1.5 short of the margin
     first, rest = chunk.lines[0], chunk.lines[1:]
-    return abs(first.width - (column - 2)) <= 0.75 and all(
-        abs(line.width - column) <= 0.75 for line in rest
+    return -1.75 <= first.width - (column - 2) <= 0.5 and all(
+        -1.75 <= line.width - column <= 0.5 for line in rest
     )
 
 
