@@ -657,6 +657,7 @@ def parse_page(page: Page | str, page_id: str = "page") -> PageLayout:
     lines = _read_lines(page.text)
     chunks = _chunks(lines)
     _classify(chunks)
+    chunks = _join_split_datelines(chunks)
 
     articles: list[Article] = []
     headlines: list[Headline] = []
@@ -732,6 +733,24 @@ def parse_page(page: Page | str, page_id: str = "page") -> PageLayout:
                 Unplaced("duplicate_headline", dup, "collapsed: headline printed twice")
             )
     return _tables(page, articles, unplaced)
+
+
+def _join_split_datelines(chunks: list[Chunk]) -> list[Chunk]:
+    """Undo a column break that falls inside a dateline (新华社纽约1月7日 | 电 …)."""
+    out: list[Chunk] = []
+    for chunk in chunks:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "body" and chunk.kind in ("body", "headline") and chunk.blank_before:
+            head = prev.lines[0].text
+            if DATELINE_START.match(head):
+                text = "".join(line.text for line in prev.lines)
+                m = DATELINE.match(text)
+                rest = text[m.end() :] if m else ""
+                if m is None or not rest.strip() or (rest.lstrip()[:1] in "（(" and not re.search("[）)]", rest)):
+                    out[-1] = Chunk(prev.lines + chunk.lines, "body", prev.blank_before, chunk.blank_after)
+                    continue
+        out.append(chunk)
+    return out
 
 
 def _add_body(
