@@ -44,10 +44,11 @@ from .normalize import CJK, Piece, Span, fold_width, normalize_line
 MARKERS = "■◆●▲□◇"
 BYLINE_ROLES = (
     "本报记者|见习记者|实习记者|特约记者|首席记者|记者|特约通讯员|通讯员|实习生|"
-    "摄影记者|摄影|摄|文/图|文图|图/文|责任编辑|编辑|美编|校对|撰稿|整理"
+    "摄影记者|摄影|摄|文/图|文图|图/文|撰稿|整理"
 )
 _ROLE = re.compile(rf"^[{MARKERS}]?\s*(?:{BYLINE_ROLES})")
 _NAME_LIST = re.compile(rf"^[{CJK}·]{{2,5}}(?:\s*[、/ ，,]\s*[{CJK}·]{{2,5}})*$")
+_CREDIT_SUFFIX = re.compile(r"\s*(?:摄影?|报道|文/?图|供图|绘)$")
 _BYLINE_PART = re.compile(rf"(?:{BYLINE_ROLES})\s*[:：]?\s*")
 _AGENCY = r"(?:据)?(?:新华社|中新社|中新网|人民网|央视网|人民日报)"
 # A dateline, matched on the joined first lines of a body: 本报讯, 本报3月14日讯,
@@ -129,10 +130,26 @@ class Line:
     measured on the printed line, since justification spaces take room on paper.
     """
 
-    __slots__ = ("doubled", "indented", "kind", "number", "raw", "span", "text", "width")
+    __slots__ = (
+        "content_width",
+        "doubled",
+        "indented",
+        "kind",
+        "number",
+        "raw",
+        "span",
+        "text",
+        "width",
+    )
 
     def __init__(
-        self, number: int, raw: str, kind: str, span: Span, indented: bool = False, printed: str = ""
+        self,
+        number: int,
+        raw: str,
+        kind: str,
+        span: Span,
+        indented: bool = False,
+        printed: str = "",
     ):
         self.number = number
         self.raw = raw
@@ -144,8 +161,10 @@ class Line:
         # width as printed (full-width digits are wide), less a closing mark hanging in the margin
         printed = (printed or raw).strip()
         self.width = display_width(printed) if self.text else 0.0
+        # without a closing mark that may hang in the margin
+        self.content_width = self.width
         if self.text and printed[-1] in _HANGING:
-            self.width -= 1.0 if ord(printed[-1]) > 127 else 0.5
+            self.content_width -= 1.0 if ord(printed[-1]) > 127 else 0.5
         self.doubled = len(self.text) >= 4 and _doubled(self.text) is not None
 
 
@@ -186,6 +205,7 @@ def _is_byline(raw: str) -> bool:
         return False
     marker = folded[0] in MARKERS
     body = folded.lstrip(MARKERS).strip()
+    body = _CREDIT_SUFFIX.sub("", body)
     names_only = _BYLINE_PART.sub(" ", body)
     names_only = re.sub(r"\s+", " ", names_only).strip()
     if not names_only:
@@ -287,13 +307,34 @@ def _doubled(text: str) -> str | None:
 # --- chunk classification ------------------------------------------------------------------
 
 
+def _wider_than_column(chunks: list[Chunk], i: int, body_column: float) -> bool:
+    """Lines far wider than the body column around them are set in a headline font; a short
+    line that neither ends a sentence nor ends the chunk cannot be wrapped body text."""
+    nxt = chunks[i + 1] if i + 1 < len(chunks) else None
+    if nxt is not None and nxt.kind != "byline" and len(nxt.lines) >= 3:
+        body_column = _median([line.width for line in nxt.lines[1:-1]])
+    if not body_column:
+        return False
+    lines = chunks[i].lines
+    if len(lines) <= 3 and chunks[i].width > body_column + 3:
+        return True
+    return any(
+        line.width < 0.6 * body_column and not _FINAL.search(line.text) for line in lines[:-1]
+    )
+
+
 def _byline_attached_below(chunks: list[Chunk], i: int) -> bool:
-    return i + 1 < len(chunks) and chunks[i + 1].kind == "byline" and not chunks[i + 1].blank_before
+    """A byline, or a dateline opening a body, printed right under this chunk (no blank line):
+    the chunk is the headline above them."""
+    if i + 1 >= len(chunks) or chunks[i + 1].blank_before:
+        return False
+    nxt = chunks[i + 1]
+    return nxt.kind == "byline" or bool(DATELINE_START.match(nxt.lines[0].text))
 
 
-def _headline_shaped(chunk: Chunk, commas: bool = False) -> bool:
+def _headline_shaped(chunk: Chunk, commas: bool = False, max_lines: int = 4) -> bool:
     text = chunk.text
-    if len(chunk.lines) > 4 or not text or _FINAL.search(text):
+    if len(chunk.lines) > max_lines or not text or _FINAL.search(text):
         return False
     if any(p in text for p in ("。；;" if commas else "。；;，,")):
         return False
@@ -338,7 +379,31 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk.kind = "name"
         elif _headline_shaped(chunk) and not _paragraph_start_before_break(chunks, i, body_column):
             chunk.kind = "headline"
-        elif _headline_shaped(chunk, commas=True) and _byline_attached_below(chunks, i):
+        elif _headline_shaped(chunk, commas=True, max_lines=6) and _wider_than_column(
+            chunks, i, body_column
+        ):
+            chunk.kind = "headline"
+        elif _headline_shaped(chunk, commas=True, max_lines=6) and _byline_attached_below(chunks, i):
+            chunk.kind = "headline"
+        elif (
+            _headline_shaped(chunk, commas=True, max_lines=3)
+            and prev is not None
+            and prev.kind == "headline"
+            and not chunk.blank_before
+        ):
+            chunk.kind = "headline"  # printed right under a headline line: its subtitle
+        elif (
+            _headline_shaped(chunk, commas=True, max_lines=3)
+            and prev is not None
+            and prev.kind == "headline"
+            and (
+                i + 1 == len(chunks)
+                or chunks[i + 1].kind == "byline"
+                or DATELINE_START.match(chunks[i + 1].lines[0].text)
+                or _headline_shaped(chunks[i + 1])
+            )
+        ):
+            # between a headline and bylines or a dateline: a subtitle, not a body
             chunk.kind = "headline"
         else:
             chunk.kind = "body"
@@ -369,12 +434,14 @@ def _paragraph_start_before_break(chunks: list[Chunk], i: int, body_column: floa
         return False
     if _headline_shaped(nxt) or _lone_name(nxt) or any(line.doubled for line in nxt.lines):
         return False
-    column = _median([line.width for line in nxt.lines[:-1]]) if len(nxt.lines) >= 3 else body_column
+    column = (
+        _median([line.width for line in nxt.lines[:-1]]) if len(nxt.lines) >= 3 else body_column
+    )
     if not column:
         return False
     # kinsoku can leave a line up to 1.5 short of the margin
     first, rest = chunk.lines[0], chunk.lines[1:]
-    return -1.75 <= first.width - (column - 2) <= 0.5 and all(
+    return -1.75 <= first.content_width - (column - 2) <= 0.5 and all(
         -1.75 <= line.width - column <= 0.5 for line in rest
     )
 
@@ -541,16 +608,27 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
         dups: list[Span] = []
         lines = _headline_lines(chunk, dups)
         text = "".join(s.text for s in lines)
-        has_next_headline = idx + 1 < len(cluster) and cluster[idx + 1].kind == "headline"
-        if pending_kicker is None and has_next_headline and _REPORTING_VERB.search(text):
+        widest = max(display_width(s.text) for s in lines)
+        nxt = cluster[idx + 1] if idx + 1 < len(cluster) else None
+        has_next_headline = nxt is not None and nxt.kind == "headline"
+        # A kicker stands above the title: it ends in a reporting verb (强调, 指出 …) or it is
+        # a long line over a clearly shorter title.
+        kicker_like = _REPORTING_VERB.search(text)
+        if pending_kicker is None and has_next_headline and kicker_like:
             pending_kicker, pending_dups = lines, dups
             continue
+        title_width = (
+            max((display_width(s.text) for s in current.title), default=0) if current else 0
+        )
+        subtitle_like = _SUBTITLE_DASH.match(text) or (widest >= 8 and widest > 1.4 * title_width)
         if (
             current is not None
             and current.title
             and not current.subtitle
+            and not current.bylines
             and pending_kicker is None
-            and _SUBTITLE_DASH.match(text)
+            and not pending_bylines
+            and subtitle_like
         ):
             current.subtitle = lines
             current.duplicates.extend(dups)
@@ -740,14 +818,25 @@ def _join_split_datelines(chunks: list[Chunk]) -> list[Chunk]:
     out: list[Chunk] = []
     for chunk in chunks:
         prev = out[-1] if out else None
-        if prev is not None and prev.kind == "body" and chunk.kind in ("body", "headline") and chunk.blank_before:
+        if (
+            prev is not None
+            and prev.kind == "body"
+            and chunk.kind in ("body", "headline")
+            and chunk.blank_before
+        ):
             head = prev.lines[0].text
             if DATELINE_START.match(head):
                 text = "".join(line.text for line in prev.lines)
                 m = DATELINE.match(text)
                 rest = text[m.end() :] if m else ""
-                if m is None or not rest.strip() or (rest.lstrip()[:1] in "（(" and not re.search("[）)]", rest)):
-                    out[-1] = Chunk(prev.lines + chunk.lines, "body", prev.blank_before, chunk.blank_after)
+                if (
+                    m is None
+                    or not rest.strip()
+                    or (rest.lstrip()[:1] in "（(" and not re.search("[）)]", rest))
+                ):
+                    out[-1] = Chunk(
+                        prev.lines + chunk.lines, "body", prev.blank_before, chunk.blank_after
+                    )
                     continue
         out.append(chunk)
     return out
@@ -773,18 +862,20 @@ def _add_body(
         and current is not None
         and prev is not None
         and prev.kind == "body"
+        and not lines[0].text.startswith("本报讯")
         and len(current.widths) >= 3
         and len(interior) >= 1
         and abs(_median(interior) - _median(current.widths)) < 1
     ):
-        # A dateline inside a news digest: same column, right after a body, no headline between.
+        # A dated item inside a news digest (新华社…电, 本报东京…电): same column, right after a
+        # body, no headline between. 本报讯 always opens a local story of its own.
         starts_article = False
     if not starts_article and current is not None and not current.open_end:
         # A new block with no headline or dateline between: the column width changes.
         if len(current.widths) >= 3:
             column = _median(current.widths)
             if interior:
-                starts_article = abs(_median(interior) - column) >= 2
+                starts_article = abs(_median(interior) - column) >= 2.5
             elif len(lines) == 2:
                 first = lines[0].width
                 starts_article = min(abs(first - column), abs(first + 2 - column)) >= 2
@@ -803,7 +894,7 @@ def _add_body(
         # The last paragraph ended a sentence on a full line just before a column break: a
         # new paragraph starts here only if this line lost the 2-character indent.
         column = _median(current.widths)
-        current.open_end = len(lines) > 1 and lines[0].width > column - 1.25
+        current.open_end = len(lines) > 1 and lines[0].content_width > column - 1.75
     current.widths.extend(interior)
     column = _median(current.widths) if current.widths else max(line.width for line in lines)
     for n, line in enumerate(lines):
@@ -1026,7 +1117,9 @@ def load_paragraphs(paths=None) -> pd.DataFrame:
     """Every block of every page, one row per paragraph or headline part, with its field
     (body, title, byline, …, ``unplaced:<kind>``) and ``source_map`` [(offset, line, col)]."""
     frames = [layout.paragraphs for layout in layout_pages(paths)]
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=PARAGRAPH_COLUMNS)
+    return (
+        pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=PARAGRAPH_COLUMNS)
+    )
 
 
 def load_unplaced(paths=None) -> pd.DataFrame:

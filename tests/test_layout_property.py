@@ -1,0 +1,107 @@
+"""Layout on simulated pages (tests/page_sim.py): properties over generated pages + a guard.
+
+The pages are laid out from the fixture tests/fixtures/sim_articles.txt (so the results are the
+same with or without ../shared), with hypothesis drawing the page seed and the knobs.
+"""
+
+from __future__ import annotations
+
+import functools
+import random
+from collections import Counter
+
+import page_sim as ps
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+layout = pytest.importorskip("analysis.layout")
+
+FIXTURE = ps.load_source_articles("fixture")
+PROPERTY_SETTINGS = settings(
+    deadline=None,
+    max_examples=50,
+    derandomize=True,  # the same examples on every run and machine
+    suppress_health_check=[HealthCheck.too_slow],
+)
+# Headline, byline and furniture lines that must never end up inside a body.
+NOT_BODY = ("kicker", "title", "subtitle", "byline", "detached_byline", "credit", "lone_name")
+
+
+@st.composite
+def knob_sets(draw) -> dict:
+    # Widths span at least 3 so that two bodies with nothing between them (no dateline, their
+    # headlines displaced) still differ in column width, as on real pages; with one width for
+    # every article no reader could tell where one body ends.
+    lo = draw(st.integers(11, 23))
+    col = draw(st.one_of(st.none(), st.tuples(st.integers(3, 12), st.integers(12, 40))))
+    prob = st.sampled_from([0.0, 0.2, 0.5, 1.0])
+    return {
+        "widths": (lo, draw(st.integers(lo + 3, 26))),
+        "page_after_weight": draw(st.sampled_from([0.0, 0.7, 1.0])),
+        "p_displaced": draw(st.sampled_from([0.0, 0.1, 0.3])),
+        "p_doubled": draw(prob),
+        "p_detached": draw(prob),
+        "p_justify": draw(prob),
+        "p_fullwidth": draw(prob),
+        "p_caption": draw(prob),
+        "p_lone_name": draw(prob),
+        "col_lines": col,
+    }
+
+
+@functools.lru_cache(maxsize=256)
+def _case(seed: int, knob_items: tuple) -> tuple[ps.SimPage, object]:
+    page = ps.random_page(random.Random(seed), FIXTURE, **dict(knob_items))
+    return page, layout.parse_page(page.text, f"sim{seed}")
+
+
+def case(seed: int, knobs: dict):
+    return _case(seed, tuple(sorted(knobs.items())))
+
+
+@PROPERTY_SETTINGS
+@given(seed=st.integers(0, 2**31 - 1), knobs=knob_sets())
+def test_every_character_is_conserved(seed: int, knobs: dict) -> None:
+    page, parsed = case(seed, knobs)
+    layout.check_conservation(page.text, parsed)
+
+
+@PROPERTY_SETTINGS
+@given(seed=st.integers(0, 2**31 - 1), knobs=knob_sets())
+def test_bodies_hold_no_headline_or_byline_lines(seed: int, knobs: dict) -> None:
+    page, parsed = case(seed, knobs)
+    got_bodies = "\n".join(ps.nows(b) for b in parsed.articles["body"])
+    true_bodies = "\n".join(ps.nows(a.body) for a in page.articles)
+    lines = page.lines
+    for number in page.lines_with_role(*NOT_BODY):
+        text = ps.nows(ps.fold(lines[number - 1])).lstrip("■")
+        if page.line_roles[number - 1][0] == "title" and text[: len(text) // 2] * 2 == text:
+            text = text[: len(text) // 2]  # a doubled title line
+        if len(text) < 4:  # too short to tell from ordinary body text
+            continue
+        got_n, want_n = got_bodies.count(text), true_bodies.count(text)
+        where = f"line {number} ({page.line_roles[number - 1][0]}) {lines[number - 1]!r}"
+        assert got_n <= want_n, f"{where} ended up in a body"
+
+
+@PROPERTY_SETTINGS
+@given(seed=st.integers(0, 2**31 - 1), knobs=knob_sets())
+def test_article_count_matches(seed: int, knobs: dict) -> None:
+    page, parsed = case(seed, knobs)
+    got = Counter(parsed.articles["kind"])
+    want = Counter(a.kind for a in page.articles)
+    assert sum(got.values()) == sum(want.values()), (got, want)
+
+
+def test_exact_bodies_on_fixed_pages() -> None:
+    """Regression guard: >= 95 % of the articles on 30 default pages come out exact."""
+    rows = []
+    for seed in range(30):
+        page = ps.random_page(random.Random(seed), FIXTURE)
+        rows += ps.score_layout(page, layout.parse_page(page.text, f"sim{seed}").articles)
+    articles = [r for r in rows if r["kind"] == "article"]
+    exact = sum(r["body_exact"] for r in articles) / len(articles)
+    titles = sum(r["title_ok"] for r in articles) / len(articles)
+    failing = [(r["source_id"], r["ordinal"]) for r in articles if not r["body_exact"]][:5]
+    assert exact >= 0.95, f"{exact:.1%} exact bodies ({titles:.1%} titles); e.g. {failing}"
