@@ -49,6 +49,7 @@ BYLINE_ROLES = (
 _ROLE = re.compile(rf"^[{MARKERS}]?\s*(?:{BYLINE_ROLES})")
 _NAME_LIST = re.compile(rf"^[{CJK}·]{{2,5}}(?:\s*[、/ ，,]\s*[{CJK}·]{{2,5}})*$")
 _CREDIT_SUFFIX = re.compile(r"\s*(?:摄影?|报道|文/?图|供图|绘)$")
+_PHOTO_CREDIT = re.compile(r"(?:^|[\s■])(?:摄影|摄)|摄影?$")
 _BYLINE_PART = re.compile(rf"(?:{BYLINE_ROLES})\s*[:：]?\s*")
 _AGENCY = r"(?:据)?(?:新华社|中新社|中新网|人民网|央视网|人民日报)"
 # A dateline, matched on the joined first lines of a body: 本报讯, 本报3月14日讯,
@@ -747,7 +748,15 @@ def parse_page(page: Page | str, page_id: str = "page") -> PageLayout:
     while k < len(chunks):
         chunk = chunks[k]
         if chunk.kind == "body":
-            current = _add_body(chunk, prev, current, articles, order)
+            nxt = chunks[k + 1] if k + 1 < len(chunks) else None
+            # a body with a photo credit printed right under it is a caption of its own
+            caption = (
+                nxt is not None
+                and nxt.kind == "byline"
+                and not nxt.blank_before
+                and _PHOTO_CREDIT.search(nxt.text)
+            )
+            current = _add_body(chunk, prev, current, articles, order, bool(caption))
             prev = chunk
             k += 1
             continue
@@ -848,11 +857,13 @@ def _add_body(
     current: Article | None,
     articles: list[Article],
     order: list[tuple[str, int]],
+    captioned: bool = False,
 ) -> Article:
     lines = chunk.lines
     interior = [line.width for line in lines[1:-1]]
     starts_article = (
-        current is None
+        (captioned and current is not None and not current.open_end)
+        or current is None
         or DATELINE_START.match(lines[0].text) is not None
         or prev is None
         or prev.kind != "body"
