@@ -96,7 +96,8 @@ def _hash_files(h: Any, paths: Sequence[Path]) -> None:
 
 @functools.lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """Hash of ``analysis.__version__``, the stage modules' source and their resource files."""
+    """Hash of ``analysis.__version__``, the stage modules' source, their resource files and the
+    versions of jieba, rjieba and cn2an."""
     from . import __version__
 
     h = hashlib.sha256(f"analysis {__version__}".encode())
@@ -107,6 +108,14 @@ def code_fingerprint() -> str:
         if p.is_file() and p.name not in _NON_STAGE_RESOURCES and "__pycache__" not in p.parts
     )
     _hash_files(h, resources)
+    # libraries whose output is part of the tables (segmentation, numerals)
+    from importlib import metadata
+
+    for dist in ("jieba", "rjieba", "cn2an"):
+        try:
+            h.update(f"{dist} {metadata.version(dist)}".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{dist} absent".encode())
     return h.hexdigest()[:16]
 
 
@@ -231,15 +240,18 @@ def _layout(ref: PageRef) -> tuple[pd.DataFrame, pd.DataFrame, int]:
     return layout.articles, layout.unplaced, len(page.text)
 
 
-def _error_text(exc: BaseException) -> str:
+def _error_text(ref: PageRef, exc: BaseException) -> str:
+    """The error as text naming the page (errors do not all pickle back from a worker)."""
     from .overrides import OverrideError
 
-    if isinstance(exc, (PageError, OverrideError)):
+    if isinstance(exc, PageError) and exc.path == ref.path:
         return str(exc)
-    # A bug rather than bad input: keep where it happened, the pool cannot pickle every error.
+    if isinstance(exc, (PageError, OverrideError)):
+        return f"{ref.path}: {exc}"
+    # A bug rather than bad input: say where it happened.
     where = traceback.extract_tb(exc.__traceback__)[-1:]
     at = f" (at {Path(where[0].filename).name}:{where[0].lineno})" if where else ""
-    return f"{type(exc).__name__}: {exc}{at}"
+    return f"{ref.path}: {type(exc).__name__}: {exc}{at}"
 
 
 def _derived_tables(
@@ -298,10 +310,13 @@ def process_batch(
         try:
             articles, unplaced, n_chars = _layout(ref)
         except Exception as exc:
-            errors[ref.key] = _error_text(exc)
+            errors[ref.key] = _error_text(ref, exc)
             continue
         good.append((ref, articles, unplaced, n_chars))
 
+    now = time.strftime("%Y-%m-%dT%H:%M:%S")
+    if not good:  # nothing to write
+        return [_manifest_row(r, batch, "error", errors[r.key], 0, now) for r in batch.pages]
     articles = _concat([g[1] for g in good])
     try:
         derived = _derived_tables(articles, batch.tables, tok)
@@ -313,20 +328,20 @@ def process_batch(
             try:
                 one = _derived_tables(item[1], batch.tables, tok)
             except Exception as exc:
-                errors[item[0].key] = _error_text(exc)
+                errors[item[0].key] = _error_text(item[0], exc)
                 continue
             kept.append(item)
             for name, frame in one.items():
                 derived_parts.setdefault(name, []).append(frame)
         good = kept
+        if not good:
+            return [_manifest_row(r, batch, "error", errors[r.key], 0, now) for r in batch.pages]
         articles = _concat([g[1] for g in good])
         derived = {name: _concat(frames) for name, frames in derived_parts.items()}
 
     n = len(good)
     page_of = {g[0].page_id: i for i, g in enumerate(good)}
-    article_page = dict(
-        zip(articles["article_id"], articles["page_id"].map(page_of), strict=True) if n else {}
-    )
+    article_page = dict(zip(articles["article_id"], articles["page_id"].map(page_of), strict=True))
     frames = {"articles": articles, "unplaced": _concat([g[2] for g in good]), **derived}
     layout: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     for name in batch.tables:
@@ -339,7 +354,6 @@ def process_batch(
         _write_parquet(frame, cache_dir / name / f"{batch.batch_id}.parquet")
 
     rows = []
-    now = time.strftime("%Y-%m-%dT%H:%M:%S")
     for i, (ref, _, _, n_chars) in enumerate(good):
         row = _manifest_row(ref, batch, "ok", "", n_chars, now)
         for name in batch.tables:
@@ -412,8 +426,8 @@ class Corpus:
     - ``tables``: which tables to build (default all: articles, unplaced, tokens, quantities).
     - ``on_error``: ``"raise"`` (stop at the first unreadable page, naming it) or ``"skip"``
       (record it, see :meth:`errors`, and go on).
-    - ``batch_pages``: pages per batch (one Parquet file per table); default adapts to the
-      number of pages and workers, at most 48.
+    - ``batch_pages``: pages per batch (one Parquet file per table); default: about 8 batches
+      per worker (so that no worker idles long at the end), at most 48 pages.
     - ``start_method``: multiprocessing start method of the pool (default ``fork`` on Linux,
       ``spawn`` elsewhere; ``forkserver``/``spawn`` if the calling process runs threads that
       must not be forked).
@@ -506,18 +520,12 @@ class Corpus:
         return self._tokenizer
 
     def fingerprint(self) -> str:
-        """Pipeline fingerprint: code version and sources + tokenizers (dictionaries, stopwords).
-
-        ``quantities`` reads words with the project's default tokenizer, whatever the corpus
-        tokenizer is, so its fingerprint counts too when that table is built.
-        """
+        """Pipeline fingerprint: code (version, sources, resources, segmenter versions) and the
+        corpus tokenizer (parameters, dictionaries, stopwords). ``quantities`` builds its own
+        tokenizer from the package's resources, which the code fingerprint covers."""
         parts = [code_fingerprint()]
         if "tokens" in self.tables:
             parts.append(tokenizer_fingerprint(self.tokenizer))
-        if "quantities" in self.tables:
-            from .tokenize import default_tokenizer
-
-            parts.append(tokenizer_fingerprint(default_tokenizer()))
         return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
     def refs(self) -> list[PageRef]:
@@ -528,7 +536,10 @@ class Corpus:
                 for p in self.paths
             ]
         fingerprint = self.fingerprint()
-        return [PageRef(str(p), p.stem, page_key(p, p.stem, fingerprint)) for p in self.paths]
+        # absolute paths: workers on Dask may run in another working directory
+        return [
+            PageRef(str(p.resolve()), p.stem, page_key(p, p.stem, fingerprint)) for p in self.paths
+        ]
 
     # -- manifest -----------------------------------------------------------------------------
 
@@ -576,7 +587,7 @@ class Corpus:
                 r for r in todo if not (r.key in entries and entries[r.key]["status"] == "error")
             ]
         size = self.batch_pages or max(
-            1, min(MAX_BATCH_PAGES, math.ceil(len(todo) / (4 * workers)))
+            1, min(MAX_BATCH_PAGES, math.ceil(len(todo) / (8 * workers)))
         )
         batches = []
         for i in range(0, len(todo), size):
@@ -624,9 +635,10 @@ class Corpus:
         if "tokens" in self.tables:
             self.tokenizer.fit()
         if "quantities" in self.tables:
-            from .tokenize import default_tokenizer
+            from .quantities import quantities
 
-            default_tokenizer().fit()
+            # whatever the stage builds on first use (its own tokenizer, tables) is built now
+            quantities(pd.DataFrame({"article_id": ["warm-up"], "body": ["3月14日，共5个。"]}))
 
     def process_dask(
         self,
@@ -857,11 +869,13 @@ class Corpus:
         table: str,
         columns: Sequence[str] | None = None,
         pages_per_batch: int = 64,
+        keep_empty: bool = False,
     ) -> Iterator[pd.DataFrame]:
         """``table`` in page order, ``pages_per_batch`` pages at a time (bounded memory).
 
         The batches depend only on the page order, not on how the cache was built, so a
-        streaming computation over them is reproducible.
+        streaming computation over them is reproducible. ``keep_empty`` also yields the empty
+        frames of page groups without rows, so that two tables iterate in step.
         """
         if table not in self.tables:
             raise ValueError(f"table must be one of {self.tables}, not {table!r}")
@@ -870,6 +884,8 @@ class Corpus:
             runs = self._runs(table, entries[i : i + pages_per_batch])
             if runs:
                 yield self._read_runs(table, runs, columns).to_pandas()
+            elif keep_empty:
+                yield self._empty(table, columns)
 
     def to_dask(self, table: str, columns: Sequence[str] | None = None):
         """``table`` as a lazy ``dask.dataframe`` in page order, one partition per cached batch.

@@ -35,6 +35,7 @@ from analysis.viz import (
 )
 
 KEYWORD_METHOD = "tfidf"
+KEYWORDS_PER_ARTICLE = 40  # enough words for a word cloud
 FIGURE_SUFFIXES = (".png", ".svg")
 # Rows are written in this order so two runs give identical Parquet tables.
 TABLE_SORT_KEYS = {
@@ -44,7 +45,7 @@ TABLE_SORT_KEYS = {
     "keywords": ["method", "article_id", "rank", "keyword"],
     "topics": ["article_id"],
 }
-SVD_RANDOM_STATE = 0
+TOPIC_RANDOM_STATE = 0
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def build_tables(raw_dir: Path | str = RAW_DIR) -> Tables:
         articles=articles,
         tokens=token_table,
         quantities=quantities(articles),
-        keywords=keywords(token_table, method=KEYWORD_METHOD),
+        keywords=keywords(token_table, method=KEYWORD_METHOD, top_k=KEYWORDS_PER_ARTICLE),
         topics=assign_topics(articles),
     )
 
@@ -138,33 +139,32 @@ def topic_terms(keywords: pd.DataFrame, topics: pd.DataFrame) -> pd.DataFrame:
     ).reset_index(drop=True)
 
 
-def tfidf_map(tokens: pd.DataFrame, articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """2-D SVD coordinates and cosine similarities of the articles' TF-IDF vectors.
+def topic_map(tokens: pd.DataFrame, topics: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, str]:
+    """The topic model's 2-D SVD article map and its TF-IDF cosine similarities.
 
-    Uses content tokens (no stopwords, no punctuation). Returns (points: article_id, x, y;
-    similarity: square frame indexed by article_id).
+    Returns (points: article_id, x, y; similarity: square frame indexed by article_id; a
+    footnote saying how they were made).
     """
-    from sklearn.decomposition import TruncatedSVD
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.metrics.pairwise import cosine_similarity
+    from analysis.topics import TopicModel, article_map, similarity_matrix
 
-    content = tokens[~tokens["is_stop"].astype(bool) & ~tokens["is_punct"].astype(bool)]
-    docs = content.groupby("article_id")["token"].apply(list)
-    ids = [a for a in articles["article_id"] if a in docs.index]
-    vectorizer = TfidfVectorizer(analyzer=lambda doc: doc, sublinear_tf=True)
-    matrix = vectorizer.fit_transform([docs[a] for a in ids])
-    coords = TruncatedSVD(n_components=2, random_state=SVD_RANDOM_STATE).fit_transform(matrix)
-    # Fix the sign of each axis (SVD signs are arbitrary) so the map never flips between builds.
-    for k in range(coords.shape[1]):
-        if coords[np.argmax(np.abs(coords[:, k])), k] < 0:
-            coords[:, k] *= -1
-    points = pd.DataFrame({"article_id": ids, "x": coords[:, 0], "y": coords[:, 1]})
-    similarity = pd.DataFrame(cosine_similarity(matrix), index=ids, columns=ids)
-    return points, similarity
+    model = TopicModel(random_state=TOPIC_RANDOM_STATE).fit(tokens)
+    points = article_map(model, topics)[["article_id", "x", "y"]].copy()
+    # SVD signs are arbitrary: fix them so the map never mirrors between machines.
+    for axis in ("x", "y"):
+        values = points[axis].to_numpy()
+        if values[np.argmax(np.abs(values))] < 0:
+            points[axis] = -values
+    similarity = similarity_matrix(model)
+    similarity.index = similarity.index.rename(None)
+    note = (
+        f"TopicModel TF-IDF（min_df={model.min_df}, max_df={model.max_df}, "
+        f"random_state={model.random_state}）"
+    )
+    return points, similarity, note
 
 
 def text_tables(tables: Tables) -> TextTables:
-    points, similarity = tfidf_map(tables.tokens, tables.articles)
+    points, similarity, model_note = topic_map(tables.tokens, tables.topics)
     return TextTables(
         articles=tables.articles,
         keywords=tables.keywords,
@@ -172,7 +172,8 @@ def text_tables(tables: Tables) -> TextTables:
         topic_terms=topic_terms(tables.keywords, tables.topics),
         points=points,
         similarity=similarity,
-        method_note=f"关键词方法 {KEYWORD_METHOD}",
+        method_note=f"关键词方法 {KEYWORD_METHOD}（每篇前 {KEYWORDS_PER_ARTICLE} 个）",
+        model_note=model_note,
     )
 
 

@@ -21,8 +21,8 @@ signs folded to ASCII and traditional numerals folded to simplified, so offsets 
    the unit or classifier (``units.tsv``) gives the kind. 第 + numeral is an ordinal.
 5. The subject is the noun phrase after the classifier (``8个乡镇`` → 乡镇; its head noun, with the
    whole phrase in ``subject_phrase``) or the compound noun before the number, skipping verbs such
-   as 达到 (``观看量达到16300多人次`` → 观看量). It uses the project tokenizer
-   (``analysis.tokenize.default_tokenizer``).
+   as 达到 (``观看量达到16300多人次`` → 观看量). Clauses are cut by a private
+   ``analysis.tokenize.Tokenizer`` (the project dictionaries, rjieba engine), one cut per clause.
 
 Rules worth knowing (each is a table or a short function below):
 
@@ -30,14 +30,19 @@ Rules worth knowing (each is a table or a short function below):
   or vague (``数十万市民``); bare ``十``/``百`` in ``“十”即…`` are labels, not quantities.
 - ``一个`` / ``一种`` are the indefinite article (一个缩影), not counts of one. ``一名主播`` and
   ``一张督促单`` are counts of one. ``一批`` is vague (a batch of unknown size) and is skipped.
-- A numeral that jieba's dictionary binds into a non-numeral word (四川, 一切, 千家万户, 一盘棋,
-  三位一体, 进一步, 八佰伴) is not a number.
+- A numeral that the tokenizer binds into a non-numeral word (四川, 一切, 千家万户, 一盘棋,
+  三位一体, 进一步, 八佰伴) is not a number; a one-character unit that starts a noun is that
+  noun (数十万市民 → subject 市民, 13亿人口 → 人口).
+- An Arabic number without a unit must stand alone: codes, scores, phone numbers, list markers
+  and names (G60, 3-1, 1、, 《夺宝奇兵4》, 508汽车) are skipped.
 - ``value`` is the stated number; ``value_low``/``value_high`` are the bounds (NaN = unbounded).
   An exact number has low == high == value. ``约``/``左右`` leave both bounds NaN.
-- Dates/times: ``value`` is NaN, ``unit`` is the finest unit written (年, 季度, 月, 日, 上午, 时,
-  分), ``resolved`` is ISO 8601: ``2020``, ``2020-03``, ``2020-03-14``, ``2020-03-14T13:30``; a
-  quarter is the interval ``2020-01/2020-03``; a date whose year cannot be inferred is
-  ``--03-14``; a time with no date is ``13:30``.
+- Dates/times: ``value`` is NaN, ``unit`` is the finest unit written (年代, 年, 季度, 月, 日,
+  上午, 时, 分), ``resolved`` is ISO 8601: ``2020``, ``2020-03``, ``2020-03-14``,
+  ``2020-03-14T13:30``; a quarter is the interval ``2020-01/2020-03`` (``Q1`` when no year is
+  known) and a decade ``1980/1989``; a date whose year cannot be inferred is ``--03-14``; a time
+  with no date is ``13:30``. A part of day without a clock (``3月14日上午``) is a time resolved to
+  its date.
 - Percent values are in percent (``七成`` → 70, ``千分之5`` → 0.5); money values are in the
   currency unit (``3541.07万元`` → 35410700 元).
 """
@@ -50,7 +55,7 @@ import functools
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import cn2an
@@ -147,14 +152,16 @@ def _units() -> tuple[dict[str, Unit], re.Pattern[str]]:
     path = QUANTITY_RESOURCES / "units.tsv"
     table: dict[str, Unit] = {}
     for number, (surface, kind, unit, scale, side) in _fields("units.tsv", 5):
-        if kind not in ("count", "percent", "money", "duration"):
+        if kind not in ("count", "percent", "money", "duration", "ordinal"):
             raise QuantityResourceError(f"{path}:{number}: unknown kind {kind!r}")
         if side not in ("after", "before"):
             raise QuantityResourceError(f"{path}:{number}: side must be after/before: {side!r}")
         try:
             factor = float(scale)
         except ValueError:
-            raise QuantityResourceError(f"{path}:{number}: scale is not a number: {scale!r}")
+            raise QuantityResourceError(
+                f"{path}:{number}: scale is not a number: {scale!r}"
+            ) from None
         key = surface.lower() if surface.isascii() else surface
         if key in table:
             raise QuantityResourceError(f"{path}:{number}: duplicate unit {surface!r}")
@@ -167,7 +174,7 @@ def _units() -> tuple[dict[str, Unit], re.Pattern[str]]:
             # an ASCII unit must not run on into a longer Latin word (5 cm, not 5 cmos)
             pattern = f"(?i:{pattern})(?![A-Za-z])"
         alternatives.append(pattern)
-    regex = re.compile(" {0,3}(?:" + "|".join(alternatives) + ")")
+    regex = re.compile(" {0,4}(?:" + "|".join(alternatives) + ")")
     return table, regex
 
 
@@ -212,7 +219,9 @@ def _not_quantity_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
             try:
                 re.compile(entry[3:])
             except re.error as exc:
-                raise QuantityResourceError(f"{path}:{number}: bad regular expression: {exc}")
+                raise QuantityResourceError(
+                    f"{path}:{number}: bad regular expression: {exc}"
+                ) from None
             patterns.append(f"(?:{entry[3:]})")
         else:
             literals.append(entry)
@@ -286,7 +295,7 @@ _CN_SMALL = "十拾百佰千仟"
 _CN_BIG = "万亿"
 _CN = _CN_DIGIT + _CN_SMALL + _CN_BIG
 _FINANCIAL = frozenset("壹贰叁肆伍陆柒捌玖拾佰仟")
-_DEC_DIGIT = "零〇一二三四五六七八九\\d"
+_DEC_DIGIT = "零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖\\d"
 
 _SEP = rf"(?:(?<=[{_CN}]) {{1,4}}| {{1,4}}(?=[{_CN}]))"
 _ARABIC = (
@@ -298,15 +307,15 @@ _ARABIC = (
 _ATOM = rf"(?:{_ARABIC}|[{_CN}])"
 _UNIT_CHARS = f"[{_CN_SMALL}{_CN_BIG}]"
 _NUMERAL = (
-    rf"(?:(?:负|(?<![0-9A-Za-z\-])-){_SEP}?)?"
+    rf"(?:(?:负|(?<![0-9A-Za-z\-)）{_CN}])-){_SEP}?)?"
     rf"(?:[数几上](?={_UNIT_CHARS}))?"
-    rf"{_ATOM}(?:{_SEP}?(?:{_ATOM}|(?<=[{_CN}\d])几|[多余](?={_SEP}?{_UNIT_CHARS})))*"
+    rf"{_ATOM}(?:{_SEP}?(?:{_ATOM}|(?<=[{_CN}\d ])几|[多余](?={_SEP}?{_UNIT_CHARS})))*"
     rf"(?:{_SEP}?点{_SEP}?[{_DEC_DIGIT}](?:{_SEP}?[{_DEC_DIGIT}])*(?:{_SEP}?[{_CN_BIG}])*)?"
 )
 _NUM_RE = re.compile(_NUMERAL)
 _NUM_START = re.compile(rf"[-负数几上\d.{_CN}]")
-_FRAC_JOIN = re.compile(rf"{_SEP}?分 {{0,4}}之 {{0,4}}")
-_WHOLE_JOIN = re.compile(r"又 {0,4}")
+_FRAC_JOIN = re.compile(r" {0,4}分 {0,4}之 {0,4}")
+_WHOLE_JOIN = re.compile(r" {0,4}又 {0,4}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,6 +360,7 @@ _DIGIT_VALUE = {
     "玖": 9,
 }  # fmt: skip
 _ARABIC_FULL = re.compile(r"\d+(?:\.\d+)?|\.\d+")
+_FINANCIAL_TO_PLAIN = str.maketrans("壹贰叁肆伍陆柒捌玖拾佰仟", "一二三四五六七八九十百千")
 _ARABIC_TIMES_UNITS = re.compile(rf"(\d+(?:\.\d+)?)([{_CN_SMALL}{_CN_BIG}]+)")
 _PAIR_RANGE = re.compile(r"([一二两三四五六七八九])([二三四五六七八九])([十百千万亿]*)")
 
@@ -390,8 +400,11 @@ def _core(s: str) -> float:
         raise ValueError(f"not a numeral: {s!r}")
     if len(s) > 1 and "两" in s and not any(ch in _UNIT_VALUE for ch in s):
         raise ValueError(f"not a numeral: {s!r}")  # 两两, 二两: 两 only stands before a unit
-    text = s.lstrip("零〇") or s
-    if text[0] in "百佰千仟":
+    text = s.translate(_FINANCIAL_TO_PLAIN)
+    stripped = text.lstrip("零〇")
+    if stripped and stripped[0] != "点":
+        text = stripped  # 零十 = 十; but 零点五 keeps its zero
+    if text[0] in "百千":
         text = "一" + text  # 百三 = 一百三
     try:
         return float(cn2an.cn2an(text, "smart"))
@@ -473,9 +486,11 @@ def parse_number(s: str) -> float:
             m = raw
             break
     if m is None:
+        if text.endswith(("点", ".")):
+            raise ValueError(f"not a numeral: {s!r}")
         # cn2an also reads amounts such as 壹拾壹元整; let it try before giving up
         try:
-            return float(cn2an.cn2an(text.replace(" ", ""), "smart"))
+            return float(cn2an.cn2an(text.replace(" ", ""), "normal"))
         except (ValueError, KeyError, IndexError, TypeError):
             raise ValueError(f"not a numeral: {s!r}") from None
     try:
@@ -488,15 +503,21 @@ def parse_number(s: str) -> float:
 
 def _fraction(m: _Raw) -> tuple[float, bool]:
     """(value, is_percent) of an X分之Y match. A bare 百/千/万 denominator gives a percentage."""
+    value, _, _, percent = _fraction_bounds(m)
+    return value, percent
+
+
+def _fraction_bounds(m: _Raw) -> tuple[float, float, float, bool]:
+    """(value, low, high, is_percent): 百分之二三十 keeps its bounds [20, 30]."""
     den_text = m.den.replace(" ", "")
-    num = _evaluate(m.num).value
-    if den_text in ("百", "佰"):
-        return num, True
     if all(ch in _UNIT_VALUE for ch in den_text):
         den = 1.0
         for ch in den_text:
             den *= _UNIT_VALUE[ch]
-        return num * 100.0 / den, True
+        n = _evaluate(m.num)
+        factor = 100.0 / den
+        return n.value * factor, n.low * factor, n.high * factor, True
+    num = _evaluate(m.num).value
     den = _evaluate(m.den).value
     if den == 0:
         raise ValueError("zero denominator")
@@ -506,7 +527,7 @@ def _fraction(m: _Raw) -> tuple[float, bool]:
     if m.whole:
         whole = _evaluate(m.whole).value
         value = whole + value if whole >= 0 else whole - value
-    return value, False
+    return value, value, value, False
 
 
 # --------------------------------------------------------------------------- dictionary checks
@@ -527,10 +548,12 @@ def _tokenizer():
 
 
 _NUMERAL_TAGS = frozenset({"m", "mq", "q", "t", "x", "eng", "j"})
-_FUNCTION_TAGS = frozenset({"c", "p", "u", "uj", "ul", "uz", "ug", "ud", "uv", "d", "r", "x", "f", "t", "y", "e", "o"})
+_FUNCTION_TAGS = frozenset(
+    {"c", "p", "u", "uj", "ul", "uz", "ug", "ud", "uv", "d", "r", "x", "f", "t", "y", "e", "o"}
+)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def _cut(window: str) -> tuple[tuple[str, str], ...]:
     return tuple(_tokenizer().cut_pos(window))
 
@@ -583,7 +606,7 @@ def _in_word(ctx: _Text, start: int, end: int) -> bool:
     """True when the segmenter puts the numeral at [start, end) inside a longer non-numeral word
     (四川, 一切, 千家万户, 三位一体, 进一步, 八佰伴); 千人 / 五省 (numeral + unit) are fine."""
     units, _ = _units()
-    for word, tag, ws, we in ctx.tokens(start):
+    for _word, tag, ws, we in ctx.tokens(start):
         if we <= start or ws >= end or (ws >= start and we <= end):
             continue
         if tag in _NUMERAL_TAGS:
@@ -597,7 +620,7 @@ def _in_word(ctx: _Text, start: int, end: int) -> bool:
 def _starts_word(ctx: _Text, pos: int, end: int) -> bool:
     """True when a longer non-numeral word starts at ``pos`` and runs past ``end`` (市民 after 数十万)."""
     word, tag, ws, we = ctx.token_at(pos)
-    return ws == pos and we > end and tag not in _NUMERAL_TAGS
+    return ws == pos and we > end and tag not in _NUMERAL_TAGS and _tokenizer().in_dictionary(word)
 
 
 # --------------------------------------------------------------------------- number spans
@@ -619,10 +642,13 @@ class NumberSpan:
     chinese: bool = False  # written with Chinese numerals only (no Arabic digit)
 
 
-_NUMERIC_UNIT_START = re.compile(r"千(?:米|克|瓦|卡|帕)|万(?:元|人)")
+_KILO_UNIT = re.compile(r"千(?:米|克|瓦|卡|帕)")
 
 
-def _masked(norm: str) -> list[tuple[int, int]]:
+def _masked(ctx: _Text) -> list[tuple[int, int]]:
+    """Spans of fixed expressions (matched on the tokenizer's word boundaries, so 万一 does not
+    fire inside 一百零一万一千), URLs and e-mail addresses."""
+    norm = ctx.norm
     starts, expressions = _not_quantity_regexes()
     out, pos = [], 0
     if "@" in norm or "http" in norm or "www." in norm:
@@ -632,11 +658,17 @@ def _masked(norm: str) -> list[tuple[int, int]]:
         if c is None:
             return sorted(out)
         m = expressions.match(norm, c.start())
-        if m is None or m.end() == m.start():
+        if m is None or m.end() == m.start() or not _on_word_boundaries(ctx, *m.span()):
             pos = c.start() + 1
         else:
             out.append(m.span())
             pos = m.end()
+
+
+def _on_word_boundaries(ctx: _Text, start: int, end: int) -> bool:
+    return any(t[2] == start for t in ctx.tokens(start)) and any(
+        t[3] == end for t in ctx.tokens(end - 1)
+    )
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -674,11 +706,12 @@ def _number_span(norm: str, m: _Raw) -> NumberSpan | None:
     chinese = not any(ch.isdigit() for ch in text)
     try:
         if not m.plain:
-            value, percent = _fraction(m)
-            return NumberSpan(start, end, text, value, value, value, "", percent, True, chinese)
+            value, low, high, percent = _fraction_bounds(m)
+            marker = "range" if low != high else ""
+            return NumberSpan(start, end, text, value, low, high, marker, percent, True, chinese)
         # 12千米: an Arabic number before 千米/千克 is kilo-, not thousands
         if end - start >= 2 and norm[end - 2].isdigit() and norm[end - 1] == "千":
-            if _NUMERIC_UNIT_START.match(norm, end - 1):
+            if _KILO_UNIT.match(norm, end - 1):
                 end -= 1
                 text = norm[start:end]
         plain = text.rstrip(" ")
@@ -722,7 +755,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
     ctx = _Text(text)
     norm = ctx.norm
     out = []
-    for span in _scan(norm, _masked(norm)):
+    for span in _scan(norm, _masked(ctx)):
         if span.percent:
             # 百分之五十五 -> the number is 五十五
             inner = norm.index("之", span.start) + 1
@@ -757,7 +790,7 @@ def _skip_as_word(ctx: _Text, span: NumberSpan) -> bool:
 
 _S = " {0,2}"
 _CN_YEAR_DIGIT = "〇零一二三四五六七八九"
-_YEAR = rf"(?P<year>(?<!\d)\d{{4}}|[{_CN_YEAR_DIGIT}]{{4}})"
+_YEAR = rf"(?P<year>(?<!\d)\d{{4}}|(?<![\d.])0\d(?=年)|[{_CN_YEAR_DIGIT}]{{4}})"
 _MONTH = r"(?P<month>(?<!\d)1[0-2]|(?<!\d)0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _DAY = (
     r"(?P<day>(?<!\d)3[01]|(?<!\d)[12]\d|(?<!\d)0?[1-9]|三十一?|二十[一二三四五六七八九]?"
@@ -788,6 +821,7 @@ _QUARTER_RE = re.compile(
     rf"(?<![前后近头末])(?:(?P<year>(?<!\d)\d{{4}}|[{_CN_YEAR_DIGIT}]{{4}}){_S}年{_S})?"
     r"(?:第)?(?P<q>[一二三四1-4])季度"
 )
+_DECADE_RE = re.compile(r"(?P<dec>(?<!\d)\d0|(?<!\d)\d{3}0|[二三四五六七八九]十)年代")
 _PM_PARTS = frozenset({"下午", "傍晚", "晚上", "晚间", "夜间", "夜里", "深夜", "当晚", "晚"})
 
 
@@ -874,7 +908,11 @@ def _clock(m: re.Match[str], part: str | None) -> tuple[int, int, int | None, st
     return hour % 24 if hour == 24 else hour, minute, second, unit
 
 
-def _date_quantity(m: re.Match[str], text: str, ref: RefDate | None) -> Quantity | None:
+def _date_quantity(
+    m: re.Match[str], text: str, ref: RefDate | None, inherit: tuple[int, int | None] | None = None
+) -> Quantity | None:
+    """A date (or date + time). ``inherit`` is the (year, month) of a date this one closes a range
+    with (2009年8月17日至8月23日, 6月23日-29日)."""
     g = m.group
     if g("iso"):
         year, month, day = int(g("iy")), int(g("im")), int(g("id"))
@@ -882,20 +920,25 @@ def _date_quantity(m: re.Match[str], text: str, ref: RefDate | None) -> Quantity
         if g("year") is None and g("month") is None and g("day") is None:
             return None  # a bare clock time: left to _TIME_RE
         year = _small_int(g("year")) if g("year") else None
+        if year is not None and year < 100:
+            year += 2000  # 09年: a two-digit year with a leading zero
         month = _small_int(g("month")) if g("month") else None
         day = _small_int(g("day")) if g("day") else None
     if year is not None and not 1000 <= year <= 2999:
         return None
-    if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
+    if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
         return None
     if day is not None and month is None:
         if year is not None or g("dunit") == "号" or not g("day").isdigit():
             return None  # 3号线, 一日三餐; a year and a day without a month
-        if ref is None or ref.month is None:
+        if inherit is not None and inherit[1] is not None:
+            month = inherit[1]
+        elif ref is None or ref.month is None:
             return None  # a lone 14日 is a date only when the paper's month is known
-        month = ref.month
+        else:
+            month = ref.month
     if year is None and month is not None:
-        year = _infer_year(month, day, ref)
+        year = inherit[0] if inherit is not None else _infer_year(month, day, ref)
     unit = "日" if day is not None else "月" if month is not None else "年"
     if g("xun"):
         unit = g("xun")
@@ -937,6 +980,22 @@ def _iso(year: int | None, month: int | None, day: int | None) -> str:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+_RANGE_GAP = re.compile(r" {0,2}(?:至|到|-{1,2}|~) {0,2}")
+_RESOLVED_YM = re.compile(r"(\d{4})(?:-(\d{2}))?")
+
+
+def _range_start(found: list[Quantity], norm: str, pos: int) -> tuple[int, int | None] | None:
+    """(year, month) of the date that a range connector joins to ``pos``, if any."""
+    if not found or found[-1].kind not in ("date", "time"):
+        return None
+    if not _RANGE_GAP.fullmatch(norm, found[-1].end, pos):
+        return None
+    m = _RESOLVED_YM.match(found[-1].resolved)
+    if m is None:
+        return None
+    return int(m.group(1)), int(m.group(2)) if m.group(2) else None
+
+
 def _part_before(norm: str, pos: int) -> tuple[str | None, int]:
     """The part-of-day word (上午, 下午 …) right before ``pos``, and where it starts."""
     p = pos
@@ -949,8 +1008,9 @@ def _part_before(norm: str, pos: int) -> tuple[str | None, int]:
 
 
 def _time_quantity(m: re.Match[str], text: str, ref: RefDate | None) -> Quantity | None:
-    part, start = _part_before(fold(text[max(0, m.start() - 4) : m.start()]), 4)
-    start = m.start() - (4 - start) if part else m.start()
+    window = fold(text[max(0, m.start() - 5) : m.start()])
+    part, at = _part_before(window, len(window))
+    start = m.start() - (len(window) - at)
     if m.group("chour") is None:
         # 3点 (three points) and 一时 (for a moment) are not times on their own
         has_minute = m.group("minute") is not None or m.group("half") is not None
@@ -966,6 +1026,16 @@ def _time_quantity(m: re.Match[str], text: str, ref: RefDate | None) -> Quantity
     return Quantity(
         start, end, text[start:end], NAN, NAN, NAN, unit, m.group("approx") or "", "", "time", hms
     )
+
+
+def _decade_quantity(m: re.Match[str], text: str, ref: RefDate | None) -> Quantity:
+    """80年代 / 1980年代 / 八十年代 -> 1980/1989 (a two-digit decade is 19xx from 20 up)."""
+    year = _small_int(m.group("dec"))
+    if year < 100:
+        year += 1900 if year >= 20 else 2000
+    start, end = m.span()
+    resolved = f"{year:04d}/{year + 9:04d}"
+    return Quantity(start, end, text[start:end], NAN, NAN, NAN, "年代", "", "", "date", resolved)
 
 
 def _quarter_quantity(m: re.Match[str], text: str, ref: RefDate | None) -> Quantity:
@@ -995,22 +1065,34 @@ class Quantity:
     subject: str
     kind: str
     resolved: str = ""
-    subject_phrase: str = field(default="")
+    subject_phrase: str = ""
 
 
-_RANGE_JOIN = re.compile(r" {0,2}(?:-{1,2}|~|至|到) {0,2}")
+_INCLUSIVE = r"(?: {0,2}[（(]含[）)])?"  # 1万(含)-5万元, 50万元（含）以上
+_RANGE_JOIN = re.compile(rf"{_INCLUSIVE} {{0,2}}(?:-{{1,2}}|~|至|到) {{0,2}}")
+_INCLUSIVE_RE = re.compile(_INCLUSIVE)
 _CURRENCY_SIGN = {"$": "美元", "¥": "元", "€": "欧元", "£": "英镑"}
 _ARTICLE_CLASSIFIERS = frozenset({"个", "种"})  # 一个 / 一种 = "a", not a count of one
+
+
+@functools.cache
+def _before_by_last_char() -> dict[str, list[Qualifier]]:
+    table: dict[str, list[Qualifier]] = {}
+    for q in _qualifiers()["before"]:
+        table.setdefault(q.word[-1], []).append(q)
+    return table
 
 
 def _qualifier_before(ctx: _Text, start: int) -> tuple[Qualifier, int] | None:
     norm = ctx.norm
     lo = start
-    while lo > 0 and norm[lo - 1] == " ":
+    while lo > 0 and norm[lo - 1] == " " and start - lo < 2:
         lo -= 1
-    for q in _qualifiers()["before"]:
+    if lo == 0:
+        return None
+    for q in _before_by_last_char().get(norm[lo - 1], ()):
         w = len(q.word)
-        if norm[lo - w : lo] == q.word:
+        if norm.startswith(q.word, lo - w) and lo - w >= 0:
             if w == 1 and ctx.token_at(lo - 1)[2] < lo - 1:
                 continue  # 最近, 附近, 节约: the character belongs to another word
             return q, lo - w
@@ -1021,6 +1103,8 @@ def _qualifier_after(norm: str, pos: int, position: str) -> tuple[Qualifier, int
     p = pos
     while p < len(norm) and norm[p] == " " and p - pos < 2:
         p += 1
+    if p >= len(norm):
+        return None
     for q in _qualifiers()[position]:
         if norm.startswith(q.word, p):
             return q, p + len(q.word)
@@ -1053,7 +1137,7 @@ def extract(text: str, ref_date: object = None) -> list[Quantity]:
     ref = ref_date if isinstance(ref_date, RefDate) else _ref_date(ref_date, "ref_date")
     ctx = _Text(text)
     norm = ctx.norm
-    masked = _masked(norm)
+    masked = _masked(ctx)
     found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 
@@ -1065,6 +1149,7 @@ def extract(text: str, ref_date: object = None) -> list[Quantity]:
             break
         p, q = c.start(), None
         for regex, build in (
+            (_DECADE_RE, _decade_quantity),
             (_QUARTER_RE, _quarter_quantity),
             (_DATE_RE, _date_quantity),
             (_TIME_RE, _time_quantity),
@@ -1072,7 +1157,10 @@ def extract(text: str, ref_date: object = None) -> list[Quantity]:
             m = regex.match(norm, p)
             if m is None or m.end() == p or (masked and _overlaps(masked, p, m.end())):
                 continue
-            q = build(m, text, ref)
+            if regex is _DATE_RE:
+                q = _date_quantity(m, text, ref, _range_start(found, norm, p))
+            else:
+                q = build(m, text, ref)
             if q is not None:
                 break
         if q is None:
@@ -1083,169 +1171,263 @@ def extract(text: str, ref_date: object = None) -> list[Quantity]:
         pos = max(p + 1, q.end)
 
     spans = [s for s in _scan(norm, masked) if not (taken and _overlaps(taken, s.start, s.end))]
-    i = 0
+    numbers: list[Quantity] = []
+    i, last_end = 0, 0
     while i < len(spans):
         span = spans[i]
-        partner = None
-        if i + 1 < len(spans):
-            j = _RANGE_JOIN.match(norm, span.end)
-            if j and j.end() == spans[i + 1].start and not span.percent:
-                partner = spans[i + 1]
-        quantity = _build(text, ctx, span, partner)
-        if quantity is not None:
-            found.extend(quantity)
-            if partner is not None and quantity[0].end >= partner.end:
-                i += 1
         i += 1
+        if span.start < last_end:
+            continue  # inside the previous quantity (千 of 12千米, 两 of 两个亿)
+        partner = None
+        if i < len(spans):
+            j = _RANGE_JOIN.match(norm, span.end)
+            if j and j.end() == spans[i].start and not span.percent:
+                partner = spans[i]
+        quantity = _build(text, ctx, span, partner)
+        if quantity is None:
+            continue
+        # 1万元--5万元: two quantities with the same unit joined by a range connector
+        prev = numbers[-1] if numbers else None
+        if prev is not None and _joins_range(norm, prev, quantity[0]):
+            numbers[-1] = _merged_range(text, prev, quantity[0])
+        else:
+            numbers.extend(quantity)
+        last_end = quantity[0].end
+    found.extend(numbers)
     found.sort(key=lambda q: (q.start, q.end))
     return found
+
+
+def _joins_range(norm: str, a: Quantity, b: Quantity) -> bool:
+    if a.kind != b.kind or a.unit != b.unit or not a.unit or a.kind not in _RANGE_KINDS:
+        return False
+    if not (a.value < b.value) or a.qualifier or b.qualifier:
+        return False
+    join = _RANGE_JOIN.match(norm, a.end)
+    return join is not None and join.end() == b.start
+
+
+_RANGE_KINDS = frozenset({"count", "money", "percent", "duration"})
+
+
+def _merged_range(text: str, a: Quantity, b: Quantity) -> Quantity:
+    return Quantity(
+        a.start, b.end, text[a.start : b.end], a.value, a.value_low, b.value_high, a.unit,
+        "range", a.subject or b.subject, a.kind, "", a.subject_phrase or b.subject_phrase,
+    )  # fmt: skip
+
+
+@functools.cache
+def _currency_words() -> tuple[tuple[str, str], ...]:
+    """(surface, unit) of the currencies that can be written before an amount, longest first."""
+    table = _units()[0]
+    words = [(u.surface, u.unit) for u in table.values() if u.kind == "money"]
+    words = [(w, u) for w, u in words if len(w) >= 2 and w != "块钱" and w != "毛钱"]
+    return tuple(sorted(words, key=lambda x: -len(x[0])))
+
+
+def _currency_before(norm: str, start: int) -> str:
+    lo = start
+    while lo > 0 and norm[lo - 1] == " " and start - lo < 2:
+        lo -= 1
+    for word, unit in _currency_words():
+        if norm.startswith(word, lo - len(word)) and lo >= len(word):
+            return unit
+    return ""
+
+
+def _looks_like_code(norm: str, span: NumberSpan) -> bool:
+    """G60, 5G, COVID-19, 0573: digits glued to Latin letters, or with a leading zero."""
+    start = span.start
+    if start > 0 and norm[start - 1].isascii() and norm[start - 1].isalpha():
+        return True
+    if start > 1 and norm[start - 1] in "-_/" and norm[start - 2].isascii():
+        if norm[start - 2].isalnum():
+            return True
+    return span.text.isdigit() and len(span.text) >= 3 and span.text[0] == "0"
+
+
+def _inner_qualifier(norm: str, end: int) -> tuple[Qualifier, int] | None:
+    """多 / 余 / 来 between the numeral and its unit (16300多人次, 十来个)."""
+    inner = _qualifier_after(norm, end, "inner")
+    if inner is None:
+        return None
+    word, stop = inner[0].word, inner[1]
+    if word == "来" and _unit_at(norm, stop) is None:
+        return None  # 3年来 is "over 3 years", not "about 3"
+    if word in ("多", "余") and not (_unit_or_end(norm, stop) or norm.startswith("的", stop)):
+        return None  # 多名直播助理: 多 starts the next word (but 6亿多的报价 is 6亿+)
+    return inner
+
+
+_DIMES = re.compile(r"[零一二三四五六七八九两\d]{1,2}[毛角]")  # 十块三毛
+_SECONDS = re.compile(r"([0-5]?\d(?:\.\d+)?)秒")
+
+
+@dataclass(slots=True)
+class _UnitHit:
+    unit: Unit | None
+    stop: int  # position after the unit (and after 多/半 read with it)
+    inner: tuple[Qualifier, int] | None  # 多 of 两个多小时 joins the inner qualifier
+    half: float = 0.0  # 一个半小时, 两年半
+    magnitude: float = 1.0  # 两个亿
+    noun_start: bool = False  # the would-be unit starts a noun (13亿人口, 数十万市民)
+    extra: float = 0.0  # added after the magnitude: the seconds of 7分05秒
+
+
+def _unit_after(
+    ctx: _Text, pos: int, inner: tuple[Qualifier, int] | None, span_value: float | None = None
+) -> _UnitHit:
+    """The unit at ``pos`` with what may cling to it (个多, 个半, 半, 个亿, 块钱)."""
+    norm = ctx.norm
+    found = _unit_at(norm, pos)
+    if found is None:
+        return _UnitHit(None, pos, inner)
+    unit, stop = found
+    if (
+        len(unit.surface) == 1
+        and unit.surface != "个"
+        and unit.kind in ("count", "duration")
+        and _starts_word(ctx, stop - 1, stop)
+    ):
+        # 数十万市民, 13亿人口: 市 / 人 start the noun counted (个 always counts: 5个人)
+        return _UnitHit(None, pos, inner, noun_start=True)
+    if unit.surface == "大" and not (span_value is not None and 2 <= span_value <= 10):
+        return _UnitHit(None, pos, inner)  # 四大举措, 十大品牌; but 十九大 is a congress
+    if unit.surface == "块" and (
+        norm[stop : stop + 1] in ("钱", "毛", "角")
+        or _clause_final(norm, stop)
+        or _DIMES.match(norm, stop)
+    ):
+        unit = _units()[0]["元"]  # 三块钱, 几十万块。 (but 三块地 is a count)
+        if norm[stop : stop + 1] == "钱":
+            stop += 1
+    if unit.surface == "个" and stop < len(norm) and norm[stop] in _BIG_VALUE:
+        # 两个亿: a colloquial 个 between the number and its magnitude
+        nested = _unit_after(ctx, stop + 1, inner)
+        if nested.unit is not None:
+            nested.magnitude *= _BIG_VALUE[norm[stop]]
+            return nested
+    if unit.surface == "分" and (seconds := _SECONDS.match(norm, stop)):
+        # 7分05秒: minutes and seconds of a clock or a race, read as one duration in seconds
+        return _UnitHit(_units()[0]["秒"], seconds.end(), inner, magnitude=60.0,
+                        extra=float(seconds.group(1)))  # fmt: skip
+    half = 0.0
+    if unit.surface == "个" and stop < len(norm) and norm[stop] in "多半":
+        # 两个多小时 / 一个半小时: 个 + 多|半 + unit
+        nested_unit = _unit_at(norm, stop + 1)
+        if nested_unit is not None and nested_unit[0].kind == "duration":
+            if norm[stop] == "多":
+                inner = (Qualifier("多", "inner", "plus"), stop + 1)
+            else:
+                half = 0.5
+            unit, stop = nested_unit
+    if stop < len(norm) and norm[stop] == "半" and not half:
+        if unit.kind == "duration" or unit.side == "before":  # 两年半, 三斤半
+            half, stop = 0.5, stop + 1
+    return _UnitHit(unit, stop, inner, half)
 
 
 def _build(
     text: str, ctx: _Text, span: NumberSpan, partner: NumberSpan | None
 ) -> list[Quantity] | None:
-    """A quantity around one numeral (and the second numeral of a range), or None."""
+    """The quantity around one numeral (and the second numeral of a range), or None."""
     norm = ctx.norm
+    if _looks_like_code(norm, span):
+        return None
     start, end = span.start, span.end
-    # codes and model names: G60, 5G, COVID-19, 0573
-    if start > 0 and (norm[start - 1].isascii() and norm[start - 1].isalpha()):
-        return None
-    if start > 1 and norm[start - 1] in "-_/" and norm[start - 2].isascii() and norm[start - 2].isalnum():
-        return None
-    if span.text.isdigit() and len(span.text) >= 3 and span.text[0] == "0":
-        return None
     value, low, high = span.value, span.low, span.high
-    qualifiers: list[str] = []
-    kind, unit_name, subject_side, scale = "count", "", "after", 1.0
-    ordinal = False
+    qualifiers = [span.marker] if span.marker else []  # 多 / 几 / 数 / 上 / range in the numeral
 
-    # a range: 3至5个, 两到三万, 1万-5万元
     if partner is not None and partner.value > span.value:
-        mult = _range_multiplier(partner.text)
-        if mult > 1 and span.value * mult <= partner.value and not _has_magnitude(span.text):
+        # a range: 3至5个, 两到三万 (= 2万-3万), 1万-5万元
+        mult = _range_multiplier(span.text, partner.text)
+        if mult > 1 and span.value * mult <= partner.value:
             value = low = span.value * mult
-        else:
-            value = low = span.value
-        high = partner.high
-        end = partner.end
+        high, end = partner.high, partner.end
         qualifiers.append("range")
-    elif partner is not None:
-        partner = None
 
-    # before the number: 第, 百分之 (already in span), currency sign, qualifiers
-    if start > 0 and norm[start - 1] == "第":
-        ordinal = True
+    kind, unit_name, side, scale = "count", "", "after", 1.0
+    ordinal = start > 0 and norm[start - 1] == "第"
+    if ordinal:
         start -= 1
     elif start > 0 and norm[start - 1] in _CURRENCY_SIGN:
-        kind, unit_name, subject_side = "money", _CURRENCY_SIGN[norm[start - 1]], "before"
+        kind, unit_name, side = "money", _CURRENCY_SIGN[norm[start - 1]], "before"
         start -= 1
-    before = None if ordinal else _qualifier_before(ctx, start)
     if span.percent:
-        kind, unit_name, subject_side = "percent", "%", "before"
-    # inner qualifier: 16300多人次, 十来个
-    inner = None
+        kind, unit_name, side = "percent", "%", "before"
+    if start >= 2 and norm.startswith("零下", start - 2):
+        # 零下5摄氏度: below zero
+        value, low, high, start = -value, -high, -low, start - 2
+
+    inner, unit, pos, half, noun_start = None, None, end, 0.0, False
     if not span.percent and not span.fraction:
-        inner = _qualifier_after(norm, end, "inner")
-        if inner is not None and inner[0].word in ("多", "余", "来"):
-            after_inner = inner[1]
-            if _unit_at(norm, after_inner) is None and inner[0].word == "来":
-                inner = None  # 3年来 is "over 3 years", not "about 3"
-            elif inner[0].word in ("多", "余") and not _unit_or_end(norm, after_inner):
-                inner = None  # 多名直播助理: 多 starts the next word
-    pos = inner[1] if inner else end
-    unit = None
-    if kind == "count" and not span.percent:
-        found_unit = _unit_at(norm, pos)
-        if found_unit is not None and not (
-            # 数十万市民: 市 starts the word 市民 and is no classifier (个 always is: 5个人)
-            len(found_unit[0].surface) == 1
-            and found_unit[0].surface != "个"
-            and _starts_word(ctx, found_unit[1] - 1, found_unit[1])
-        ):
-            unit, pos = found_unit
-            # 两个多小时 / 一个半小时: 个 + 多|半 + unit
-            if unit.surface == "个" and pos < len(norm) and norm[pos] in "多半":
-                nested = _unit_at(norm, pos + 1)
-                if nested is not None and nested[0].kind == "duration":
-                    if norm[pos] == "多":
-                        inner = (Qualifier("多", "inner", "plus"), pos + 1)
-                    else:
-                        value, low, high = value + 0.5, low + 0.5, high + 0.5
-                    unit, pos = nested
-    half_after = False
+        inner = _inner_qualifier(norm, end)
+        pos = inner[1] if inner else end
+        if kind == "count":
+            hit = _unit_after(ctx, pos, inner, span.value)
+            unit, pos, inner, half = hit.unit, hit.stop, hit.inner, hit.half
+            noun_start = hit.noun_start
+            value, low, high = (x * hit.magnitude + hit.extra for x in (value, low, high))
+    if unit is None and kind == "count" and not ordinal:
+        if not _bare_number_ok(span):
+            return None  # 十 in “十”即…, 两 in 两地: a Chinese numeral needs a unit
+        if not span.chinese and not span.fraction and not noun_start:
+            if _bare_arabic_skipped(norm, span, pos):
+                return None
+    if span.chinese and not span.fraction and not span.percent:
+        if unit is not None and unit.surface in _ARTICLE_CLASSIFIERS:
+            if span.text.replace(" ", "") == "一":
+                return None  # 一个缩影, 一种方式: the indefinite article
+        if partner is None and _skip_as_word(ctx, span):
+            return None  # (两到三万: 两到 is not a word here)
     if unit is not None:
-        kind, unit_name, subject_side, scale = unit.kind, unit.unit, unit.side, unit.scale
+        kind, unit_name, side, scale = unit.kind, unit.unit, unit.side, unit.scale
+        ordinal = ordinal or kind == "ordinal"
         if unit.unit == "年" and _year_like(span):
-            return None  # a year written without 年-date context is handled by the date rules
-        if pos < len(norm) and norm[pos] == "半" and kind in ("duration", "count"):
-            if unit.side == "before" or kind == "duration":
-                half_after = True
-                pos += 1
+            return None  # 2020 年 with an odd layout: a year, not a duration
         if unit.kind == "money" and unit.unit == "元":
             pos, value, low, high = _money_tail(norm, pos, value, low, high)
-    elif kind == "count" and not ordinal:
-        if not _bare_number_ok(span, before, inner):
-            return None
-    if ordinal and unit is None:
+            # 三万元欧元, 9000元日币: a currency right after 元 names it;
+            # 港币两千九百六十元, 新台币 177.1 亿元: so does one right before the number
+            named = _unit_at(norm, pos)
+            if named is not None and named[0].kind == "money" and named[0].surface != "元":
+                unit_name, pos = named[0].unit, named[1]
+            else:
+                unit_name = _currency_before(norm, start) or unit_name
+    if ordinal:
         kind = "ordinal"
-    elif ordinal:
-        kind = "ordinal"
-    if half_after:
-        value, low, high = value + 0.5, low + 0.5, high + 0.5
-    after = None
-    if not ordinal:
-        after = _qualifier_after(norm, pos, "after")
-        if after is not None:
-            q = after[0]
-            if q.word in ("多", "余") and (unit is None or unit.side == "after") and kind != "duration":
-                after = None  # 5个多部门: 多 belongs to the next word
-            elif q.word in ("多", "余") and inner is not None:
-                after = None
-    # Chinese numeral rules that need the unit
-    if span.chinese and not span.fraction and not span.percent:
-        core = span.text.replace(" ", "")
-        if core in ("一",) and unit is not None and unit.surface in _ARTICLE_CLASSIFIERS:
-            return None
-        if _skip_as_word(ctx, span):
-            return None
-    # bounds from qualifiers
-    if span.marker == "range" or partner is not None:
-        pass
-    for q in (before[0] if before else None, inner[0] if inner else None, after[0] if after else None):
-        if q is None:
-            continue
-        qualifiers.append(q.word)
-        lo2, hi2 = _apply_bound(q, Numeral(value, low, high, span.marker))
-        low, high = lo2, hi2
-    if span.marker in ("多", "余", "几", "数", "上", "range") and span.marker not in qualifiers:
-        qualifiers.insert(0, span.marker if span.marker != "range" else "range")
-    if before:
-        start = min(start, before[1])
-    if after:
+    value, low, high = value + half, low + half, high + half
+
+    before = None if ordinal else _qualifier_before(ctx, start)
+    inclusive = _INCLUSIVE_RE.match(norm, pos)
+    after = None if ordinal else _qualifier_after(norm, inclusive.end(), "after")
+    if after is not None and after[0].word in ("多", "余"):
+        if inner is not None or not (kind in ("duration", "money") or side == "before"):
+            after = None  # 5个多部门: 多 starts the next word; 多/余 after a unit only for measures
+    for found in (before, inner, after):
+        if found is not None:
+            qualifiers.append(found[0].word)
+            low, high = _apply_bound(found[0], Numeral(value, low, high, span.marker))
+    if before is not None:
+        start = before[1]
+    if after is not None:
         pos = after[1]
-    elif inner and unit is None:
-        pos = inner[1]
-    if kind == "percent" and unit is None and span.percent:
-        pass
+    if ordinal:
+        low = high = value
     value, low, high = value * scale, low * scale, high * scale
     end = max(pos, end)
     while end > start and norm[end - 1] == " ":
         end -= 1
-    if kind == "percent" and unit is not None:
-        unit_name = unit.unit
-    if ordinal:
-        low = high = value
-    subjects = _subjects(ctx, start, end, kind, subject_side, unit_name if unit else "")
+    subjects = _subjects(ctx, start, end, kind, side, unit_name if unit else "")
     qualifier = ",".join(dict.fromkeys(qualifiers))
-    out = []
-    for subject, phrase in subjects:
-        out.append(
-            Quantity(
-                start, end, text[start:end], float(value), float(low), float(high),
-                unit_name, qualifier, subject, kind, "", phrase,
-            )
-        )  # fmt: skip
-    return out
+    return [
+        Quantity(
+            start, end, text[start:end], float(value), float(low), float(high), unit_name,
+            qualifier, subject, kind, "", phrase,
+        )
+        for subject, phrase in subjects
+    ]  # fmt: skip
 
 
 def _unit_or_end(norm: str, pos: int) -> bool:
@@ -1254,20 +1436,19 @@ def _unit_or_end(norm: str, pos: int) -> bool:
     return _unit_at(norm, pos) is not None
 
 
-def _has_magnitude(text: str) -> bool:
-    return any(ch in _UNIT_VALUE for ch in text)
-
-
-def _range_multiplier(text: str) -> float:
-    """The trailing magnitude of the second numeral of a range (两到三万 -> 10000)."""
-    core = text.replace(" ", "")
-    mult = 1.0
-    i = len(core)
-    while i > 0 and core[i - 1] in _BIG_VALUE:
-        mult *= _BIG_VALUE[core[i - 1]]
+def _range_multiplier(first: str, second: str) -> float:
+    """The magnitude the first numeral of a range borrows from the second: 两到三万 -> 万,
+    十八至三十万 -> 万, 八百到九百亿 -> 亿, 两~3百 -> 百; 1万-5万 borrows nothing."""
+    a, b = first.replace(" ", ""), second.replace(" ", "")
+    if any(ch in _BIG_VALUE for ch in a):
+        return 1.0
+    mult, i = 1.0, len(b)
+    while i > 0 and b[i - 1] in _BIG_VALUE:
+        mult *= _BIG_VALUE[b[i - 1]]
         i -= 1
-    if mult == 1.0 and i >= 2 and core[i - 1] in "百千佰仟" and core[i - 2] not in _UNIT_VALUE:
-        mult = _UNIT_VALUE[core[i - 1]]  # 两~3百 -> 2百
+    if mult == 1.0 and i >= 2 and b[i - 1] in "百千佰仟" and b[i - 2] not in _UNIT_VALUE:
+        if not any(ch in _UNIT_VALUE for ch in a):
+            mult = _UNIT_VALUE[b[i - 1]]  # 两~3百 -> 2百
     return mult
 
 
@@ -1275,7 +1456,7 @@ def _year_like(span: NumberSpan) -> bool:
     return span.low == span.high and span.value == int(span.value) and 1000 <= span.value <= 2999
 
 
-def _bare_number_ok(span: NumberSpan, before, inner) -> bool:
+def _bare_number_ok(span: NumberSpan) -> bool:
     """A numeral with no unit: Arabic numbers stand; Chinese ones only when large or vague."""
     if span.fraction:
         return True
@@ -1284,6 +1465,47 @@ def _bare_number_ok(span: NumberSpan, before, inner) -> bool:
     if span.marker in ("数", "几", "上", "多", "余"):
         return True
     return abs(span.value) >= 1e4 and not _skip_plain_big(span)
+
+
+_SCORE_AFTER = re.compile(r"[-:/](?=\d)")
+_SCORE_BEFORE = re.compile(r"\d[-:/]$")
+
+
+def _bare_arabic_skipped(norm: str, span: NumberSpan, pos: int) -> bool:
+    """An Arabic number without a unit is a quantity only where a number can stand alone: not
+    glued to a following Chinese word or Latin letter (508汽车, 2009中国慈善, 01A are names), not
+    a score, ratio or code (3-1, 2:0, 08/09/17), not a phone or order number (8+ digits), not a
+    sequel in a title (《夺宝奇兵4》) and not a list marker (1、 at the start of a line)."""
+    p = pos
+    while p < len(norm) and norm[p] == " " and p - pos < 2:
+        p += 1
+    nxt = norm[p] if p < len(norm) else ""
+    if nxt == "的" or (
+        nxt and "\u4e00" <= nxt <= "\u9fff" and any(c in _BIG_VALUE for c in span.text)
+    ):
+        return False  # 500万的房产, 30万留学生: a large amount before its noun
+    if nxt and ("\u4e00" <= nxt <= "\u9fff" or (nxt.isascii() and nxt.isalpha()) or nxt == "》"):
+        return True
+    if _SCORE_AFTER.match(norm, pos) or _SCORE_BEFORE.search(
+        norm, max(0, span.start - 2), span.start
+    ):
+        return True
+    if span.text.isdigit() and len(span.text) >= 8:
+        return True
+    if (
+        pos < len(norm)
+        and norm[pos] in "、.)）"
+        and not (pos + 1 < len(norm) and norm[pos + 1].isdigit())
+    ):
+        k = span.start - 1
+        if (
+            k < 0
+            or norm[k] in "\n(（ \t"
+            or not norm[k].isprintable()
+            or "\ue000" <= norm[k] <= "\uf8ff"
+        ):
+            return True
+    return False
 
 
 def _skip_plain_big(span: NumberSpan) -> bool:
@@ -1329,13 +1551,17 @@ def _subjects(
     if kind in ("date", "time"):
         return [("", "")]
     order = ("after", "before") if side == "after" and kind != "percent" else ("before", "after")
+    if kind in ("ordinal", "duration"):
+        # 排第八名, 一天上涨2亿元: the words before an ordinal or a span of time are not what it
+        # ranks or lasts; only a noun after it is (两个小时的会议)
+        order = ("after",)
     for where in order:
         if where == "after":
             found = _subject_after(ctx, start, end, unit, allow_de=kind in ("count", "duration"))
             if found[0]:
                 return [found]
         else:
-            found_list = _subject_before(ctx, start, _clause_final(ctx.norm, end))
+            found_list = _subject_before(ctx, start, _in_listing(ctx, start, end, kind, unit))
             if found_list:
                 return found_list
     return [("", "")]
@@ -1361,9 +1587,7 @@ def _tokens_before(ctx: _Text, start: int) -> list[Token]:
     return [t for t in clause if t[3] <= start and t[2] >= lo]
 
 
-def _subject_after(
-    ctx: _Text, start: int, end: int, unit: str, allow_de: bool
-) -> tuple[str, str]:
+def _subject_after(ctx: _Text, start: int, end: int, unit: str, allow_de: bool) -> tuple[str, str]:
     tokens = [(w, t) for w, t, _, _ in _tokens_after(ctx, start, end) if not w.isspace()]
     if not tokens:
         return "", ""
@@ -1383,8 +1607,9 @@ def _subject_after(
     heads = [k for k, (w, t) in enumerate(phrase) if t in _NOMINAL]
     if not heads:
         # 四大举措。: a lone word right before the end of the clause is the head anyway
-        if not phrase and len(tokens) == 1 and tokens[0][1] not in _FUNCTION_TAGS:
-            return tokens[0][0], tokens[0][0]
+        if not phrase and len(tokens) == 1 and len(tokens[0][0]) >= 2:
+            if tokens[0][1] not in _FUNCTION_TAGS:
+                return tokens[0][0], tokens[0][0]
         return "", ""
     k = heads[-1]
     head = phrase[k][0]
@@ -1412,9 +1637,28 @@ def _clause_final(norm: str, end: int) -> bool:
     return p >= len(norm) or _CLAUSE_STOP.match(norm, p) is not None
 
 
-def _subject_before(ctx: _Text, start: int, clause_final: bool) -> list[tuple[str, str]]:
+_NOT_HEAD_TAGS = frozenset(
+    {"x", "m", "q", "r", "t", "c", "f", "a", "ad", "ag", "z", "y", "e", "o", "p", "u", "v", "d"}
+)
+
+
+def _in_listing(ctx: _Text, start: int, end: int, kind: str, unit: str) -> bool:
+    """包车132辆、包列2班、包机1架: a count ending an enumerated item (、 before or after it)."""
+    if kind != "count" or not unit or not _clause_final(ctx.norm, end):
+        return False
+    norm = ctx.norm
+    p = end
+    while p < len(norm) and norm[p] == " ":
+        p += 1
+    lo = ctx.clause(start)[0]
+    return norm[p : p + 1] == "、" or (lo > 0 and norm[lo - 1] == "、")
+
+
+def _subject_before(ctx: _Text, start: int, listing: bool) -> list[tuple[str, str]]:
     tokens = [
-        (w, t) for w, t, _, _ in _tokens_before(ctx, start) if not w.isspace() and w not in "“”「」\"'"
+        (w, t)
+        for w, t, _, _ in _tokens_before(ctx, start)
+        if not w.isspace() and w not in "“”「」\"'"
     ]
     skip = _word_list("subject_skip.txt")
     distributive = False
@@ -1424,11 +1668,13 @@ def _subject_before(ctx: _Text, start: int, clause_final: bool) -> list[tuple[st
         if tokens[-1][0] in _word_list("distributive.txt"):
             distributive = True
         tokens.pop()
-    if not tokens or tokens[-1][0] == "等" or tokens[-1][1] in ("x", "m", "q", "r", "t", "c", "f"):
+    verb_head = bool(tokens) and tokens[-1][1] == "v" and listing
+    if not tokens or tokens[-1][0] == "等":
         return []
-    if tokens[-1][1] == "v" and not clause_final:
-        # 落实一张督促单: a verb before the number governs it; only in a listing that ends the
-        # clause (包车132辆、包列2班) is the word before the number the thing counted
+    if tokens[-1][1] in _NOT_HEAD_TAGS and not verb_head:
+        # 取得81万港元, 落实一张督促单: a verb before the number governs it (and whatever comes
+        # before the verb is not what is counted); only in a listing (包车132辆、包列2班) is the
+        # word before the number the thing counted
         return []
     subjects = [_noun_before(tokens)]
     if distributive:
@@ -1511,10 +1757,6 @@ def quantities(articles: pd.DataFrame, page_date: str | dt.date | None = None) -
     if not rows:
         return _empty_frame()
     return _typed(pd.DataFrame(rows, columns=QUANTITY_COLUMNS))
-
-
-def _source_file() -> Path:
-    return Path(__file__)
 
 
 __all__ = [

@@ -21,16 +21,28 @@ punctuation, stopwords and function words; a bracketed place such as ``（平湖
 ``市…局`` / ``县…局`` (``市市场监管局``, ``平湖市公安局``) into one token tagged ``nt``.
 
 POS tags (the fast path). jieba's ``posseg`` runs a second, slower HMM over every sentence to get
-tags. Here the text is cut with jieba's plain ``cut`` (the same cut as ``jieba.lcut``) and each word
-takes its tag from the dictionary's tag table (jieba's dict.txt and the user dictionaries carry a tag
-for every word). Words absent from the table are tagged by rule: whitespace and punctuation ``x``,
-numbers ``m``, Latin ``eng``; Chinese out-of-vocabulary words (found by the segmentation HMM) get the
-tag that jieba's POS HMM scores best for the word as a whole (its BMES model constrained to one
-word), cached per word. Differences from ``jieba.posseg.lcut``: (1) segmentation follows
-``jieba.lcut``, while posseg's HMM sometimes segments unknown runs differently and splits ``100%``
-and ``COVID-19``; (2) an out-of-vocabulary word gets the tag of its best single-word path, where
-posseg tags the pieces of its own segmentation. ``bench/bench_tokens_speed.py`` measures the
-agreement with posseg (tokens and tags) and the speed of both.
+tags. Here the text is cut with jieba's plain accurate mode (the same words as ``jieba.lcut``) and
+each word takes its tag from the dictionary's tag table (jieba's dict.txt and the user dictionaries
+carry a tag for every word). Words absent from the table are tagged by rule: whitespace and
+punctuation ``x``, numbers ``m``, Latin ``eng``; Chinese out-of-vocabulary words (found by the
+segmentation HMM) get the tag that jieba's POS HMM scores best for the word as a whole (its BMES
+model constrained to one word), cached per word. Differences from ``jieba.posseg.lcut``: (1)
+segmentation follows ``jieba.lcut``, while posseg's HMM sometimes segments unknown runs
+differently and splits ``100%`` and ``2006-07``; (2) an out-of-vocabulary word gets the tag of its
+best single-word path, where posseg tags the pieces of its own segmentation.
+``bench/bench_tokens_speed.py`` measures the agreement with posseg (about 97 % of spans and 98 % of
+tags on news) and the speed of both.
+
+Speed. ``_JiebaCut`` computes jieba's DAG and best route in one backward pass (identical words,
+checked by the tests against ``jieba.Tokenizer.lcut`` with and without HMM) and remembers the HMM
+cut of unknown runs, which is what lets ``tokens()`` with tags and offsets run at about the speed of
+plain ``jieba.lcut``. jieba's main dictionary (prefix dict and tag table) is loaded once per process
+from one marshal file in ``cache_dir()``; each tokenizer copies it before adding its own entries.
+
+Engines. ``engine="rjieba"`` cuts with jieba-rs (same dict.txt, same user entries). Without HMM it
+gives the same words as ``engine="jieba"``; with HMM, jieba-rs's HMM joins digits and hyphens
+differently (``2006-07``), measured in the speed benchmark. POS tags come from the same tag table
+for both engines.
 """
 
 from __future__ import annotations
@@ -66,6 +78,8 @@ DEFAULT_STOPWORD_FILES = (
     STOPWORDS_DIR / "domain.txt",
 )
 USER_DICTS_ENV = "ANALYSIS_USER_DICTS"
+# Bump when the cutting, tagging or merge rules here change, so caches of token tables rebuild.
+RULES_VERSION = "1"
 
 TOKEN_COLUMNS = [
     "article_id",
@@ -228,49 +242,89 @@ def _jieba_dict_path() -> Path:
     return Path(jieba.__file__).resolve().parent / "dict.txt"
 
 
-@functools.lru_cache(maxsize=4)
-def _main_tag_table(dict_path: str) -> dict[str, str]:
-    """word -> POS tag of jieba's main dictionary; cached in memory and as marshal in cache_dir()."""
-    stat = os.stat(dict_path)
-    key = hashlib.md5(f"{dict_path}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()
-    cache_file = cache_dir() / f"jieba-tags.{key}.marshal"
+def _cache_key(*parts: object) -> str:
+    return hashlib.md5("|".join(map(str, parts)).encode()).hexdigest()[:16]
+
+
+def _load_marshal(path: Path) -> Any:
     try:
-        with open(cache_file, "rb") as fh:
-            return marshal.load(fh)
+        data = path.read_bytes()  # one read: marshal.load on a file object is ~4x slower
+        return marshal.loads(data)
     except (OSError, EOFError, ValueError, TypeError):
-        pass
-    table: dict[str, str] = {}
+        return None
+
+
+def _dump_marshal(path: Path, value: Any) -> None:
+    """Write then rename, so a concurrent reader never sees half a file."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            marshal.dump(value, fh)
+        os.replace(tmp, path)
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+
+
+@functools.lru_cache(maxsize=1)
+def _main_dictionary() -> tuple[dict[str, int], int, dict[str, str]]:
+    """jieba's main dictionary: prefix dict (FREQ), total and word -> POS tag table.
+
+    Loaded once per process from one marshal file in ``cache_dir()``, where the tag table shares
+    its key strings with FREQ (about a third faster to load than jieba's cache plus a separate
+    tag table).
+    Built on first use by a private ``jieba.Tokenizer`` (its own jieba.cache also goes to
+    ``cache_dir()``). Read-only: each tokenizer works on a copy of FREQ.
+    """
+    import jieba
+
+    dict_path = _jieba_dict_path()
+    stat = dict_path.stat()
+    key = _cache_key(dict_path, stat.st_size, stat.st_mtime_ns, jieba.__version__, 1)
+    cache_file = cache_dir() / f"jieba-main.{key}.marshal"
+    loaded = _load_marshal(cache_file)
+    if isinstance(loaded, tuple) and len(loaded) == 3:
+        return loaded
+    jt = jieba.Tokenizer()
+    jt.tmp_dir = str(cache_dir())
+    with _quiet_jieba():
+        jt.initialize()
+    freq, total = jt.FREQ, jt.total
+    canonical = {w: w for w in freq}  # reuse FREQ's key objects so marshal stores them once
+    tags: dict[str, str] = {}
     with open(dict_path, "rb") as fh:
         for line in fh:
             parts = line.decode("utf-8").split()
             if len(parts) >= 3:
-                table[parts[0]] = parts[2]
-    # Write then rename, so a concurrent reader never sees half a file.
-    fd, tmp = tempfile.mkstemp(dir=cache_file.parent, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            marshal.dump(table, fh)
-        os.replace(tmp, cache_file)
-    except OSError:
-        Path(tmp).unlink(missing_ok=True)
-    return table
+                tags[canonical.get(parts[0], parts[0])] = parts[2]
+    _dump_marshal(cache_file, (freq, total, tags))
+    return freq, total, tags
 
 
 @functools.lru_cache(maxsize=1)
 def _posseg_model() -> tuple[dict, dict, dict, dict]:
     """jieba's POS HMM: start, transition, emission log-probabilities and the char -> states table.
 
-    Read from its pickles instead of importing ``jieba.posseg``, whose import builds a second tag
-    table for the global ``jieba.dt`` (about 0.3 s and 50 MB).
+    Read from its package pickles (re-stored as marshal in ``cache_dir()``, three times faster to
+    load) instead of importing ``jieba.posseg``, whose import builds a second tag table for the
+    global ``jieba.dt`` (about 0.3 s and 50 MB).
     """
     import jieba
 
     folder = Path(jieba.__file__).resolve().parent / "posseg"
+    names = ("prob_start.p", "prob_trans.p", "prob_emit.p", "char_state_tab.p")
+    stats = [(folder / n).stat() for n in names]
+    key = _cache_key(folder, *((st.st_size, st.st_mtime_ns) for st in stats))
+    cache_file = cache_dir() / f"jieba-posseg.{key}.marshal"
+    loaded = _load_marshal(cache_file)
+    if isinstance(loaded, tuple) and len(loaded) == 4:
+        return loaded
     tables = []
-    for name in ("prob_start.p", "prob_trans.p", "prob_emit.p", "char_state_tab.p"):
+    for name in names:
         with open(folder / name, "rb") as fh:
             tables.append(pickle.load(fh))  # jieba's own package data
-    return tables[0], tables[1], tables[2], tables[3]
+    model = (tables[0], tables[1], tables[2], tables[3])
+    _dump_marshal(cache_file, model)
+    return model
 
 
 def _word_path_score(word: str, tag: str, start: dict, trans: dict, emit: dict) -> float:
@@ -337,6 +391,10 @@ def _quiet_jieba():
 # --------------------------------------------------------------------------- the Tokenizer
 
 
+_HMM_MEMO_SIZE = 200_000
+_OOV_CACHE_SIZE = 500_000
+
+
 class _JiebaCut:
     """jieba's accurate-mode ``lcut`` over a private ``jieba.Tokenizer``, about 1.8x faster.
 
@@ -355,6 +413,8 @@ class _JiebaCut:
         self._re_skip = jieba.re_skip_default
         self._re_eng = jieba.re_eng
         self._hmm_cut = finalseg.cut
+        # Unknown runs recur (names, places): remember their HMM cut; the result is identical.
+        self._hmm_memo: dict[str, list[str]] = {}
 
     def _route(self, s: str) -> list[int]:
         """End index of the best word starting at each character (jieba's ``calc``)."""
@@ -408,7 +468,12 @@ class _JiebaCut:
         if len(buf) == 1:
             out.append(buf)
         elif not freq.get(buf):
-            out.extend(self._hmm_cut(buf))
+            pieces = self._hmm_memo.get(buf)
+            if pieces is None:
+                if len(self._hmm_memo) >= _HMM_MEMO_SIZE:
+                    self._hmm_memo.clear()
+                pieces = self._hmm_memo[buf] = list(self._hmm_cut(buf))
+            out.extend(pieces)
         else:
             out.extend(buf)
 
@@ -452,6 +517,8 @@ class _OovTags(dict):
     """Tags of words absent from the dictionaries, computed once per word by ``rule_tag``."""
 
     def __missing__(self, word: str) -> str:
+        if len(self) >= _OOV_CACHE_SIZE:  # bound memory on very large corpora
+            self.clear()
         tag = self[word] = rule_tag(word)
         return tag
 
@@ -467,7 +534,7 @@ class _Built:
         for path in files:
             entries.extend(read_dictionary(path))
         self.dict_files = [str(p) for p in files]
-        self.main_tags = _main_tag_table(str(_jieba_dict_path()))
+        main_freq, main_total, self.main_tags = _main_dictionary()
         self.user_tags = {e.word: e.tag for e in entries}
         self.hmm = bool(est.hmm)
         if est.engine == "jieba":
@@ -475,8 +542,9 @@ class _Built:
 
             jt = jieba.Tokenizer()
             jt.tmp_dir = str(cache_dir())  # jieba.cache for the main dictionary, never /tmp
-            with _quiet_jieba():
-                jt.initialize()
+            # A private copy of the process-wide main dictionary: what jt.initialize() would
+            # load, for a dict copy instead of a cache read per tokenizer.
+            jt.FREQ, jt.total, jt.initialized = dict(main_freq), main_total, True
             for e in entries:
                 jt.add_word(e.word, e.freq, e.tag)
             self.engine = jt
@@ -495,8 +563,6 @@ class _Built:
             self.engine = rj
             self.lcut = functools.partial(rj.cut, hmm=self.hmm)
             self._freq = None
-        # Merged view, user entries win; the main table is shared read-only between tokenizers.
-        self.tags = {**self.main_tags, **self.user_tags} if self.user_tags else self.main_tags
         self.stopwords = frozenset(_load_stopwords(est.stopwords))
         self.merge_orgs = bool(est.merge_orgs)
         self.oov_tags = _OovTags()
@@ -509,8 +575,12 @@ class _Built:
     def cut_tags(self, text: str) -> tuple[list[str], list[str]]:
         """Words of ``text`` (concatenating to ``text``) and their POS tags, as two lists."""
         words = self.lcut(text)
-        tags, oov = self.tags, self.oov_tags
-        pos = [tags.get(w) or oov[w] for w in words]
+        main, user, oov = self.main_tags, self.user_tags, self.oov_tags
+        # User entries win; the main table is shared read-only between tokenizers (not copied).
+        if user:
+            pos = [user.get(w) or main.get(w) or oov[w] for w in words]
+        else:
+            pos = [main.get(w) or oov[w] for w in words]
         if self.merge_orgs and ("公司" in text or "学院" in text or "局" in text):
             pairs = _merge_organisations(list(zip(words, pos, strict=True)), self)
             words = [w for w, _ in pairs]
@@ -525,7 +595,7 @@ class _Built:
         """True when ``word`` cannot be inside an organisation name."""
         if word.isspace() or is_punct(word) or word in self.stopwords:
             return True
-        if word in self.tags:  # known function words, verbs, numerals end a name
+        if word in self.user_tags or word in self.main_tags:  # known function words etc. end it
             return tag in _NAME_BREAK_TAGS
         # Unknown words (brand names such as 兴荣, 翰诠) never break a name; bare numbers do.
         return bool(_NUMBER.fullmatch(word))
@@ -676,6 +746,11 @@ class Tokenizer(TransformerMixin, BaseEstimator):
         """The private ``jieba.Tokenizer`` (or ``rjieba.Jieba``), built on first access."""
         return self._built().engine
 
+    @property
+    def stopwords_(self) -> frozenset[str]:
+        """The loaded stopword set."""
+        return self._built().stopwords
+
     def set_params(self, **params: Any) -> Tokenizer:
         self.__dict__.pop("_state", None)  # rebuild with the new dictionaries / engine
         return super().set_params(**params)
@@ -724,7 +799,7 @@ class Tokenizer(TransformerMixin, BaseEstimator):
     def tag_of(self, word: str) -> str:
         """The POS tag this tokenizer gives ``word`` (dictionary tag, else the fallback rule)."""
         built = self._built()
-        return built.tags.get(word) or built.oov_tags[word]
+        return built.user_tags.get(word) or built.main_tags.get(word) or built.oov_tags[word]
 
     def suggest_freq(self, word: str) -> int:
         """A dictionary frequency that makes jieba keep ``word`` whole (jieba engine only)."""
@@ -732,6 +807,33 @@ class Tokenizer(TransformerMixin, BaseEstimator):
         if self.engine == "jieba":
             return int(built.engine.suggest_freq(word, False))
         return int(built.engine.suggest_freq(word))
+
+    def fingerprint(self) -> str:
+        """Hash of everything that decides the output: parameters, dictionary and stopword file
+        contents, jieba's dictionary, engine versions and the version of the rules in this module.
+        Caches of token tables key on it."""
+        from importlib import metadata
+
+        h = hashlib.sha256(f"{type(self).__qualname__}|rules={RULES_VERSION}".encode())
+        h.update(repr(sorted((k, repr(v)) for k, v in self.get_params().items())).encode())
+        files = [*(domain_dictionary_files() if self.domain_dicts else []), *self.user_dicts]
+        if isinstance(self.stopwords, str) and self.stopwords == "default":
+            files += list(DEFAULT_STOPWORD_FILES)
+        elif isinstance(self.stopwords, (str, Path)):
+            files.append(self.stopwords)
+        elif self.stopwords is not None:
+            files += list(self.stopwords)
+        for path in files:
+            h.update(str(path).encode())
+            h.update(Path(path).read_bytes() if Path(path).is_file() else b"<missing>")
+        stat = _jieba_dict_path().stat()
+        h.update(f"dict.txt|{stat.st_size}|{stat.st_mtime_ns}".encode())
+        for dist in ("jieba", "rjieba"):
+            try:
+                h.update(f"{dist}={metadata.version(dist)}".encode())
+            except metadata.PackageNotFoundError:
+                h.update(f"{dist}=absent".encode())
+        return h.hexdigest()[:16]
 
     # -- scikit-learn ---------------------------------------------------------------------
 

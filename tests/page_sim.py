@@ -55,10 +55,11 @@ _UNIT = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ.．%％]+| |.", re.S)
 _DIGIT_RUN = re.compile(r"[0-9]+(?:\.[0-9]+)?%?")
 _CJK_CHAR = re.compile(f"[{CJK}]")
 # The dateline contract (docs/architecture.md): 本报讯, 本报3月14日讯, 新华社北京3月14日电, with
-# a leading 据 and a reporter credit in brackets right after 电 counted as part of it.
+# a leading 据, a bracketed country (新华社达沃斯（瑞士）…电) and a reporter credit in brackets
+# right after 电 counted as part of it.
 _DATELINE = re.compile(
     r"^(?:本报[^，。：；、“”（）\s]{0,16}?[讯电]"
-    r"|据?(?:新华社|中新社)[^，。：；、“”（）\s]{0,16}?电(?:（[^）]{0,20}）)?)"
+    r"|据?(?:新华社|中新社)(?:[^，。：；、“”（）\s]|（[^）]{1,6}）){0,16}?电(?:（[^）]{0,40}）)?)"
 )
 # A first paragraph that already opens with its own lead-in (据新华社…电, …报道：) gets no
 # synthetic dateline in front of it.
@@ -313,7 +314,7 @@ class Knobs:
     p_flip: float = 0.05  # an article's headline on the other side than the page style
     p_displaced: float = 0.1  # headline moved further down the page
     p_doubled: float = 0.15  # title lines printed twice
-    p_swap_extra: float = 0.2  # a lone subtitle printed as kicker (or the reverse)
+    p_swap_extra: float = 0.0  # a lone subtitle printed as kicker (or the reverse)
     title_widths: tuple[int, int] = (6, 14)
     deck_widths: tuple[int, int] = (12, 28)  # kicker / subtitle wrap width
     p_headline_gap: float = 0.3  # blank line between kicker, title and subtitle
@@ -328,7 +329,8 @@ class Knobs:
     p_caption: float = 0.4  # per page: a photo caption with credit
     p_lone_name: float = 0.3  # per page
     p_furniture: float = 0.2  # per page: page furniture lines at top or bottom
-    p_block_gap: float = 0.92  # blank line between blocks
+    p_block_gap: float = 0.92  # blank line where a block may touch the one above
+    separable_bodies: bool = True  # bodies that follow each other differ in width (or dateline)
 
     def __post_init__(self) -> None:
         lo, hi = self.widths
@@ -426,12 +428,14 @@ class SimPage:
 
 def _uwidth(unit: str) -> int:
     """Width in half cells: ASCII is narrow, everything else (CJK, full-width) is wide."""
-    return sum(1 if ord(ch) < 128 else 2 for ch in unit)
+    if len(unit) == 1:
+        return 1 if unit < "\x80" else 2
+    return len(unit) + sum(ch >= "\x80" for ch in unit)
 
 
 def _units(text: str, cap: int) -> list[str]:
     units = _UNIT.findall(text)
-    if any(len(u) > 1 and _uwidth(u) > cap for u in units):
+    if any(_uwidth(u) > cap for u in units if len(u) > 1):
         units = [piece for u in units for piece in (list(u) if _uwidth(u) > cap else [u])]
     return units
 
@@ -548,8 +552,58 @@ def render_byline(byline: str, rng: random.Random, justified: bool) -> list[str]
 
 @dataclass
 class _Block:
-    kind: str  # group | headline | caption | cluster | lone | furniture
+    kind: str  # body | headline | caption | cluster | lone | furniture
     lines: list[tuple[str, str, int]]  # (text, role, source index or -1)
+    idx: int = -1  # the article the block belongs to
+
+
+def _render_body(paragraphs, dateline, width, rng, k, ink) -> tuple[list[tuple[str, str]], int]:
+    """Body lines at ``width``, with column breaks (blank lines) wherever a column fills up."""
+    body: list[tuple[str, str]] = []
+    col_breaks = 0
+    column_left = rng.randint(1, k.col_lines[1]) if k.col_lines else 0
+    for p_index, para in enumerate(paragraphs):
+        raw = ink(para)
+        if p_index == 0 and dateline:
+            sep = " " if rng.random() < k.p_dateline_space else ""
+            raw = ink(dateline) + sep + raw
+        if p_index:
+            body.append(("", ""))
+        lines = wrap(raw, width, max(width - k.indent, 2))
+        for i, line in enumerate(lines):
+            if k.col_lines and column_left == 0:
+                if i > 0:  # at a paragraph start the separator blank line is the break
+                    body.append(("", ""))
+                    col_breaks += 1
+                column_left = rng.randint(*k.col_lines)
+            body.append((line, "body"))
+            if k.col_lines:
+                column_left -= 1
+    return body, col_breaks
+
+
+def ambiguous_blanks(body: list[tuple[str, str]], width: int, indent: int) -> int:
+    """Blank lines in a body that no reader of the raw text could resolve.
+
+    A blank line after a line ending a sentence is a paragraph end or a column break. The
+    widths settle it unless the line after the blank is the last of its paragraph (no full or
+    indented line to measure) and the line before could be a full or first line.
+    """
+    count = 0
+    first_cap = 2 * max(width - indent, 2)
+    for i in range(1, len(body) - 1):
+        if body[i][0] or not body[i - 1][0] or not body[i + 1][0]:
+            continue
+        before, after = body[i - 1][0], body[i + 1][0]
+        after_is_last = i + 2 >= len(body) or not body[i + 2][0]
+        if (
+            before.endswith(TERMINAL)
+            and after_is_last
+            and _uwidth(before) >= first_cap - 2
+            and _uwidth(after) <= first_cap + 4
+        ):
+            count += 1
+    return count
 
 
 def _article_rendering(
@@ -579,27 +633,10 @@ def _article_rendering(
             dateline, dateline_style = f"新华社北京{month}月{day}日电", "新华社"
     paragraphs = [fold(p) for p in src.paragraphs]
 
-    # Body lines, with column breaks (blank lines) wherever a column fills up.
-    body: list[tuple[str, str]] = []
-    col_breaks = 0
-    column_left = rng.randint(1, k.col_lines[1]) if k.col_lines else 0
-    for p_index, para in enumerate(paragraphs):
-        raw = ink(para)
-        if p_index == 0 and dateline:
-            sep = " " if rng.random() < k.p_dateline_space else ""
-            raw = ink(dateline) + sep + raw
-        if p_index:
-            body.append(("", ""))
-        lines = wrap(raw, width, max(width - k.indent, 2))
-        for i, line in enumerate(lines):
-            if k.col_lines and column_left == 0:
-                if i > 0:  # at a paragraph start the separator blank line is the break
-                    body.append(("", ""))
-                    col_breaks += 1
-                column_left = rng.randint(*k.col_lines)
-            body.append((line, "body"))
-            if k.col_lines:
-                column_left -= 1
+    def render_body(width: int) -> tuple[list[tuple[str, str]], int]:
+        return _render_body(paragraphs, dateline, width, rng, k, ink)
+
+    body, col_breaks = render_body(width)
 
     # Headline block: kicker, title (maybe doubled), subtitle.
     kicker, subtitle = fold(src.kicker), fold(src.subtitle)
@@ -653,8 +690,10 @@ def _article_rendering(
         "fullwidth": fullwidth,
         "col_breaks": col_breaks,
         "n_paragraphs": len(paragraphs),
+        "follows_body": False,
+        "ambiguous_blanks": ambiguous_blanks(body, width, k.indent),
     }
-    return body, headline, byline_lines, collapsed, truth, features
+    return body, headline, byline_lines, collapsed, truth, features, render_body
 
 
 def _caption_rendering(src: SourceArticle, rng: random.Random, k: Knobs):
@@ -708,7 +747,7 @@ def simulate_page(
     after_style = rng.random() < k.page_after_weight
     rendered = []
     for idx, src in enumerate(articles):
-        body, headline, byline_lines, collapsed, truth, features = _article_rendering(
+        body, headline, byline_lines, collapsed, truth, features, rebody = _article_rendering(
             src, idx, rng, k, reporters, date
         )
         position = "after" if after_style else "before"
@@ -722,7 +761,9 @@ def simulate_page(
             page_style="after" if after_style else "before",
             byline="none" if not byline_lines else ("detached" if detached else "attached"),
         )
-        rendered.append([body, headline, byline_lines, collapsed, truth, features, detached])
+        rendered.append(
+            [body, headline, byline_lines, collapsed, truth, features, detached, rebody]
+        )
 
     def tag(lines, idx):
         return [(text, role if text else "", idx) for text, role in lines]
@@ -731,15 +772,15 @@ def simulate_page(
     groups: list[list[_Block]] = []
     pending: list[tuple[int, _Block]] = []  # displaced headlines: (emit after group, block)
     detached_bylines: list[str] = []
-    for idx, (body, headline, byline_lines, _, truth, features, detached) in enumerate(rendered):
+    for idx, (body, headline, byline_lines, _, truth, features, detached, _) in enumerate(rendered):
         head = list(headline)
         if byline_lines and not detached:
             head += byline_lines
         elif byline_lines:
             detached_bylines.append(truth["byline"])
             truth["byline"] = ""
-        head_block = _Block("headline", tag(head, idx))
-        body_block = _Block("body", tag(body, idx))
+        head_block = _Block("headline", tag(head, idx), idx)
+        body_block = _Block("body", tag(body, idx), idx)
         position = features["position"]
         if position == "before":
             groups.append([head_block, body_block])
@@ -799,11 +840,29 @@ def simulate_page(
         sequence += extras.get(g, []) if g else []
         sequence += blocks
     sequence += extras.get(n, [])
+    sequence = [b for b in sequence if b.lines]
+    for i in range(1, len(sequence)):
+        prev, cur = sequence[i - 1], sequence[i]
+        if prev.kind == "body" and cur.kind == "body":
+            features = rendered[cur.idx][5]
+            features["follows_body"] = True
+            width_prev = rendered[prev.idx][5]["width"]
+            if k.separable_bodies and not rendered[cur.idx][4]["dateline"]:
+                # Two bodies with only a blank line between and no dateline: on paper the
+                # column width tells them apart, so make sure it differs.
+                lo, hi = k.widths
+                choices = [w for w in range(lo, hi + 1) if abs(w - width_prev) >= 3]
+                if choices and abs(features["width"] - width_prev) < 3:
+                    features["width"] = rng.choice(choices)
+                    body, col_breaks = rendered[cur.idx][7](features["width"])
+                    features["col_breaks"] = col_breaks
+                    features["ambiguous_blanks"] = ambiguous_blanks(
+                        body, features["width"], k.indent
+                    )
+                    cur.lines = [(t, r if t else "", cur.idx) for t, r in body]
     out: list[tuple[str, str, int]] = [] if rng.random() < 0.5 else [("", "", -1)]
     for i, block in enumerate(sequence):
-        if not block.lines:
-            continue
-        if out and out[-1][0] and (rng.random() < k.p_block_gap or not _may_touch(sequence, i)):
+        if out and out[-1][0] and (not _may_touch(sequence, i) or rng.random() < k.p_block_gap):
             out.append(("", "", -1))
         out += block.lines
     out += [("", "", -1)] * rng.randint(1, 2)
@@ -854,14 +913,13 @@ def simulate_page(
 def _may_touch(sequence: list[_Block], i: int) -> bool:
     """Whether block ``i`` may follow block ``i - 1`` without a blank line.
 
-    Two bodies never touch (that would make them one article even for a reader), a headline
-    never touches the body above it, and two headline blocks never touch: on paper those are
-    always apart, and the extraction keeps that gap.
+    Only a headline right above its own body and a caption right under a body may touch
+    what comes before them; everything else stands apart as it does on paper.
     """
     prev, cur = sequence[i - 1], sequence[i]
-    if prev.kind == "body" and cur.kind in ("body", "headline"):
-        return False
-    return not (prev.kind == "headline" and cur.kind == "headline")
+    if prev.kind == "headline" and cur.kind == "body":
+        return prev.idx == cur.idx
+    return prev.kind == "body" and cur.kind == "caption"
 
 
 def random_page(

@@ -35,25 +35,6 @@ def test_topic_terms_average_keyword_scores_over_the_topic():
     assert terms[terms["topic"] == "civic"]["weight"].tolist() == [pytest.approx(0.9)]
 
 
-def test_tfidf_map_is_deterministic_and_sign_fixed():
-    rows = []
-    docs = {"a": "招工 包车 员工 招工", "b": "招工 直播 招聘", "c": "文明 卫生 城市 文明"}
-    for article_id, text in docs.items():
-        for i, tok in enumerate(text.split()):
-            rows.append((article_id, i, tok, False, False))
-    tokens = pd.DataFrame(rows, columns=["article_id", "position", "token", "is_stop", "is_punct"])
-    articles = pd.DataFrame({"article_id": list(docs)})
-    points, sim = figures.tfidf_map(tokens, articles)
-    again, _ = figures.tfidf_map(tokens.iloc[::-1], articles)
-    pd.testing.assert_frame_equal(points, again)
-    assert list(sim.index) == ["a", "b", "c"]
-    assert np.allclose(np.diag(sim), 1.0)
-    assert sim.loc["a", "b"] > sim.loc["a", "c"]
-    for k in ("x", "y"):
-        column = points[k].to_numpy()
-        assert column[np.argmax(np.abs(column))] > 0
-
-
 def test_tables_are_written_sorted_without_index(tmp_path):
     frame = pd.DataFrame({"article_id": ["b", "a"], "position": [0, 0], "token": ["乙", "甲"]})
     empty = pd.DataFrame({"article_id": []})

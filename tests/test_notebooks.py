@@ -95,7 +95,9 @@ def test_newer_ipynb_edit_is_written_back_to_the_py(tmp_path):
     later = time.time() + 5
     os.utime(pair.ipynb, (later, later))
     problems = notebook_sync.check(tmp_path)
-    assert len(problems) == 1 and "out of sync" in problems[0] and "nb.ipynb is newer" in problems[0]
+    assert (
+        len(problems) == 1 and "out of sync" in problems[0] and "nb.ipynb is newer" in problems[0]
+    )
     notebook_sync.sync(tmp_path)
     assert "X = 2" in pair.py.read_text(encoding="utf-8")
     assert notebook_sync.check(tmp_path) == []
@@ -155,7 +157,7 @@ def _project_files() -> set[Path]:
     """Files a notebook run must not add to or remove from the checkout (caches excluded)."""
     keep_out = {".cache", ".git", ".venv", ".pytest_cache", ".ruff_cache", "__pycache__"}
     out = set()
-    for folder in ("notebooks", "data", "figures", "analysis/resources"):
+    for folder in ("notebooks", "data/raw", "analysis/resources"):
         for path in (PROJECT_ROOT / folder).rglob("*"):
             if not keep_out & set(path.parts):
                 out.add(path)

@@ -254,3 +254,45 @@ def test_peoples_daily_loader() -> None:
     assert 4000 < len(page.text) < 12000
     raw = Counter(ps.nows(ps.fold(page.text).replace("■", "")))
     assert raw == page.truth_chars()
+
+
+def test_auto_source_falls_back_to_the_fixture(monkeypatch) -> None:
+    monkeypatch.setattr(ps, "peoples_daily_path", lambda: None)
+    assert ps.source_name("auto") == "fixture"
+    assert ps.load_source_articles("auto") == FIXTURE
+    with pytest.raises(FileNotFoundError, match="absent"):
+        ps.load_source_articles("peoples_daily")
+
+
+def test_gen_corpus_writes_pages_with_sidecars(tmp_path) -> None:
+    import importlib.util
+    import json
+
+    from analysis.ingest import read_page
+
+    path = ps.FIXTURE_PATH.parents[2] / "bench" / "gen_corpus.py"
+    spec = importlib.util.spec_from_file_location("gen_corpus", path)
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    paths = gen.generate_corpus(10, tmp_path / "c", seed=3, source="fixture", truth=True)
+    assert [p.name for p in paths][:2] == ["sim-s3-00000.txt", "sim-s3-00001.txt"]
+    page = read_page(paths[9])
+    assert page.metadata["date"] == "2020-01-02" and page.metadata["page"] == "2"
+    assert set(page.metadata) >= {"newspaper", "place", "date", "page", "source"}
+    truth = json.loads((tmp_path / "c" / "truth" / "sim-s3-00009.json").read_text("utf-8"))
+    assert truth["articles"] and all(a["body"] for a in truth["articles"])
+    # deterministic, and a smaller corpus is a prefix of a larger one
+    again = gen.generate_corpus(3, tmp_path / "d", seed=3, source="fixture")
+    assert [p.read_text("utf-8") for p in again] == [p.read_text("utf-8") for p in paths[:3]]
+
+
+def test_ambiguous_blank_lines_are_flagged() -> None:
+    w = 8  # first lines hold 6 cells
+    body = [("一二三四五六", "body"), ("", ""), ("七八。", "body")]
+    assert ps.ambiguous_blanks(body, w, 2) == 0  # the line before does not end a sentence
+    body = [("一二三四五。", "body"), ("", ""), ("七八。", "body")]
+    assert ps.ambiguous_blanks(body, w, 2) == 1  # a paragraph end or a column break?
+    body = [("一二三四五。", "body"), ("", ""), ("七八九十一二三四", "body"), ("五。", "body")]
+    assert ps.ambiguous_blanks(body, w, 2) == 0  # a full line after the blank: a column break
+    body = [("一二。", "body"), ("", ""), ("七八。", "body")]
+    assert ps.ambiguous_blanks(body, w, 2) == 0  # a short line before: a paragraph end
