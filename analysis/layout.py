@@ -26,10 +26,10 @@ title lines, ``" / "`` between bylines, ``"\\n"`` between paragraphs.
 
 from __future__ import annotations
 
+import functools
 import math
 import operator
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -159,13 +159,21 @@ class Line:
         self.indented = indented
         pieces = span.pieces
         self.text = pieces[0].text if len(pieces) == 1 else span.text
-        # width as printed (full-width digits are wide), less a closing mark hanging in the margin
-        printed = (printed or raw).strip()
-        self.width = display_width(printed) if self.text else 0.0
+        if not self.text:
+            self.width = self.content_width = 0.0
+            self.doubled = False
+            return
+        # width as printed (full-width digits are wide)
+        printed = printed or raw
+        if printed[0].isspace() or printed[-1].isspace():
+            printed = printed.strip()
+        n = len(printed)
+        self.width = n - 0.25 * max(3 * n - len(printed.encode("utf-8")), 0)
         # without a closing mark that may hang in the margin
-        self.content_width = self.width
-        if self.text and printed[-1] in _HANGING:
-            self.content_width -= 1.0 if ord(printed[-1]) > 127 else 0.5
+        last = printed[-1]
+        self.content_width = self.width - (
+            (1.0 if ord(last) > 127 else 0.5) if last in _HANGING else 0.0
+        )
         self.doubled = len(self.text) >= 4 and _doubled(self.text) is not None
 
 
@@ -186,11 +194,11 @@ class Chunk:
     def last(self) -> int:
         return self.lines[-1].number
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
-        return "".join(line.text for line in self.lines)
+        return "".join([line.text for line in self.lines])
 
-    @property
+    @functools.cached_property
     def width(self) -> float:
         return max(line.width for line in self.lines)
 
@@ -224,21 +232,29 @@ _BLANK = Span()
 _HANGING = frozenset("，。、；：？！”’）》」』,.;:?!)")
 
 
+_WHITESPACE = re.compile(r"\s")
+
+
 def _read_lines(text: str) -> list[Line]:
     lines = []
+    append = lines.append
     # Fold widths once for the whole page; normalize_line folds again, which changes nothing.
-    folded_lines = fold_width(text).split("\n")
-    printed_lines = text.split("\n") if len(folded_lines) else []
+    folded_text = fold_width(text)
+    folded_lines = folded_text.split("\n")
+    printed_lines = text.split("\n") if folded_text is not text else folded_lines
+    has_space = _WHITESPACE.search
     for number, (raw, printed) in enumerate(zip(folded_lines, printed_lines, strict=True), start=1):
         if not raw or raw.isspace():
-            lines.append(Line(number, raw, "blank", _BLANK))
+            append(Line(number, raw, "blank", _BLANK))
         elif _BYLINE_HINT.match(raw) and _is_byline(raw):
             span = normalize_line(raw, number, names=True)
-            lines.append(Line(number, raw, "byline", span, printed=printed))
+            append(Line(number, raw, "byline", span, printed=printed))
+        elif not has_space(raw):  # most lines: nothing to normalise, one piece
+            append(Line(number, raw, "text", Span([Piece(raw, number, 1)]), False, printed))
         else:
             indented = raw[0] in " \t"
             span = normalize_line(raw, number)
-            lines.append(Line(number, raw, "text", span, indented, printed))
+            append(Line(number, raw, "text", span, indented, printed))
     return lines
 
 
@@ -659,20 +675,20 @@ def _bigrams(text: str) -> set[str]:
 
 def _similarity(headlines: list[Headline], articles: list[Article]) -> np.ndarray:
     """Share of each headline's bigram weight found in each body, weighted by rarity on the page."""
-    body_grams = [_bigrams("".join(p.text for p in a.paragraphs)) for a in articles]
-    df: Counter = Counter()
-    for grams in body_grams:
-        df.update(grams)
+    bodies = ["".join(p.text for p in a.paragraphs) for a in articles]
     n = max(len(articles), 1)
+    head_grams = [_bigrams(h.text()) for h in headlines]
+    # Only the headlines' bigrams matter: look each up in the bodies (a C-level substring
+    # search) instead of building every body's bigram set.
+    found = {g: [g in body for body in bodies] for grams in head_grams for g in grams}
     sims = np.zeros((len(headlines), len(articles)))
-    for i, h in enumerate(headlines):
-        grams = _bigrams(h.text())
+    for i, grams in enumerate(head_grams):
         if not grams:
             continue
-        weights = {g: math.log(1 + n / (1 + df[g])) + 0.1 for g in grams}
+        weights = {g: math.log(1 + n / (1 + sum(found[g]))) + 0.1 for g in grams}
         total = sum(weights.values())
-        for j, bg in enumerate(body_grams):
-            sims[i, j] = sum(w for g, w in weights.items() if g in bg) / total
+        for j in range(len(bodies)):
+            sims[i, j] = sum(w for g, w in weights.items() if found[g][j]) / total
     return sims
 
 
