@@ -48,12 +48,13 @@ lab: $(STAMP) ## Start JupyterLab on the notebooks (token auth on)
 
 lint: $(STAMP) ## ruff, and check that every notebook is paired with its py:percent file
 	$(PY) -m ruff check analysis tests bench scripts notebooks/*.py
-	$(PY) -m ruff format --check analysis tests bench scripts
+	$(PY) -m ruff format --check analysis tests bench scripts notebooks/*.py
 	$(PY) -m analysis.notebook_sync --check notebooks
 
-format: $(STAMP) ## Format code and re-sync notebooks from their py:percent files
+format: $(STAMP) ## Format code and re-sync notebooks with their py:percent files
+	$(PY) -m analysis.notebook_sync --sync notebooks
 	$(PY) -m ruff check --fix analysis tests bench scripts
-	$(PY) -m ruff format analysis tests bench scripts
+	$(PY) -m ruff format analysis tests bench scripts notebooks/*.py
 	$(PY) -m analysis.notebook_sync --sync notebooks
 
 bench: $(STAMP) ## Run every benchmark under bench/ (prints ratios measured side by side)

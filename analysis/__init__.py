@@ -15,6 +15,8 @@ Data flows one way, one module per stage, each taking and returning DataFrames::
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 
 __version__ = "0.1.0"
 
@@ -44,6 +46,10 @@ _EXPORTS = {
     "assign_topics": "topics",
     "quantities": "quantities",
     "cjk_font_path": "fonts",
+    "use_cjk_font": "fonts",
+    "load_chart_specs": "viz",
+    "render_chart": "viz",
+    "build_figures": "figures",
     "Corpus": "corpus",
 }
 
@@ -61,3 +67,16 @@ def __getattr__(name: str):
 
 def __dir__() -> list[str]:
     return sorted(list(globals()) + __all__)
+
+
+class _Package(types.ModuleType):
+    """Keeps public functions that share a name with their module (keywords, quantities,
+    sentences) from being replaced by the module when Python imports the submodule."""
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if isinstance(value, types.ModuleType) and _EXPORTS.get(name) == name:
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package

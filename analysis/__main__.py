@@ -33,7 +33,7 @@ def write_table(frame: pd.DataFrame, out: str | Path) -> Path:
 
 
 def _articles(args: argparse.Namespace) -> int:
-    from tqdm.auto import tqdm
+    from tqdm import tqdm
 
     from .ingest import PageError, find_pages, read_page
     from .layout import ARTICLE_COLUMNS, parse_page

@@ -34,6 +34,7 @@ other's manifest rows (the pages are then simply processed again).
 from __future__ import annotations
 
 import concurrent.futures as cf
+import dataclasses
 import functools
 import hashlib
 import json
@@ -43,7 +44,7 @@ import os
 import sys
 import time
 import traceback
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -160,8 +161,11 @@ def _sidecar_paths(path: Path) -> list[Path]:
     return [path.with_suffix(".json"), path.with_name(path.stem + ".overrides.toml")]
 
 
-def page_key(path: str | Path, page_id: str, fingerprint: str) -> str:
-    """Cache key of one page: its bytes, sidecars, page id and the pipeline fingerprint."""
+def page_key(
+    path: str | Path, page_id: str, fingerprint: str, metadata: Sequence[tuple[str, str]] = ()
+) -> str:
+    """Cache key of one page: its bytes, sidecars, page id, metadata given by the caller and
+    the pipeline fingerprint."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -177,7 +181,37 @@ def page_key(path: str | Path, page_id: str, fingerprint: str) -> str:
     for sidecar in _sidecar_paths(path):
         if sidecar.exists():
             h.update(sidecar.suffix.encode() + hashlib.sha256(sidecar.read_bytes()).digest())
+    if metadata:
+        h.update(json.dumps(list(metadata), ensure_ascii=False).encode())
     return h.hexdigest()[:32]
+
+
+def _metadata_by_page(metadata: Any) -> dict[str, dict[str, str]]:
+    """page_id -> {field: text} from a DataFrame (``page_id`` column) or a mapping."""
+    if metadata is None:
+        return {}
+    if isinstance(metadata, pd.DataFrame):
+        if "page_id" not in metadata.columns:
+            raise ValueError(
+                f"metadata needs a page_id column (the page file stem); got {list(metadata.columns)}"
+            )
+        if metadata["page_id"].duplicated().any():
+            dup = metadata.loc[metadata["page_id"].duplicated(), "page_id"].iloc[0]
+            raise ValueError(f"metadata lists page_id {dup!r} twice")
+        records = metadata.set_index("page_id").to_dict("index")
+    elif isinstance(metadata, Mapping):
+        records = dict(metadata)
+    else:
+        raise TypeError(f"metadata must be a DataFrame or a mapping, not {type(metadata).__name__}")
+    out: dict[str, dict[str, str]] = {}
+    for page_id, fields in records.items():
+        if not isinstance(fields, Mapping):
+            raise TypeError(f"metadata for page {page_id!r} must be a mapping of field -> value")
+        # missing values (NaN / None) leave the sidecar's value in place
+        out[str(page_id)] = {
+            str(k): str(v) for k, v in fields.items() if v is not None and not pd.isna(v)
+        }
+    return out
 
 
 # --------------------------------------------------------------------------- one batch of pages
@@ -185,11 +219,13 @@ def page_key(path: str | Path, page_id: str, fingerprint: str) -> str:
 
 @dataclass(frozen=True)
 class PageRef:
-    """A page to process: its file, its id (file stem) and cache key."""
+    """A page to process: its file, its id (file stem), cache key and metadata given by the
+    caller (on top of the sidecar's), as sorted (field, value) pairs."""
 
     path: str
     page_id: str
     key: str
+    metadata: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -212,22 +248,30 @@ def _batch_id(pages: Sequence[PageRef], tables: Sequence[str]) -> str:
 _WORKER_TOKENIZERS: dict[str, Any] = {}
 
 
-def _init_worker(tokenizer: Any, fingerprint: str) -> None:
-    """Process-pool initializer: build the tokenizer once, before the first batch."""
+def build_stages(tokenizer: Any, tables: Sequence[str]) -> None:
+    """Build what the stages load on first use: the tokenizer, and quantities' own tables."""
     import logging
 
     logging.getLogger("jieba").setLevel(logging.WARNING)
-    if hasattr(tokenizer, "fit"):
+    if "tokens" in tables and tokenizer is not None:
         tokenizer.fit()
-    _WORKER_TOKENIZERS[fingerprint] = tokenizer
+    if "quantities" in tables:
+        from .quantities import quantities
+
+        quantities(pd.DataFrame({"article_id": ["warm-up"], "body": ["3月14日，共5个。"]}))
 
 
-def _worker_tokenizer(tokenizer: Any, fingerprint: str) -> Any:
-    cached = _WORKER_TOKENIZERS.get(fingerprint)
-    if cached is None:
-        _init_worker(tokenizer, fingerprint)
-        cached = tokenizer
-    return cached
+def _init_worker(tokenizer: Any, fingerprint: str, tables: Sequence[str] = TABLES) -> None:
+    """Worker initializer (process pool, Dask): build the stages once, before the first batch."""
+    if fingerprint not in _WORKER_TOKENIZERS:
+        build_stages(tokenizer, tables)
+        _WORKER_TOKENIZERS[fingerprint] = tokenizer
+
+
+def _worker_tokenizer(tokenizer: Any, fingerprint: str, tables: Sequence[str]) -> Any:
+    if fingerprint not in _WORKER_TOKENIZERS:
+        _init_worker(tokenizer, fingerprint, tables)
+    return _WORKER_TOKENIZERS[fingerprint]
 
 
 def _layout(ref: PageRef) -> tuple[pd.DataFrame, pd.DataFrame, int]:
@@ -236,6 +280,8 @@ def _layout(ref: PageRef) -> tuple[pd.DataFrame, pd.DataFrame, int]:
     from .overrides import apply_overrides
 
     page = read_page(ref.path, ref.page_id)
+    if ref.metadata:
+        page = dataclasses.replace(page, metadata={**page.metadata, **dict(ref.metadata)})
     layout = apply_overrides(parse_page(page))
     return layout.articles, layout.unplaced, len(page.text)
 
@@ -302,7 +348,7 @@ def process_batch(
     Errors of single pages do not stop the batch: the page's row has ``status="error"`` and the
     message (file and problem); the caller decides whether to raise.
     """
-    tok = _worker_tokenizer(tokenizer, fingerprint)
+    tok = _worker_tokenizer(tokenizer, fingerprint, batch.tables)
     cache_dir = Path(cache_dir)
     good: list[tuple[PageRef, pd.DataFrame, pd.DataFrame, int]] = []
     errors: dict[str, str] = {}
@@ -420,6 +466,10 @@ class Corpus:
       ``<stem>.json`` metadata and ``<stem>.overrides.toml`` are read beside each page).
       Page ids are file stems and must be unique in a corpus.
     - ``cache_dir``: where the Parquet cache lives (default ``data/processed/corpus/``).
+    - ``metadata``: page metadata (newspaper, date, page, place, source ...) when it is not,
+      or not only, in sidecar files: a DataFrame with a ``page_id`` (file stem) column and a
+      column per field, or a mapping page_id -> {field: value}. It wins over the sidecar and
+      is part of the cache key. Rows for pages outside the corpus are ignored.
     - ``tokenizer``: an :class:`analysis.tokenize.Tokenizer` (default: the project tokenizer).
     - ``workers``: worker processes for :meth:`process` (1 = in this process).
     - ``progress``: show a progress bar (default: when more than 20 pages need processing).
@@ -444,6 +494,7 @@ class Corpus:
         on_error: str = "raise",
         batch_pages: int | None = None,
         start_method: str | None = None,
+        metadata: pd.DataFrame | Mapping[str, Mapping[str, Any]] | None = None,
     ):
         unknown = [t for t in tables if t not in TABLES]
         if unknown or not tables:
@@ -461,6 +512,8 @@ class Corpus:
         self.start_method = start_method
         self._tokenizer = tokenizer
         self._from_cache = False
+        self._cached_keys: dict[str, str] = {}
+        self.metadata = _metadata_by_page(metadata)
         self.last_run = RunReport()
         if pages is None:
             self.paths: list[Path] = []
@@ -531,15 +584,15 @@ class Corpus:
     def refs(self) -> list[PageRef]:
         """The pages with their current cache keys (hashes the page files; no processing)."""
         if self._from_cache:
-            return [
-                PageRef(str(p), p.stem, self._cached_keys[str(p)])  # type: ignore[attr-defined]
-                for p in self.paths
-            ]
+            return [PageRef(str(p), p.stem, self._cached_keys[str(p)]) for p in self.paths]
         fingerprint = self.fingerprint()
-        # absolute paths: workers on Dask may run in another working directory
-        return [
-            PageRef(str(p.resolve()), p.stem, page_key(p, p.stem, fingerprint)) for p in self.paths
-        ]
+        refs = []
+        for p in self.paths:
+            meta = tuple(sorted(self.metadata.get(p.stem, {}).items()))
+            key = page_key(p, p.stem, fingerprint, meta)
+            # absolute paths: workers on Dask may run in another working directory
+            refs.append(PageRef(str(p.resolve()), p.stem, key, meta))
+        return refs
 
     # -- manifest -----------------------------------------------------------------------------
 
@@ -619,7 +672,7 @@ class Corpus:
                 max_workers=min(workers, len(batches)),
                 mp_context=_pool_context(self.start_method),
                 initializer=_init_worker,
-                initargs=(tokenizer, fingerprint),
+                initargs=(tokenizer, fingerprint, self.tables),
             ) as pool:
                 futures = [pool.submit(process_batch, b, *args) for b in batches]
                 try:
@@ -631,14 +684,8 @@ class Corpus:
         return self
 
     def _build_tokenizers(self) -> None:
-        """Build the tokenizers here, once: forked workers inherit them ready to use."""
-        if "tokens" in self.tables:
-            self.tokenizer.fit()
-        if "quantities" in self.tables:
-            from .quantities import quantities
-
-            # whatever the stage builds on first use (its own tokenizer, tables) is built now
-            quantities(pd.DataFrame({"article_id": ["warm-up"], "body": ["3月14日，共5个。"]}))
+        """Build the stages here, once: forked workers inherit them ready to use."""
+        build_stages(self.tokenizer if "tokens" in self.tables else None, self.tables)
 
     def process_dask(
         self,
@@ -679,6 +726,8 @@ class Corpus:
             tokenizer = self.tokenizer if "tokens" in self.tables else None
             fingerprint = self.fingerprint()
             if batches:
+                # each worker builds the stages once (a no-op on workers that already have)
+                client.run(_init_worker, tokenizer, fingerprint, self.tables)
                 bag = db.from_sequence(batches, npartitions=len(batches)).map(
                     process_batch, str(self.cache_dir.resolve()), tokenizer, fingerprint
                 )

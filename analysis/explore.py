@@ -259,10 +259,10 @@ def doc_frequencies(
 
 # --------------------------------------------------------------------------- new words
 
-# Characters that seldom begin or end a word (with the tokenizer's one-character stopwords): a
-# candidate starting or ending with one is noise (要提升, 更好地).
+# Function characters that seldom begin or end a new word: a candidate starting or ending with
+# one is noise (要提升, 更好地). Not the stopword list: it holds 区, 市, 年 … that end real names.
 _EDGE_CHARS = frozenset(
-    "的了是在和与及或等也都就而着过很又还将被把对从向于为之其这那我你他她它们个"
+    "的了是在和与及或等也都就而着过很又还将被把对从向于为之其这那我你他她它们个要让再更地得"
 )
 
 
@@ -329,11 +329,10 @@ def discover_words(
         "entry",
     ]
     tok = tokenizer if tokenizer is not None else default_tokenizer()
-    edge = _EDGE_CHARS
     candidates = {
         w: c
         for w, c in ngrams.items()
-        if len(w) >= 2 and c >= min_count and w[0] not in edge and w[-1] not in edge
+        if len(w) >= 2 and c >= min_count and w[0] not in _EDGE_CHARS and w[-1] not in _EDGE_CHARS
     }
     if not candidates or n_chars == 0:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})

@@ -12,10 +12,12 @@ score (higher is better), rank (1-based), method. Methods:
   iterations, scores scaled by the maximum) over the candidate words.
 - ``"keyphrase"``: multi-word keyphrases. Candidates are runs of up to ``max_words`` adjacent
   content tokens (contiguous in the text, no stopword or punctuation inside, a noun-like last
-  word), so 爱国卫生 + 运动 becomes 爱国卫生运动 even where jieba splits it. A candidate scores
-  by how often it recurs in the article (damped), how rare it is across the corpus (document
-  frequency of the whole phrase), how early it first appears, whether the title contains it,
-  and its length in characters (longer, more specific phrases win over their parts).
+  word, never starting with a verb), so 爱国卫生 + 运动 becomes 爱国卫生运动 even where jieba
+  splits it. score = (1 + ln tf) ** 0.75 * idf * (2 - first position / article length)
+  * characters ** 0.15 * (1.5 if the headline contains it), where idf = ln((N + 1) / (df + 1)) + 1
+  counts documents containing the whole phrase. A part that never occurs outside a
+  higher-scoring longer phrase is dropped (驻点 inside 驻点招工). The constants were set on the
+  CSL dev split; ``bench/bench_keywords_csl.py`` scores the test split.
 
 Candidate words (all methods) are tokens that are not stopwords or punctuation, at least
 ``min_len`` characters long, with a POS tag starting with one of ``pos`` (default: nouns, names,
@@ -50,7 +52,9 @@ _REQUIRED = ("article_id", "token", "pos", "start", "end", "is_stop", "is_punct"
 
 def _check_tokens(tokens: pd.DataFrame, what: str = "tokens") -> None:
     if not isinstance(tokens, pd.DataFrame):
-        raise TypeError(f"{what} must be a DataFrame (analysis.tokens()), not {type(tokens).__name__}")
+        raise TypeError(
+            f"{what} must be a DataFrame (analysis.tokens()), not {type(tokens).__name__}"
+        )
     missing = [c for c in _REQUIRED if c not in tokens.columns]
     if missing:
         raise ValueError(
@@ -100,9 +104,9 @@ def _docs(tokens: pd.DataFrame) -> list[_Doc]:
     tags = tokens["pos"].to_numpy(dtype=object)[order].tolist()
     starts = tokens["start"].to_numpy()[order].tolist()
     ends = tokens["end"].to_numpy()[order].tolist()
-    dropped = (
-        tokens["is_stop"].to_numpy(dtype=bool) | tokens["is_punct"].to_numpy(dtype=bool)
-    )[order]
+    dropped = (tokens["is_stop"].to_numpy(dtype=bool) | tokens["is_punct"].to_numpy(dtype=bool))[
+        order
+    ]
     content = [not (d or w.isspace() or _is_number(w)) for w, d in zip(words, dropped, strict=True)]
     docs = []
     for k, article_id in enumerate(article_ids):
@@ -297,7 +301,9 @@ def _keyphrases(
     docs, background, keep_tag, min_len, top_k, titles: dict, max_words: int
 ) -> list[tuple]:
     per_doc = [
-        phrase_candidates(d.words, d.tags, d.starts, d.ends, d.content, keep_tag, min_len, max_words)
+        phrase_candidates(
+            d.words, d.tags, d.starts, d.ends, d.content, keep_tag, min_len, max_words
+        )
         for d in docs
     ]
     df: Counter[str] = Counter()

@@ -400,7 +400,9 @@ def _classify(chunks: list[Chunk]) -> None:
             chunks, i, body_column
         ):
             chunk.kind = "headline"
-        elif _headline_shaped(chunk, commas=True, max_lines=6) and _byline_attached_below(chunks, i):
+        elif _headline_shaped(chunk, commas=True, max_lines=6) and _byline_attached_below(
+            chunks, i
+        ):
             chunk.kind = "headline"
         elif (
             _headline_shaped(chunk, commas=True, max_lines=3)
@@ -1095,7 +1097,7 @@ def layout_pages(
     paths=None, keep_going: bool = False, progress: bool | None = None
 ) -> list[PageLayout]:
     """Parse every page under ``paths`` (files, folders or globs; default ``data/raw``)."""
-    from tqdm.auto import tqdm
+    from tqdm import tqdm
 
     from .overrides import apply_overrides
 

@@ -15,7 +15,11 @@ combines them, so memory grows with the vocabulary and the output, not with the 
   centres. Deterministic for a given ``random_state`` and page order.
 
 ``source`` is a :class:`~analysis.corpus.Corpus` (its cache is read; nothing is recomputed) or
-a list of tokens DataFrames (partitions; an article must not span two of them).
+a list of tokens DataFrames (partitions; an article must not span two of them). The per-partition
+counts are additive, so the same tables come out of a cluster::
+
+    parts = corpus.to_dask("tokens").map_partitions(partition_counts).compute()
+    combine_counts([parts])        # == term_frequencies(corpus)
 """
 
 from __future__ import annotations
@@ -279,12 +283,17 @@ class StreamingTopics:
             n_features=self.n_features, analyzer=_as_is, alternate_sign=False, norm=None
         )
 
-    def _documents(self, tok: pd.DataFrame) -> tuple[list[str], list[list[str]]]:
+    def _documents(self, tok: pd.DataFrame) -> tuple[list[str], list[np.ndarray]]:
         """Article ids (all articles of the partition, in order) and their content words."""
         ids = list(pd.unique(tok["article_id"]))
         content = _content(tok, True, True, self.min_len, self.pos)
-        words = content.groupby("article_id", sort=False)["token"].agg(list)
-        return ids, [words.get(a, []) for a in ids]
+        codes = pd.Categorical(content["article_id"], categories=ids).codes
+        words = content["token"].to_numpy(dtype=object)
+        if len(codes) > 1 and (np.diff(codes) < 0).any():  # tokens come grouped by article
+            order = np.argsort(codes, kind="stable")
+            codes, words = codes[order], words[order]
+        bounds = np.searchsorted(codes, np.arange(len(ids) + 1))
+        return ids, [words[bounds[i] : bounds[i + 1]] for i in range(len(ids))]
 
     def _counts(self, source: Any) -> Iterator[tuple[list[str], list[list[str]], Any]]:
         hv = self._vectorizer()
@@ -336,18 +345,22 @@ class StreamingTopics:
     def _name_topics(self, source: Any) -> None:
         """Name each centre's heaviest buckets by the most frequent word hashed into them."""
         hv = self._vectorizer()
-        top = np.argsort(-self.centers_, axis=1, kind="stable")[:, : self.top_terms * 2]
-        wanted = set(top.ravel().tolist())
-        seen: dict[int, Counter] = {b: Counter() for b in wanted}
+        k = min(self.top_terms * 2, self.n_features)
+        top = np.argpartition(-self.centers_, k - 1, axis=1)[:, :k]
+        weights = np.take_along_axis(self.centers_, top, axis=1)
+        top = np.take_along_axis(top, np.lexsort((top, -weights), axis=1), axis=1)
+        wanted = np.unique(top)
+        seen: dict[int, Counter] = {int(b): Counter() for b in wanted}
         for tok in _partitions(source, "tokens", _TOKEN_COLUMNS):
             content = _content(tok, True, True, self.min_len, self.pos)
             if content.empty:
                 continue
             freq = content["token"].value_counts(sort=False)
-            buckets = hv.transform([[w] for w in freq.index]).indices
-            for word, n, bucket in zip(freq.index, freq.to_numpy(), buckets, strict=True):
-                if bucket in seen:
-                    seen[bucket][word] += int(n)
+            words = freq.index.to_numpy(dtype=object)
+            buckets = hv.transform([[w] for w in words]).indices
+            hit = np.isin(buckets, wanted)
+            for word, n, bucket in zip(words[hit], freq.to_numpy()[hit], buckets[hit], strict=True):
+                seen[int(bucket)][word] += int(n)
         terms = []
         for row in top:
             names: list[str] = []
@@ -373,7 +386,7 @@ class StreamingTopics:
             sims = np.asarray(x @ self.centers_.T)
             best = sims.argmax(axis=1)
             score = sims[np.arange(len(ids)), best]
-            empty = np.array([not d for d in docs])
+            empty = np.array([len(d) == 0 for d in docs], dtype=bool)
             topic = np.array([f"t{k:02d}" for k in best], dtype=object)
             topic[empty] = "other"
             score[empty] = 0.0

@@ -530,7 +530,7 @@ class _Built:
         if est.engine not in ("jieba", "rjieba"):
             raise ValueError(f"engine must be 'jieba' or 'rjieba', not {est.engine!r}")
         entries: list[DictEntry] = []
-        files = [*(domain_dictionary_files() if est.domain_dicts else []), *est.user_dicts]
+        files = [*(domain_dictionary_files() if est.domain_dicts else []), *_paths(est.user_dicts)]
         for path in files:
             entries.extend(read_dictionary(path))
         self.dict_files = [str(p) for p in files]
@@ -599,6 +599,15 @@ class _Built:
             return tag in _NAME_BREAK_TAGS
         # Unknown words (brand names such as 兴荣, 翰诠) never break a name; bare numbers do.
         return bool(_NUMBER.fullmatch(word))
+
+
+def _paths(spec: str | Path | Sequence[str | Path] | None) -> list[str | Path]:
+    """One path or a sequence of paths as a list (a bare string is one file, not characters)."""
+    if spec is None:
+        return []
+    if isinstance(spec, (str, Path)):
+        return [spec]
+    return list(spec)
 
 
 def _load_stopwords(spec: Any) -> set[str]:
@@ -816,7 +825,10 @@ class Tokenizer(TransformerMixin, BaseEstimator):
 
         h = hashlib.sha256(f"{type(self).__qualname__}|rules={RULES_VERSION}".encode())
         h.update(repr(sorted((k, repr(v)) for k, v in self.get_params().items())).encode())
-        files = [*(domain_dictionary_files() if self.domain_dicts else []), *self.user_dicts]
+        files = [
+            *(domain_dictionary_files() if self.domain_dicts else []),
+            *_paths(self.user_dicts),
+        ]
         if isinstance(self.stopwords, str) and self.stopwords == "default":
             files += list(DEFAULT_STOPWORD_FILES)
         elif isinstance(self.stopwords, (str, Path)):

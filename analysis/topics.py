@@ -119,10 +119,12 @@ def load_lexicon(path: str | Path | None = None) -> Lexicon:
             raise LexiconError(f"{where}: must be a table with name and seeds")
         unknown = sorted(set(table) - {"name", "seeds", "description"})
         if unknown:
-            raise LexiconError(f"{where}: unknown keys {unknown} (expected name, seeds, description)")
+            raise LexiconError(
+                f"{where}: unknown keys {unknown} (expected name, seeds, description)"
+            )
         name = table.get("name")
         if not isinstance(name, str) or not name.strip():
-            raise LexiconError(f"{where}: missing name (the display name, e.g. name = \"农业\")")
+            raise LexiconError(f'{where}: missing name (the display name, e.g. name = "农业")')
         seeds = table.get("seeds")
         if not isinstance(seeds, list) or not seeds:
             raise LexiconError(f"{where}: seeds must be a non-empty list of words")
@@ -174,19 +176,27 @@ class ContentWords:
         )
 
     def from_tokens(self, tokens: pd.DataFrame) -> tuple[list, list[list[str]]]:
-        """Article ids and their content words from a tokens table (analysis.tokens)."""
+        """Article ids (first-appearance order) and their content words, from a tokens table."""
         missing = [c for c in ("article_id", "token", "pos") if c not in tokens.columns]
         if missing:
             raise ValueError(f"tokens table is missing columns {missing} (use analysis.tokens())")
-        ids = list(pd.unique(tokens["article_id"]))
-        words: dict[Any, list[str]] = {i: [] for i in ids}
-        stop = tokens["is_stop"] if "is_stop" in tokens.columns else pd.Series(False, tokens.index)
-        frame = tokens.sort_values("position", kind="stable") if "position" in tokens else tokens
-        stop = stop.loc[frame.index]
-        for a, w, t, s in zip(frame["article_id"], frame["token"], frame["pos"], stop, strict=True):
-            if self.keep(w, t, bool(s)):
-                words[a].append(w)
-        return ids, [words[i] for i in ids]
+        codes, ids = pd.factorize(tokens["article_id"], sort=False)
+        if "position" in tokens.columns:
+            order = np.lexsort((tokens["position"].to_numpy(), codes))
+        else:
+            order = np.argsort(codes, kind="stable")
+        # decide once per distinct (word, tag): iterating a million Arrow strings is slow
+        pairs, pair_index = pd.factorize(
+            pd.MultiIndex.from_arrays([tokens["token"], tokens["pos"]]), sort=False
+        )
+        keep_pair = np.array([self.keep(w, t, False) for w, t in pair_index], dtype=bool)
+        keep = keep_pair[pairs]
+        if "is_stop" in tokens.columns:
+            keep &= ~tokens["is_stop"].to_numpy(dtype=bool)
+        order = order[keep[order]]
+        words = tokens["token"].to_numpy(dtype=object)[order].tolist()
+        bounds = np.searchsorted(codes[order], np.arange(len(ids) + 1))
+        return list(ids), [words[bounds[k] : bounds[k + 1]] for k in range(len(ids))]
 
 
 def _is_number(word: str) -> bool:
@@ -244,7 +254,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
     Hyperparameters: ``n_topics`` (None: choose k in ``k_range`` by silhouette), ``method``
     (``"spectral"``, ``"kmeans"`` or ``"nmf"``), vectoriser settings (``pos``, ``min_len``,
     ``max_features``, ``min_df``, ``max_df``, ``sublinear_tf``), ``n_components`` (LSA size
-    before spectral / k-means; 0 disables), ``n_neighbors`` (spectral k-NN graph), ``n_init``
+    before spectral / k-means; 0 disables), ``n_neighbors`` (spectral k-NN graph; at most a
+    tenth of the corpus), ``n_init``
     (k-means restarts), ``n_top_terms``, ``tokenizer`` (None: the project tokenizer),
     ``random_state`` and ``lexicon`` (topic lexicon path for ``match_clusters``).
     """
@@ -260,7 +271,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         min_df: int | float = 2,
         max_df: int | float = 0.5,
         sublinear_tf: bool = True,
-        n_components: int = 100,
+        n_components: int = 120,
         n_neighbors: int = 40,
         n_init: int = 10,
         n_top_terms: int = 10,
@@ -290,7 +301,9 @@ class TopicModel(TransformerMixin, BaseEstimator):
     def _vectorizer(self, pre_tokenised: bool):
         from sklearn.feature_extraction.text import TfidfVectorizer
 
-        analyzer = _identity if pre_tokenised else ContentWords(self.tokenizer, self.pos, self.min_len)
+        analyzer = (
+            _identity if pre_tokenised else ContentWords(self.tokenizer, self.pos, self.min_len)
+        )
         return TfidfVectorizer(
             analyzer=analyzer,
             lowercase=False,
@@ -384,7 +397,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
             model = SpectralClustering(
                 k,
                 affinity="nearest_neighbors",
-                n_neighbors=max(1, min(self.n_neighbors, n_docs - 1)),
+                n_neighbors=self._neighbours(n_docs),
                 assign_labels="cluster_qr",
                 random_state=self.random_state,
             )
@@ -397,6 +410,14 @@ class TopicModel(TransformerMixin, BaseEstimator):
         model = NMF(k, init="nndsvd", random_state=self.random_state, max_iter=500)
         weights = model.fit_transform(self.tfidf_)
         return weights.argmax(axis=1), model
+
+    def _neighbours(self, n_docs: int) -> int:
+        """k-NN graph size: ``n_neighbors``, but at most a tenth of the corpus (at least 2).
+
+        On a handful of articles a graph of every neighbour joins everything; a tenth keeps the
+        graph local, like 40 of 800.
+        """
+        return max(1, min(self.n_neighbors, max(2, n_docs // 10), n_docs - 1))
 
     def _summarise(self) -> None:
         from sklearn.preprocessing import normalize
@@ -423,7 +444,12 @@ class TopicModel(TransformerMixin, BaseEstimator):
             }
         )
         self.centroids_ = normalize(
-            np.vstack([_dense(self.embedding_[self.labels_ == c]).mean(axis=0) for c in range(self.n_topics_)])
+            np.vstack(
+                [
+                    _dense(self.embedding_[self.labels_ == c]).mean(axis=0)
+                    for c in range(self.n_topics_)
+                ]
+            )
         )
         self.coords_ = _map_2d(self.tfidf_, self.random_state)
 
@@ -495,7 +521,9 @@ def _map_2d(tfidf, random_state: int) -> np.ndarray:
 # --------------------------------------------------------------------------- named topics
 
 
-def _seed_matches(words: list[str], starts: list[int], ends: list[int], seeds: set[str], max_len: int):
+def _seed_matches(
+    words: list[str], starts: list[int], ends: list[int], seeds: set[str], max_len: int
+):
     """Counts of seeds spelt out by 1..n contiguous tokens (never across a word boundary)."""
     found: Counter[str] = Counter()
     n = len(words)
@@ -531,7 +559,9 @@ def topic_scores(
     from analysis.tokenize import tokens as make_tokens
 
     lex = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
-    if not isinstance(articles, pd.DataFrame) or not {"article_id", "body"} <= set(articles.columns):
+    if not isinstance(articles, pd.DataFrame) or not {"article_id", "body"} <= set(
+        articles.columns
+    ):
         raise ValueError("assign_topics needs an articles table with article_id and body columns")
     if tokens is None:
         frame = pd.DataFrame({"article_id": articles["article_id"], "body": article_text(articles)})

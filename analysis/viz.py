@@ -58,6 +58,7 @@ PALETTE = (
     "#bab0ac",
 )
 
+OTHER_TOPIC = "other"  # assign_topics' id for articles that match no named topic
 QUANTITY_KINDS = ("bar", "log_bar", "dot_plot")
 TEXT_KINDS = (
     "topic_keyword_bars",
@@ -214,6 +215,8 @@ def load_chart_specs(path: Path | str = CHARTS_TOML) -> list[ChartSpec]:
         bad = set(spec.formats) - {"png", "svg"}
         if bad:
             raise ChartSpecError(f"{where}: formats must be png and/or svg, got {sorted(bad)}")
+        if spec.order not in ("text", "value"):
+            raise ChartSpecError(f"{where}: order must be 'text' or 'value', got {spec.order!r}")
         if spec.kind == "wordcloud" and spec.by not in ("article", "topic"):
             raise ChartSpecError(f"{where}: a wordcloud needs by = 'article' or 'topic'")
         specs.append(spec)
@@ -1070,6 +1073,8 @@ def render_text_chart(spec: ChartSpec, tables: TextTables) -> list[tuple[str, Fi
         else:
             terms = tables.topic_terms.rename(columns={"term": "keyword", "weight": "score"})
             for topic, part in terms.groupby("topic", sort=True):
+                if topic == OTHER_TOPIC:
+                    continue  # a catch-all of unrelated articles has no vocabulary of its own
                 name = str(part["topic_name"].iloc[0])
                 n_articles = int((tables.topics["topic"] == topic).sum())
                 fig = wordcloud_figure(

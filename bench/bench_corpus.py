@@ -113,12 +113,6 @@ def code_fingerprint() -> str:
     return fingerprint()
 
 
-def _table_hashes(corpus) -> dict:
-    from analysis.corpus import _frame_hash
-
-    return {name: _frame_hash(corpus.read(name)) for name in corpus.tables}
-
-
 def task_pipeline(pages_dir: str, cache: str, engine: str, workers: int) -> dict:
     shutil.rmtree(cache, ignore_errors=True)
     corpus = _corpus(pages_dir, cache, engine)
@@ -137,13 +131,14 @@ def task_pipeline(pages_dir: str, cache: str, engine: str, workers: int) -> dict
         "cpu": cpu,
         "init": init,
         "rows": rows,
-        "hashes": _table_hashes(corpus),
         "code": code_fingerprint(),
     }
 
 
 def task_dask(pages_dir: str, cache: str, engine: str, workers: int) -> dict:
     from distributed import Client, LocalCluster
+
+    from analysis.corpus import _init_worker
 
     shutil.rmtree(cache, ignore_errors=True)
     corpus = _corpus(pages_dir, cache, engine)
@@ -154,7 +149,9 @@ def task_dask(pages_dir: str, cache: str, engine: str, workers: int) -> dict:
         ) as cluster,
         Client(cluster) as client,
     ):
-        client.run(_warm_worker, engine)  # each worker builds its tokenizers once, untimed
+        # each worker builds its stages once, untimed as for the pool (process_dask would too)
+        tokenizer = corpus.tokenizer
+        client.run(_init_worker, tokenizer, corpus.fingerprint(), corpus.tables)
         startup = time.perf_counter() - t0
         t0 = time.perf_counter()
         corpus.process_dask(scheduler=client)
@@ -165,23 +162,8 @@ def task_dask(pages_dir: str, cache: str, engine: str, workers: int) -> dict:
         "pages": len(run.processed),
         "seconds": seconds,
         "init": startup,
-        "hashes": _table_hashes(corpus),
         "code": code_fingerprint(),
     }
-
-
-def _warm_worker(engine: str) -> None:
-    from analysis.corpus import _init_worker
-    from analysis.tokenize import Tokenizer, default_tokenizer
-
-    corpus_tok = default_tokenizer() if engine == "jieba" else Tokenizer(engine=engine)
-    default_tokenizer().fit()
-    corpus_tok.fit()
-    # registered under the pipeline fingerprint the tasks will ask for
-    from analysis.corpus import Corpus
-
-    fingerprint = Corpus(None, tokenizer=corpus_tok).fingerprint()
-    _init_worker(corpus_tok, fingerprint)
 
 
 def task_stages(pages_dir: str, cache: str) -> dict:
@@ -198,44 +180,43 @@ def task_stages(pages_dir: str, cache: str) -> dict:
     default_tokenizer().fit()
     fast = Tokenizer(engine="rjieba").fit()
     times: dict[str, float] = {}
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     pages = [read_page(p) for p in paths]
-    times["read"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    times["read"] = time.process_time() - t0
+    t0 = time.process_time()
     layouts = [apply_overrides(parse_page(p)) for p in pages]
-    times["layout"] = time.perf_counter() - t0
+    times["layout"] = time.process_time() - t0
     articles = pd.concat([lay.articles for lay in layouts], ignore_index=True)
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     toks = tokens(articles)
-    times["tokens (jieba)"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    times["tokens (jieba)"] = time.process_time() - t0
+    t0 = time.process_time()
     tokens(articles, fast)
-    times["tokens (rjieba)"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    times["tokens (rjieba)"] = time.process_time() - t0
+    t0 = time.process_time()
     qty = quantities(articles)
-    times["quantities"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    times["quantities"] = time.process_time() - t0
+    t0 = time.process_time()
     out = Path(cache)
     shutil.rmtree(out, ignore_errors=True)
     for name, frame in (("articles", articles), ("tokens", toks), ("quantities", qty)):
         _write_parquet(frame, out / f"{name}.parquet")
-    times["parquet"] = time.perf_counter() - t0
+    times["parquet"] = time.process_time() - t0
     return {"chars": sum(len(p.text) for p in pages), "times": times}
 
 
 def task_readback(cache: str) -> dict:
-    from analysis.corpus import Corpus
+    from analysis.corpus import Corpus, _frame_hash
 
     corpus = Corpus.from_cache(cache)
     t0 = time.perf_counter()
-    rows = {name: len(corpus.read(name)) for name in ("articles", "quantities")}
-    frame = corpus.tokens()
-    rows["tokens"] = len(frame)
+    frames = {name: corpus.read(name) for name in corpus.tables}
     seconds = time.perf_counter() - t0
     return {
         "seconds": seconds,
-        "rows": rows,
-        "tokens_mb": frame.memory_usage(deep=True).sum() / 1e6,
+        "rows": {name: len(frame) for name, frame in frames.items()},
+        "tokens_mb": frames["tokens"].memory_usage(deep=True).sum() / 1e6,
+        "hashes": {name: _frame_hash(frame) for name, frame in frames.items()},
     }
 
 
@@ -393,7 +374,10 @@ def main(argv: list[str] | None = None) -> int:
         r["f1"] = run_child("pipeline", str(pages), str(cache / "f1"), "rjieba", 1)
         r["f2"] = run_child("pipeline", str(pages), str(cache / "f2"), "rjieba", 2)
     r["quarter"] = run_child("pipeline", str(quarter), str(cache / "quarter"), "jieba", 1)
-    r["read"] = run_child("readback", str(cache / "p1"))
+    for key in ("p1", "p2", "dask", "f1", "f2"):
+        if key in r:  # reading back: memory, and the tables' hashes to compare the runs
+            r[f"read_{key}"] = run_child("readback", str(cache / key))
+    r["read"] = r["read_p1"]
     r["read_quarter"] = run_child("readback", str(cache / "quarter"))
     r["stages"] = run_child("stages", str(pages), str(cache / "stages"))
     r["topics"] = run_child("topics", str(cache / "p1"))
@@ -444,7 +428,7 @@ def main(argv: list[str] | None = None) -> int:
     if "f1" in r:
         ratio("end-to-end rjieba 1 process / jieba.lcut", rate(r["f1"]) / base, ">= 5.00",
               rate(r["f1"]) / base >= 5)  # fmt: skip
-    hashes = {k: r[k]["hashes"] for k in ("p1", "p2", "dask", "f1", "f2") if k in r}
+    hashes = {k: r[f"read_{k}"]["hashes"] for k in ("p1", "p2", "dask", "f1", "f2") if k in r}
     same = all(h == hashes["p1"] for h in hashes.values())
     code_changed = len({r[k]["code"] for k in hashes}) > 1
     print(f"  tables identical across {', '.join(hashes)}: {same}"
@@ -456,7 +440,7 @@ def main(argv: list[str] | None = None) -> int:
           f"(so the best 2-process speed-up on 2 idle cores is "
           f"{2 * r['p1']['cpu'] / r['p2']['cpu']:.2f})")  # fmt: skip
 
-    print("\nstages, one process, first "
+    print("\nstages (CPU seconds), one process, first "
           f"{STAGE_SAMPLE_PAGES} pages ({r['stages']['chars']:,} characters):")  # fmt: skip
     total = sum(v for k, v in r["stages"]["times"].items() if k != "tokens (rjieba)")
     for name, seconds in r["stages"]["times"].items():

@@ -82,7 +82,9 @@ def jieba_baselines(docs: pd.DataFrame) -> dict[str, dict]:
     textrank.tokenizer = textrank.postokenizer = jieba.posseg.POSTokenizer(jt)
     text = {a: b.replace("\n", " ") for a, b in zip(docs["article_id"], docs["body"], strict=True)}
     return {
-        "jieba extract_tags (baseline)": {a: tfidf.extract_tags(t, topK=10) for a, t in text.items()},
+        "jieba extract_tags (baseline)": {
+            a: tfidf.extract_tags(t, topK=10) for a, t in text.items()
+        },
         "jieba textrank (baseline)": {a: textrank.textrank(t, topK=10) for a, t in text.items()},
     }
 
@@ -106,7 +108,9 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     tok = tokens(docs)
     background = tokens(background_docs)
-    print(f"tokenised {len(docs)} + {len(background_docs)} documents in {time.perf_counter() - t0:.1f}s")
+    print(
+        f"tokenised {len(docs)} + {len(background_docs)} documents in {time.perf_counter() - t0:.1f}s"
+    )
 
     results = []
     t0 = time.perf_counter()
@@ -118,7 +122,9 @@ def main(argv: list[str] | None = None) -> int:
         table = keywords(tok, method=method, top_k=10, articles=docs, background=background)
         predictions = table.groupby("article_id", sort=False)["keyword"].agg(list).to_dict()
         elapsed = time.perf_counter() - t0
-        results.append((f"analysis.keywords {method}", *score(predictions, docs), f"{elapsed:.1f}s"))
+        results.append(
+            (f"analysis.keywords {method}", *score(predictions, docs), f"{elapsed:.1f}s")
+        )
 
     print(f"\nCSL {args.split} split, {len(docs)} documents (background: {other} split)")
     print(f"jieba baselines took {baseline_time:.1f}s (segmentation included)")

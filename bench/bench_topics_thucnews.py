@@ -9,7 +9,7 @@ standard deviation over the seeds). Rows, all in the same run:
 - baseline ``jieba tokens + k-means``: TfidfVectorizer over a private jieba.Tokenizer's ``lcut``
   with default settings, KMeans(8).
 - ``project``: ``analysis.topics.TopicModel(n_topics=8)`` with the library defaults (content
-  nouns of the project tokenizer, sublinear TF-IDF, min_df=2, max_df=0.5, LSA to 100 dimensions,
+  nouns of the project tokenizer, sublinear TF-IDF, min_df=2, max_df=0.5, LSA to 120 dimensions,
   L2-normalised, spectral clustering on the 40-nearest-neighbour graph).
 - the same TopicModel with ``method="kmeans"`` and ``method="nmf"``, for comparison.
 
@@ -74,7 +74,9 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     chars = TfidfVectorizer(analyzer="char").fit_transform(docs["body"])
     runs = [KMeans(K, random_state=s).fit_predict(chars) for s in seeds]
-    results.append(("baseline: char unigrams + k-means", *scores(truth, runs), time.perf_counter() - t0))
+    results.append(
+        ("baseline: char unigrams + k-means", *scores(truth, runs), time.perf_counter() - t0)
+    )
 
     import jieba
 
@@ -83,7 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     words = TfidfVectorizer(tokenizer=jt.lcut, token_pattern=None).fit_transform(docs["body"])
     runs = [KMeans(K, random_state=s).fit_predict(words) for s in seeds]
-    results.append(("baseline: jieba tokens + k-means", *scores(truth, runs), time.perf_counter() - t0))
+    results.append(
+        ("baseline: jieba tokens + k-means", *scores(truth, runs), time.perf_counter() - t0)
+    )
 
     t0 = time.perf_counter()
     tok = tokens(docs)

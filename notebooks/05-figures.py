@@ -109,13 +109,13 @@ pd.DataFrame([(s.id, s.kind, s.title) for s in specs], columns=["id", "kind", "t
 # %%
 text_tables = figures.text_tables(tables)
 for spec in specs:
-    if spec.kind in viz.QUANTITY_KINDS:
-        try:
+    try:
+        if spec.kind in viz.QUANTITY_KINDS:
             drawn = [(spec.id, viz.render_chart(spec, quantities, articles, topics))]
-        except viz.ChartQueryError as exc:
-            print(f"跳过 skipped {exc}")
-            continue
-    else:
-        drawn = viz.render_text_chart(spec, text_tables)
+        else:
+            drawn = viz.render_text_chart(spec, text_tables)
+    except viz.ChartQueryError as exc:  # the chart's query found nothing in these pages
+        print(f"跳过 skipped: {exc}")
+        continue
     for _, fig in drawn:
         display(fig)

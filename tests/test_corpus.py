@@ -121,6 +121,33 @@ def test_sidecar_metadata_change_reprocesses_that_page(tmp_path):
     assert set(articles.loc[articles["page_id"] == paths[0].stem, "newspaper"]) == {"另一报"}
 
 
+def test_metadata_given_by_the_caller(tmp_path):
+    paths = write_pages(tmp_path / "pages", 2)
+    index = pd.DataFrame(
+        {
+            "page_id": [paths[1].stem, "not-in-corpus"],
+            "newspaper": ["索引报", "x"],
+            "page": ["A3", "1"],
+        }
+    )
+    corpus = Corpus(
+        tmp_path / "pages", cache_dir=tmp_path / "cache", tables=("articles",), metadata=index
+    ).process()
+    articles = corpus.articles()
+    second = articles[articles["page_id"] == paths[1].stem]
+    assert set(second["newspaper"]) == {"索引报"} and set(second["page"]) == {"A3"}
+    assert set(second["date"]) == {"2020-03-02"}  # the sidecar still gives the date
+    first = articles[articles["page_id"] == paths[0].stem]
+    assert set(first["newspaper"]) == {"测试日报"}
+    index.loc[0, "page"] = "A4"
+    corpus = Corpus(
+        tmp_path / "pages", cache_dir=tmp_path / "cache", tables=("articles",), metadata=index
+    ).process()
+    assert corpus.last_run.processed == [paths[1].stem]
+    with pytest.raises(ValueError, match="page_id column"):
+        Corpus(tmp_path / "pages", metadata=pd.DataFrame({"stem": ["a"]}))
+
+
 def test_dictionary_change_reprocesses_every_page(tmp_path):
     write_pages(tmp_path / "pages", 2)
     user_dict = tmp_path / "words.txt"
@@ -307,3 +334,11 @@ def test_streaming_topics_are_deterministic_with_a_seed(processed, monkeypatch):
     assert (named["top_terms"].str.count("、") >= 2).all()
     with pytest.raises(ValueError, match="fewer than n_topics"):
         stream.StreamingTopics(n_topics=10_000).fit(processed)
+
+
+def test_partition_counts_combine_on_dask_partitions(processed):
+    from analysis import explore, stream
+
+    counted = processed.to_dask("tokens").map_partitions(stream.partition_counts)
+    combined = stream.combine_counts([counted.compute(scheduler="synchronous")])
+    pd.testing.assert_frame_equal(combined, explore.term_frequencies(processed.tokens()))

@@ -233,7 +233,13 @@ def platform_fonts(cdp, selector: str) -> list[dict]:
 
 def assert_chinese_rendered(page, cdp, selector: str, cjk: set[str]) -> str:
     """The element's Chinese characters were drawn with a CJK font (not missing-glyph boxes)."""
-    text = page.locator(selector).first.inner_text()
+    from playwright.sync_api import expect
+
+    element = page.locator(selector).first
+    # Lab renders only the cells near the viewport: bring the element into view, let it render.
+    element.scroll_into_view_if_needed()
+    expect(element).to_contain_text(HAN, use_inner_text=True, timeout=30_000)
+    text = element.inner_text()
     n_han = len(HAN.findall(text))
     assert n_han, f"{selector}: no Chinese text in {text[:80]!r}"
     fonts = platform_fonts(cdp, selector)
@@ -262,7 +268,7 @@ def test_notebook_runs_in_jupyterlab_in_headless_chromium(lab_root, tmp_path):
             f"{CHROMIUM} is not installed (as root, `make browser` installs Debian's chromium "
             "and fonts-noto-cjk; Playwright never downloads a browser here)"
         )
-    from playwright.sync_api import sync_playwright
+    sync_playwright = pytest.importorskip("playwright.sync_api").sync_playwright
 
     env = browser_env(tmp_path)
     cjk = cjk_families(env) or {"Noto Sans SC", "Noto Sans CJK SC"}

@@ -10,8 +10,8 @@ import functools
 import random
 from collections import Counter
 
-import page_sim as ps
 import hypothesis
+import page_sim as ps
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

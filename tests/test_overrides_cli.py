@@ -18,7 +18,9 @@ from analysis.overrides import OverrideError, apply_overrides
 @pytest.fixture()
 def page_dir(tmp_path, sample_page_path):
     shutil.copy(sample_page_path, tmp_path / sample_page_path.name)
-    shutil.copy(sample_page_path.with_suffix(".json"), tmp_path / sample_page_path.with_suffix(".json").name)
+    shutil.copy(
+        sample_page_path.with_suffix(".json"), tmp_path / sample_page_path.with_suffix(".json").name
+    )
     return tmp_path
 
 
@@ -36,7 +38,9 @@ def test_assign_a_detached_byline(page_dir) -> None:
         f'[[assign]]\nunplaced = "{uid}"\narticle = "pinghu-daily-2020-03-06"\nfield = "byline"\n',
     )
     articles = load_articles(page_dir)
-    assert articles.set_index("article_id").loc["pinghu-daily-2020-03-06", "byline"] == "记者 李雨婷"
+    assert (
+        articles.set_index("article_id").loc["pinghu-daily-2020-03-06", "byline"] == "记者 李雨婷"
+    )
     after = load_unplaced(page_dir)
     assert uid not in set(after.unplaced_id)
     assert (after.kind == "detached_byline").sum() == 3
@@ -53,7 +57,10 @@ def test_set_a_field_keeps_the_replaced_text(page_dir) -> None:
 @pytest.mark.parametrize(
     ("text", "problem"),
     [
-        ('[[assign]]\nunplaced = "nope"\narticle = "pinghu-daily-2020-03-01"\nfield = "byline"\n', "unknown unplaced id"),
+        (
+            '[[assign]]\nunplaced = "nope"\narticle = "pinghu-daily-2020-03-01"\nfield = "byline"\n',
+            "unknown unplaced id",
+        ),
         ('[articles."pinghu-daily-2020-03-99"]\ntitle = "x"\n', "unknown article id"),
         ('[articles."pinghu-daily-2020-03-01"]\nbody = "x"\n', "cannot be set"),
         ('[articles."pinghu-daily-2020-03-01"]\nkind = "ad"\n', "is not one of"),
@@ -87,7 +94,9 @@ def test_cli_writes_each_format(page_dir, tmp_path, suffix: str) -> None:
     if suffix == ".csv":
         frame = pd.read_csv(out)
     elif suffix == ".jsonl":
-        frame = pd.DataFrame([json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()])
+        frame = pd.DataFrame(
+            [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        )
     else:
         frame = pd.read_parquet(out)
     assert len(frame) == 6

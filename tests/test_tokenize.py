@@ -326,6 +326,13 @@ def test_default_tokenizer_cached_and_configurable(tmp_path, monkeypatch):
         default_tokenizer.cache_clear()
 
 
+def test_user_dicts_accepts_one_path(tmp_path):
+    extra = tmp_path / "mine.txt"
+    extra.write_text("菠菜西瓜 1000 nz\n", encoding="utf-8")
+    assert Tokenizer(user_dicts=str(extra)).cut("种植菠菜西瓜") == ["种植", "菠菜西瓜"]
+    assert Tokenizer(user_dicts=extra).tag_of("菠菜西瓜") == "nz"
+
+
 def test_fingerprint_tracks_dictionaries(tmp_path):
     extra = tmp_path / "mine.txt"
     extra.write_text("菠菜西瓜 1000 nz\n", encoding="utf-8")

@@ -126,6 +126,9 @@ def test_shipped_specs_load_and_every_character_has_a_glyph():
             "duplicate",
         ),
         ("[[chart]\n", "not valid TOML"),
+        ('[[chart]]\nid = "a"\nkind = "bar"\ntitle = "x"\norder = "size"\n', "order must be"),
+        ('[[chart]]\nid = "a"\nkind = "wordcloud"\ntitle = "x"\n', "by = 'article' or 'topic'"),
+        ('[[chart]]\nid = "a"\nkind = "bar"\ntitle = "x"\ntop_n = "5"\n', "expected an integer"),
     ],
 )
 def test_bad_spec_files_name_the_file_and_the_problem(tmp_path, toml, message):
@@ -346,8 +349,8 @@ def test_text_charts_draw_from_synthetic_tables(articles, tmp_path):
     topics = pd.DataFrame(
         {
             "article_id": ["p-01", "p-02", "p-03"],
-            "topic": ["jobs", "jobs", "civic"],
-            "topic_name": ["复工招工", "复工招工", "文明创建"],
+            "topic": ["jobs", "jobs", "other"],
+            "topic_name": ["复工招工", "复工招工", "其他"],
         }
     )
     terms = keywords.merge(topics).rename(columns={"keyword": "term", "score": "weight"})
@@ -370,5 +373,6 @@ def test_text_charts_draw_from_synthetic_tables(articles, tmp_path):
                 stems.append(stem)
                 if chart.kind == "similarity_heatmap":
                     assert "“十百千万”组合拳" in figure_text(fig)
-    assert "wordcloud_article_p-01" in stems and "wordcloud_topic_civic" in stems
+    assert "wordcloud_article_p-01" in stems and "wordcloud_topic_jobs" in stems
+    assert "wordcloud_topic_other" not in stems  # the catch-all gets no cloud of its own
     assert all(Path(tmp_path / f"{s}.png").stat().st_size > 0 for s in stems)
