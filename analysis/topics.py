@@ -443,10 +443,13 @@ class TopicModel(TransformerMixin, BaseEstimator):
                 "top_terms": [joined.get(c, "") for c in range(self.n_topics_)],
             }
         )
+        dims = self.embedding_.shape[1]
         self.centroids_ = normalize(
             np.vstack(
                 [
                     _dense(self.embedding_[self.labels_ == c]).mean(axis=0)
+                    if sizes[c]
+                    else np.zeros(dims)  # an NMF component that no article prefers
                     for c in range(self.n_topics_)
                 ]
             )

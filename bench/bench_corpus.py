@@ -206,7 +206,8 @@ def task_stages(pages_dir: str, cache: str) -> dict:
 
 
 def task_readback(cache: str) -> dict:
-    from analysis.corpus import Corpus, _frame_hash
+    """Read every table back into memory at once (what an analyst's notebook does)."""
+    from analysis.corpus import Corpus
 
     corpus = Corpus.from_cache(cache)
     t0 = time.perf_counter()
@@ -215,9 +216,16 @@ def task_readback(cache: str) -> dict:
     return {
         "seconds": seconds,
         "rows": {name: len(frame) for name, frame in frames.items()},
-        "tokens_mb": frames["tokens"].memory_usage(deep=True).sum() / 1e6,
-        "hashes": {name: _frame_hash(frame) for name, frame in frames.items()},
+        "frames_mb": sum(f.memory_usage(deep=True).sum() for f in frames.values()) / 1e6,
     }
+
+
+def task_hashes(cache: str) -> dict:
+    """Hash of every table of a cache, one table at a time (to compare runs)."""
+    from analysis.corpus import Corpus, _frame_hash
+
+    corpus = Corpus.from_cache(cache)
+    return {"hashes": {name: _frame_hash(corpus.read(name)) for name in corpus.tables}}
 
 
 def task_topics(cache: str) -> dict:
@@ -247,6 +255,7 @@ TASKS = {
     "dask": task_dask,
     "stages": task_stages,
     "readback": task_readback,
+    "hashes": task_hashes,
     "topics": task_topics,
 }
 
@@ -375,9 +384,9 @@ def main(argv: list[str] | None = None) -> int:
         r["f2"] = run_child("pipeline", str(pages), str(cache / "f2"), "rjieba", 2)
     r["quarter"] = run_child("pipeline", str(quarter), str(cache / "quarter"), "jieba", 1)
     for key in ("p1", "p2", "dask", "f1", "f2"):
-        if key in r:  # reading back: memory, and the tables' hashes to compare the runs
-            r[f"read_{key}"] = run_child("readback", str(cache / key))
-    r["read"] = r["read_p1"]
+        if key in r:  # the tables' hashes, to compare the runs
+            r[f"hash_{key}"] = run_child("hashes", str(cache / key))
+    r["read"] = run_child("readback", str(cache / "p1"))
     r["read_quarter"] = run_child("readback", str(cache / "quarter"))
     r["stages"] = run_child("stages", str(pages), str(cache / "stages"))
     r["topics"] = run_child("topics", str(cache / "p1"))
@@ -386,6 +395,7 @@ def main(argv: list[str] | None = None) -> int:
         big = corpus_dir(n_big)
         r["big"] = run_child("pipeline", str(big), str(cache / "big"), "jieba", 2)
         r["read_big"] = run_child("readback", str(cache / "big"))
+        r["topics_big"] = run_child("topics", str(cache / "big"))
 
     base = rate(r["lcut"])
     chars = r["p1"]["chars"]
@@ -428,7 +438,7 @@ def main(argv: list[str] | None = None) -> int:
     if "f1" in r:
         ratio("end-to-end rjieba 1 process / jieba.lcut", rate(r["f1"]) / base, ">= 5.00",
               rate(r["f1"]) / base >= 5)  # fmt: skip
-    hashes = {k: r[f"read_{k}"]["hashes"] for k in ("p1", "p2", "dask", "f1", "f2") if k in r}
+    hashes = {k: r[f"hash_{k}"]["hashes"] for k in ("p1", "p2", "dask", "f1", "f2") if k in r}
     same = all(h == hashes["p1"] for h in hashes.values())
     code_changed = len({r[k]["code"] for k in hashes}) > 1
     print(f"  tables identical across {', '.join(hashes)}: {same}"
@@ -458,16 +468,27 @@ def main(argv: list[str] | None = None) -> int:
     rq, rr = r["read_quarter"], r["read"]
     print(f"  reading the tables back: {rq['rows']['tokens']:>10,} tokens -> "
           f"{rq['peak_mb']:6.0f} MB; {rr['rows']['tokens']:,} tokens -> {rr['peak_mb']:6.0f} MB "
-          f"(tokens frame {rr['tokens_mb']:.0f} MB)")  # fmt: skip
+          f"(frames {rr['frames_mb']:.0f} MB)")  # fmt: skip
     if "big" in r:
         b = r["big"]
         print(f"  {b['chars']:,}-character corpus, 2 processes: peak {b['peak_mb']:.0f} MB "
               f"(target < 2000 MB: {'met' if b['peak_mb'] < 2000 else 'MISSED'}), "
-              f"{b['seconds']:.0f} s, {rate(b):,.0f} chars/s; reading its tokens back "
-              f"({r['read_big']['rows']['tokens']:,} rows): {r['read_big']['peak_mb']:.0f} MB")  # fmt: skip
-    t = r["topics"]
-    print(f"  streaming term frequencies + StreamingTopics(20) over {t['articles']:,} articles: "
-          f"{t['freq_seconds']:.1f} + {t['topic_seconds']:.1f} s, peak {t['peak_mb']:.0f} MB")  # fmt: skip
+              f"{b['seconds']:.0f} s, {rate(b):,.0f} chars/s")  # fmt: skip
+        rb = r["read_big"]
+        print(f"  reading its tables back ({rb['rows']['tokens']:,} tokens, frames "
+              f"{rb['frames_mb']:.0f} MB): peak {rb['peak_mb']:.0f} MB")  # fmt: skip
+    for key in ("topics", "topics_big"):
+        if key in r:
+            t = r[key]
+            print(f"  streaming term frequencies + StreamingTopics(20) over {t['articles']:,} "
+                  f"articles: {t['freq_seconds']:.1f} + {t['topic_seconds']:.1f} s, "
+                  f"peak {t['peak_mb']:.0f} MB")  # fmt: skip
+
+    cache_bytes = sum(f.stat().st_size for f in (cache / "p1").rglob("*") if f.is_file())
+    per_char = cache_bytes / chars
+    print(f"\nParquet cache: {cache_bytes / 1e6:.0f} MB for {chars:,} characters "
+          f"({per_char:.1f} bytes per character): decade {DECADE_CHARS * per_char / 1e9:.1f} GB, "
+          f"archive {ARCHIVE_CHARS * per_char / 1e9:.0f} GB")  # fmt: skip
 
     print("\nprojection from the measured rates (cores at the 2-process efficiency):")
     rows = [("plain jieba script (posseg + TextRank)", rate(r["posseg"]), None)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -177,3 +178,32 @@ def test_bind_tf_idf_counts_a_tokens_table():
     assert out["tf_idf"].iloc[0] == pytest.approx(2 / 3 * math.log(2))
     with pytest.raises(ValueError, match="repeats"):
         bind_tf_idf(pd.DataFrame({"article_id": ["a", "a"], "token": ["x", "x"], "n": [1, 2]}))
+
+
+@pytest.mark.shared
+def test_keyphrases_beat_single_words_on_author_keywords():
+    """CSL abstracts (read in place, research-only): keyphrases find more author keywords."""
+    from conftest import corpus_or_skip
+
+    folder = corpus_or_skip("csl_keywords")
+    bench = _bench_module("bench_keywords_csl")
+
+    docs = bench.read_split(folder, "test").head(300)
+    tok = tokens(docs)
+    f1_at_5 = {}
+    for method in ("jieba_tfidf", "keyphrase"):
+        table = keywords(tok, method=method, articles=docs)
+        predicted = table.groupby("article_id", sort=False)["keyword"].agg(list).to_dict()
+        f1_at_5[method] = bench.score(predicted, docs)[0]
+    assert f1_at_5["keyphrase"] > f1_at_5["jieba_tfidf"] + 0.03
+
+
+def _bench_module(name: str):
+    """Load bench/<name>.py (the benchmark's own reader and scorer) without touching sys.path."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "bench" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -264,3 +265,31 @@ def test_plain_sklearn_pipeline_over_the_project_tokenizer(articles):
     assert len(set(labels)) == 3
     again = pickle.loads(pickle.dumps(pipe)).predict(articles["body"])
     assert again.tolist() == labels.tolist()
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_clusters_recover_news_sections():
+    """THUCNews/Sina (read in place, research-only): one seed of the benchmark's project row."""
+    from conftest import corpus_or_skip
+    from sklearn.metrics import normalized_mutual_info_score
+
+    from analysis.tokenize import tokens
+
+    folder = corpus_or_skip("thucnews_sina_800")
+    bench = _bench_module("bench_topics_thucnews")
+
+    docs = bench.read_corpus(folder / "sina_news_800.jsonl")
+    labels = TopicModel(n_topics=8, random_state=0).fit(tokens(docs)).labels_
+    assert normalized_mutual_info_score(docs["label"], labels) >= 0.78
+
+
+def _bench_module(name: str):
+    """Load bench/<name>.py (the benchmark's own reader and scorer) without touching sys.path."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "bench" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
