@@ -30,7 +30,7 @@ from __future__ import annotations
 import functools
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -446,14 +446,3 @@ def bind_tf_idf(
     table["idf"] = np.log(n_docs / table[term].map(docs_with).astype("float64"))
     table["tf_idf"] = table["tf"] * table["idf"]
     return table
-
-
-def keywords_for_texts(
-    texts: Iterable[str], method: str = "keyphrase", tokenizer=None, **kwargs
-) -> pd.DataFrame:
-    """Convenience: keywords of plain strings (article ids 0, 1, …) through ``analysis.tokens``."""
-    from analysis.tokenize import tokens as make_tokens
-
-    texts = list(texts)
-    articles = pd.DataFrame({"article_id": range(len(texts)), "body": texts})
-    return keywords(make_tokens(articles, tokenizer=tokenizer), method=method, **kwargs)

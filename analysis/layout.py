@@ -694,12 +694,54 @@ def _similarity(headlines: list[Headline], articles: list[Article]) -> np.ndarra
     return sims
 
 
+def _max_assignment(score: np.ndarray) -> tuple[list[int], list[int]]:
+    """Rows and columns of the one-to-one assignment with the largest total score.
+
+    The Hungarian method on a padded square matrix. Pages have a dozen headlines at most, so
+    this is cheaper than importing scipy.optimize (about a second) for every worker process.
+    """
+    n_rows, n_cols = score.shape
+    n = max(n_rows, n_cols)
+    cost = np.zeros((n, n))
+    cost[:n_rows, :n_cols] = -score
+    inf = float("inf")
+    u, v = [0.0] * (n + 1), [0.0] * (n + 1)
+    match, way = [0] * (n + 1), [0] * (n + 1)  # match[j]: row (1-based) given column j
+    for i in range(1, n + 1):
+        match[0], j0 = i, 0
+        minv, used = [inf] * (n + 1), [False] * (n + 1)
+        while True:
+            used[j0] = True
+            i0, delta, j1 = match[j0], inf, 0
+            for j in range(1, n + 1):
+                if not used[j]:
+                    cur = cost[i0 - 1, j - 1] - u[i0] - v[j]
+                    if cur < minv[j]:
+                        minv[j], way[j] = cur, j0
+                    if minv[j] < delta:
+                        delta, j1 = minv[j], j
+            for j in range(n + 1):
+                if used[j]:
+                    u[match[j]] += delta
+                    v[j] -= delta
+                else:
+                    minv[j] -= delta
+            j0 = j1
+            if match[j0] == 0:
+                break
+        while j0:
+            j1 = way[j0]
+            match[j0] = match[j1]
+            j0 = j1
+    pairs = sorted((match[j] - 1, j - 1) for j in range(1, n + 1) if match[j])
+    pairs = [(r, c) for r, c in pairs if r < n_rows and c < n_cols]
+    return [r for r, _ in pairs], [c for _, c in pairs]
+
+
 def _assign_headlines(
     headlines: list[Headline], articles: list[Article], order: list[tuple[str, int]]
 ) -> dict[int, int]:
     """One-to-one headline -> article assignment. Returns {headline index: article index}."""
-    from scipy.optimize import linear_sum_assignment
-
     if not headlines or not articles:
         return {}
     # Position in reading order of each block, to find what a headline follows and precedes.
@@ -720,7 +762,7 @@ def _assign_headlines(
     before_fit = float((sims * precedes).sum())
     follow_bonus, precede_bonus = (0.6, 0.3) if after_fit >= before_fit else (0.3, 0.6)
     score = 1.2 * sims + follow_bonus * follows + precede_bonus * precedes
-    rows, cols = linear_sum_assignment(-score)
+    rows, cols = _max_assignment(score)
     out = {}
     for i, j in zip(rows, cols, strict=True):
         if score[i, j] >= 0.15:

@@ -144,3 +144,18 @@ def test_load_articles_defaults_to_data_raw() -> None:
     frame = load_articles()
     assert len(frame) >= 6
     assert (frame["newspaper"] == "平湖日报").all()
+
+
+def test_headline_assignment_is_the_optimal_one_to_one_matching() -> None:
+    np = pytest.importorskip("numpy")
+    optimize = pytest.importorskip("scipy.optimize")
+    from analysis.layout import _max_assignment
+
+    rng = np.random.default_rng(0)
+    for _ in range(200):
+        n_rows, n_cols = rng.integers(1, 9, 2)
+        score = rng.random((n_rows, n_cols))
+        rows, cols = _max_assignment(score)
+        ref_rows, ref_cols = optimize.linear_sum_assignment(-score)
+        assert len(rows) == min(n_rows, n_cols) == len(set(cols))
+        assert score[rows, cols].sum() == pytest.approx(score[ref_rows, ref_cols].sum())

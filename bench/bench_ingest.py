@@ -1,0 +1,74 @@
+"""Ingest and layout throughput, side by side with word segmentation on the same pages.
+
+    python bench/bench_ingest.py [N_PAGES]
+
+Writes N simulated pages (bench/gen_corpus.py; real article text when ../shared is present) to
+bench/out/ingest/, then measures in one run, CPU time, best of 3:
+
+- read_page: bytes from disk -> decoded text (encoding detection, newline normalisation,
+  sidecar metadata);
+- read_page + parse_page: the whole pages -> articles stage;
+- jieba.lcut over the article bodies, for scale: ingest should never matter next to it.
+
+Target (issue 2): ingest >= 5 MB/s of raw text.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "tests"))
+
+from gen_corpus import generate_corpus  # noqa: E402
+
+from analysis.ingest import read_page  # noqa: E402
+from analysis.layout import parse_page  # noqa: E402
+
+
+def best_of(fn, repeats: int = 3) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.process_time()
+        fn()
+        times.append(time.process_time() - start)
+    return min(times)
+
+
+def main() -> None:
+    n_pages = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    out = HERE / "out" / "ingest"
+    if not out.exists() or len(list(out.glob("*.txt"))) != n_pages:
+        generate_corpus(n_pages, out, seed=0)
+    files = sorted(out.glob("*.txt"))
+    mb = sum(f.stat().st_size for f in files) / 1e6
+    pages = [read_page(f) for f in files]
+    bodies = [b for p in pages for b in parse_page(p).articles["body"]]
+
+    t_read = best_of(lambda: [read_page(f) for f in files])
+    t_layout = best_of(lambda: [parse_page(read_page(f)) for f in files])
+
+    import jieba
+
+    from analysis._paths import cache_dir
+
+    jieba.setLogLevel(60)
+    tok = jieba.Tokenizer()
+    tok.tmp_dir = str(cache_dir())  # jieba's cache stays in the project, not /tmp
+    tok.initialize()
+    t_jieba = best_of(lambda: [tok.lcut(b) for b in bodies], repeats=1)
+
+    print(f"{len(files)} pages, {mb:.2f} MB raw text (CPU time, best of 3)")
+    print(f"  read_page (decode)           {mb / t_read:8.2f} MB/s")
+    print(f"  read_page + parse_page       {mb / t_layout:8.2f} MB/s")
+    print(f"  jieba.lcut on the bodies     {mb / t_jieba:8.2f} MB/s")
+    print(f"  layout time / segmentation time: {t_layout / t_jieba:.2f}")
+    ok = mb / t_layout >= 5.0
+    print(f"target: ingest + layout >= 5 MB/s: {'met' if ok else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main()
