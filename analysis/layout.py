@@ -453,6 +453,8 @@ def _paragraph_start_before_break(chunks: list[Chunk], i: int, body_column: floa
         return False
     if _headline_shaped(nxt) or _lone_name(nxt) or any(line.doubled for line in nxt.lines):
         return False
+    if _byline_attached_below(chunks, i + 1) and _headline_shaped(nxt, commas=True, max_lines=6):
+        return False  # the next chunk is a subtitle over a byline: this one is the title
     column = (
         _median([line.width for line in nxt.lines[:-1]]) if len(nxt.lines) >= 3 else body_column
     )

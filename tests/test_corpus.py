@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import random
 import re
@@ -181,7 +182,8 @@ def test_read_back_recomputes_nothing(pages, processed, monkeypatch, tmp_path):
     monkeypatch.setattr(corpus_mod, "process_batch", boom)
     monkeypatch.setattr("analysis.layout.parse_page", boom)
     monkeypatch.setattr("analysis.tokenize.tokens", boom)
-    monkeypatch.setattr("analysis.quantities.quantities", boom)
+    # analysis.quantities is the public function; patch the function in its module
+    monkeypatch.setattr(importlib.import_module("analysis.quantities"), "quantities", boom)
     again = Corpus(pages, cache_dir=processed.cache_dir).process()  # all cached: nothing runs
     for name, frame in _read_all(again).items():
         pd.testing.assert_frame_equal(frame, expected[name])
@@ -246,17 +248,16 @@ def test_bad_page_raises_naming_the_file(tmp_path):
 
 
 def test_a_stage_failing_on_one_page_names_that_page(tmp_path, monkeypatch):
-    import analysis.quantities
-
+    quantities_module = importlib.import_module("analysis.quantities")
     paths = write_pages(tmp_path / "pages", 3)
-    real = analysis.quantities.quantities
+    real = quantities_module.quantities
 
     def fragile(articles, page_date=None):
         if "page_id" in articles and articles["page_id"].eq(paths[1].stem).any():
             raise RuntimeError("cannot read this page")
         return real(articles, page_date)
 
-    monkeypatch.setattr(analysis.quantities, "quantities", fragile)
+    monkeypatch.setattr(quantities_module, "quantities", fragile)
     corpus = Corpus(tmp_path / "pages", cache_dir=tmp_path / "cache", batch_pages=3)
     with pytest.raises(CorpusError, match=rf"{paths[1].name}: RuntimeError: cannot read"):
         corpus.process()
