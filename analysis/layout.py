@@ -641,7 +641,10 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
         title_width = (
             max((display_width(s.text) for s in current.title), default=0) if current else 0
         )
-        subtitle_like = _SUBTITLE_DASH.match(text) or (widest >= 8 and widest > 1.4 * title_width)
+        # a line printed twice (fake bold) is a title, never a subtitle
+        subtitle_like = not dups and (
+            _SUBTITLE_DASH.match(text) or (widest >= 8 and widest > 1.4 * title_width)
+        )
         if (
             current is not None
             and current.title
@@ -767,7 +770,7 @@ def _assign_headlines(
     rows, cols = _max_assignment(score)
     out = {}
     for i, j in zip(rows, cols, strict=True):
-        if score[i, j] >= 0.15:
+        if score[i, j] >= 0.09:
             out[int(i)] = int(j)
     return out
 
