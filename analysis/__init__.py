@@ -56,6 +56,8 @@ _EXPORTS = {
     "render_chart": "viz",
     "build_figures": "figures",
     "Corpus": "corpus",
+    "CorpusError": "corpus",
+    "StreamingTopics": "stream",
 }
 
 __all__ = sorted(_EXPORTS)

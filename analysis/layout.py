@@ -682,19 +682,20 @@ def _bigrams(text: str) -> set[str]:
 
 def _similarity(headlines: list[Headline], articles: list[Article]) -> np.ndarray:
     """Share of each headline's bigram weight found in each body, weighted by rarity on the page."""
-    bodies = ["".join(p.text for p in a.paragraphs) for a in articles]
+    body_grams = []
+    for a in articles:
+        body = "".join([p.text for p in a.paragraphs])
+        body_grams.append(set(map(operator.add, body, body[1:])))
     n = max(len(articles), 1)
     head_grams = [_bigrams(h.text()) for h in headlines]
-    # Only the headlines' bigrams matter: look each up in the bodies (a C-level substring
-    # search) instead of building every body's bigram set.
-    found = {g: [g in body for body in bodies] for grams in head_grams for g in grams}
+    found = {g: [g in grams for grams in body_grams] for hg in head_grams for g in hg}
     sims = np.zeros((len(headlines), len(articles)))
     for i, grams in enumerate(head_grams):
         if not grams:
             continue
         weights = {g: math.log(1 + n / (1 + sum(found[g]))) + 0.1 for g in grams}
         total = sum(weights.values())
-        for j in range(len(bodies)):
+        for j in range(len(body_grams)):
             sims[i, j] = sum(w for g, w in weights.items() if found[g][j]) / total
     return sims
 
