@@ -268,6 +268,16 @@ def test_a_stage_failing_on_one_page_names_that_page(tmp_path, monkeypatch):
     assert set(corpus.quantities()["article_id"].str[:-3]) == {paths[0].stem, paths[2].stem}
 
 
+def test_progress_bar_on_request(tmp_path, capfd):
+    write_pages(tmp_path / "pages", 2)
+    Corpus(
+        tmp_path / "pages", cache_dir=tmp_path / "cache", tables=("articles",), progress=True
+    ).process()
+    assert "pages: 100%" in capfd.readouterr().err
+    Corpus(tmp_path / "pages", cache_dir=tmp_path / "cache2", tables=("articles",)).process()
+    assert "pages:" not in capfd.readouterr().err  # 2 pages: no bar by default
+
+
 def test_inputs_are_checked(tmp_path):
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
