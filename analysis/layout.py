@@ -47,7 +47,6 @@ BYLINE_ROLES = (
     "摄影记者|摄影|摄|文/图|文图|图/文|撰稿|整理"
 )
 _ROLE = re.compile(rf"^[{MARKERS}]?\s*(?:{BYLINE_ROLES})")
-_NAME_LIST = re.compile(rf"^[{CJK}·]{{2,5}}(?:\s*[、/ ，,]\s*[{CJK}·]{{2,5}})*$")
 _CREDIT_SUFFIX = re.compile(r"\s*(?:摄影?|报道|文/?图|供图|绘)$")
 _PHOTO_CREDIT = re.compile(r"(?:^|[\s■])(?:摄影|摄)|摄影?$")
 _BYLINE_PART = re.compile(rf"(?:{BYLINE_ROLES})\s*[:：]?\s*")

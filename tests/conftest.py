@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -24,3 +25,20 @@ def corpus_or_skip(name: str) -> Path:
     if path is None:
         pytest.skip(f"../shared/corpora/{name} is absent (evaluation data is not redistributed)")
     return path
+
+
+@pytest.fixture(scope="module")
+def articles():
+    """The sample page's article table (module scope, as each test module had its own copy)."""
+    from analysis.layout import load_articles
+
+    return load_articles([SAMPLE_PAGE])
+
+
+def load_bench_module(name: str):
+    """Load bench/<name>.py (a benchmark's own reader and scorer) without touching sys.path."""
+    path = Path(__file__).resolve().parents[1] / "bench" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -19,13 +19,6 @@ from analysis.tokenize import Tokenizer, tokens
 
 
 @pytest.fixture(scope="module")
-def articles(sample_page_path) -> pd.DataFrame:
-    from analysis.layout import load_articles
-
-    return load_articles([sample_page_path])
-
-
-@pytest.fixture(scope="module")
 def tok() -> Tokenizer:
     return Tokenizer()
 

@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import load_bench_module
 
 from analysis.keywords import KEYWORD_COLUMNS, METHODS, bind_tf_idf, keywords, phrase_candidates
-from analysis.layout import load_articles
 from analysis.tokenize import Tokenizer, tokens
-
-
-@pytest.fixture(scope="module")
-def articles() -> pd.DataFrame:
-    return load_articles()
 
 
 @pytest.fixture(scope="module")
@@ -186,7 +180,7 @@ def test_keyphrases_beat_single_words_on_author_keywords():
     from conftest import corpus_or_skip
 
     folder = corpus_or_skip("csl_keywords")
-    bench = _bench_module("bench_keywords_csl")
+    bench = load_bench_module("bench_keywords_csl")
 
     docs = bench.read_split(folder, "test").head(300)
     tok = tokens(docs)
@@ -196,14 +190,3 @@ def test_keyphrases_beat_single_words_on_author_keywords():
         predicted = table.groupby("article_id", sort=False)["keyword"].agg(list).to_dict()
         f1_at_5[method] = bench.score(predicted, docs)[0]
     assert f1_at_5["keyphrase"] > f1_at_5["jieba_tfidf"] + 0.03
-
-
-def _bench_module(name: str):
-    """Load bench/<name>.py (the benchmark's own reader and scorer) without touching sys.path."""
-    import importlib.util
-
-    path = Path(__file__).resolve().parents[1] / "bench" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module

@@ -33,13 +33,6 @@ def same(a: float, b: float) -> bool:
 
 
 @pytest.fixture(scope="module")
-def articles() -> pd.DataFrame:
-    from analysis.layout import load_articles
-
-    return load_articles()
-
-
-@pytest.fixture(scope="module")
 def rows(articles) -> pd.DataFrame:
     return quantities(articles)
 

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import pickle
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import load_bench_module
 from sklearn.base import clone
 from sklearn.cluster import KMeans
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import Pipeline
 
-from analysis.layout import load_articles
 from analysis.tokenize import Tokenizer
 from analysis.topics import (
     DEFAULT_LEXICON,
@@ -26,11 +25,6 @@ from analysis.topics import (
     match_clusters,
     similarity_matrix,
 )
-
-
-@pytest.fixture(scope="module")
-def articles() -> pd.DataFrame:
-    return load_articles()
 
 
 @pytest.fixture(scope="module")
@@ -277,19 +271,8 @@ def test_clusters_recover_news_sections():
     from analysis.tokenize import tokens
 
     folder = corpus_or_skip("thucnews_sina_800")
-    bench = _bench_module("bench_topics_thucnews")
+    bench = load_bench_module("bench_topics_thucnews")
 
     docs = bench.read_corpus(folder / "sina_news_800.jsonl")
     labels = TopicModel(n_topics=8, random_state=0).fit(tokens(docs)).labels_
     assert normalized_mutual_info_score(docs["label"], labels) >= 0.78
-
-
-def _bench_module(name: str):
-    """Load bench/<name>.py (the benchmark's own reader and scorer) without touching sys.path."""
-    import importlib.util
-
-    path = Path(__file__).resolve().parents[1] / "bench" / f"{name}.py"
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
