@@ -24,20 +24,31 @@ FOLD_TABLE = _FOLD
 _FOLDABLE = re.compile("[\uff05\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\u00a0]")
 
 
+_FOLD_CHARS = {chr(k): chr(v) for k, v in _FOLD.items()}
+
+
+def _fold_match(m: re.Match[str]) -> str:
+    return _FOLD_CHARS[m.group()]
+
+
 def fold_width(text: str) -> str:
     """Fold full-width digits, Latin letters and ％ to half-width; ideographic space to space."""
-    # str.translate looks up every character; most text has nothing to fold.
-    return text.translate(FOLD_TABLE) if _FOLDABLE.search(text) else text
+    # str.translate with a dict looks up every character in Python; foldable characters are
+    # rare, so substituting only the matches is ~10x faster on a page.
+    return _FOLDABLE.sub(_fold_match, text) if _FOLDABLE.search(text) else text
 
 
 # Justification spaces: between a digit and a digit/CJK/% or between CJK and a digit.
+# (The leading lookahead fails fast on the many characters that are not spaces.)
 _JUSTIFY = re.compile(
-    rf"(?<=[0-9])[ \t]+(?=[0-9{CJK}%])|(?<=[{CJK}])[ \t]+(?=[0-9])|(?<=[0-9][.])[ \t]+(?=[0-9])"
-    rf"|(?<=[0-9]%)[ \t]+(?=[0-9{CJK}])"
+    rf"(?=[ \t])(?:(?<=[0-9])[ \t]+(?=[0-9{CJK}%])|(?<=[{CJK}])[ \t]+(?=[0-9])"
+    rf"|(?<=[0-9][.])[ \t]+(?=[0-9])|(?<=[0-9]%)[ \t]+(?=[0-9{CJK}]))"
 )
 # In name lines (bylines, lone names) a space between two single CJK characters is justification:
 # 王 强 -> 王强, ■记 者 -> 记者; 王强 徐佳丽 keeps its separating space.
-_NAME_JUSTIFY = re.compile(rf"(?:(?<=^[{CJK}])|(?<=[^{CJK}][{CJK}]))[ \t]+(?=[{CJK}](?![{CJK}]))")
+_NAME_JUSTIFY = re.compile(
+    rf"(?=[ \t])(?:(?<=^[{CJK}])|(?<=[^{CJK}][{CJK}]))[ \t]+(?=[{CJK}](?![{CJK}]))"
+)
 _SPACE_RUN = re.compile(r"[ \t]{2,}")
 _NEEDS_WORK = re.compile(r"[ \t]|\s")
 
@@ -123,32 +134,22 @@ def normalize_line(raw: str, line: int, names: bool = False) -> Span:
     folded = fold_width(raw)
     if not _NEEDS_WORK.search(folded):  # most lines: nothing to drop, one piece
         return Span([Piece(folded, line, 1)] if folded else [])
-    drop = [False] * len(folded)
-    stripped_left = len(folded) - len(folded.lstrip())
-    stripped_right = len(folded.rstrip())
-    for i in range(stripped_left):
-        drop[i] = True
-    for i in range(stripped_right, len(folded)):
-        drop[i] = True
-    patterns = [_JUSTIFY, _NAME_JUSTIFY] if names else [_JUSTIFY]
-    for pattern in patterns:
-        for m in pattern.finditer(folded):
-            for i in range(m.start(), m.end()):
-                drop[i] = True
-    for m in _SPACE_RUN.finditer(folded):
-        for i in range(m.start() + 1, m.end()):
-            drop[i] = True
+    # Runs to drop as (start, end): indents and trailing space, justification spaces, and all
+    # but the first space of a run.
+    n = len(folded)
+    drops = [(0, n - len(folded.lstrip())), (len(folded.rstrip()), n)]
+    for pattern in (_JUSTIFY, _NAME_JUSTIFY) if names else (_JUSTIFY,):
+        drops.extend(m.span() for m in pattern.finditer(folded))
+    drops.extend((m.start() + 1, m.end()) for m in _SPACE_RUN.finditer(folded))
+    drops.sort()
     pieces: list[Piece] = []
-    i, n = 0, len(folded)
-    while i < n:
-        if drop[i]:
-            i += 1
-            continue
-        j = i
-        while j < n and not drop[j]:
-            j += 1
-        pieces.append(Piece(folded[i:j], line, i + 1))
-        i = j
+    pos = 0
+    for start, end in drops:
+        if start > pos:
+            pieces.append(Piece(folded[pos:start], line, pos + 1))
+        pos = max(pos, end)
+    if pos < n:
+        pieces.append(Piece(folded[pos:], line, pos + 1))
     return Span(pieces)
 
 

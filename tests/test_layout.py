@@ -159,3 +159,38 @@ def test_headline_assignment_is_the_optimal_one_to_one_matching() -> None:
         ref_rows, ref_cols = optimize.linear_sum_assignment(-score)
         assert len(rows) == min(n_rows, n_cols) == len(set(cols))
         assert score[rows, cols].sum() == pytest.approx(score[ref_rows, ref_cols].sum())
+    # pages where each headline has its own clearly best body take the shortcut: same optimum
+    for _ in range(200):
+        n_rows = int(rng.integers(1, 9))
+        n_cols = n_rows + int(rng.integers(0, 3))
+        score = 0.3 * rng.random((n_rows, n_cols))
+        score[np.arange(n_rows), rng.permutation(n_cols)[:n_rows]] += 1.0
+        rows, cols = _max_assignment(score)
+        ref_rows, ref_cols = optimize.linear_sum_assignment(-score)
+        assert (list(rows), list(cols)) == (list(ref_rows), list(ref_cols))
+
+
+def test_layout_makes_no_reference_cycles(sample_page_path) -> None:
+    # parse_page pauses the cyclic garbage collector; that is only safe while it makes no cycles
+    import gc
+    import random
+
+    import page_sim as ps
+
+    rng = random.Random(3)
+    fixture = ps.load_source_articles("fixture")
+    pages = [read_page(sample_page_path)] + [ps.random_page(rng, fixture).text for _ in range(20)]
+    gc.collect()
+    gc.disable()
+    try:
+        for page in pages:
+            parse_page(page)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+
+
+def test_empty_and_blank_text_give_no_articles() -> None:
+    for text in ("", "\n", "   \n\u3000\n"):
+        layout = parse_page(text)
+        assert layout.article_rows == [] and layout.unplaced_rows == []
