@@ -52,11 +52,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import itertools
 import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import cn2an
 import pandas as pd
@@ -148,7 +150,8 @@ def _space_tolerant(surface: str) -> str:
 
 
 @functools.cache
-def _units() -> tuple[dict[str, Unit], re.Pattern[str]]:
+def _units() -> tuple[dict[str, Unit], re.Pattern[str], frozenset[str]]:
+    """(units by surface, the regex of any unit, the first characters of the units)."""
     path = QUANTITY_RESOURCES / "units.tsv"
     table: dict[str, Unit] = {}
     for number, (surface, kind, unit, scale, side) in _fields("units.tsv", 5):
@@ -175,11 +178,14 @@ def _units() -> tuple[dict[str, Unit], re.Pattern[str]]:
             pattern = f"(?i:{pattern})(?![A-Za-z])"
         alternatives.append(pattern)
     regex = re.compile(" {0,4}(?:" + "|".join(alternatives) + ")")
-    return table, regex
+    return table, regex, frozenset(key[0] for key in table)
 
 
 def _unit_at(norm: str, pos: int) -> tuple[Unit, int] | None:
-    table, regex = _units()
+    table, regex, firsts = _units()
+    ch = norm[pos : pos + 1]
+    if "\u4e00" <= ch <= "\u9fff" and ch not in firsts:
+        return None  # no unit starts with this ideograph (ideographs have no case to ignore)
     m = regex.match(norm, pos)
     if not m:
         return None
@@ -280,12 +286,19 @@ _FOLD_PAIRS.update(
         "％": "%",
     }
 )
-_FOLD = str.maketrans(_FOLD_PAIRS)
+# str.translate looks every character up in a dict; substituting only the characters that change
+# (full-width punctuation is a few percent of a Chinese text) is ~4x faster
+_FOLD_RE = re.compile("[" + "".join(re.escape(k) for k, v in _FOLD_PAIRS.items() if k != v) + "]")
+_FOLD_GET = _FOLD_PAIRS.__getitem__
+
+
+def _fold_one(m: re.Match[str]) -> str:
+    return _FOLD_GET(m.group())
 
 
 def fold(text: str) -> str:
     """Full-width ASCII to ASCII and traditional numerals to simplified; same length as ``text``."""
-    return text.translate(_FOLD)
+    return _FOLD_RE.sub(_fold_one, text)
 
 
 # --------------------------------------------------------------------------- numerals
@@ -318,8 +331,7 @@ _FRAC_JOIN = re.compile(r" {0,4}分 {0,4}之 {0,4}")
 _WHOLE_JOIN = re.compile(r" {0,4}又 {0,4}")
 
 
-@dataclass(frozen=True, slots=True)
-class _Raw:
+class _Raw(NamedTuple):
     """A numeral as written: a plain one, or a fraction [whole 又] den 分之 num."""
 
     start: int
@@ -336,12 +348,15 @@ def _match_number(norm: str, pos: int, endpos: int | None = None) -> _Raw | None
     m = _NUM_RE.match(norm, pos, stop)
     if m is None:
         return None
-    join = _FRAC_JOIN.match(norm, m.end(), stop)
+    after = m.end()
+    if after >= stop or norm[after] not in " 分又":
+        return _Raw(pos, after, m.group())  # no 分之 / 又 can follow: skip the two joins
+    join = _FRAC_JOIN.match(norm, after, stop)
     if join:
         n = _NUM_RE.match(norm, join.end(), stop)
         if n:
             return _Raw(pos, n.end(), den=m.group(), num=n.group())
-    join = _WHOLE_JOIN.match(norm, m.end(), stop)
+    join = _WHOLE_JOIN.match(norm, after, stop)
     if join:
         d = _NUM_RE.match(norm, join.end(), stop)
         if d:
@@ -553,12 +568,25 @@ _FUNCTION_TAGS = frozenset(
 )
 
 
+Token = tuple[str, str, int, int]  # word, POS tag, start, end
+Cut = tuple[tuple[Token, ...], tuple[int, ...]]  # tokens (offsets into the window) and starts
+
+
 @functools.lru_cache(maxsize=4096)
-def _cut(window: str) -> tuple[tuple[str, str], ...]:
-    return tuple(_tokenizer().cut_pos(window))
+def _cut(window: str) -> Cut:
+    """The tokens of ``window`` with offsets relative to it, and their start offsets. The tokens
+    are contiguous and in order, so the starts are sorted and a bisect finds the token at an
+    offset; offsets stay relative so that a cached cut serves any text it occurs in."""
+    pairs = _tokenizer().cut_pos(window)
+    ends = list(itertools.accumulate([len(w) for w, _ in pairs]))
+    starts = (0, *ends[:-1]) if ends else ()
+    return tuple([(w, t, s, e) for (w, t), s, e in zip(pairs, starts, ends, strict=True)]), starts
 
 
-Token = tuple[str, str, int, int]  # word, POS tag, start, end (offsets into the text)
+@functools.lru_cache(maxsize=65536)
+def _in_dictionary(word: str) -> bool:
+    return _tokenizer().in_dictionary(word)
+
 
 _CLAUSE_STOP = re.compile(r"[，。；：！？、,;:!?（）()《》【】\[\]\n]")
 _CLAUSE_REACH = 30  # characters either side of a position that a clause cut covers
@@ -571,47 +599,62 @@ class _Text:
     def __init__(self, text: str):
         self.norm = fold(text)
         self.stops = [m.start() for m in _CLAUSE_STOP.finditer(self.norm)]
-        self._tokens: dict[tuple[int, int], list[Token]] = {}
+        self._clauses: dict[int, tuple[int, int]] = {}
+        self._windows: dict[tuple[int, int], tuple[Cut, int, int]] = {}
+        self._at: dict[int, tuple[Cut, int, int]] = {}  # the same, by position asked for
 
     def clause(self, pos: int) -> tuple[int, int]:
-        k = bisect.bisect_right(self.stops, pos)
-        lo = self.stops[k - 1] + 1 if k > 0 else 0
-        hi = self.stops[k] if k < len(self.stops) else len(self.norm)
-        if pos < len(self.norm) and k > 0 and self.stops[k - 1] == pos:
+        found = self._clauses.get(pos)
+        if found is not None:
+            return found  # the rules ask for the same few positions many times
+        stops = self.stops
+        k = bisect.bisect_right(stops, pos)
+        lo = stops[k - 1] + 1 if k > 0 else 0
+        hi = stops[k] if k < len(stops) else len(self.norm)
+        if pos < len(self.norm) and k > 0 and stops[k - 1] == pos:
             lo = pos  # pos is itself a stop
-        return max(lo, pos - _CLAUSE_REACH), min(hi, pos + _CLAUSE_REACH)
-
-    def tokens(self, pos: int) -> list[Token]:
-        key = self.clause(pos)
-        found = self._tokens.get(key)
-        if found is None:
-            found = self._tokens[key] = self.cut(*key)
+        found = self._clauses[pos] = (max(lo, pos - _CLAUSE_REACH), min(hi, pos + _CLAUSE_REACH))
         return found
 
-    def cut(self, lo: int, hi: int) -> list[Token]:
-        out, p = [], lo
-        for word, tag in _cut(self.norm[lo:hi]):
-            out.append((word, tag, p, p + len(word)))
-            p += len(word)
-        return out
+    def window(self, pos: int) -> tuple[Cut, int, int]:
+        """((tokens, starts), lo, hi): the cut of the clause window [lo, hi) around ``pos``; token
+        offsets are relative to lo."""
+        found = self._at.get(pos)
+        if found is None:
+            key = self.clause(pos)
+            found = self._windows.get(key)
+            if found is None:
+                lo, hi = key
+                found = self._windows[key] = (_cut(self.norm[lo:hi]), lo, hi)
+            self._at[pos] = found
+        return found
 
     def token_at(self, pos: int) -> Token:
-        for token in self.tokens(pos):
-            if token[2] <= pos < token[3]:
-                return token
+        """The token holding ``pos`` (offsets into the text)."""
+        (tokens, starts), lo, _ = self.window(pos)
+        k = bisect.bisect_right(starts, pos - lo) - 1
+        if k >= 0 and pos - lo < tokens[k][3]:
+            word, tag, ws, we = tokens[k]
+            return word, tag, ws + lo, we + lo
         return self.norm[pos], "x", pos, pos + 1
 
 
 def _in_word(ctx: _Text, start: int, end: int) -> bool:
     """True when the segmenter puts the numeral at [start, end) inside a longer non-numeral word
     (四川, 一切, 千家万户, 三位一体, 进一步, 八佰伴); 千人 / 五省 (numeral + unit) are fine."""
-    units, _ = _units()
-    for _word, tag, ws, we in ctx.tokens(start):
-        if we <= start or ws >= end or (ws >= start and we <= end):
+    units = _units()[0]
+    (tokens, starts), lo, _ = ctx.window(start)
+    s, e = start - lo, end - lo
+    # only the tokens overlapping [start, end) matter: from the one holding start
+    for k in range(max(0, bisect.bisect_right(starts, s) - 1), len(tokens)):
+        _word, tag, ws, we = tokens[k]
+        if ws >= e:
+            break
+        if we <= s or (ws >= s and we <= e):
             continue
         if tag in _NUMERAL_TAGS:
             continue
-        if ws == start and ctx.norm[end:we].replace(" ", "") in units:
+        if ws == s and ctx.norm[end : we + lo].replace(" ", "") in units:
             continue
         return True
     return False
@@ -620,7 +663,7 @@ def _in_word(ctx: _Text, start: int, end: int) -> bool:
 def _starts_word(ctx: _Text, pos: int, end: int) -> bool:
     """True when a longer non-numeral word starts at ``pos`` and runs past ``end`` (市民 after 数十万)."""
     word, tag, ws, we = ctx.token_at(pos)
-    return ws == pos and we > end and tag not in _NUMERAL_TAGS and _tokenizer().in_dictionary(word)
+    return ws == pos and we > end and tag not in _NUMERAL_TAGS and _in_dictionary(word)
 
 
 # --------------------------------------------------------------------------- number spans
@@ -642,7 +685,23 @@ class NumberSpan:
     chinese: bool = False  # written with Chinese numerals only (no Arabic digit)
 
 
+class _Span(NamedTuple):
+    """``NumberSpan`` as the scanner passes it on (a tuple is built several times faster)."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    low: float
+    high: float
+    marker: str = ""
+    percent: bool = False
+    fraction: bool = False
+    chinese: bool = False
+
+
 _KILO_UNIT = re.compile(r"千(?:米|克|瓦|卡|帕)")
+_DIGIT_RE = re.compile(r"\d")
 
 
 def _masked(ctx: _Text) -> list[tuple[int, int]]:
@@ -666,9 +725,11 @@ def _masked(ctx: _Text) -> list[tuple[int, int]]:
 
 
 def _on_word_boundaries(ctx: _Text, start: int, end: int) -> bool:
-    return any(t[2] == start for t in ctx.tokens(start)) and any(
-        t[3] == end for t in ctx.tokens(end - 1)
-    )
+    (_, starts), lo, _ = ctx.window(start)
+    if start - lo not in starts:
+        return False
+    (tokens, _), lo, _ = ctx.window(end - 1)
+    return any(t[3] == end - lo for t in tokens)
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -678,13 +739,14 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return False
 
 
-def _scan(norm: str, masked: list[tuple[int, int]]) -> Iterator[NumberSpan]:
+def _scan(norm: str, masked: list[tuple[int, int]]) -> list[_Span]:
     """Numerals of ``norm`` with their values, before any unit or context rule."""
-    pos = 0
+    out: list[_Span] = []
+    search, pos = _NUM_START.search, 0
     while True:
-        c = _NUM_START.search(norm, pos)
+        c = search(norm, pos)
         if c is None:
-            return
+            return out
         raw = _match_number(norm, c.start())
         if raw is None:
             pos = c.start() + 1
@@ -697,45 +759,64 @@ def _scan(norm: str, masked: list[tuple[int, int]]) -> Iterator[NumberSpan]:
         pos = span.end
         if masked and _overlaps(masked, span.start, span.end):
             continue
-        yield span
+        out.append(span)
 
 
-def _number_span(norm: str, m: _Raw) -> NumberSpan | None:
+def _number_span(norm: str, m: _Raw) -> _Span | None:
     start, end = m.start, m.end
-    text = norm[start:end]
-    chinese = not any(ch.isdigit() for ch in text)
-    try:
-        if not m.plain:
-            value, low, high, percent = _fraction_bounds(m)
-            marker = "range" if low != high else ""
-            return NumberSpan(start, end, text, value, low, high, marker, percent, True, chinese)
+    if m.plain:
+        plain = m.plain  # == norm[start:end]
         # 12千米: an Arabic number before 千米/千克 is kilo-, not thousands
-        if end - start >= 2 and norm[end - 2].isdigit() and norm[end - 1] == "千":
-            if _KILO_UNIT.match(norm, end - 1):
-                end -= 1
-                text = norm[start:end]
-        plain = text.rstrip(" ")
-        if not _valid_numeral(plain):
+        kilo = (
+            plain[-1] == "千"
+            and len(plain) >= 2
+            and plain[-2].isdigit()
+            and _KILO_UNIT.match(norm, end - 1) is not None
+        )
+        read = _plain_numeral(plain, kilo)
+        if read is None:
             return None
-        n = _evaluate(plain)
+        text, value, low, high, marker, chinese = read
+        return _Span(start, start + len(text), text, value, low, high, marker, chinese=chinese)
+    text = norm[start:end]
+    try:
+        value, low, high, percent = _fraction_bounds(m)
     except ValueError:
         return None
-    return NumberSpan(start, start + len(plain), plain, n.value, n.low, n.high, n.marker,
-                      chinese=chinese)  # fmt: skip
+    marker = "range" if low != high else ""
+    chinese = _DIGIT_RE.search(text) is None
+    return _Span(start, end, text, value, low, high, marker, percent, True, chinese)
+
+
+@functools.lru_cache(maxsize=65536)
+def _plain_numeral(plain: str, kilo: bool) -> tuple[str, float, float, float, str, bool] | None:
+    """(text, value, low, high, marker, chinese) of a plain numeral as matched (``kilo``: its
+    final 千 is the kilo- of the unit after it), or None. The same few numerals (一, 两, 2020)
+    come back all the time, so the reading is cached."""
+    # the numeral regex admits no digit that \d does not match, so this is "no ch.isdigit()"
+    chinese = _DIGIT_RE.search(plain) is None
+    text = (plain[:-1] if kilo else plain).rstrip(" ")
+    if not _valid_numeral(text):
+        return None
+    try:
+        n = _evaluate(text)
+    except ValueError:
+        return None
+    return text, n.value, n.low, n.high, n.marker, chinese
 
 
 def _valid_numeral(text: str) -> bool:
     core = text.replace(" ", "").lstrip("负-")
     if not core:
         return False
-    if all(ch in _CN_BIG for ch in core):
+    if not core.strip(_CN_BIG):
         return False  # 万 / 万万 alone
     if len(core) == 1 and core in _FINANCIAL:
         return False  # 陆地, 拾取, 伍仁, 肆意: a lone financial numeral is a word
     return True
 
 
-def _shrink(norm: str, start: int, end: int) -> NumberSpan | None:
+def _shrink(norm: str, start: int, end: int) -> _Span | None:
     for stop in range(end - 1, start, -1):
         m = _match_number(norm, start, stop)
         if m is not None and m.end == stop:
@@ -766,7 +847,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
                 continue
             n = _evaluate(sub.plain.rstrip(" "))
             stop = inner + len(sub.plain.rstrip(" "))
-            span = NumberSpan(inner, stop, text[inner:stop], n.value, n.low, n.high, n.marker)
+            span = _Span(inner, stop, text[inner:stop], n.value, n.low, n.high, n.marker)
         if _skip_as_word(ctx, span):
             continue
         out.append(
@@ -778,7 +859,7 @@ def find_numbers(text: str) -> list[NumberSpan]:
     return out
 
 
-def _skip_as_word(ctx: _Text, span: NumberSpan) -> bool:
+def _skip_as_word(ctx: _Text, span: _Span) -> bool:
     if not span.chinese or span.fraction:
         return False
     if len(span.text.replace(" ", "")) > 4:
@@ -816,7 +897,10 @@ _DATE_RE = re.compile(
 )
 _TIME_RE = re.compile(rf"{_CLOCK}(?:{_S}(?P<approx>许|左右))?")
 _PART_WORDS = sorted(_PART[len("(?P<part>") : -1].split("|"), key=len, reverse=True)
-_DATETIME_START = re.compile(rf"[\d{_CN_YEAR_DIGIT}十两第]")
+# Every date or time match starting at a numeral reaches one of 年月日号时点:季 or an ISO
+# separator within its first 7 characters (四位年份 + 2 spaces + 年 is the longest); numerals
+# with none of them ahead cannot start one and are not tried
+_DATETIME_START = re.compile(rf"[\d{_CN_YEAR_DIGIT}十两第](?=(?s:.){{0,6}}[年月日号时点:季\-/.])")
 _QUARTER_RE = re.compile(
     rf"(?<![前后近头末])(?:(?P<year>(?<!\d)\d{{4}}|[{_CN_YEAR_DIGIT}]{{4}}){_S}年{_S})?"
     r"(?:第)?(?P<q>[一二三四1-4])季度"
@@ -910,7 +994,7 @@ def _clock(m: re.Match[str], part: str | None) -> tuple[int, int, int | None, st
 
 def _date_quantity(
     m: re.Match[str], text: str, ref: RefDate | None, inherit: tuple[int, int | None] | None = None
-) -> Quantity | None:
+) -> _Q | None:
     """A date (or date + time). ``inherit`` is the (year, month) of a date this one closes a range
     with (2009年8月17日至8月23日, 6月23日-29日)."""
     g = m.group
@@ -958,7 +1042,7 @@ def _date_quantity(
     start, end = m.span()
     while end > start and text[end - 1] == " ":
         end -= 1
-    return Quantity(
+    return _Q(
         start, end, text[start:end], NAN, NAN, NAN, unit, g("approx") or "", "", "time"
         if kind == "time" else "date", resolved,
     )  # fmt: skip
@@ -984,7 +1068,7 @@ _RANGE_GAP = re.compile(r" {0,2}(?:至|到|-{1,2}|~) {0,2}")
 _RESOLVED_YM = re.compile(r"(\d{4})(?:-(\d{2}))?")
 
 
-def _range_start(found: list[Quantity], norm: str, pos: int) -> tuple[int, int | None] | None:
+def _range_start(found: list[_Q], norm: str, pos: int) -> tuple[int, int | None] | None:
     """(year, month) of the date that a range connector joins to ``pos``, if any."""
     if not found or found[-1].kind not in ("date", "time"):
         return None
@@ -1007,7 +1091,7 @@ def _part_before(norm: str, pos: int) -> tuple[str | None, int]:
     return None, pos
 
 
-def _time_quantity(m: re.Match[str], text: str, ref: RefDate | None) -> Quantity | None:
+def _time_quantity(m: re.Match[str], text: str, ref: RefDate | None) -> _Q | None:
     window = fold(text[max(0, m.start() - 5) : m.start()])
     part, at = _part_before(window, len(window))
     start = m.start() - (len(window) - at)
@@ -1023,28 +1107,28 @@ def _time_quantity(m: re.Match[str], text: str, ref: RefDate | None) -> Quantity
     hour, minute, second, unit = clock
     hms = f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if second is not None else "")
     end = m.end()
-    return Quantity(
+    return _Q(
         start, end, text[start:end], NAN, NAN, NAN, unit, m.group("approx") or "", "", "time", hms
     )
 
 
-def _decade_quantity(m: re.Match[str], text: str, ref: RefDate | None) -> Quantity:
+def _decade_quantity(m: re.Match[str], text: str, ref: RefDate | None) -> _Q:
     """80年代 / 1980年代 / 八十年代 -> 1980/1989 (a two-digit decade is 19xx from 20 up)."""
     year = _small_int(m.group("dec"))
     if year < 100:
         year += 1900 if year >= 20 else 2000
     start, end = m.span()
     resolved = f"{year:04d}/{year + 9:04d}"
-    return Quantity(start, end, text[start:end], NAN, NAN, NAN, "年代", "", "", "date", resolved)
+    return _Q(start, end, text[start:end], NAN, NAN, NAN, "年代", "", "", "date", resolved)
 
 
-def _quarter_quantity(m: re.Match[str], text: str, ref: RefDate | None) -> Quantity:
+def _quarter_quantity(m: re.Match[str], text: str, ref: RefDate | None) -> _Q:
     q = _small_int(m.group("q"))
     year = _small_int(m.group("year")) if m.group("year") else (ref.year if ref else None)
     first, last = 3 * q - 2, 3 * q
     resolved = f"{year:04d}-{first:02d}/{year:04d}-{last:02d}" if year else f"Q{q}"
     start, end = m.span()
-    return Quantity(start, end, text[start:end], NAN, NAN, NAN, "季度", "", "", "date", resolved)
+    return _Q(start, end, text[start:end], NAN, NAN, NAN, "季度", "", "", "date", resolved)
 
 
 # --------------------------------------------------------------------------- quantities
@@ -1068,9 +1152,28 @@ class Quantity:
     subject_phrase: str = ""
 
 
+class _Q(NamedTuple):
+    """``Quantity`` as the rules build it (a tuple is built several times faster); ``extract``
+    turns them into ``Quantity`` records, ``quantities`` reads them as they are."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    value_low: float
+    value_high: float
+    unit: str
+    qualifier: str
+    subject: str
+    kind: str
+    resolved: str = ""
+    subject_phrase: str = ""
+
+
 _INCLUSIVE = r"(?: {0,2}[（(]含[）)])?"  # 1万(含)-5万元, 50万元（含）以上
 _RANGE_JOIN = re.compile(rf"{_INCLUSIVE} {{0,2}}(?:-{{1,2}}|~|至|到) {{0,2}}")
 _INCLUSIVE_RE = re.compile(_INCLUSIVE)
+_RANGE_JOIN_FIRST = frozenset(" （(-~至到")  # the characters a _RANGE_JOIN match can start with
 _CURRENCY_SIGN = {"$": "美元", "¥": "元", "€": "欧元", "£": "英镑"}
 _ARTICLE_CLASSIFIERS = frozenset({"个", "种"})  # 一个 / 一种 = "a", not a count of one
 
@@ -1099,13 +1202,21 @@ def _qualifier_before(ctx: _Text, start: int) -> tuple[Qualifier, int] | None:
     return None
 
 
+@functools.cache
+def _qualifiers_by_first_char(position: str) -> dict[str, list[Qualifier]]:
+    table: dict[str, list[Qualifier]] = {}
+    for q in _qualifiers()[position]:
+        table.setdefault(q.word[0], []).append(q)  # keeps the longest-first order
+    return table
+
+
 def _qualifier_after(norm: str, pos: int, position: str) -> tuple[Qualifier, int] | None:
     p = pos
     while p < len(norm) and norm[p] == " " and p - pos < 2:
         p += 1
     if p >= len(norm):
         return None
-    for q in _qualifiers()[position]:
+    for q in _qualifiers_by_first_char(position).get(norm[p], ()):
         if norm.startswith(q.word, p):
             return q, p + len(q.word)
     return None
@@ -1135,25 +1246,29 @@ def extract(text: str, ref_date: object = None) -> list[Quantity]:
     if not isinstance(text, str):
         raise ValueError(f"extract expects a string, got {type(text).__name__}")
     ref = ref_date if isinstance(ref_date, RefDate) else _ref_date(ref_date, "ref_date")
+    return [Quantity(*q) for q in _extract(text, ref)]
+
+
+def _extract(text: str, ref: RefDate | None) -> list[_Q]:
     ctx = _Text(text)
     norm = ctx.norm
     masked = _masked(ctx)
-    found: list[Quantity] = []
+    found: list[_Q] = []
     taken: list[tuple[int, int]] = []
 
     # dates and times first: their pieces never come out as counts
+    readers = [(_DATE_RE, _date_quantity), (_TIME_RE, _time_quantity)]
+    if "季度" in norm:
+        readers.insert(0, (_QUARTER_RE, _quarter_quantity))
+    if "年代" in norm:
+        readers.insert(0, (_DECADE_RE, _decade_quantity))
     pos = 0
     while True:
         c = _DATETIME_START.search(norm, pos)
         if c is None:
             break
         p, q = c.start(), None
-        for regex, build in (
-            (_DECADE_RE, _decade_quantity),
-            (_QUARTER_RE, _quarter_quantity),
-            (_DATE_RE, _date_quantity),
-            (_TIME_RE, _time_quantity),
-        ):
+        for regex, build in readers:
             m = regex.match(norm, p)
             if m is None or m.end() == p or (masked and _overlaps(masked, p, m.end())):
                 continue
@@ -1171,7 +1286,7 @@ def extract(text: str, ref_date: object = None) -> list[Quantity]:
         pos = max(p + 1, q.end)
 
     spans = [s for s in _scan(norm, masked) if not (taken and _overlaps(taken, s.start, s.end))]
-    numbers: list[Quantity] = []
+    numbers: list[_Q] = []
     i, last_end = 0, 0
     while i < len(spans):
         span = spans[i]
@@ -1179,7 +1294,7 @@ def extract(text: str, ref_date: object = None) -> list[Quantity]:
         if span.start < last_end:
             continue  # inside the previous quantity (千 of 12千米, 两 of 两个亿)
         partner = None
-        if i < len(spans):
+        if i < len(spans) and norm[span.end : span.end + 1] in _RANGE_JOIN_FIRST:
             j = _RANGE_JOIN.match(norm, span.end)
             if j and j.end() == spans[i].start and not span.percent:
                 partner = spans[i]
@@ -1198,7 +1313,7 @@ def extract(text: str, ref_date: object = None) -> list[Quantity]:
     return found
 
 
-def _joins_range(norm: str, a: Quantity, b: Quantity) -> bool:
+def _joins_range(norm: str, a: _Q, b: _Q) -> bool:
     if a.kind != b.kind or a.unit != b.unit or not a.unit or a.kind not in _RANGE_KINDS:
         return False
     if not (a.value < b.value) or a.qualifier or b.qualifier:
@@ -1210,8 +1325,8 @@ def _joins_range(norm: str, a: Quantity, b: Quantity) -> bool:
 _RANGE_KINDS = frozenset({"count", "money", "percent", "duration"})
 
 
-def _merged_range(text: str, a: Quantity, b: Quantity) -> Quantity:
-    return Quantity(
+def _merged_range(text: str, a: _Q, b: _Q) -> _Q:
+    return _Q(
         a.start, b.end, text[a.start : b.end], a.value, a.value_low, b.value_high, a.unit,
         "range", a.subject or b.subject, a.kind, "", a.subject_phrase or b.subject_phrase,
     )  # fmt: skip
@@ -1226,17 +1341,27 @@ def _currency_words() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(words, key=lambda x: -len(x[0])))
 
 
+@functools.cache
+def _currency_words_by_last_char() -> dict[str, list[tuple[str, str]]]:
+    table: dict[str, list[tuple[str, str]]] = {}
+    for word, unit in _currency_words():
+        table.setdefault(word[-1], []).append((word, unit))  # keeps the longest-first order
+    return table
+
+
 def _currency_before(norm: str, start: int) -> str:
     lo = start
     while lo > 0 and norm[lo - 1] == " " and start - lo < 2:
         lo -= 1
-    for word, unit in _currency_words():
+    if lo == 0:
+        return ""
+    for word, unit in _currency_words_by_last_char().get(norm[lo - 1], ()):
         if norm.startswith(word, lo - len(word)) and lo >= len(word):
             return unit
     return ""
 
 
-def _looks_like_code(norm: str, span: NumberSpan) -> bool:
+def _looks_like_code(norm: str, span: _Span) -> bool:
     """G60, 5G, COVID-19, 0573: digits glued to Latin letters, or with a leading zero."""
     start = span.start
     if start > 0 and norm[start - 1].isascii() and norm[start - 1].isalpha():
@@ -1328,9 +1453,7 @@ def _unit_after(
     return _UnitHit(unit, stop, inner, half)
 
 
-def _build(
-    text: str, ctx: _Text, span: NumberSpan, partner: NumberSpan | None
-) -> list[Quantity] | None:
+def _build(text: str, ctx: _Text, span: _Span, partner: _Span | None) -> list[_Q] | None:
     """The quantity around one numeral (and the second numeral of a range), or None."""
     norm = ctx.norm
     if _looks_like_code(norm, span):
@@ -1368,7 +1491,8 @@ def _build(
             hit = _unit_after(ctx, pos, inner, span.value)
             unit, pos, inner, half = hit.unit, hit.stop, hit.inner, hit.half
             noun_start = hit.noun_start
-            value, low, high = (x * hit.magnitude + hit.extra for x in (value, low, high))
+            mag, extra = hit.magnitude, hit.extra
+            value, low, high = value * mag + extra, low * mag + extra, high * mag + extra
     if unit is None and kind == "count" and not ordinal:
         if not _bare_number_ok(span):
             return None  # 十 in “十”即…, 两 in 两地: a Chinese numeral needs a unit
@@ -1422,7 +1546,7 @@ def _build(
     subjects = _subjects(ctx, start, end, kind, side, unit_name if unit else "")
     qualifier = ",".join(dict.fromkeys(qualifiers))
     return [
-        Quantity(
+        _Q(
             start, end, text[start:end], float(value), float(low), float(high), unit_name,
             qualifier, subject, kind, "", phrase,
         )
@@ -1452,11 +1576,11 @@ def _range_multiplier(first: str, second: str) -> float:
     return mult
 
 
-def _year_like(span: NumberSpan) -> bool:
+def _year_like(span: _Span) -> bool:
     return span.low == span.high and span.value == int(span.value) and 1000 <= span.value <= 2999
 
 
-def _bare_number_ok(span: NumberSpan) -> bool:
+def _bare_number_ok(span: _Span) -> bool:
     """A numeral with no unit: Arabic numbers stand; Chinese ones only when large or vague."""
     if span.fraction:
         return True
@@ -1471,7 +1595,7 @@ _SCORE_AFTER = re.compile(r"[-:/](?=\d)")
 _SCORE_BEFORE = re.compile(r"\d[-:/]$")
 
 
-def _bare_arabic_skipped(norm: str, span: NumberSpan, pos: int) -> bool:
+def _bare_arabic_skipped(norm: str, span: _Span, pos: int) -> bool:
     """An Arabic number without a unit is a quantity only where a number can stand alone: not
     glued to a following Chinese word or Latin letter (508汽车, 2009中国慈善, 01A are names), not
     a score, ratio or code (3-1, 2:0, 08/09/17), not a phone or order number (8+ digits), not a
@@ -1508,7 +1632,7 @@ def _bare_arabic_skipped(norm: str, span: NumberSpan, pos: int) -> bool:
     return False
 
 
-def _skip_plain_big(span: NumberSpan) -> bool:
+def _skip_plain_big(span: _Span) -> bool:
     return span.text.replace(" ", "") in ("千万", "万万", "亿万")
 
 
@@ -1567,28 +1691,43 @@ def _subjects(
     return [("", "")]
 
 
-def _tokens_after(ctx: _Text, start: int, end: int) -> list[Token]:
-    clause = ctx.tokens(start)
-    hi = ctx.clause(start)[1]
+def _words_after(ctx: _Text, start: int, end: int) -> list[tuple[str, str]]:
+    """(word, tag) of the tokens from ``end`` to the end of the clause window around ``start``,
+    spaces left out."""
+    (tokens, starts), lo, hi = ctx.window(start)
     if end >= hi:
         return []
-    if any(ts < end < te for _, _, ts, te in clause) or not clause or clause[-1][3] < hi:
-        clause = ctx.cut(end, hi)  # the quantity ends inside a token: segment the rest alone
-    return [t for t in clause if t[2] >= end and t[3] <= hi]
+    e, last = end - lo, hi - lo
+    # tokens are contiguous and sorted: only the one with the last start <= end can hold end
+    k = bisect.bisect_right(starts, e) - 1
+    if (k >= 0 and starts[k] < e < tokens[k][3]) or not tokens or tokens[-1][3] < last:
+        # the quantity ends inside a token: segment the rest alone
+        tokens, _ = _cut(ctx.norm[end:hi])
+        last = hi - end
+    else:
+        tokens = tokens[bisect.bisect_left(starts, e) :]
+    return [(w, t) for w, t, _, we in tokens if we <= last and not w.isspace()]
 
 
-def _tokens_before(ctx: _Text, start: int) -> list[Token]:
-    clause = ctx.tokens(start)
-    lo = ctx.clause(start)[0]
+def _words_before(ctx: _Text, start: int) -> list[tuple[str, str]]:
+    """(word, tag) of the tokens from the start of the clause window around ``start`` up to it,
+    spaces and quotes left out."""
+    (tokens, starts), lo, _ = ctx.window(start)
     if start <= lo:
         return []
-    if any(ts < start < te for _, _, ts, te in clause) or not clause or clause[0][2] > lo:
-        clause = ctx.cut(lo, start)
-    return [t for t in clause if t[3] <= start and t[2] >= lo]
+    s = start - lo
+    k = bisect.bisect_right(starts, s) - 1
+    if (k >= 0 and starts[k] < s < tokens[k][3]) or not tokens:
+        tokens, _ = _cut(ctx.norm[lo:start])  # (a window's first token starts at its lo)
+    else:
+        tokens = tokens[: bisect.bisect_left(starts, s)]
+    return [
+        (w, t) for w, t, _, we in tokens if we <= s and not w.isspace() and w not in "“”「」\"'"
+    ]
 
 
 def _subject_after(ctx: _Text, start: int, end: int, unit: str, allow_de: bool) -> tuple[str, str]:
-    tokens = [(w, t) for w, t, _, _ in _tokens_after(ctx, start, end) if not w.isspace()]
+    tokens = _words_after(ctx, start, end)
     if not tokens:
         return "", ""
     if allow_de and tokens[0][0] == "的":
@@ -1655,11 +1794,7 @@ def _in_listing(ctx: _Text, start: int, end: int, kind: str, unit: str) -> bool:
 
 
 def _subject_before(ctx: _Text, start: int, listing: bool) -> list[tuple[str, str]]:
-    tokens = [
-        (w, t)
-        for w, t, _, _ in _tokens_before(ctx, start)
-        if not w.isspace() and w not in "“”「」\"'"
-    ]
+    tokens = _words_before(ctx, start)
     skip = _word_list("subject_skip.txt")
     distributive = False
     while tokens and (
@@ -1722,6 +1857,23 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def _article_rows(body: str, ref: RefDate | None) -> list[tuple]:
+    """The rows of one body, without the leading article_id."""
+    spans = split_sentences(body)
+    starts = [s for s, _ in spans]
+    rows = []
+    for q in _extract(body, ref):
+        k = max(0, bisect.bisect_right(starts, q.start) - 1)
+        s, e = spans[k] if spans else (0, len(body))
+        rows.append(
+            (
+                k, body[s:e], q.start, q.end, q.text, q.value, q.value_low, q.value_high, q.unit,
+                q.qualifier, q.subject, q.kind, q.resolved, q.subject_phrase,
+            )
+        )  # fmt: skip
+    return rows
+
+
 def quantities(articles: pd.DataFrame, page_date: str | dt.date | None = None) -> pd.DataFrame:
     """One row per quantity, date or time in each article's ``body``.
 
@@ -1736,24 +1888,16 @@ def quantities(articles: pd.DataFrame, page_date: str | dt.date | None = None) -
     if missing:
         raise ValueError(f"articles frame lacks column(s) {missing}; it needs article_id and body")
     explicit = _ref_date(page_date, "page_date") if page_date is not None else None
-    dates = articles["date"] if "date" in articles.columns else [None] * len(articles)
+    dates = articles["date"].tolist() if "date" in articles.columns else [None] * len(articles)
     rows = []
-    for article_id, body, date in zip(articles["article_id"], articles["body"], dates, strict=True):
+    # plain lists: iterating an Arrow-backed column boxes each value far more slowly
+    for article_id, body, date in zip(
+        articles["article_id"].tolist(), articles["body"].tolist(), dates, strict=True
+    ):
         if not isinstance(body, str):
             raise ValueError(f"article {article_id!r}: body is {type(body).__name__}, not a string")
         ref = explicit or _ref_date(date, f"article {article_id!r}: date")
-        spans = split_sentences(body)
-        starts = [s for s, _ in spans]
-        for q in extract(body, ref):
-            k = max(0, bisect.bisect_right(starts, q.start) - 1)
-            s, e = spans[k] if spans else (0, len(body))
-            rows.append(
-                (
-                    article_id, k, body[s:e], q.start, q.end, q.text, q.value, q.value_low,
-                    q.value_high, q.unit, q.qualifier, q.subject, q.kind, q.resolved,
-                    q.subject_phrase,
-                )
-            )  # fmt: skip
+        rows.extend([(article_id, *tail) for tail in _article_rows(body, ref)])
     if not rows:
         return _empty_frame()
     return _typed(pd.DataFrame(rows, columns=QUANTITY_COLUMNS))
