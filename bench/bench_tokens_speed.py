@@ -13,8 +13,9 @@ flatters any cache). Measurements, each round interleaved so machine load hits a
 2. The fast engine: ``tokens()`` with ``Tokenizer(engine="rjieba")`` vs ``rjieba.cut``.
 3. Agreement with ``jieba.posseg`` (segmentation span F1 and tag agreement on identical spans),
    which the fast POS path replaces; and rjieba vs jieba with and without HMM.
-4. Two worker processes vs one, the corpus split by article (requirement: >= 1.7x), wall time
-   after the pool has started and built its tokenizers.
+4. ``tokens(articles, n_jobs=2)`` vs ``tokens(articles)``: two worker processes, the corpus
+   split by article (requirement: >= 1.7x), wall time including the pool's start; both sides
+   start with empty out-of-vocabulary caches.
 5. Cold start (import + first cut) and peak memory (max RSS) in fresh processes, with jieba's
    cache present (warm) and absent (first run ever), for jieba, posseg and the project tokenizer.
 
@@ -25,7 +26,6 @@ shared 2-core machine are noisy. Prints one line and exits 0 when no corpus can 
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import os
 import pickle
@@ -35,7 +35,6 @@ import subprocess
 import sys
 import textwrap
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -242,74 +241,46 @@ def agreement(articles: pd.DataFrame) -> None:
 # --------------------------------------------------------------------------- 4: processes
 
 
-_WORKER_TOKENIZER: Tokenizer | None = None
-
-
-def _init_worker(tok: Tokenizer) -> None:
-    global _WORKER_TOKENIZER
-    _WORKER_TOKENIZER = tok
-    tok.fit()  # rebuild the jieba instance once per process (it is not pickled)
-
-
-def _tokens_chunk(chunk: pd.DataFrame) -> tuple[pd.DataFrame, float, int]:
-    cpu0 = time.process_time()
-    frame = tokens(chunk, _WORKER_TOKENIZER)
-    return frame, time.process_time() - cpu0, os.getpid()
-
-
-def _warm(_: int) -> int:
-    return os.getpid()
+def cold_copy(tok: Tokenizer) -> Tokenizer:
+    """A built copy of ``tok`` with every cache of out-of-vocabulary words empty, this
+    process's included (forked workers inherit it)."""
+    hmm_word_tag.cache_clear()
+    copy = pickle.loads(pickle.dumps(tok))  # pickling drops the built state and its caches
+    copy.fit()
+    return copy
 
 
 def processes(articles: pd.DataFrame, rounds: int) -> None:
     print(
-        "\n== 4. Two processes vs one (split by article; wall seconds, pool started first, both cold)"
+        "\n== 4. Two processes vs one: tokens(articles, n_jobs=2) vs tokens(articles)"
+        " (wall seconds, pool start included, both cold)"
     )
     tok = fresh_tokenizer()
-    # 16 runs of whole articles with about equal numbers of characters, in article order.
-    n_chunks = 16
-    cumulative = articles["body"].str.len().cumsum().to_numpy()
-    cuts = [int((cumulative < cumulative[-1] * i / n_chunks).sum()) for i in range(1, n_chunks)]
-    bounds = sorted({0, *cuts, len(articles)})
-    chunks = [articles.iloc[a:b] for a, b in itertools.pairwise(bounds)]
-    one, two, one_cpu, busiest_cpu = [], [], [], []
-    pids: set[int] = set()
+    one, two, one_cpu = [], [], []
     # Each round starts both sides cold: the tokenizer tags out-of-vocabulary words lazily and
-    # caches them per process, so a single process reused across rounds would be warmer than
-    # workers that see different articles each round.
+    # caches them (per tokenizer and per process), so a warm side would be flattered.
     for _ in range(rounds):
-        single_tok = pickle.loads(pickle.dumps(tok))
-        single_tok.fit()
+        single_tok = cold_copy(tok)
         with Clock() as c:
             single = tokens(articles, single_tok)
         one.append(c.wall)
         one_cpu.append(c.cpu)
-        with ProcessPoolExecutor(max_workers=2, initializer=_init_worker, initargs=(tok,)) as pool:
-            pids |= set(pool.map(_warm, range(8)))  # both workers started before the clock
-            with Clock() as c:
-                results = list(pool.map(_tokens_chunk, chunks))
+        parallel_tok = cold_copy(tok)
+        with Clock() as c:
+            combined = tokens(articles, parallel_tok, n_jobs=2)
         two.append(c.wall)
-        per_worker: dict[int, float] = {}
-        for _, cpu, pid in results:
-            per_worker[pid] = per_worker.get(pid, 0.0) + cpu
-        busiest_cpu.append(max(per_worker.values()))
-    combined = pd.concat([frame for frame, _, _ in results], ignore_index=True)
     assert combined.equals(single), "2-process tokens differ from 1-process tokens"
     speedup = min(one) / min(two)
-    cpu_speedup = min(one_cpu) / min(busiest_cpu)
     rounds_text = " ".join(f"{a:.2f}/{b:.2f}" for a, b in zip(one, two, strict=True))
     print(
-        f"workers seen: {len(pids)}; 1 process {min(one):.2f} s, 2 processes {min(two):.2f} s "
+        f"1 process {min(one):.2f} s, 2 processes {min(two):.2f} s "
         f"(rounds 1/2: {rounds_text}); identical tables"
     )
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(
         f"wall speed-up {speedup:.2f}x; requirement >= 1.7 {verdict(speedup >= 1.7)} "
-        f"(load average {load:.1f} on {os.cpu_count()} CPUs)"
-    )
-    print(
-        f"CPU-time speed-up {cpu_speedup:.2f}x (one process's CPU s / busiest worker's CPU s): "
-        "what two otherwise idle cores give; the wall figure is lower when other work shares them"
+        f"(load average {load:.1f} on {os.cpu_count()} CPUs: other work on the machine "
+        "lowers this figure)"
     )
 
 

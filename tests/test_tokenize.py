@@ -549,3 +549,31 @@ def test_rjieba_engine_missing_is_clear(monkeypatch):
 def test_unknown_engine():
     with pytest.raises(ValueError, match="engine"):
         Tokenizer(engine="pkuseg").cut("祁海龙")
+
+
+def test_tokens_in_worker_processes_equal_one_process(articles, tok, page_tokens) -> None:
+    # Split by article between 2 workers: the same table, rows in the same order.
+    assert tokens(articles, tok, n_jobs=2).equals(page_tokens)
+    many = pd.concat(
+        [articles.assign(article_id=articles["article_id"] + f"-{k}") for k in range(12)]
+    )
+    many = pd.concat([many, pd.DataFrame({"article_id": ["empty"], "body": [""]})])
+    assert tokens(many, tok, n_jobs=-1).equals(tokens(many, tok))
+    with pytest.raises(ValueError, match="n_jobs"):
+        tokens(articles, tok, n_jobs=0)
+
+
+def test_task_ranges_cover_every_article_once_and_shrink() -> None:
+    import numpy as np
+
+    from analysis.tokenize import _task_ranges
+
+    rng = np.random.default_rng(0)
+    for n in (1, 2, 5, 300):
+        lengths = rng.integers(0, 3000, n)
+        ranges = _task_ranges(lengths, 2)
+        assert [a for a, _ in ranges] == [0] + [b for _, b in ranges[:-1]]
+        assert ranges[-1][1] == n and all(a < b for a, b in ranges)
+    lengths = rng.integers(100, 3000, 800)
+    sizes = [int(lengths[a:b].sum()) for a, b in _task_ranges(lengths, 2)]
+    assert sizes[0] > 4 * sizes[-1]  # the last tasks are small, so workers finish together
