@@ -16,8 +16,10 @@ The pass, in order:
 5. headline clusters -> headlines (kicker / title / subtitle, doubled lines collapsed) with the
    bylines that touch them;
 6. headlines -> articles by one-to-one assignment: the body a headline follows (or, failing
-   that, precedes) scores highest, plus character-bigram overlap between headline and body.
-   Bylines that touch nothing stay unplaced: the text does not say where they belong.
+   that, precedes) scores highest, plus character-bigram overlap between headline and body;
+   an unclaimed wider headline right above a claimed one is its kicker. A headline that
+   neither stands next to a body nor shares its words stays unplaced, and so do bylines that
+   touch nothing: the text does not say where they belong.
 
 Every non-whitespace source character ends in exactly one field of one row, or in the unplaced
 table (see :func:`check_conservation`). Inserted characters are only separators: ``" "`` between
@@ -83,6 +85,11 @@ def _ends_sentence(text: str) -> bool:
 
 _REPORTING_VERB = re.compile(r"(?:强调|指出|表示|要求|提出|寄语|号召|部署|讲话|说|称)$")
 _SUBTITLE_DASH = re.compile(r"^(?:——|—|--|－－)")
+# A line that only says when (3月20日起, 2020年1月1日以来): a title says what happened, so a
+# bare date above it is a kicker setting the scene.
+_DATE_KICKER = re.compile(
+    r"(?=[^年月日]*[年月日])(?:从|自)?(?:\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:起|以来|开始|前|后)?"
+)
 _FURNITURE = re.compile(
     r"^(?:第\s*\d+\s*版|\d{1,2}\s*版|责任编辑|美术编辑|版式|校对|电话|邮箱|E-?mail)"
     r"|星期[一二三四五六日天]\s*$|^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期.)?\s*$"
@@ -674,6 +681,40 @@ def _strip_marker(span: Span, unplaced: list[Unplaced]) -> Span:
     return span.slice(k)
 
 
+def _open_bracket(text: str) -> bool:
+    """A bracket or quote opened and not closed: the line breaks inside a phrase."""
+    return sum(map(text.count, "（(“《「")) > sum(map(text.count, "）)”》」"))
+
+
+def _leading_kicker(lines: list[Span]) -> int:
+    """How many leading lines of one headline chunk are a kicker set above the title.
+
+    The kicker is set in a smaller font than the title, so a first line of 8 or more that is
+    clearly wider than the line under it is a kicker; a very short line after it (under 3, or
+    under half the line below it) is the kicker's wrapped remainder, since title lines are
+    broken into balanced lines.
+    """
+    if len(lines) < 2:
+        return 0
+    if _DATE_KICKER.fullmatch(lines[0].text):
+        return 1
+    widths = [display_width(s.text) for s in lines[:3]]
+    if (
+        len(widths) == 3
+        and widths[0] < 0.75 * min(widths[1:])
+        and abs(widths[1] - widths[2]) <= 1
+        and not _open_bracket(lines[0].text)
+    ):
+        # Wrapped title lines fill from the top: a first line clearly shorter than two even
+        # title lines under it is not their first line but a kicker.
+        return 1
+    if widths[0] < 8 or widths[0] <= 1.4 * widths[1] or _open_bracket(lines[0].text):
+        return 0
+    if widths[1] < 3 or (len(widths) > 2 and widths[1] < 0.5 * widths[2]):
+        return 2 if len(lines) > 2 else 0
+    return 1
+
+
 def _split_title_lines(lines: list[Span]) -> tuple[list[Span], list[Span]]:
     """Split one headline chunk into title lines and subtitle lines by a jump in line width
     (the subtitle is set smaller, so its lines are longer) or a leading dash."""
@@ -752,7 +793,7 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
         has_next_headline = nxt is not None and nxt.kind == "headline"
         # A kicker stands above the title: it ends in a reporting verb (强调, 指出 …) or it is
         # a long line over a clearly shorter title.
-        kicker_like = _REPORTING_VERB.search(text)
+        kicker_like = _REPORTING_VERB.search(text) or _DATE_KICKER.fullmatch(text)
         if pending_kicker is None and has_next_headline and kicker_like:
             pending_kicker, pending_dups = lines, dups
             continue
@@ -776,8 +817,22 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
             current.duplicates.extend(dups)
             current.last = chunk.last
             continue
+        if (
+            pending_kicker is None
+            and has_next_headline
+            and not dups
+            and not chunk.blank_after
+            and any(line.doubled for line in cluster[idx + 1].lines)
+        ):
+            # The title is printed bold (twice in the text): a plain line right above it is
+            # its kicker.
+            pending_kicker, pending_dups = lines, dups
+            continue
         current = Headline(first=chunk.first, last=chunk.last)
         headlines.append(current)
+        n_kicker = 0 if pending_kicker is not None or dups else _leading_kicker(lines)
+        if n_kicker:
+            pending_kicker, lines = lines[:n_kicker], lines[n_kicker:]
         current.title, current.subtitle = _split_title_lines(lines)
         current.duplicates.extend(dups)
         current.bylines, pending_bylines = pending_bylines, []
@@ -903,7 +958,10 @@ def _max_assignment(score: np.ndarray) -> tuple[list[int], list[int]]:
 
 
 def _assign_headlines(
-    headlines: list[Headline], articles: list[Article], order: list[tuple[str, int]]
+    headlines: list[Headline],
+    articles: list[Article],
+    order: list[tuple[str, int]],
+    cluster_of: list[int] | None = None,
 ) -> dict[int, int]:
     """One-to-one headline -> article assignment. Returns {headline index: article index}."""
     if not headlines or not articles:
@@ -931,7 +989,41 @@ def _assign_headlines(
     for i, j in zip(rows, cols, strict=True):
         if score[i, j] >= 0.09:
             out[int(i)] = int(j)
+    if cluster_of is not None:
+        _attach_unclaimed_kickers(headlines, out, cluster_of, sims)
     return out
+
+
+def _headline_width(spans: list[Span]) -> float:
+    return max((display_width(s.text) for s in spans), default=0.0)
+
+
+def _attach_unclaimed_kickers(
+    headlines: list[Headline], assignment: dict[int, int], cluster_of: list[int], sims: np.ndarray
+) -> None:
+    """A headline no body claimed that stands right above another headline of its cluster, is
+    set wider (a kicker is set smaller than the title) and reads most like the same body is
+    that headline's kicker; when the body claimed the wider one instead, the narrower one under
+    it is the title.
+
+    Merged headlines stay in the list, emptied, so that indices keep their meaning.
+    """
+    for i in range(len(headlines) - 1):
+        upper, lower = headlines[i], headlines[i + 1]
+        if cluster_of[i] != cluster_of[i + 1] or (i in assignment) == (i + 1 in assignment):
+            continue
+        claimed, unclaimed = (i, i + 1) if i in assignment else (i + 1, i)
+        if int(sims[unclaimed].argmax()) != assignment[claimed]:
+            continue
+        if upper.kicker or upper.subtitle or upper.bylines or lower.kicker or not lower.title:
+            continue
+        width = _headline_width(upper.title)
+        if upper.duplicates or width < 8 or width <= 1.4 * _headline_width(lower.title):
+            continue
+        lower.kicker, upper.title = upper.title, []
+        lower.first = upper.first
+        if i in assignment:
+            assignment[i + 1] = assignment.pop(i)
 
 
 def _join(spans: list[Span], sep: str) -> Span:
@@ -974,6 +1066,7 @@ def _parse_page(page: Page) -> PageLayout:
     headlines: list[Headline] = []
     unplaced: list[Unplaced] = []
     order: list[tuple[str, int]] = []  # reading order of articles ("a", i) and headlines ("h", i)
+    cluster_of: list[int] = []  # per headline: where its cluster ends (same value: same cluster)
     current: Article | None = None
     prev: Chunk | None = None
     k = 0
@@ -1037,8 +1130,9 @@ def _parse_page(page: Page) -> PageLayout:
         for h in _group_headlines(cluster, unplaced):
             headlines.append(h)
             order.append(("h", len(headlines) - 1))
+            cluster_of.append(k)
         prev = cluster[-1]
-    assignment = _assign_headlines(headlines, articles, order)
+    assignment = _assign_headlines(headlines, articles, order, cluster_of)
     for i, h in enumerate(headlines):
         if i in assignment:
             articles[assignment[i]].headline = h
@@ -1111,8 +1205,17 @@ def _add_body(
         and prev.kind == "body"
         and not lines[0].text.startswith("本报讯")
         and len(current.widths) >= 3
-        and len(interior) >= 1
-        and abs(_median(interior) - column_so_far) < 1
+        and (
+            (len(interior) >= 1 and abs(_median(interior) - column_so_far) < 1)
+            # two lines cut by a column break: the second runs on, so it fills the column;
+            # on this thinner evidence only a wire item (…电, not 本报…讯) joins a digest
+            or (
+                len(lines) == 2
+                and not lines[0].text.startswith("本报")
+                and not is_paragraph_end(lines[-1], column_so_far)
+                and abs(lines[-1].width - column_so_far) < 1
+            )
+        )
     ):
         # A dated item inside a news digest (新华社…电, 本报东京…电): same column, right after a
         # body, no headline between. 本报讯 always opens a local story of its own.

@@ -194,3 +194,43 @@ def test_empty_and_blank_text_give_no_articles() -> None:
     for text in ("", "\n", "   \n\u3000\n"):
         layout = parse_page(text)
         assert layout.article_rows == [] and layout.unplaced_rows == []
+
+
+def test_kicker_above_the_title() -> None:
+    # a bare date, a line set wider than the title, a plain line over a bold (doubled) title
+    page = "\n".join(
+        [
+            "3月20日起",
+            "我市新开通三条公交线路",
+            "■记者 沈一鸣",
+            "",
+            "本报讯 3月20日起，我市新开通三",
+            "条公交线路，市民出行更加方便。新",
+            "开通的线路途经市行政中心和火车站",
+            "等站点，早晚高峰每10分钟一班。",
+            "",
+            "临湖市召开春季农业生产推进会",
+            "抢抓农时不误春耕",
+            "",
+            "本报讯 全市春季农业生产推进会昨",
+            "天召开，会议要求各地抢抓农时，确",
+            "保春耕生产不误农时，粮食播种面积",
+            "稳定在28万亩以上。",
+            "",
+            "开学第一课",
+            "校园安全教育校园安全教育",
+            "",
+            "本报讯 今天上午，市实验小学开展",
+            "校园安全教育，消防员为同学们讲解",
+            "灭火器的使用方法，交警讲解过马路",
+            "时的注意事项。",
+        ]
+    )
+    layout = parse_page(page)
+    check_conservation(page, layout)
+    got = layout.articles[["kicker", "title", "subtitle"]].values.tolist()
+    assert got == [
+        ["3月20日起", "我市新开通三条公交线路", ""],
+        ["临湖市召开春季农业生产推进会", "抢抓农时不误春耕", ""],
+        ["开学第一课", "校园安全教育", ""],
+    ]
