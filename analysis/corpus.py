@@ -37,6 +37,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import dataclasses
 import functools
+import gc
 import hashlib
 import json
 import math
@@ -671,19 +672,25 @@ class Corpus:
             results = (process_batch(b, *args) for b in batches)
             self._collect(refs, entries, batches, results, 1)
         else:
-            with cf.ProcessPoolExecutor(
-                max_workers=min(workers, len(batches)),
-                mp_context=multiprocessing.get_context(method),
-                initializer=_init_worker,
-                initargs=(tokenizer, fingerprint, self.tables),
-            ) as pool:
-                futures = [pool.submit(process_batch, b, *args) for b in batches]
-                try:
-                    self._collect(refs, entries, batches, _as_completed(futures), workers)
-                except BaseException:
-                    for f in futures:
-                        f.cancel()
-                    raise
+            # Inherited objects go to the collector's permanent generation: forked workers'
+            # collections then neither traverse them nor copy their pages.
+            gc.freeze()
+            try:
+                with cf.ProcessPoolExecutor(
+                    max_workers=min(workers, len(batches)),
+                    mp_context=multiprocessing.get_context(method),
+                    initializer=_init_worker,
+                    initargs=(tokenizer, fingerprint, self.tables),
+                ) as pool:
+                    futures = [pool.submit(process_batch, b, *args) for b in batches]
+                    try:
+                        self._collect(refs, entries, batches, _as_completed(futures), workers)
+                    except BaseException:
+                        for f in futures:
+                            f.cancel()
+                        raise
+            finally:
+                gc.unfreeze()
         return self
 
     def _build_tokenizers(self) -> None:

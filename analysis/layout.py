@@ -857,19 +857,24 @@ def _similarity(headlines: list[Headline], articles: list[Article]) -> np.ndarra
     """Share of each headline's bigram weight found in each body, weighted by rarity on the page."""
     head_grams = [_bigrams(h.text()) for h in headlines]
     vocab = sorted(set().union(*head_grams))
-    sims = np.zeros((len(headlines), len(articles)))
     if not vocab or not articles:
-        return sims
+        return np.zeros((len(headlines), len(articles)))
     bodies = ["".join([p.text for p in a.paragraphs]) for a in articles]
     found = _bigrams_found(vocab, bodies)
     weights = np.log(1 + len(articles) / (1 + found.sum(axis=1))) + 0.1
     index = {g: k for k, g in enumerate(vocab)}
-    for i, grams in enumerate(head_grams):
-        if grams:
-            rows = sorted(index[g] for g in grams)
-            w = weights[rows]
-            sims[i] = w @ found[rows] / w.sum()
-    return sims
+    member = np.zeros((len(headlines), len(vocab)))  # member[i, k]: headline i has bigram k
+    rows = [i for i, grams in enumerate(head_grams) for _ in grams]
+    member[rows, [index[g] for grams in head_grams for g in grams]] = 1.0
+    weighted = member * weights
+    total = weighted.sum(axis=1, keepdims=True)
+    overlap = weighted @ found
+    return np.divide(overlap, total, out=np.zeros_like(overlap), where=total > 0)
+
+
+# Per BMP code point: 1 + its index among the vocabulary's characters, 0 for any other. One
+# table kept for the process and reset after each page (allocating it per page costs more).
+_VOCAB_CHAR_ID = np.zeros(0x10000, dtype=np.int32)
 
 
 def _bigrams_found(vocab: list[str], bodies: list[str]) -> np.ndarray:
@@ -880,23 +885,29 @@ def _bigrams_found(vocab: list[str], bodies: list[str]) -> np.ndarray:
     than a Python set of bigrams per body.
     """
     found = np.zeros((len(vocab), len(bodies)), dtype=bool)
-    bmp = [k for k, g in enumerate(vocab) if max(g) < "\U00010000"]
-    rare = [k for k, g in enumerate(vocab) if max(g) >= "\U00010000"]  # checked one by one
+    bmp, rare = [], []  # rare: a character beyond the BMP, checked one by one
+    for k, g in enumerate(vocab):
+        (bmp if ord(g[0]) < 0x10000 and ord(g[1]) < 0x10000 else rare).append(k)
     chars = sorted({c for k in bmp for c in vocab[k]})
-    char_ids = {c: i for i, c in enumerate(chars, start=1)}  # 0: not a vocabulary character
-    char_id = np.zeros(0x10001, dtype=np.int32)
-    char_id[[ord(c) for c in chars]] = np.arange(1, len(chars) + 1)
+    char_ids = {c: i for i, c in enumerate(chars, start=1)}
     m = len(chars) + 1
     gram_index = np.full(m * m, -1, dtype=np.int32)
     gram_index[[char_ids[vocab[k][0]] * m + char_ids[vocab[k][1]] for k in bmp]] = bmp
+    ords = [ord(c) for c in chars]
     text = "\0".join(bodies)  # \0 is never in a headline bigram: no bigram spans two bodies
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    ids = char_id[np.minimum(codes, 0x10000)]
-    pair = ids[:-1] * m + ids[1:]
-    k = gram_index[pair]
-    hit = (ids[:-1] > 0) & (ids[1:] > 0) & (k >= 0)
-    owner = np.cumsum(codes[:-1] == 0)  # body of each bigram
-    found[k[hit], owner[hit]] = True
+    _VOCAB_CHAR_ID[ords] = np.arange(1, m, dtype=np.int32)
+    try:
+        ids = _VOCAB_CHAR_ID[
+            codes if codes.max() < 0x10000 else np.where(codes < 0x10000, codes, 0)
+        ]
+    finally:
+        _VOCAB_CHAR_ID[ords] = 0
+    at = np.flatnonzero(ids[:-1] * ids[1:])  # both characters in the vocabulary
+    k = gram_index[ids[at] * m + ids[at + 1]]
+    at, k = at[k >= 0], k[k >= 0]
+    owner = np.searchsorted(np.flatnonzero(codes == 0), at)  # body of each bigram
+    found[k, owner] = True
     for k in rare:
         found[k] = [vocab[k] in body for body in bodies]
     return found

@@ -48,6 +48,7 @@ for both engines.
 from __future__ import annotations
 
 import functools
+import gc
 import hashlib
 import logging
 import marshal
@@ -1022,6 +1023,9 @@ def _tokens_in_processes(articles: pd.DataFrame, tok: Tokenizer, n_jobs: int) ->
     fork = "fork" in multiprocessing.get_all_start_methods()
     tok._built()  # built once here: forked workers inherit it ready to use
     _WORK = (articles, tok)
+    # Objects inherited from this process go to the collector's permanent generation, so that
+    # a worker's collections neither traverse them nor write to their pages (copy-on-write).
+    gc.freeze()
     try:
         with cf.ProcessPoolExecutor(
             max_workers=min(n_jobs, len(ranges)),
@@ -1031,6 +1035,7 @@ def _tokens_in_processes(articles: pd.DataFrame, tok: Tokenizer, n_jobs: int) ->
         ) as pool:
             frames = list(pool.map(_work_range, ranges))
     finally:
+        gc.unfreeze()
         _WORK = None
     return pd.concat(frames, ignore_index=True)
 
