@@ -445,7 +445,14 @@ def _wider_than_column(chunks: list[Chunk], i: int, body_column: float) -> bool:
     """Lines far wider than the body column around them are set in a headline font; a short
     line that neither ends a sentence nor ends the chunk cannot be wrapped body text."""
     nxt = chunks[i + 1] if i + 1 < len(chunks) else None
-    if nxt is not None and nxt.kind != "byline" and len(nxt.lines) >= 3:
+    # The column comes from the next chunk when that reads as body text; a stack of headline
+    # chunks (no sentence ends) says nothing of the column, so then from the body before.
+    if (
+        nxt is not None
+        and nxt.kind != "byline"
+        and len(nxt.lines) >= 3
+        and not _headline_shaped(nxt, commas=True, max_lines=6)
+    ):
         body_column = _median([line.width for line in nxt.lines[1:-1]])
     if not body_column:
         return False

@@ -50,6 +50,11 @@ def main() -> None:
 
     t_read = best_of(lambda: [read_page(f) for f in files])
     t_layout = best_of(lambda: [parse_page(read_page(f)) for f in files])
+    # The real sample page(s) in data/raw, read 50 times over: fewer, longer articles than
+    # the simulated pages, so less per-headline work for the same bytes.
+    real = sorted((HERE.parent / "data" / "raw").glob("*.txt"))
+    real_mb = 50 * sum(f.stat().st_size for f in real) / 1e6
+    t_real = best_of(lambda: [parse_page(read_page(f)) for _ in range(50) for f in real])
 
     import jieba
 
@@ -66,8 +71,10 @@ def main() -> None:
     print(f"  read_page + parse_page       {mb / t_layout:8.2f} MB/s")
     print(f"  jieba.lcut on the bodies     {mb / t_jieba:8.2f} MB/s")
     print(f"  layout time / segmentation time: {t_layout / t_jieba:.2f}")
-    ok = mb / t_layout >= 5.0
-    print(f"target: ingest + layout >= 5 MB/s: {'met' if ok else 'NOT met'}")
+    print(f"  the real page(s) in data/raw: read_page + parse_page {real_mb / t_real:8.2f} MB/s")
+    for label, rate in (("simulated pages", mb / t_layout), ("real page", real_mb / t_real)):
+        print(f"target: ingest + layout >= 5 MB/s on the {label}: ", end="")
+        print("met" if rate >= 5.0 else "NOT met")
 
 
 if __name__ == "__main__":
