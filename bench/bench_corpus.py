@@ -138,7 +138,7 @@ def task_pipeline(pages_dir: str, cache: str, engine: str, workers: int) -> dict
 def task_dask(pages_dir: str, cache: str, engine: str, workers: int) -> dict:
     from distributed import Client
 
-    from analysis.corpus import _init_worker, local_cluster
+    from analysis.corpus import _init_worker_process, local_cluster
 
     shutil.rmtree(cache, ignore_errors=True)
     corpus = _corpus(pages_dir, cache, engine)
@@ -146,7 +146,7 @@ def task_dask(pages_dir: str, cache: str, engine: str, workers: int) -> dict:
     with local_cluster(workers) as cluster, Client(cluster) as client:
         # each worker builds its stages once, untimed as for the pool (process_dask would too)
         tokenizer = corpus.tokenizer
-        client.run(_init_worker, tokenizer, corpus.fingerprint(), corpus.tables)
+        client.run(_init_worker_process, tokenizer, corpus.fingerprint(), corpus.tables)
         startup = time.perf_counter() - t0
         before = sum(client.run(_cpu).values())
         t0, c0 = time.perf_counter(), _cpu()

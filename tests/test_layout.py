@@ -171,23 +171,31 @@ def test_headline_assignment_is_the_optimal_one_to_one_matching() -> None:
 
 
 def test_layout_makes_no_reference_cycles(sample_page_path) -> None:
-    # parse_page pauses the cyclic garbage collector; that is only safe while it makes no cycles
-    import gc
-    import random
+    # parse_page pauses the cyclic garbage collector; that is only safe while it makes no
+    # cycles. In a fresh interpreter: threads other tests leave behind make garbage of their own.
+    import subprocess
+    import sys
+    from pathlib import Path
 
-    import page_sim as ps
-
-    rng = random.Random(3)
-    fixture = ps.load_source_articles("fixture")
-    pages = [read_page(sample_page_path)] + [ps.random_page(rng, fixture).text for _ in range(20)]
-    gc.collect()
-    gc.disable()
-    try:
-        for page in pages:
-            parse_page(page)
-        assert gc.collect() == 0
-    finally:
-        gc.enable()
+    script = f"""
+import gc, random, sys
+sys.path.insert(0, {str(Path(__file__).parent)!r})
+import page_sim as ps
+from analysis.ingest import read_page
+from analysis.layout import parse_page
+rng = random.Random(3)
+fixture = ps.load_source_articles("fixture")
+pages = [read_page({str(sample_page_path)!r})] + [ps.random_page(rng, fixture).text for _ in range(20)]
+gc.collect()
+gc.disable()
+for page in pages:
+    parse_page(page)
+print(gc.collect())
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "0"
 
 
 def test_empty_and_blank_text_give_no_articles() -> None:
@@ -234,3 +242,16 @@ def test_kicker_above_the_title() -> None:
         ["临湖市召开春季农业生产推进会", "抢抓农时不误春耕", ""],
         ["开学第一课", "校园安全教育", ""],
     ]
+
+
+def test_headline_body_overlap_counts_every_bigram() -> None:
+    # Bigrams with characters beyond the Basic Multilingual Plane take a slower path; a bigram
+    # never spans two bodies.
+    from analysis.layout import _bigrams_found
+
+    vocab = sorted(["平湖", "湖日", "𠀀字", "日报"])
+    bodies = ["平湖日报消息", "𠀀字在此", "报平", ""]
+    found = _bigrams_found(vocab, bodies)
+    expected = [[g in body for body in bodies] for g in vocab]
+    assert found.tolist() == expected
+    assert not _bigrams_found(["消𠀀"], ["平湖日报消息", "𠀀字在此"]).any()
