@@ -396,6 +396,9 @@ _HMM_MEMO_SIZE = 200_000
 _OOV_CACHE_SIZE = 500_000
 
 
+_ABSENT = object()  # not in the prefix dict
+
+
 class _JiebaCut:
     """jieba's accurate-mode ``lcut`` over a private ``jieba.Tokenizer``, about 1.8x faster.
 
@@ -416,11 +419,25 @@ class _JiebaCut:
         self._hmm_cut = finalseg.cut
         # Unknown runs recur (names, places): remember their HMM cut; the result is identical.
         self._hmm_memo: dict[str, list[str]] = {}
+        self._log_prob: dict[str, float | None] = {}
+        self._log_prob_of: tuple[int, int] | None = None
+
+    def _log_probs(self) -> dict[str, float | None]:
+        """Per prefix-dict entry: ``log(freq) - log(total)`` as jieba computes it, or None for a
+        prefix that is no word. Built once (rebuilt if the dictionary changed), instead of a
+        ``log`` per candidate word."""
+        freq, total = self.jt.FREQ, self.jt.total
+        if self._log_prob_of != (len(freq), total):
+            logtotal = log(total)
+            self._log_prob = {w: (log(f) - logtotal if f else None) for w, f in freq.items()}
+            self._log_prob_of = (len(freq), total)
+        return self._log_prob
 
     def _route(self, s: str) -> list[int]:
         """End index of the best word starting at each character (jieba's ``calc``)."""
-        freq = self.jt.FREQ
-        logtotal = log(self.jt.total)
+        log_prob = self._log_probs()
+        get = log_prob.get
+        unknown = log(1) - log(self.jt.total)  # jieba's score of a character not in the dict
         n = len(s)
         score = [0.0] * (n + 1)
         nxt = [0] * n
@@ -428,20 +445,19 @@ class _JiebaCut:
             best = None
             end = k
             i = k
-            frag = s[k]
-            while frag in freq:
-                f = freq[frag]
-                if f:
-                    sc = log(f) - logtotal + score[i + 1]
+            p = get(s[k], _ABSENT)
+            while p is not _ABSENT:  # frag = s[k : i + 1] is in the prefix dict
+                if p is not None:
+                    sc = p + score[i + 1]
                     if best is None or sc >= best:  # ties go to the longer word, as in jieba
                         best = sc
                         end = i
                 i += 1
                 if i >= n:
                     break
-                frag = s[k : i + 1]
+                p = get(s[k : i + 1], _ABSENT)
             if best is None:
-                best = log(freq.get(s[k]) or 1) - logtotal + score[k + 1]
+                best = unknown + score[k + 1]
                 end = k
             score[k] = best
             nxt[k] = end + 1
