@@ -55,12 +55,13 @@ import functools
 import itertools
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
 import cn2an
+import numpy as np
 import pandas as pd
 
 from analysis._paths import RESOURCES_DIR
@@ -286,10 +287,15 @@ _FOLD_PAIRS.update(
         "％": "%",
     }
 )
-# str.translate looks every character up in a dict; substituting only the characters that change
-# (full-width punctuation is a few percent of a Chinese text) is ~4x faster
-_FOLD_RE = re.compile("[" + "".join(re.escape(k) for k, v in _FOLD_PAIRS.items() if k != v) + "]")
-_FOLD_GET = _FOLD_PAIRS.__getitem__
+_FOLD_CHANGES = {k: v for k, v in _FOLD_PAIRS.items() if k != v}
+# str.translate looks every character up in a dict, and re.sub calls back per match (every
+# full-width comma): the frequent characters go through str.replace, a regex finds the rest. No
+# replacement is itself folded, so the order of the replacements does not matter.
+_FOLD_FREQUENT = "，\u3000：\u00a0？！；—（）"
+_FOLD_RE = re.compile(
+    "[" + "".join(re.escape(k) for k in _FOLD_CHANGES if k not in _FOLD_FREQUENT) + "]"
+)
+_FOLD_GET = _FOLD_CHANGES.__getitem__
 
 
 def _fold_one(m: re.Match[str]) -> str:
@@ -298,6 +304,9 @@ def _fold_one(m: re.Match[str]) -> str:
 
 def fold(text: str) -> str:
     """Full-width ASCII to ASCII and traditional numerals to simplified; same length as ``text``."""
+    for ch in _FOLD_FREQUENT:
+        if ch in text:
+            text = text.replace(ch, _FOLD_GET(ch))
     return _FOLD_RE.sub(_fold_one, text)
 
 
@@ -401,6 +410,27 @@ def _step(value: float) -> float:
     return float(step)
 
 
+def _simple_numerals() -> dict[str, float]:
+    """The commonest Chinese numerals (三, 十五, 七十, 一百, 两千 …) with the value cn2an gives
+    them (checked against cn2an for every entry): a cn2an call costs ~40 us, and on new text
+    these are most of the calls."""
+    digits = {ch: _DIGIT_VALUE[ch] for ch in "一二三四五六七八九"}
+    table = {ch: float(v) for ch, v in {**digits, "两": 2, "零": 0}.items()}
+    for d, v in digits.items():
+        table["十" + d] = 10.0 + v
+        table[d + "十"] = 10.0 * v
+        for e, w in digits.items():
+            table[d + "十" + e] = 10.0 * v + w
+    table["十"] = 10.0
+    for d, v in {**digits, "两": 2}.items():
+        for unit, scale in (("百", 100), ("千", 1000), ("万", 10000)):
+            table[d + unit] = float(v * scale)
+    return table
+
+
+_SIMPLE_CN = _simple_numerals()
+
+
 def _core(s: str) -> float:
     """Value of a plain numeral (no sign, spaces, separators or vague markers)."""
     if _ARABIC_FULL.fullmatch(s):
@@ -421,6 +451,9 @@ def _core(s: str) -> float:
         text = stripped  # 零十 = 十; but 零点五 keeps its zero
     if text[0] in "百千":
         text = "一" + text  # 百三 = 一百三
+    simple = _SIMPLE_CN.get(text)
+    if simple is not None:
+        return simple
     try:
         return float(cn2an.cn2an(text, "smart"))
     except (ValueError, KeyError, IndexError, TypeError):
@@ -568,7 +601,12 @@ _FUNCTION_TAGS = frozenset(
 )
 
 
-Token = tuple[str, str, int, int]  # word, POS tag, start, end
+@functools.cache
+def _engine():
+    return _tokenizer()._built()
+
+
+Token = tuple[str, str | None, int, int]  # word, POS tag (None: not looked up yet), start, end
 Cut = tuple[tuple[Token, ...], tuple[int, ...]]  # tokens (offsets into the window) and starts
 
 
@@ -576,11 +614,23 @@ Cut = tuple[tuple[Token, ...], tuple[int, ...]]  # tokens (offsets into the wind
 def _cut(window: str) -> Cut:
     """The tokens of ``window`` with offsets relative to it, and their start offsets. The tokens
     are contiguous and in order, so the starts are sorted and a bisect finds the token at an
-    offset; offsets stay relative so that a cached cut serves any text it occurs in."""
-    pairs = _tokenizer().cut_pos(window)
-    ends = list(itertools.accumulate([len(w) for w, _ in pairs]))
+    offset; offsets stay relative so that a cached cut serves any text it occurs in.
+
+    Tags are looked up only when a rule reads one (``_tag``): the rules read a few tokens next
+    to the number, and tagging every word (out-of-vocabulary ones through the POS HMM) cost
+    more than the cut itself. A cut whose organisation names were merged keeps its tags."""
+    words, tags = _engine().cut_words(window)
+    ends = list(itertools.accumulate(map(len, words)))
     starts = (0, *ends[:-1]) if ends else ()
-    return tuple([(w, t, s, e) for (w, t), s, e in zip(pairs, starts, ends, strict=True)]), starts
+    if tags is None:
+        tags = [None] * len(words)
+    return tuple(zip(words, tags, starts, ends, strict=True)), starts
+
+
+def _tag(token: tuple) -> str:
+    """The POS tag of a token or (word, tag) pair of ``_cut``."""
+    tag = token[1]
+    return tag if tag is not None else _engine().tag(token[0])
 
 
 @functools.lru_cache(maxsize=65536)
@@ -590,6 +640,7 @@ def _in_dictionary(word: str) -> bool:
 
 _CLAUSE_STOP = re.compile(r"[，。；：！？、,;:!?（）()《》【】\[\]\n]")
 _CLAUSE_REACH = 30  # characters either side of a position that a clause cut covers
+_MATCH_START = re.Match.start
 
 
 class _Text:
@@ -598,7 +649,7 @@ class _Text:
 
     def __init__(self, text: str):
         self.norm = fold(text)
-        self.stops = [m.start() for m in _CLAUSE_STOP.finditer(self.norm)]
+        self.stops = list(map(_MATCH_START, _CLAUSE_STOP.finditer(self.norm)))
         self._clauses: dict[int, tuple[int, int]] = {}
         self._windows: dict[tuple[int, int], tuple[Cut, int, int]] = {}
         self._at: dict[int, tuple[Cut, int, int]] = {}  # the same, by position asked for
@@ -636,7 +687,7 @@ class _Text:
         if k >= 0 and pos - lo < tokens[k][3]:
             word, tag, ws, we = tokens[k]
             return word, tag, ws + lo, we + lo
-        return self.norm[pos], "x", pos, pos + 1
+        return self.norm[pos], "x", pos, pos + 1  # (the tag may be None: read it with _tag)
 
 
 def _in_word(ctx: _Text, start: int, end: int) -> bool:
@@ -647,12 +698,12 @@ def _in_word(ctx: _Text, start: int, end: int) -> bool:
     s, e = start - lo, end - lo
     # only the tokens overlapping [start, end) matter: from the one holding start
     for k in range(max(0, bisect.bisect_right(starts, s) - 1), len(tokens)):
-        _word, tag, ws, we = tokens[k]
+        _word, _, ws, we = tokens[k]
         if ws >= e:
             break
         if we <= s or (ws >= s and we <= e):
             continue
-        if tag in _NUMERAL_TAGS:
+        if _tag(tokens[k]) in _NUMERAL_TAGS:
             continue
         if ws == s and ctx.norm[end : we + lo].replace(" ", "") in units:
             continue
@@ -662,8 +713,9 @@ def _in_word(ctx: _Text, start: int, end: int) -> bool:
 
 def _starts_word(ctx: _Text, pos: int, end: int) -> bool:
     """True when a longer non-numeral word starts at ``pos`` and runs past ``end`` (市民 after 数十万)."""
-    word, tag, ws, we = ctx.token_at(pos)
-    return ws == pos and we > end and tag not in _NUMERAL_TAGS and _in_dictionary(word)
+    token = ctx.token_at(pos)
+    word, _, ws, we = token
+    return ws == pos and we > end and _tag(token) not in _NUMERAL_TAGS and _in_dictionary(word)
 
 
 # --------------------------------------------------------------------------- number spans
@@ -732,32 +784,68 @@ def _on_word_boundaries(ctx: _Text, start: int, end: int) -> bool:
     return any(t[3] == end - lo for t in tokens)
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    for s, e in spans:
-        if s < end and start < e:
-            return True
-    return False
+def _overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool] | None:
+    """None when ``spans`` is empty, else a test: does [start, end) overlap one of them? A bisect
+    over the sorted starts and the running maximum of the ends, since an article with many dates
+    makes a long list that every numeral was checked against."""
+    if not spans:
+        return None
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(itertools.accumulate([e for _, e in ordered], max))
+
+    def overlaps(start: int, end: int) -> bool:
+        k = bisect.bisect_left(starts, end)  # the spans starting before end
+        return k > 0 and reach[k - 1] > start
+
+    return overlaps
 
 
 def _scan(norm: str, masked: list[tuple[int, int]]) -> list[_Span]:
     """Numerals of ``norm`` with their values, before any unit or context rule."""
     out: list[_Span] = []
-    search, pos = _NUM_START.search, 0
+    search, match, pos, n = _NUM_START.search, _NUM_RE.match, 0, len(norm)
+    overlaps = _overlap_test(masked)
     while True:
         c = search(norm, pos)
         if c is None:
             return out
-        raw = _match_number(norm, c.start())
-        if raw is None:
-            pos = c.start() + 1
+        start = c.start()
+        m = match(norm, start)
+        if m is None:
+            pos = start + 1
             continue
-        # shrink from the right until the numeral parses (五十千 -> 五十)
-        span = _number_span(norm, raw) or _shrink(norm, raw.start, raw.end)
+        end = m.end()
+        if end < n and norm[end] in " 分又":
+            # a fraction may follow: the general reader (this is what it does otherwise)
+            raw = _match_number(norm, start)
+            end = raw.end
+            span = _number_span(norm, raw)
+        else:
+            # inline _match_number + _number_span for the plain numeral (most of them)
+            plain = m.group()
+            kilo = (
+                plain[-1] == "千"
+                and len(plain) >= 2
+                and plain[-2].isdigit()
+                and _KILO_UNIT.match(norm, end - 1) is not None
+            )
+            read = _plain_numeral(plain, kilo)
+            if read is None:
+                span = None
+            else:
+                text, value, low, high, marker, chinese = read
+                span = _Span(
+                    start, start + len(text), text, value, low, high, marker, False, False, chinese
+                )
         if span is None:
-            pos = raw.end
-            continue
+            # shrink from the right until the numeral parses (五十千 -> 五十)
+            span = _shrink(norm, start, end)
+            if span is None:
+                pos = end
+                continue
         pos = span.end
-        if masked and _overlaps(masked, span.start, span.end):
+        if overlaps is not None and overlaps(span.start, span.end):
             continue
         out.append(span)
 
@@ -901,6 +989,12 @@ _PART_WORDS = sorted(_PART[len("(?P<part>") : -1].split("|"), key=len, reverse=T
 # separator within its first 7 characters (四位年份 + 2 spaces + 年 is the longest); numerals
 # with none of them ahead cannot start one and are not tried
 _DATETIME_START = re.compile(rf"[\d{_CN_YEAR_DIGIT}十两第](?=(?s:.){{0,6}}[年月日号时点:季\-/.])")
+# Every Arabic digit that the date, time and decade patterns may start with sits behind (?<!\d):
+# a digit right after a digit (the 0 of 12.05, the 9 of 2,019.5) starts none of them, and these
+# were half of the candidates. Only 第1季度's quarter digit has no such guard.
+_DATETIME_START_NO_QUARTER = re.compile(
+    rf"[\d{_CN_YEAR_DIGIT}十两第](?<!\d\d)(?=(?s:.){{0,6}}[年月日号时点:季\-/.])"
+)  # (the look-behind after the class keeps re's fast scan for the first character)
 _QUARTER_RE = re.compile(
     rf"(?<![前后近头末])(?:(?P<year>(?<!\d)\d{{4}}|[{_CN_YEAR_DIGIT}]{{4}}){_S}年{_S})?"
     r"(?:第)?(?P<q>[一二三四1-4])季度"
@@ -994,7 +1088,7 @@ def _clock(m: re.Match[str], part: str | None) -> tuple[int, int, int | None, st
 
 def _date_quantity(
     m: re.Match[str], text: str, ref: RefDate | None, inherit: tuple[int, int | None] | None = None
-) -> _Q | None:
+) -> Quantity | None:
     """A date (or date + time). ``inherit`` is the (year, month) of a date this one closes a range
     with (2009年8月17日至8月23日, 6月23日-29日)."""
     g = m.group
@@ -1042,7 +1136,7 @@ def _date_quantity(
     start, end = m.span()
     while end > start and text[end - 1] == " ":
         end -= 1
-    return _Q(
+    return Quantity(
         start, end, text[start:end], NAN, NAN, NAN, unit, g("approx") or "", "", "time"
         if kind == "time" else "date", resolved,
     )  # fmt: skip
@@ -1068,7 +1162,7 @@ _RANGE_GAP = re.compile(r" {0,2}(?:至|到|-{1,2}|~) {0,2}")
 _RESOLVED_YM = re.compile(r"(\d{4})(?:-(\d{2}))?")
 
 
-def _range_start(found: list[_Q], norm: str, pos: int) -> tuple[int, int | None] | None:
+def _range_start(found: list[Quantity], norm: str, pos: int) -> tuple[int, int | None] | None:
     """(year, month) of the date that a range connector joins to ``pos``, if any."""
     if not found or found[-1].kind not in ("date", "time"):
         return None
@@ -1091,7 +1185,7 @@ def _part_before(norm: str, pos: int) -> tuple[str | None, int]:
     return None, pos
 
 
-def _time_quantity(m: re.Match[str], text: str, ref: RefDate | None) -> _Q | None:
+def _time_quantity(m: re.Match[str], text: str, ref: RefDate | None) -> Quantity | None:
     window = fold(text[max(0, m.start() - 5) : m.start()])
     part, at = _part_before(window, len(window))
     start = m.start() - (len(window) - at)
@@ -1107,54 +1201,37 @@ def _time_quantity(m: re.Match[str], text: str, ref: RefDate | None) -> _Q | Non
     hour, minute, second, unit = clock
     hms = f"{hour:02d}:{minute:02d}" + (f":{second:02d}" if second is not None else "")
     end = m.end()
-    return _Q(
+    return Quantity(
         start, end, text[start:end], NAN, NAN, NAN, unit, m.group("approx") or "", "", "time", hms
     )
 
 
-def _decade_quantity(m: re.Match[str], text: str, ref: RefDate | None) -> _Q:
+def _decade_quantity(m: re.Match[str], text: str, ref: RefDate | None) -> Quantity:
     """80年代 / 1980年代 / 八十年代 -> 1980/1989 (a two-digit decade is 19xx from 20 up)."""
     year = _small_int(m.group("dec"))
     if year < 100:
         year += 1900 if year >= 20 else 2000
     start, end = m.span()
     resolved = f"{year:04d}/{year + 9:04d}"
-    return _Q(start, end, text[start:end], NAN, NAN, NAN, "年代", "", "", "date", resolved)
+    return Quantity(start, end, text[start:end], NAN, NAN, NAN, "年代", "", "", "date", resolved)
 
 
-def _quarter_quantity(m: re.Match[str], text: str, ref: RefDate | None) -> _Q:
+def _quarter_quantity(m: re.Match[str], text: str, ref: RefDate | None) -> Quantity:
     q = _small_int(m.group("q"))
     year = _small_int(m.group("year")) if m.group("year") else (ref.year if ref else None)
     first, last = 3 * q - 2, 3 * q
     resolved = f"{year:04d}-{first:02d}/{year:04d}-{last:02d}" if year else f"Q{q}"
     start, end = m.span()
-    return _Q(start, end, text[start:end], NAN, NAN, NAN, "季度", "", "", "date", resolved)
+    return Quantity(start, end, text[start:end], NAN, NAN, NAN, "季度", "", "", "date", resolved)
 
 
 # --------------------------------------------------------------------------- quantities
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """One quantity, date or time in a text; offsets are into that text (``text[start:end]``)."""
+class Quantity(NamedTuple):
+    """One quantity, date or time in a text; offsets are into that text (``text[start:end]``).
 
-    start: int
-    end: int
-    text: str
-    value: float
-    value_low: float
-    value_high: float
-    unit: str
-    qualifier: str
-    subject: str
-    kind: str
-    resolved: str = ""
-    subject_phrase: str = ""
-
-
-class _Q(NamedTuple):
-    """``Quantity`` as the rules build it (a tuple is built several times faster); ``extract``
-    turns them into ``Quantity`` records, ``quantities`` reads them as they are."""
+    A named tuple: the rules build thousands of them, several times faster than a dataclass."""
 
     start: int
     end: int
@@ -1246,31 +1323,34 @@ def extract(text: str, ref_date: object = None) -> list[Quantity]:
     if not isinstance(text, str):
         raise ValueError(f"extract expects a string, got {type(text).__name__}")
     ref = ref_date if isinstance(ref_date, RefDate) else _ref_date(ref_date, "ref_date")
-    return [Quantity(*q) for q in _extract(text, ref)]
+    return _extract(text, ref)
 
 
-def _extract(text: str, ref: RefDate | None) -> list[_Q]:
+def _extract(text: str, ref: RefDate | None) -> list[Quantity]:
     ctx = _Text(text)
     norm = ctx.norm
     masked = _masked(ctx)
-    found: list[_Q] = []
+    in_masked = _overlap_test(masked)
+    found: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 
     # dates and times first: their pieces never come out as counts
     readers = [(_DATE_RE, _date_quantity), (_TIME_RE, _time_quantity)]
+    candidates = _DATETIME_START_NO_QUARTER.search
     if "季度" in norm:
         readers.insert(0, (_QUARTER_RE, _quarter_quantity))
+        candidates = _DATETIME_START.search
     if "年代" in norm:
         readers.insert(0, (_DECADE_RE, _decade_quantity))
     pos = 0
     while True:
-        c = _DATETIME_START.search(norm, pos)
+        c = candidates(norm, pos)
         if c is None:
             break
         p, q = c.start(), None
         for regex, build in readers:
             m = regex.match(norm, p)
-            if m is None or m.end() == p or (masked and _overlaps(masked, p, m.end())):
+            if m is None or m.end() == p or (in_masked is not None and in_masked(p, m.end())):
                 continue
             if regex is _DATE_RE:
                 q = _date_quantity(m, text, ref, _range_start(found, norm, p))
@@ -1285,8 +1365,11 @@ def _extract(text: str, ref: RefDate | None) -> list[_Q]:
         taken.append((q.start, q.end))
         pos = max(p + 1, q.end)
 
-    spans = [s for s in _scan(norm, masked) if not (taken and _overlaps(taken, s.start, s.end))]
-    numbers: list[_Q] = []
+    in_taken = _overlap_test(taken)
+    spans = _scan(norm, masked)
+    if in_taken is not None:
+        spans = [s for s in spans if not in_taken(s.start, s.end)]
+    numbers: list[Quantity] = []
     i, last_end = 0, 0
     while i < len(spans):
         span = spans[i]
@@ -1313,7 +1396,7 @@ def _extract(text: str, ref: RefDate | None) -> list[_Q]:
     return found
 
 
-def _joins_range(norm: str, a: _Q, b: _Q) -> bool:
+def _joins_range(norm: str, a: Quantity, b: Quantity) -> bool:
     if a.kind != b.kind or a.unit != b.unit or not a.unit or a.kind not in _RANGE_KINDS:
         return False
     if not (a.value < b.value) or a.qualifier or b.qualifier:
@@ -1325,8 +1408,8 @@ def _joins_range(norm: str, a: _Q, b: _Q) -> bool:
 _RANGE_KINDS = frozenset({"count", "money", "percent", "duration"})
 
 
-def _merged_range(text: str, a: _Q, b: _Q) -> _Q:
-    return _Q(
+def _merged_range(text: str, a: Quantity, b: Quantity) -> Quantity:
+    return Quantity(
         a.start, b.end, text[a.start : b.end], a.value, a.value_low, b.value_high, a.unit,
         "range", a.subject or b.subject, a.kind, "", a.subject_phrase or b.subject_phrase,
     )  # fmt: skip
@@ -1453,7 +1536,7 @@ def _unit_after(
     return _UnitHit(unit, stop, inner, half)
 
 
-def _build(text: str, ctx: _Text, span: _Span, partner: _Span | None) -> list[_Q] | None:
+def _build(text: str, ctx: _Text, span: _Span, partner: _Span | None) -> list[Quantity] | None:
     """The quantity around one numeral (and the second numeral of a range), or None."""
     norm = ctx.norm
     if _looks_like_code(norm, span):
@@ -1546,7 +1629,7 @@ def _build(text: str, ctx: _Text, span: _Span, partner: _Span | None) -> list[_Q
     subjects = _subjects(ctx, start, end, kind, side, unit_name if unit else "")
     qualifier = ",".join(dict.fromkeys(qualifiers))
     return [
-        _Q(
+        Quantity(
             start, end, text[start:end], float(value), float(low), float(high), unit_name,
             qualifier, subject, kind, "", phrase,
         )
@@ -1733,10 +1816,12 @@ def _subject_after(ctx: _Text, start: int, end: int, unit: str, allow_de: bool) 
     if allow_de and tokens[0][0] == "的":
         tokens = tokens[1:]
     phrase: list[tuple[str, str]] = []
-    for word, tag in tokens:
+    for token in tokens:
+        word = token[0]
         if word in "“”「」\"'":
             phrase.append((word, "x"))
             continue
+        tag = _tag(token)
         if tag == "i" or (tag == "nz" and len(word) >= 4) or tag not in _MODIFIER:
             break
         if tag in ("m", "q") and phrase:
@@ -1747,7 +1832,7 @@ def _subject_after(ctx: _Text, start: int, end: int, unit: str, allow_de: bool) 
     if not heads:
         # 四大举措。: a lone word right before the end of the clause is the head anyway
         if not phrase and len(tokens) == 1 and len(tokens[0][0]) >= 2:
-            if tokens[0][1] not in _FUNCTION_TAGS:
+            if _tag(tokens[0]) not in _FUNCTION_TAGS:
                 return tokens[0][0], tokens[0][0]
         return "", ""
     k = heads[-1]
@@ -1798,15 +1883,15 @@ def _subject_before(ctx: _Text, start: int, listing: bool) -> list[tuple[str, st
     skip = _word_list("subject_skip.txt")
     distributive = False
     while tokens and (
-        tokens[-1][0] in skip or tokens[-1][1] in ("d", "p", "uj", "ul", "uz", "ug", "ud", "y")
+        tokens[-1][0] in skip or _tag(tokens[-1]) in ("d", "p", "uj", "ul", "uz", "ug", "ud", "y")
     ):
         if tokens[-1][0] in _word_list("distributive.txt"):
             distributive = True
         tokens.pop()
-    verb_head = bool(tokens) and tokens[-1][1] == "v" and listing
+    verb_head = bool(tokens) and _tag(tokens[-1]) == "v" and listing
     if not tokens or tokens[-1][0] == "等":
         return []
-    if tokens[-1][1] in _NOT_HEAD_TAGS and not verb_head:
+    if _tag(tokens[-1]) in _NOT_HEAD_TAGS and not verb_head:
         # 取得81万港元, 落实一张督促单: a verb before the number governs it (and whatever comes
         # before the verb is not what is counted); only in a listing (包车132辆、包列2班) is the
         # word before the number the thing counted
@@ -1816,7 +1901,7 @@ def _subject_before(ctx: _Text, start: int, listing: bool) -> list[tuple[str, st
         # 复工率和复产率均达到100%: one row per coordinated noun, in reading order
         while tokens and tokens[-1][0] in _COORDINATORS:
             tokens.pop()
-            if not tokens or tokens[-1][1] in ("x", "m", "q", "r", "t", "c"):
+            if not tokens or _tag(tokens[-1]) in ("x", "m", "q", "r", "t", "c"):
                 break
             subjects.insert(0, _noun_before(tokens))
     return [(s, s) for s in subjects if s] or []
@@ -1828,10 +1913,10 @@ def _noun_before(tokens: list[tuple[str, str]]) -> str:
     head = word
     # 观看 + 量, 点 + 赞 + 量: a one-character head joins the word before it
     while tokens and (len(head) < 2 or (len(tokens[-1][0]) == 1 and len(head) < 4)):
-        if tokens[-1][1] in _FUNCTION_TAGS:
+        if _tag(tokens[-1]) in _FUNCTION_TAGS:
             break
         head = tokens.pop()[0] + head
-    while tokens and tokens[-1][1] in _NOMINAL and tokens[-1][1] not in ("nr", "ns", "nt"):
+    while tokens and _tag(tokens[-1]) in _NOMINAL and _tag(tokens[-1]) not in ("nr", "ns", "nt"):
         if len(head) + len(tokens[-1][0]) > 8:
             break
         head = tokens.pop()[0] + head
@@ -1846,32 +1931,34 @@ def _empty_frame() -> pd.DataFrame:
     return _typed(frame)
 
 
+_INT_COLUMNS = ("sentence_id", "start", "end")
+_FLOAT_COLUMNS = ("value", "value_low", "value_high")
+
+
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
-    for c in ("sentence_id", "start", "end"):
+    for c in _INT_COLUMNS:
         frame[c] = frame[c].astype("int64")
-    for c in ("value", "value_low", "value_high"):
+    for c in _FLOAT_COLUMNS:
         frame[c] = frame[c].astype("float64")
     for c in QUANTITY_COLUMNS:
-        if c not in ("sentence_id", "start", "end", "value", "value_low", "value_high"):
+        if c not in _INT_COLUMNS and c not in _FLOAT_COLUMNS:
             frame[c] = frame[c].astype("str")
     return frame
 
 
-def _article_rows(body: str, ref: RefDate | None) -> list[tuple]:
-    """The rows of one body, without the leading article_id."""
+def _article_rows(article_id: object, body: str, ref: RefDate | None, rows: list[tuple]) -> None:
+    """Append the rows of one body to ``rows``."""
     spans = split_sentences(body)
     starts = [s for s, _ in spans]
-    rows = []
     for q in _extract(body, ref):
         k = max(0, bisect.bisect_right(starts, q.start) - 1)
         s, e = spans[k] if spans else (0, len(body))
         rows.append(
             (
-                k, body[s:e], q.start, q.end, q.text, q.value, q.value_low, q.value_high, q.unit,
-                q.qualifier, q.subject, q.kind, q.resolved, q.subject_phrase,
+                article_id, k, body[s:e], q.start, q.end, q.text, q.value, q.value_low,
+                q.value_high, q.unit, q.qualifier, q.subject, q.kind, q.resolved, q.subject_phrase,
             )
         )  # fmt: skip
-    return rows
 
 
 def quantities(articles: pd.DataFrame, page_date: str | dt.date | None = None) -> pd.DataFrame:
@@ -1897,10 +1984,22 @@ def quantities(articles: pd.DataFrame, page_date: str | dt.date | None = None) -
         if not isinstance(body, str):
             raise ValueError(f"article {article_id!r}: body is {type(body).__name__}, not a string")
         ref = explicit or _ref_date(date, f"article {article_id!r}: date")
-        rows.extend([(article_id, *tail) for tail in _article_rows(body, ref)])
+        _article_rows(article_id, body, ref, rows)
     if not rows:
         return _empty_frame()
-    return _typed(pd.DataFrame(rows, columns=QUANTITY_COLUMNS))
+    if not all(type(row[0]) is str for row in rows):
+        return _typed(pd.DataFrame(rows, columns=QUANTITY_COLUMNS))  # ids of other types
+    # column by column: what _typed gives (every other text column holds str), without a frame
+    # of objects first
+    data = {}
+    for name, values in zip(QUANTITY_COLUMNS, zip(*rows, strict=True), strict=True):
+        if name in _INT_COLUMNS:
+            data[name] = np.array(values, dtype="int64")
+        elif name in _FLOAT_COLUMNS:
+            data[name] = np.array(values, dtype="float64")
+        else:
+            data[name] = pd.array(values, dtype="str")
+    return pd.DataFrame(data)
 
 
 __all__ = [

@@ -19,20 +19,27 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Return (start, end) spans of the sentences of ``text``, whitespace trimmed, none empty."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _SENTENCE_END.finditer(text):
-        end = match.start() if match.group().startswith("\n") else match.end()
-        spans.append((start, end))
-        start = match.end()
-    spans.append((start, len(text)))
-    trimmed = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            trimmed.append((s, e))
-    return trimmed
+    for s, e in map(_MATCH_SPAN, _SENTENCE_END.finditer(text)):
+        end = s if text[s] == "\n" else e
+        if start < end and not text[start].isspace() and not text[end - 1].isspace():
+            spans.append((start, end))  # nothing to trim (most sentences)
+        else:
+            _append_trimmed(spans, text, start, end)
+        start = e
+    _append_trimmed(spans, text, start, len(text))
+    return spans
+
+
+_MATCH_SPAN = re.Match.span
+
+
+def _append_trimmed(spans: list[tuple[int, int]], text: str, s: int, e: int) -> None:
+    # str.strip trims exactly the characters str.isspace calls whitespace
+    piece = text[s:e]
+    left = len(piece) - len(piece.lstrip())
+    right = len(piece.rstrip())
+    if right > left:
+        spans.append((s + left, s + right))
 
 
 def sentences(articles: pd.DataFrame) -> pd.DataFrame:

@@ -598,11 +598,26 @@ class _Built:
             pos = [user.get(w) or main.get(w) or oov[w] for w in words]
         else:
             pos = [main.get(w) or oov[w] for w in words]
-        if self.merge_orgs and ("公司" in text or "学院" in text or "局" in text):
+        if self._may_merge(text):
             pairs = _merge_organisations(list(zip(words, pos, strict=True)), self)
             words = [w for w, _ in pairs]
             pos = [t for _, t in pairs]
         return words, pos
+
+    def _may_merge(self, text: str) -> bool:
+        return self.merge_orgs and ("公司" in text or "学院" in text or "局" in text)
+
+    def cut_words(self, text: str) -> tuple[list[str], list[str] | None]:
+        """``cut_tags`` for callers that read few tags: the words, and the tags only when an
+        organisation merge needed them (else None; ``tag(word)`` then gives what ``cut_tags``
+        would). Tagging every word, OOV ones through the POS HMM, costs more than the cut."""
+        if self._may_merge(text):
+            return self.cut_tags(text)
+        return self.lcut(text), None
+
+    def tag(self, word: str) -> str:
+        """The tag ``cut_tags`` gives ``word`` when no merge rewrote it."""
+        return self.user_tags.get(word) or self.main_tags.get(word) or self.oov_tags[word]
 
     def cut_pos(self, text: str) -> list[tuple[str, str]]:
         words, tags = self.cut_tags(text)
@@ -835,8 +850,7 @@ class Tokenizer(TransformerMixin, BaseEstimator):
 
     def tag_of(self, word: str) -> str:
         """The POS tag this tokenizer gives ``word`` (dictionary tag, else the fallback rule)."""
-        built = self._built()
-        return built.user_tags.get(word) or built.main_tags.get(word) or built.oov_tags[word]
+        return self._built().tag(word)
 
     def suggest_freq(self, word: str) -> int:
         """A dictionary frequency that makes jieba keep ``word`` whole (jieba engine only)."""

@@ -577,3 +577,12 @@ def test_task_ranges_cover_every_article_once_and_shrink() -> None:
     lengths = rng.integers(100, 3000, 800)
     sizes = [int(lengths[a:b].sum()) for a, b in _task_ranges(lengths, 2)]
     assert sizes[0] > 4 * sizes[-1]  # the last tasks are small, so workers finish together
+
+
+def test_tokens_in_spawned_workers(articles, tok, page_tokens, monkeypatch) -> None:
+    # Platforms without fork (Windows, macOS by default) ship the articles and the tokenizer to
+    # each worker once, through the pool's initializer.
+    import multiprocessing
+
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    assert tokens(articles, tok, n_jobs=2).equals(page_tokens)
