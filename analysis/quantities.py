@@ -721,9 +721,9 @@ def _starts_word(ctx: _Text, pos: int, end: int) -> bool:
 # --------------------------------------------------------------------------- number spans
 
 
-@dataclass(frozen=True, slots=True)
-class NumberSpan:
-    """A numeral found by ``find_numbers``: offsets, value and bounds, and how it was written."""
+class NumberSpan(NamedTuple):
+    """A numeral found by ``find_numbers``: offsets, value and bounds, and how it was written.
+    A named tuple: the scanner builds one per numeral candidate."""
 
     start: int
     end: int
@@ -735,21 +735,6 @@ class NumberSpan:
     percent: bool = False  # 百分之X / 千分之X
     fraction: bool = False
     chinese: bool = False  # written with Chinese numerals only (no Arabic digit)
-
-
-class _Span(NamedTuple):
-    """``NumberSpan`` as the scanner passes it on (a tuple is built several times faster)."""
-
-    start: int
-    end: int
-    text: str
-    value: float
-    low: float
-    high: float
-    marker: str = ""
-    percent: bool = False
-    fraction: bool = False
-    chinese: bool = False
 
 
 _KILO_UNIT = re.compile(r"千(?:米|克|瓦|卡|帕)")
@@ -801,9 +786,9 @@ def _overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool] | 
     return overlaps
 
 
-def _scan(norm: str, masked: list[tuple[int, int]]) -> list[_Span]:
+def _scan(norm: str, masked: list[tuple[int, int]]) -> list[NumberSpan]:
     """Numerals of ``norm`` with their values, before any unit or context rule."""
-    out: list[_Span] = []
+    out: list[NumberSpan] = []
     search, match, pos, n = _NUM_START.search, _NUM_RE.match, 0, len(norm)
     overlaps = _overlap_test(masked)
     while True:
@@ -821,23 +806,8 @@ def _scan(norm: str, masked: list[tuple[int, int]]) -> list[_Span]:
             raw = _match_number(norm, start)
             end = raw.end
             span = _number_span(norm, raw)
-        else:
-            # inline _match_number + _number_span for the plain numeral (most of them)
-            plain = m.group()
-            kilo = (
-                plain[-1] == "千"
-                and len(plain) >= 2
-                and plain[-2].isdigit()
-                and _KILO_UNIT.match(norm, end - 1) is not None
-            )
-            read = _plain_numeral(plain, kilo)
-            if read is None:
-                span = None
-            else:
-                text, value, low, high, marker, chinese = read
-                span = _Span(
-                    start, start + len(text), text, value, low, high, marker, False, False, chinese
-                )
+        else:  # a plain numeral (most of them): no need for the general reader
+            span = _plain_span(norm, start, end, m.group())
         if span is None:
             # shrink from the right until the numeral parses (五十千 -> 五十)
             span = _shrink(norm, start, end)
@@ -850,22 +820,25 @@ def _scan(norm: str, masked: list[tuple[int, int]]) -> list[_Span]:
         out.append(span)
 
 
-def _number_span(norm: str, m: _Raw) -> _Span | None:
+def _plain_span(norm: str, start: int, end: int, plain: str) -> NumberSpan | None:
+    # 12千米: an Arabic number before 千米/千克 is kilo-, not thousands
+    kilo = (
+        plain[-1] == "千"
+        and len(plain) >= 2
+        and plain[-2].isdigit()
+        and _KILO_UNIT.match(norm, end - 1) is not None
+    )
+    read = _plain_numeral(plain, kilo)
+    if read is None:
+        return None
+    text, value, low, high, marker, chinese = read
+    return NumberSpan(start, start + len(text), text, value, low, high, marker, chinese=chinese)
+
+
+def _number_span(norm: str, m: _Raw) -> NumberSpan | None:
     start, end = m.start, m.end
     if m.plain:
-        plain = m.plain  # == norm[start:end]
-        # 12千米: an Arabic number before 千米/千克 is kilo-, not thousands
-        kilo = (
-            plain[-1] == "千"
-            and len(plain) >= 2
-            and plain[-2].isdigit()
-            and _KILO_UNIT.match(norm, end - 1) is not None
-        )
-        read = _plain_numeral(plain, kilo)
-        if read is None:
-            return None
-        text, value, low, high, marker, chinese = read
-        return _Span(start, start + len(text), text, value, low, high, marker, chinese=chinese)
+        return _plain_span(norm, start, end, m.plain)  # m.plain == norm[start:end]
     text = norm[start:end]
     try:
         value, low, high, percent = _fraction_bounds(m)
@@ -873,7 +846,7 @@ def _number_span(norm: str, m: _Raw) -> _Span | None:
         return None
     marker = "range" if low != high else ""
     chinese = _DIGIT_RE.search(text) is None
-    return _Span(start, end, text, value, low, high, marker, percent, True, chinese)
+    return NumberSpan(start, end, text, value, low, high, marker, percent, True, chinese)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -904,7 +877,7 @@ def _valid_numeral(text: str) -> bool:
     return True
 
 
-def _shrink(norm: str, start: int, end: int) -> _Span | None:
+def _shrink(norm: str, start: int, end: int) -> NumberSpan | None:
     for stop in range(end - 1, start, -1):
         m = _match_number(norm, start, stop)
         if m is not None and m.end == stop:
@@ -935,19 +908,14 @@ def find_numbers(text: str) -> list[NumberSpan]:
                 continue
             n = _evaluate(sub.plain.rstrip(" "))
             stop = inner + len(sub.plain.rstrip(" "))
-            span = _Span(inner, stop, text[inner:stop], n.value, n.low, n.high, n.marker)
+            span = NumberSpan(inner, stop, text[inner:stop], n.value, n.low, n.high, n.marker)
         if _skip_as_word(ctx, span):
             continue
-        out.append(
-            NumberSpan(
-                span.start, span.end, text[span.start : span.end], span.value, span.low,
-                span.high, span.marker, span.percent, span.fraction, span.chinese,
-            )
-        )  # fmt: skip
+        out.append(span._replace(text=text[span.start : span.end]))  # the text as written
     return out
 
 
-def _skip_as_word(ctx: _Text, span: _Span) -> bool:
+def _skip_as_word(ctx: _Text, span: NumberSpan) -> bool:
     if not span.chinese or span.fraction:
         return False
     if len(span.text.replace(" ", "")) > 4:
@@ -1444,7 +1412,7 @@ def _currency_before(norm: str, start: int) -> str:
     return ""
 
 
-def _looks_like_code(norm: str, span: _Span) -> bool:
+def _looks_like_code(norm: str, span: NumberSpan) -> bool:
     """G60, 5G, COVID-19, 0573: digits glued to Latin letters, or with a leading zero."""
     start = span.start
     if start > 0 and norm[start - 1].isascii() and norm[start - 1].isalpha():
@@ -1536,7 +1504,9 @@ def _unit_after(
     return _UnitHit(unit, stop, inner, half)
 
 
-def _build(text: str, ctx: _Text, span: _Span, partner: _Span | None) -> list[Quantity] | None:
+def _build(
+    text: str, ctx: _Text, span: NumberSpan, partner: NumberSpan | None
+) -> list[Quantity] | None:
     """The quantity around one numeral (and the second numeral of a range), or None."""
     norm = ctx.norm
     if _looks_like_code(norm, span):
@@ -1659,11 +1629,11 @@ def _range_multiplier(first: str, second: str) -> float:
     return mult
 
 
-def _year_like(span: _Span) -> bool:
+def _year_like(span: NumberSpan) -> bool:
     return span.low == span.high and span.value == int(span.value) and 1000 <= span.value <= 2999
 
 
-def _bare_number_ok(span: _Span) -> bool:
+def _bare_number_ok(span: NumberSpan) -> bool:
     """A numeral with no unit: Arabic numbers stand; Chinese ones only when large or vague."""
     if span.fraction:
         return True
@@ -1678,7 +1648,7 @@ _SCORE_AFTER = re.compile(r"[-:/](?=\d)")
 _SCORE_BEFORE = re.compile(r"\d[-:/]$")
 
 
-def _bare_arabic_skipped(norm: str, span: _Span, pos: int) -> bool:
+def _bare_arabic_skipped(norm: str, span: NumberSpan, pos: int) -> bool:
     """An Arabic number without a unit is a quantity only where a number can stand alone: not
     glued to a following Chinese word or Latin letter (508汽车, 2009中国慈善, 01A are names), not
     a score, ratio or code (3-1, 2:0, 08/09/17), not a phone or order number (8+ digits), not a
@@ -1715,7 +1685,7 @@ def _bare_arabic_skipped(norm: str, span: _Span, pos: int) -> bool:
     return False
 
 
-def _skip_plain_big(span: _Span) -> bool:
+def _skip_plain_big(span: NumberSpan) -> bool:
     return span.text.replace(" ", "") in ("千万", "万万", "亿万")
 
 
