@@ -28,6 +28,7 @@ title lines, ``" / "`` between bylines, ``"\\n"`` between paragraphs.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gc
 import itertools
@@ -599,6 +600,14 @@ def _paragraph_start_before_break(chunks: list[Chunk], i: int, body_column: floa
     )
 
 
+def _sorted_median(values: list[float]) -> float:
+    """The median of a list already in order."""
+    if not values:
+        return 0.0
+    mid = len(values) // 2
+    return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+
+
 def _median(values: list[float]) -> float:
     if not values:
         return 0.0
@@ -634,7 +643,7 @@ class Article:
     width: float = 0.0
     open_end: bool = False  # last paragraph stopped mid-sentence (a column break follows)
     ambiguous_end: bool = False  # ended a sentence on a full line: paragraph end or column break
-    widths: list[float] = field(default_factory=list)  # widths of lines inside chunks
+    widths: list[float] = field(default_factory=list)  # widths of lines inside chunks, sorted
     dateline: Span = field(default_factory=Span)
 
 
@@ -1207,7 +1216,7 @@ def _add_body(
     interior = [line.width for line in lines[1:-1]]
     # the article's column so far (median line width inside its chunks); computed once
     column_so_far = (
-        _median(current.widths) if current is not None and len(current.widths) >= 3 else 0.0
+        _sorted_median(current.widths) if current is not None and len(current.widths) >= 3 else 0.0
     )
     starts_article = (
         (captioned and current is not None and not current.open_end)
@@ -1261,10 +1270,11 @@ def _add_body(
     if current.ambiguous_end and current.paragraphs:
         # The last paragraph ended a sentence on a full line just before a column break: a
         # new paragraph starts here only if this line lost the 2-character indent.
-        column = column_so_far if len(current.widths) >= 3 else _median(current.widths)
+        column = column_so_far if len(current.widths) >= 3 else _sorted_median(current.widths)
         current.open_end = len(lines) > 1 and lines[0].content_width > column - 1.75
-    current.widths.extend(interior)
-    column = _median(current.widths) if current.widths else max(line.width for line in lines)
+    for width in interior:  # kept sorted: the median is read for every chunk of a long article
+        bisect.insort(current.widths, width)
+    column = _sorted_median(current.widths) if current.widths else chunk.width
     paragraphs = current.paragraphs
     open_end = current.open_end
     short_line, closing_quote_width = 0.6 * column, column - 1
