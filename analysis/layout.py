@@ -73,6 +73,19 @@ def _starts_dateline(text: str) -> bool:
     return text[:1] in _DATELINE_FIRST and DATELINE_START.match(text) is not None
 
 
+def _opens_with_dateline(chunk: Chunk) -> bool:
+    """The chunk's first line starts a dateline. One that runs on to the next line (本报北京1月 |
+    10日电) must be completed by the lines under it; only a chunk's last line may leave it to
+    the next chunk (a column break), so 本报珍藏版 | 在意首发 stays a headline."""
+    lines = chunk.lines
+    first = lines[0].text
+    if not _starts_dateline(first):
+        return False
+    if len(lines) == 1 or DATELINE.match(first):
+        return True
+    return DATELINE.match("".join([line.text for line in lines[:3]])) is not None
+
+
 _CLOSERS = "”’」』）)\"'"
 _SENTENCE_MARKS = ("。", "！", "？", "!", "?", "…", "...")
 _CLOSING_QUOTES = ("”", "’", "」", "』")
@@ -513,11 +526,10 @@ def _classify(chunks: list[Chunk]) -> None:
         if chunk.kind == "byline":
             prev = chunk
             continue
-        first_text = chunk.lines[0].text
         open_before = (
             prev is not None and prev is last_body and not _ends_paragraph(prev, prev.width)
         )
-        if _starts_dateline(first_text):
+        if _opens_with_dateline(chunk):
             chunk.kind = "body"
         elif any(line.doubled for line in chunk.lines):
             chunk.kind = "headline"

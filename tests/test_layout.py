@@ -255,3 +255,18 @@ def test_headline_body_overlap_counts_every_bigram() -> None:
     expected = [[g in body for body in bodies] for g in vocab]
     assert found.tolist() == expected
     assert not _bigrams_found(["消𠀀"], ["平湖日报消息", "𠀀字在此"]).any()
+
+
+def test_headline_starting_with_benbao_is_not_a_dateline() -> None:
+    # 本报… at a line end may be a dateline wrapped onto the next line (本报北京1月 | 10日电);
+    # a two-line headline 本报珍藏版 | 在意首发 completes no dateline, so it stays a headline.
+    page = (
+        "本报讯 今天天气很好，市民纷纷外出踏青，公\n园里人来人往，热闹非凡。\n\n"
+        "本报珍藏版\n在意首发\n\n"
+        "本报罗马1月13日电 记录香港政权交接辉煌\n一刻的画册今天在罗马首发，受到读者欢迎。\n\n"
+        "本报北京1月\n10日电 新春将至，各地市场供应充足，价格\n总体平稳。\n"
+    )
+    frame = parse_page(page).articles
+    assert "本报珍藏版 在意首发" in set(frame["title"])  # title lines joined by a space
+    assert not frame["body"].str.contains("珍藏版").any()
+    assert list(frame["dateline"]) == ["本报讯", "本报罗马1月13日电", "本报北京1月10日电"]
