@@ -1282,7 +1282,10 @@ def _add_body(
     if current.ambiguous_end and current.paragraphs:
         # The last paragraph ended a sentence on a full line just before a column break: a
         # new paragraph starts here only if this line lost the 2-character indent.
-        column = column_so_far if len(current.widths) >= 3 else _sorted_median(current.widths)
+        # The column is what full lines fill: the upper quartile of the widths, since lines
+        # holding half-width digits or Latin letters measure short of it.
+        widths = current.widths
+        column = widths[(3 * len(widths)) // 4] if widths else 0.0
         current.open_end = len(lines) > 1 and lines[0].content_width > column - 1.75
     for width in interior:  # kept sorted: the median is read for every chunk of a long article
         bisect.insort(current.widths, width)
