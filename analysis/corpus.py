@@ -140,14 +140,8 @@ def tokenizer_fingerprint(tokenizer: Any) -> str:
     files: list[Path] = []
     if params.get("domain_dicts", True):
         files += tk.domain_dictionary_files()
-    files += [Path(p) for p in params.get("user_dicts", ()) or ()]
-    stopwords = params.get("stopwords", "default")
-    if isinstance(stopwords, str) and stopwords == "default":
-        files += list(tk.DEFAULT_STOPWORD_FILES)
-    elif isinstance(stopwords, (str, Path)):
-        files.append(Path(stopwords))
-    elif stopwords is not None:
-        files += [Path(p) for p in stopwords]
+    files += [Path(p) for p in tk._paths(params.get("user_dicts"))]
+    files += [Path(p) for p in tk._stopword_files(params.get("stopwords", "default"))]
     files.append(tk._jieba_dict_path())
     _hash_files(h, files)
     for dist in ("jieba", "rjieba"):

@@ -642,17 +642,16 @@ def _paths(spec: str | Path | Sequence[str | Path] | None) -> list[str | Path]:
     return list(spec)
 
 
-def _load_stopwords(spec: Any) -> set[str]:
-    if spec is None:
-        return set()
+def _stopword_files(spec: Any) -> list[str | Path]:
+    """The files a ``stopwords=`` parameter names: "default", one path, paths, or None."""
     if isinstance(spec, str) and spec == "default":
-        files: Sequence[str | Path] = DEFAULT_STOPWORD_FILES
-    elif isinstance(spec, (str, Path)):
-        files = [spec]
-    else:
-        files = list(spec)
+        return list(DEFAULT_STOPWORD_FILES)
+    return _paths(spec)
+
+
+def _load_stopwords(spec: Any) -> set[str]:
     words: set[str] = set()
-    for path in files:
+    for path in _stopword_files(spec):
         words.update(read_word_list(path))
     return words
 
@@ -870,13 +869,8 @@ class Tokenizer(TransformerMixin, BaseEstimator):
         files = [
             *(domain_dictionary_files() if self.domain_dicts else []),
             *_paths(self.user_dicts),
+            *_stopword_files(self.stopwords),
         ]
-        if isinstance(self.stopwords, str) and self.stopwords == "default":
-            files += list(DEFAULT_STOPWORD_FILES)
-        elif isinstance(self.stopwords, (str, Path)):
-            files.append(self.stopwords)
-        elif self.stopwords is not None:
-            files += list(self.stopwords)
         for path in files:
             h.update(str(path).encode())
             h.update(Path(path).read_bytes() if Path(path).is_file() else b"<missing>")
