@@ -78,26 +78,32 @@ def test_keyphrases_never_cross_a_gap_or_start_with_a_verb():
     assert "运动创建" not in found and "运动创建文明" not in found  # across the space
 
 
+def _jieba_reference(extractor, tokenizer: Tokenizer, body: str):
+    """One article's token table, and jieba's ``extractor`` set to cut, tag and drop stopwords
+    exactly as ``tokenizer`` does (its own jieba instance), for like-for-like comparisons."""
+    from jieba.posseg import pair
+
+    class Adapter:
+        def cut(self, text):
+            return [pair(w, t) for w, t in tokenizer.cut_pos(text)]
+
+    extractor.tokenizer = extractor.postokenizer = Adapter()
+    extractor.stop_words = set(tokenizer.stopwords_)
+    table = tokens(pd.DataFrame({"article_id": ["a"], "body": [body]}), tokenizer=tokenizer)
+    return table, extractor
+
+
 # jieba.analyse opens idf.txt without closing it (its ResourceWarning, not ours)
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_jieba_tfidf_matches_jieba_extract_tags(plain_tokenizer):
     jieba_analyse = pytest.importorskip("jieba.analyse")
-    from jieba.posseg import pair
 
     body = (
         "为加速复工复产，我市派出5个驻点招工工作组前往四川宜宾、河南新乡等五省开展驻点招工。"
         "各工作组多种形式为平湖招募、接返人员，招工工作组积极对接当地组织部门。"
     )
-    tok = tokens(pd.DataFrame({"article_id": ["a"], "body": [body]}), tokenizer=plain_tokenizer)
+    tok, extractor = _jieba_reference(jieba_analyse.TFIDF(), plain_tokenizer, body)
     ours = keywords(tok, method="jieba_tfidf", top_k=None, pos=("n", "vn"))
-
-    class Adapter:  # jieba's extractor over the project tokenizer (its own jieba instance)
-        def cut(self, text):
-            return [pair(w, t) for w, t in plain_tokenizer.cut_pos(text)]
-
-    extractor = jieba_analyse.TFIDF()
-    extractor.postokenizer = Adapter()
-    extractor.stop_words = set(plain_tokenizer.stopwords_)
     allow = {t for t in tok["pos"] if t.startswith(("n", "vn"))}
     expected = extractor.extract_tags(body, topK=None, withWeight=True, allowPOS=allow)
     assert ours["keyword"].tolist() == [w for w, _ in expected]
@@ -108,22 +114,13 @@ def test_jieba_tfidf_matches_jieba_extract_tags(plain_tokenizer):
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_textrank_matches_jieba_textrank(plain_tokenizer):
     jieba_analyse = pytest.importorskip("jieba.analyse")
-    from jieba.posseg import pair
 
     body = (
         "农开区通过主动服务抓复工，农业主体已经全部复工复产，农业企业项目建设和生产安排协调推进，"
         "农开区定期收集项目建设需求，帮助农业企业调整产品供应，提供农产品供销精准对接服务。"
     )
-    tok = tokens(pd.DataFrame({"article_id": ["a"], "body": [body]}), tokenizer=plain_tokenizer)
+    tok, ranker = _jieba_reference(jieba_analyse.TextRank(), plain_tokenizer, body)
     ours = keywords(tok, method="textrank", top_k=None, pos=("n", "vn"))
-
-    class Adapter:
-        def cut(self, text):
-            return [pair(w, t) for w, t in plain_tokenizer.cut_pos(text)]
-
-    ranker = jieba_analyse.TextRank()
-    ranker.tokenizer = ranker.postokenizer = Adapter()
-    ranker.stop_words = set(plain_tokenizer.stopwords_)
     allow = tuple({t for t in tok["pos"] if t.startswith(("n", "vn"))})
     expected = dict(ranker.textrank(body, topK=None, withWeight=True, allowPOS=allow))
     assert dict(zip(ours["keyword"], ours["score"], strict=True)) == pytest.approx(expected)
