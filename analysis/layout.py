@@ -578,10 +578,6 @@ def _classify(chunks: list[Chunk]) -> None:
         prev = chunk
 
 
-def _column_width(chunk: Chunk) -> float:
-    return max((line.width for line in chunk.lines), default=0.0)
-
-
 def _ends_paragraph(chunk: Chunk, width: float) -> bool:
     return is_paragraph_end(chunk.lines[-1], max(width, chunk.lines[-1].width))
 
