@@ -65,6 +65,7 @@ import numpy as np
 import pandas as pd
 
 from analysis._paths import RESOURCES_DIR
+from analysis.normalize import char_folder
 from analysis.sentences import split_sentences
 
 QUANTITY_RESOURCES = RESOURCES_DIR / "quantities"
@@ -287,27 +288,13 @@ _FOLD_PAIRS.update(
         "％": "%",
     }
 )
-_FOLD_CHANGES = {k: v for k, v in _FOLD_PAIRS.items() if k != v}
-# str.translate looks every character up in a dict, and re.sub calls back per match (every
-# full-width comma): the frequent characters go through str.replace, a regex finds the rest. No
-# replacement is itself folded, so the order of the replacements does not matter.
-_FOLD_FREQUENT = "，\u3000：\u00a0？！；—（）"
-_FOLD_RE = re.compile(
-    "[" + "".join(re.escape(k) for k in _FOLD_CHANGES if k not in _FOLD_FREQUENT) + "]"
-)
-_FOLD_GET = _FOLD_CHANGES.__getitem__
-
-
-def _fold_one(m: re.Match[str]) -> str:
-    return _FOLD_GET(m.group())
+# the frequent ones go through str.replace (see char_folder)
+_fold = char_folder(_FOLD_PAIRS, frequent="，\u3000：\u00a0？！；—（）")
 
 
 def fold(text: str) -> str:
     """Full-width ASCII to ASCII and traditional numerals to simplified; same length as ``text``."""
-    for ch in _FOLD_FREQUENT:
-        if ch in text:
-            text = text.replace(ch, _FOLD_GET(ch))
-    return _FOLD_RE.sub(_fold_one, text)
+    return _fold(text)
 
 
 # --------------------------------------------------------------------------- numerals
