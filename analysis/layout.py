@@ -324,13 +324,10 @@ def _read_lines(text: str) -> list[Line]:
     simple = kind == 1
     doubled = [False] * len(folded_lines)
     for i in np.flatnonzero(simple & (length >= 4) & (length % 2 == 0)).tolist():
-        # printed twice (PDF fake bold): the two halves, or every other character, are equal
-        raw = folded_lines[i]
-        half = len(raw) // 2
-        doubled[i] = raw[:half] == raw[half:] or raw[::2] == raw[1::2]
+        doubled[i] = _doubled(folded_lines[i]) is not None
     finals = (final == 1).tolist()
     for i in np.flatnonzero(simple & (final == 2)).tolist():
-        finals[i] = folded_lines[i].rstrip(_CLOSERS).endswith(_SENTENCE_MARKS)
+        finals[i] = _ends_sentence(folded_lines[i])
     pieces = [
         (_new_tuple(Piece, (raw, number, 1)),) if k == 1 else ()
         for number, raw, k in zip(numbers, folded_lines, kinds, strict=True)
@@ -382,17 +379,14 @@ def _read_line(number: int, raw: str, printed: str) -> Line:
     width = n - 0.25 * extra if extra > 0 else float(n)
     last = printed[-1]
     content_width = width - ((1.0 if ord(last) > 127 else 0.5) if last in _HANGING else 0.0)
-    n = len(line_text)
-    doubled = (
-        n >= 4
-        and not n & 1
-        and (line_text[: n // 2] == line_text[n // 2 :] or line_text[::2] == line_text[1::2])
-    )
-    final = line_text.rstrip(_CLOSERS).endswith(_SENTENCE_MARKS)
+    doubled = _doubled(line_text) is not None
     return _new_tuple(
         Line,
-        (number, raw, kind, pieces, line_text, width, content_width, indented, doubled, final),
-    )
+        (
+            number, raw, kind, pieces, line_text, width, content_width, indented, doubled,
+            _ends_sentence(line_text),
+        ),
+    )  # fmt: skip
 
 
 def is_paragraph_end(line: Line, column_width: float) -> bool:
