@@ -586,3 +586,13 @@ def test_tokens_in_spawned_workers(articles, tok, page_tokens, monkeypatch) -> N
 
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     assert tokens(articles, tok, n_jobs=2).equals(page_tokens)
+
+
+def test_bad_body_in_a_worker_names_the_article(tok) -> None:
+    # Bytes (undecoded input) in a body: the worker's error reaches the caller, naming the article;
+    # empty and missing bodies simply have no tokens.
+    frame = pd.DataFrame({"article_id": ["a", "b", "c"], "body": ["你好。", b"\xff\xfe", "再见。"]})
+    with pytest.raises(TypeError, match="article 'b': body must be str, not bytes"):
+        tokens(frame, tok, n_jobs=2)
+    empty = pd.DataFrame({"article_id": ["a", "b"], "body": ["", None]})
+    assert tokens(empty, tok, n_jobs=2).empty
