@@ -73,16 +73,26 @@ def _starts_dateline(text: str) -> bool:
     return text[:1] in _DATELINE_FIRST and DATELINE_START.match(text) is not None
 
 
-def _opens_with_dateline(chunk: Chunk) -> bool:
+def _opens_with_dateline(chunk: Chunk, following: Chunk | None = None) -> bool:
     """The chunk's first line starts a dateline. One that runs on to the next line (本报北京1月 |
     10日电) must be completed by the lines under it; only a chunk's last line may leave it to
-    the next chunk (a column break), so 本报珍藏版 | 在意首发 stays a headline."""
+    the next chunk (a column break), so 本报珍藏版 | 在意首发 stays a headline. A one-line
+    chunk left incomplete must be completed by the ``following`` chunk: 本报代表团访问法国新闻媒体
+    over a byline is a headline."""
     lines = chunk.lines
     first = lines[0].text
     if not _starts_dateline(first):
         return False
-    if len(lines) == 1 or DATELINE.match(first):
+    if DATELINE.match(first):
         return True
+    if len(lines) == 1:
+        if following is None:
+            return True
+        if following.kind == "byline":
+            return False
+        return (
+            DATELINE.match(first + "".join([line.text for line in following.lines[:2]])) is not None
+        )
     return DATELINE.match("".join([line.text for line in lines[:3]])) is not None
 
 
@@ -408,7 +418,7 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
         current = []
 
     width = 0.0
-    for line in lines:
+    for k, line in enumerate(lines):
         if line.kind == "blank":
             flush(True)
             blank_before = True
@@ -418,7 +428,9 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
         elif current and line.kind == "text":
             prev = current[-1]
             if (
-                _starts_dateline(line.text)
+                # a dateline opens a new article after a finished paragraph (新华社… may also
+                # just be a line of running text that starts with the agency's name)
+                (_starts_dateline(line.text) and (prev.final or _dateline_completes(lines, k)))
                 or (line.indented and prev.final)  # an indented new paragraph
                 or line.doubled != prev.doubled
                 or (len(current) >= 2 and _width_jump(current, line, width))
@@ -428,6 +440,13 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
         current.append(line)
     flush(True)
     return chunks
+
+
+def _dateline_completes(lines: list[Line], k: int) -> bool:
+    """The dateline started on ``lines[k]`` is completed within it and the next two text lines
+    (新华社北京一月二十 | 三日电), so it is one, not running text that starts with 新华社."""
+    texts = [line.text for line in lines[k : k + 6] if line.kind != "blank"][:3]
+    return DATELINE.match("".join(texts)) is not None
 
 
 def _width_jump(current: list[Line], line: Line, width: float) -> bool:
@@ -508,7 +527,8 @@ def _lone_name(chunk: Chunk) -> bool:
     text = normalize_line(chunk.lines[0].raw, chunk.lines[0].number, names=True).text
     if not _NAME_2_TO_4.fullmatch(text):
         return False
-    return text[0] in SURNAMES or text[:2] in SURNAMES
+    # four characters: a compound surname (欧阳, 司马 …); 商城卫士 and 黄河精魂 are headlines
+    return text[:2] in SURNAMES or (len(text) < 4 and text[0] in SURNAMES)
 
 
 def _classify(chunks: list[Chunk]) -> None:
@@ -523,7 +543,7 @@ def _classify(chunks: list[Chunk]) -> None:
         open_before = (
             prev is not None and prev is last_body and not _ends_paragraph(prev, prev.width)
         )
-        if _opens_with_dateline(chunk):
+        if _opens_with_dateline(chunk, chunks[i + 1] if i + 1 < len(chunks) else None):
             chunk.kind = "body"
         elif any(line.doubled for line in chunk.lines):
             chunk.kind = "headline"
@@ -716,6 +736,8 @@ def _leading_kicker(lines: list[Span]) -> int:
         return 0
     if _DATE_KICKER.fullmatch(lines[0].text):
         return 1
+    if len(lines) == 2 and _subtitle_text(lines[1].text):
+        return 0  # a title over its author line (林业部部长陈耀邦)
     widths = [display_width(s.text) for s in lines[:3]]
     if (
         len(widths) == 3
@@ -733,11 +755,54 @@ def _leading_kicker(lines: list[Span]) -> int:
     return 1
 
 
+# An author line set under the title of an opinion piece: office and name (林业部部长陈耀邦,
+# 邯郸市第二教育学院崔河), or names only (张印东周庆新焦守云).
+_OFFICE_THEN_NAME = re.compile(
+    rf"[{CJK}]{{2,}}(?:长|主席|书记|主任|委员|教授|研究员|院士|学者|专家|代表|经理|"
+    rf"学院|大学|学校|研究所|研究院|研究会|中心|协会)([{CJK}]{{2,3}})"
+)
+_FACT_SUBJECT = ("我市", "全市", "本市", "我县", "全县", "我区", "全区", "我省", "全省")
+
+
+def _names_only(text: str) -> bool:
+    """Two or more personal names of 2-3 characters, each opening with a surname."""
+    ends = {0}
+    for k in range(len(text)):
+        if k in ends and (text[k] in SURNAMES or text[k : k + 2] in SURNAMES):
+            ends.update((k + 2, k + 3))
+    # two names at least (a wrapped title line such as 游畅通安全 can pass for one and a half)
+    return len(text) >= 6 and len(text) in ends
+
+
+def _credit_line(text: str) -> bool:
+    """A line naming the author of the piece under its title: it is a subtitle."""
+    text = text.replace(" ", "")
+    if len(text) > 20:
+        return False
+    m = _OFFICE_THEN_NAME.fullmatch(text)
+    if m is not None:
+        name = m.group(1)
+        return name[0] in SURNAMES or name[:2] in SURNAMES
+    return _names_only(text)
+
+
+def _subtitle_text(text: str) -> bool:
+    """A headline part that reads as a subtitle rather than a title line: an author line, or a
+    factual statement about the town or county (我市举办…, 全市今年将…)."""
+    return _credit_line(text) or text.startswith(_FACT_SUBJECT)
+
+
 def _split_title_lines(lines: list[Span]) -> tuple[list[Span], list[Span]]:
     """Split one headline chunk into title lines and subtitle lines by a jump in line width
-    (the subtitle is set smaller, so its lines are longer) or a leading dash."""
+    (the subtitle is set smaller, so its lines are longer), a leading dash, or a last line that
+    reads as a subtitle (an author line, a statement about 我市/全市)."""
     if len(lines) == 1:
         return lines, []
+    upper = "".join(s.text for s in lines[:-1])
+    # (a title with a dash names its subject itself: 为觅昆仑一把草——记…专家董现明)
+    if not _open_bracket(upper) and "—" not in upper and _subtitle_text(lines[-1].text):
+        title, subtitle = _split_title_lines(lines[:-1])
+        return title, subtitle + lines[-1:]
     title = [lines[0]]
     for k in range(1, len(lines)):
         width = display_width(lines[k].text)
@@ -820,7 +885,9 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
         )
         # a line printed twice (fake bold) is a title, never a subtitle
         subtitle_like = not dups and (
-            _SUBTITLE_DASH.match(text) or (widest >= 8 and widest > 1.4 * title_width)
+            _SUBTITLE_DASH.match(text)
+            or (widest >= 8 and widest > 1.4 * title_width)
+            or (title_width > 0 and _subtitle_text(text))
         )
         if (
             current is not None
@@ -1020,6 +1087,12 @@ def _assign_headlines(
             out[int(i)] = int(j)
     if cluster_of is not None:
         _attach_unclaimed_kickers(headlines, out, cluster_of, sims)
+    # By elimination: one headline left over and one article left without a headline. Every
+    # other pairing on the page is settled, so the text does say where this one belongs.
+    left_headlines = [i for i, h in enumerate(headlines) if i not in out and (h.title or h.kicker)]
+    left_articles = sorted(set(range(len(articles))) - set(out.values()))
+    if len(left_headlines) == 1 and len(left_articles) == 1:
+        out[left_headlines[0]] = left_articles[0]
     return out
 
 
@@ -1047,6 +1120,19 @@ def _attach_unclaimed_kickers(
         if upper.kicker or upper.subtitle or upper.bylines or lower.kicker or not lower.title:
             continue
         width = _headline_width(upper.title)
+        if (
+            claimed == i
+            and len(upper.title) == 1
+            and width <= 6
+            and not upper.duplicates
+            and _headline_width(lower.title) >= 1.5 * width
+        ):
+            # A short topic label (文化惠民) claimed by the body it stands next to, over a
+            # longer headline that reads like that same body: the label is its kicker.
+            lower.kicker, upper.title = upper.title, []
+            lower.first = upper.first
+            assignment[i + 1] = assignment.pop(i)
+            continue
         if upper.duplicates or width < 8 or width <= 1.4 * _headline_width(lower.title):
             continue
         lower.kicker, upper.title = upper.title, []
@@ -1189,7 +1275,8 @@ def _join_split_datelines(chunks: list[Chunk]) -> list[Chunk]:
             and chunk.blank_before
         ):
             head = prev.lines[0].text
-            if DATELINE_START.match(head):
+            # a dateline is short: a chunk of more than three lines holds one whole or none
+            if len(prev.lines) <= 3 and DATELINE_START.match(head):
                 text = "".join(line.text for line in prev.lines)
                 m = DATELINE.match(text)
                 rest = text[m.end() :] if m else ""

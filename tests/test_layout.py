@@ -270,3 +270,103 @@ def test_headline_starting_with_benbao_is_not_a_dateline() -> None:
     assert "本报珍藏版 在意首发" in set(frame["title"])  # title lines joined by a space
     assert not frame["body"].str.contains("珍藏版").any()
     assert list(frame["dateline"]) == ["本报讯", "本报罗马1月13日电", "本报北京1月10日电"]
+
+
+def test_running_text_that_starts_with_an_agency_name_is_no_dateline() -> None:
+    # 新华社澳门分社社长… continues the paragraph above it; only a finished paragraph or a
+    # dateline completed on the lines below (新华社北京一月二十 | 三日电) opens a new article.
+    page = "\n".join(
+        [
+            "本报讯 元旦前夕，澳门各报纷纷发表社",
+            "论。《华侨报》的评论引述了",
+            "新华社澳门分社社长王启人的新年三愿，",
+            "表达了人们希望新的一年更好的意愿。",
+            "",
+            "李岚清会见法国外长",
+            "新华社北京一月二十",
+            "三日电 国务院副总理李岚清今天在中南",
+            "海会见了法国外长于贝尔·韦德里纳。",
+        ]
+    )
+    layout = parse_page(page)
+    check_conservation(page, layout)
+    frame = layout.articles
+    assert len(frame) == 2
+    assert "《华侨报》的评论引述了新华社澳门分社社长王启人的新年三愿" in frame.body[0]
+    assert frame.dateline[1] == "新华社北京一月二十三日电"
+    assert frame.title[1] == "李岚清会见法国外长"
+
+
+def test_benbao_headline_over_a_byline_and_four_character_headlines() -> None:
+    # 本报代表团… over a byline completes no dateline: a headline. 商城卫士 is four characters
+    # and 商 is a surname, but only a compound surname makes a four-character lone name.
+    page = "\n".join(
+        [
+            "本报讯 人民日报代表团日前访问法国，",
+            "与多家新闻媒体进行了交流。",
+            "",
+            "本报代表团访问法国新闻媒体",
+            "■通讯员 沈斌欣",
+            "",
+            "本报讯 绥芬河市公安局打击、防范、服",
+            "务三管齐下，中外客商称他们为商城卫士。",
+            "",
+            "商城卫士",
+            "",
+            "欧阳明",
+        ]
+    )
+    layout = parse_page(page)
+    check_conservation(page, layout)
+    assert layout.articles.title.tolist() == ["本报代表团访问法国新闻媒体", "商城卫士"]
+    assert layout.articles.byline[0] == "通讯员 沈斌欣"
+    assert layout.unplaced.query("kind == 'lone_name'").text.tolist() == ["欧阳明"]
+
+
+def test_author_and_fact_lines_under_a_title_are_subtitles() -> None:
+    # An author line (office + name, or names only) and a statement about 我市/全市 under the
+    # title are subtitles even when set no wider than the title.
+    page = "\n".join(
+        [
+            "本报讯 今年林业建设要实现由数量",
+            "型向质量效益型的转变。",
+            "",
+            "促进林业建设产生质的转变",
+            "林业部部长陈耀邦",
+            "",
+            "本报讯 全市今年将安排送戏下乡300",
+            "场，村里的文化礼堂热闹起来了。",
+            "",
+            "村里的文化礼堂热闹起来了",
+            "全市今年将送戏下乡300场",
+            "",
+            "本报讯 西坑村的三位村干部带领村民",
+            "修路建厂，村民收入翻了一番。",
+            "",
+            "西坑村的领路人",
+            "罗和岗张宇生沈志雄",
+        ]
+    )
+    layout = parse_page(page)
+    check_conservation(page, layout)
+    got = layout.articles[["title", "subtitle"]].values.tolist()
+    assert got == [
+        ["促进林业建设产生质的转变", "林业部部长陈耀邦"],
+        ["村里的文化礼堂热闹起来了", "全市今年将送戏下乡300场"],
+        ["西坑村的领路人", "罗和岗张宇生沈志雄"],
+    ]
+
+
+def test_a_dash_title_naming_its_subject_stays_one_title() -> None:
+    page = "\n".join(
+        [
+            "本报讯 韩济生教授几十年如一日研究针",
+            "灸镇痛原理，取得了一批重要成果。",
+            "",
+            "打开针灸原理的大门——",
+            "记北京医科大学教授韩济生",
+        ]
+    )
+    frame = parse_page(page).articles
+    assert frame.title[0].replace(" ", "") == "打开针灸原理的大门——记北京医科大学教授韩济生"
+    assert frame.subtitle[0] == ""
