@@ -117,6 +117,8 @@ _DATE_KICKER = re.compile(
 _FURNITURE = re.compile(
     r"^(?:第\s*\d+\s*版|\d{1,2}\s*版|责任编辑|美术编辑|版式|校对|电话|邮箱|E-?mail)"
     r"|星期[一二三四五六日天]\s*$|^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期.)?\s*$"
+    # a page's section name standing alone (版名): 要闻, 综合新闻, 民生 …
+    r"|^(?:要闻|民生|副刊|专版|(?:综合|本地|国内|国际|社会|经济|体育|文化|地方|时政)新闻)\s*$"
 )
 _NOT_BIGRAM_CHARS = re.compile(rf"[^{CJK}0-9A-Za-z]+")
 
@@ -1096,6 +1098,71 @@ def _assign_headlines(
     return out
 
 
+def _split_stacked_headlines(
+    headlines: list[Headline],
+    articles: list[Article],
+    order: list[tuple[str, int]],
+    cluster_of: list[int],
+) -> tuple[list[Headline], list[tuple[str, int]], list[int]]:
+    """Split a headline that is two headlines printed with no blank line between, when the
+    bodies say so: its upper lines read like one body and its lower lines like another, and
+    neither part reads like the other's body (清除太空垃圾保障卫星安全 | 上汽调整桑塔纳轿车销售政策).
+    """
+    candidates: list[tuple[int, int]] = []  # (headline index, lines in the upper part)
+    parts: list[Headline] = []
+    for i, h in enumerate(headlines):
+        lines = h.kicker + h.title + h.subtitle
+        if len(lines) < 2 or len(articles) < 2:
+            continue
+        for k in range(1, len(lines)):
+            candidates.append((i, k))
+            parts += [Headline(title=lines[:k]), Headline(title=lines[k:])]
+    if not candidates:
+        return headlines, order, cluster_of
+    sims = _similarity(parts, articles)
+    splits: dict[int, int] = {}
+    best_margin: dict[int, float] = {}
+    for n, (i, k) in enumerate(candidates):
+        upper, lower = sims[2 * n], sims[2 * n + 1]
+        a, b = int(upper.argmax()), int(lower.argmax())
+        if a == b or min(upper[a], lower[b]) < 0.5 or max(upper[b], lower[a]) > 0.05:
+            continue
+        lines = headlines[i].kicker + headlines[i].title + headlines[i].subtitle
+        if (
+            min(len("".join(s.text for s in lines[:k])), len("".join(s.text for s in lines[k:])))
+            < 6
+        ):
+            continue
+        margin = min(upper[a], lower[b])
+        if margin > best_margin.get(i, 0.0):
+            splits[i], best_margin[i] = k, margin
+    if not splits:
+        return headlines, order, cluster_of
+    new_index: dict[int, list[int]] = {}
+    out: list[Headline] = []
+    out_cluster: list[int] = []
+    for i, h in enumerate(headlines):
+        if i not in splits:
+            new_index[i] = [len(out)]
+            out.append(h)
+            out_cluster.append(cluster_of[i])
+            continue
+        lines, k = h.kicker + h.title + h.subtitle, splits[i]
+        upper = Headline(duplicates=h.duplicates)
+        upper.title, upper.subtitle = _split_title_lines(lines[:k])
+        lower = Headline(bylines=h.bylines)
+        lower.title, lower.subtitle = _split_title_lines(lines[k:])
+        for part in (upper, lower):
+            spans = part.title + part.subtitle
+            part.first = min(s.line_start for s in spans)
+            part.last = max(s.line_end for s in spans)
+        new_index[i] = [len(out), len(out) + 1]
+        out += [upper, lower]
+        out_cluster += [cluster_of[i], cluster_of[i]]
+    new_order = [(kind, j) for kind, i in order for j in (new_index[i] if kind == "h" else [i])]
+    return out, new_order, out_cluster
+
+
 def _headline_width(spans: list[Span]) -> float:
     return max((display_width(s.text) for s in spans), default=0.0)
 
@@ -1247,6 +1314,7 @@ def _parse_page(page: Page) -> PageLayout:
             order.append(("h", len(headlines) - 1))
             cluster_of.append(k)
         prev = cluster[-1]
+    headlines, order, cluster_of = _split_stacked_headlines(headlines, articles, order, cluster_of)
     assignment = _assign_headlines(headlines, articles, order, cluster_of)
     for i, h in enumerate(headlines):
         if i in assignment:

@@ -370,3 +370,25 @@ def test_a_dash_title_naming_its_subject_stays_one_title() -> None:
     frame = parse_page(page).articles
     assert frame.title[0].replace(" ", "") == "打开针灸原理的大门——记北京医科大学教授韩济生"
     assert frame.subtitle[0] == ""
+
+
+def test_two_headlines_printed_without_a_blank_line_are_split_by_their_bodies() -> None:
+    page = "\n".join(
+        [
+            "本报讯 上海汽车工业总公司日前宣布，调整桑塔纳",
+            "轿车的销售政策，桑塔纳轿车降价销售。",
+            "",
+            "本报讯 日本决定开展维护太空环境安全",
+            "的研究，开发清除太空垃圾的技术，保障",
+            "卫星安全。",
+            "",
+            "清除太空垃圾保障卫星安全",
+            "上汽调整桑塔纳轿车销售政策",
+        ]
+    )
+    layout = parse_page(page)
+    check_conservation(page, layout)
+    assert layout.articles.title.tolist() == [
+        "上汽调整桑塔纳轿车销售政策",
+        "清除太空垃圾保障卫星安全",
+    ]
