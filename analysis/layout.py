@@ -491,6 +491,25 @@ def _wider_than_column(chunks: list[Chunk], i: int, body_column: float) -> bool:
     return any(line.width < 0.6 * body_column and not line.final for line in lines[:-1])
 
 
+def _runs_into_tail(chunks: list[Chunk], i: int) -> bool:
+    """Lines with a comma inside whose sentence ends on the one short line after a column break
+    (瑞典的一项调查表明， | 妇女经常食用橄榄油可防 || 乳腺癌。): body text, not a headline, since
+    no headline runs on into a line that closes a sentence."""
+    chunk = chunks[i]
+    if i + 1 >= len(chunks) or not _CLAUSE_PUNCT.search(chunk.text):
+        return False
+    nxt = chunks[i + 1]
+    if nxt.kind == "byline" or len(nxt.lines) != 1 or not nxt.blank_before:
+        return False
+    tail = nxt.lines[0]
+    return (
+        tail.final
+        and not _starts_dateline(tail.text)
+        and tail.width < 0.6 * chunk.width
+        and not _ends_sentence(chunk.lines[-1].text)
+    )
+
+
 def _byline_attached_below(chunks: list[Chunk], i: int) -> bool:
     """A byline, or a dateline opening a body, printed right under this chunk (no blank line):
     the chunk is the headline above them."""
@@ -557,6 +576,8 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk.kind = "name"
         elif _headline_shaped(chunk) and not _paragraph_start_before_break(chunks, i, body_column):
             chunk.kind = "headline"
+        elif _runs_into_tail(chunks, i):
+            chunk.kind = "body"
         elif _headline_shaped(chunk, commas=True, max_lines=6) and _wider_than_column(
             chunks, i, body_column
         ):
@@ -669,6 +690,7 @@ class Article:
     ambiguous_end: bool = False  # ended a sentence on a full line: paragraph end or column break
     widths: list[float] = field(default_factory=list)  # widths of lines inside chunks, sorted
     dateline: Span = field(default_factory=Span)
+    digest_items: list[int] = field(default_factory=list)  # paragraphs opening a dated item
 
 
 @dataclass
@@ -1089,13 +1111,89 @@ def _assign_headlines(
             out[int(i)] = int(j)
     if cluster_of is not None:
         _attach_unclaimed_kickers(headlines, out, cluster_of, sims)
-    # By elimination: one headline left over and one article left without a headline. Every
-    # other pairing on the page is settled, so the text does say where this one belongs.
-    left_headlines = [i for i, h in enumerate(headlines) if i not in out and (h.title or h.kicker)]
-    left_articles = sorted(set(range(len(articles))) - set(out.values()))
-    if len(left_headlines) == 1 and len(left_articles) == 1:
-        out[left_headlines[0]] = left_articles[0]
     return out
+
+
+def _unclaimed_headlines(headlines: list[Headline], assignment: dict[int, int]) -> list[int]:
+    return [i for i, h in enumerate(headlines) if i not in assignment and (h.title or h.kicker)]
+
+
+def _pair_by_elimination(
+    headlines: list[Headline], articles: list[Article], assignment: dict[int, int]
+) -> None:
+    """One headline left over and one article left without a headline: every other pairing
+    on the page is settled, so the text does say where this one belongs."""
+    left_headlines = _unclaimed_headlines(headlines, assignment)
+    left_articles = sorted(set(range(len(articles))) - set(assignment.values()))
+    if len(left_headlines) == 1 and len(left_articles) == 1:
+        assignment[left_headlines[0]] = left_articles[0]
+
+
+def _split_digest_items(
+    headlines: list[Headline], articles: list[Article], assignment: dict[int, int]
+) -> None:
+    """Split an article at a dated item read as part of a news digest (same column, no headline
+    between) when the headlines say it is two articles: a headline nobody claimed reads like
+    the text from that item on and not like the text before it, or it reads like the text
+    before the item while the article's own headline reads only like the text after it."""
+    while True:
+        left = _unclaimed_headlines(headlines, assignment)
+        candidates = [(j, p) for j, art in enumerate(articles) for p in art.digest_items]
+        if not left or not candidates:
+            return
+        owner = {a: h for h, a in assignment.items()}
+        parts = []
+        for j, p in candidates:
+            paragraphs = articles[j].paragraphs
+            parts += [Article(paragraphs=paragraphs[p:]), Article(paragraphs=paragraphs[:p])]
+        claimed = sorted({owner[j] for j, _ in candidates if j in owner})
+        sims = _similarity([headlines[i] for i in left + claimed], parts)
+        row = {i: r for r, i in enumerate(left + claimed)}
+        best: tuple[float, int, int, int, bool] | None = None
+        for n, (j, p) in enumerate(candidates):
+            own = owner.get(j)
+            own_after = float(sims[row[own], 2 * n]) if own is not None else 0.0
+            own_before = float(sims[row[own], 2 * n + 1]) if own is not None else 1.0
+            for i in left:
+                after, before = float(sims[row[i], 2 * n]), float(sims[row[i], 2 * n + 1])
+                if after >= 0.25 and before <= 0.05:
+                    score, first_part = after, False
+                elif (
+                    before >= 0.25
+                    and after <= 0.5 * before
+                    and own_after >= 0.25
+                    and own_before <= 0.05
+                ):
+                    score, first_part = min(before, own_after), True
+                else:
+                    continue
+                if best is None or score > best[0]:
+                    best = (score, i, j, p, first_part)
+        if best is None:
+            return
+        _, i, j, p, first_part = best
+        old = articles[j]
+        item = Article(paragraphs=old.paragraphs[p:], last=old.last)
+        item.digest_items = [q - p for q in old.digest_items if q > p]
+        old.paragraphs = old.paragraphs[:p]
+        old.digest_items = [q for q in old.digest_items if q < p]
+        old.last = max(span.line_end for span in old.paragraphs + old.bylines)
+        head = item.paragraphs[0]
+        item.first = head.line_start
+        dateline = DATELINE.match(head.text)
+        if dateline:
+            item.dateline = head.slice(0, dateline.end()).strip()
+            rest = head.slice(dateline.end()).strip()
+            item.paragraphs = ([rest] if rest.text else []) + item.paragraphs[1:]
+        articles.insert(j + 1, item)
+        for h, a in assignment.items():
+            if a > j:
+                assignment[h] = a + 1
+        if first_part:  # the article's own headline goes with the item, the unclaimed one stays
+            assignment[owner[j]] = j + 1
+            assignment[i] = j
+        else:
+            assignment[i] = j + 1
 
 
 def _split_stacked_headlines(
@@ -1316,6 +1414,8 @@ def _parse_page(page: Page) -> PageLayout:
         prev = cluster[-1]
     headlines, order, cluster_of = _split_stacked_headlines(headlines, articles, order, cluster_of)
     assignment = _assign_headlines(headlines, articles, order, cluster_of)
+    _split_digest_items(headlines, articles, assignment)
+    _pair_by_elimination(headlines, articles, assignment)
     for i, h in enumerate(headlines):
         if i in assignment:
             articles[assignment[i]].headline = h
@@ -1375,6 +1475,7 @@ def _add_body(
     column_so_far = (
         _sorted_median(current.widths) if current is not None and len(current.widths) >= 3 else 0.0
     )
+    digest_item = False
     starts_article = (
         (captioned and current is not None and not current.open_end)
         or current is None
@@ -1403,7 +1504,7 @@ def _add_body(
     ):
         # A dated item inside a news digest (新华社…电, 本报东京…电): same column, right after a
         # body, no headline between. 本报讯 always opens a local story of its own.
-        starts_article = False
+        starts_article, digest_item = False, True
     if not starts_article and current is not None and not current.open_end:
         # A new block with no headline or dateline between: the column width changes.
         if len(current.widths) >= 3:
@@ -1415,6 +1516,7 @@ def _add_body(
                 starts_article = min(abs(first - column), abs(first + 2 - column)) >= 2
     skip = 0
     if starts_article:
+        digest_item = False
         current = Article(first=chunk.first)
         articles.append(current)
         order.append(("a", len(articles) - 1))
@@ -1437,6 +1539,8 @@ def _add_body(
     column = _sorted_median(current.widths) if current.widths else chunk.width
     paragraphs = current.paragraphs
     open_end = current.open_end
+    if digest_item and not open_end:
+        current.digest_items.append(len(paragraphs))
     short_line, closing_quote_width = 0.6 * column, column - 1
     last_read = False
     # (Lines unpacked in the loop header: cheaper than reading four fields by name, per line.)

@@ -392,3 +392,40 @@ def test_two_headlines_printed_without_a_blank_line_are_split_by_their_bodies() 
         "上汽调整桑塔纳轿车销售政策",
         "清除太空垃圾保障卫星安全",
     ]
+
+
+def _column(text: str, width: int) -> list[str]:
+    return [text[k : k + width] for k in range(0, len(text), width)]
+
+
+def test_a_dated_item_read_as_a_digest_is_split_off_when_the_headlines_say_so() -> None:
+    # Two wire items in the same column with no headline between read as one digest, until a
+    # headline nobody claimed reads like the first item while the one under the second item
+    # reads only like the second: then they are two articles.
+    first = (
+        "新华社北京1月6日电 全市春耕备耕工作会议今天召开，会议部署了春耕备耕"
+        "各项工作，要求各地抓好种子化肥供应，确保春耕生产顺利进行。"
+    )
+    second = (
+        "新华社上海1月6日电 铁路部门今天发布春运安排，今年春运期间将加开旅客列"
+        "车一百二十对，方便旅客返乡过年，车票预售期延长到三十天。"
+    )
+    third = "本报讯 城南小学今天举行冬季运动会，全校一千多名师生参加了比赛项目。"
+    page = "\n".join(
+        _column(first, 14)
+        + [""]
+        + _column(second, 14)
+        + ["", "铁路春运加开列车一百二十对", ""]
+        + _column(third, 18)
+        + ["", "城南小学举行冬季运动会", "", "春耕备耕工作会议部署种子化肥供应"]
+    )
+    layout = parse_page(page)
+    check_conservation(page, layout)
+    frame = layout.articles
+    assert frame.title.tolist() == [
+        "春耕备耕工作会议部署种子化肥供应",
+        "铁路春运加开列车一百二十对",
+        "城南小学举行冬季运动会",
+    ]
+    assert frame.dateline.tolist() == ["新华社北京1月6日电", "新华社上海1月6日电", "本报讯"]
+    assert frame.body[1].startswith("铁路部门今天发布春运安排")
