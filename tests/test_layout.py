@@ -412,12 +412,14 @@ def test_a_dated_item_read_as_a_digest_is_split_off_when_the_headlines_say_so() 
     )
     third = "本报讯 城南小学今天举行冬季运动会，全校一千多名师生参加了比赛项目。"
     page = "\n".join(
-        _column(first, 14)
-        + [""]
-        + _column(second, 14)
-        + ["", "铁路春运加开列车一百二十对", ""]
-        + _column(third, 18)
-        + ["", "城南小学举行冬季运动会", "", "春耕备耕工作会议部署种子化肥供应"]
+        [
+            *_column(first, 14),
+            "",
+            *_column(second, 14),
+            *["", "铁路春运加开列车一百二十对", ""],
+            *_column(third, 18),
+            *["", "城南小学举行冬季运动会", "", "春耕备耕工作会议部署种子化肥供应"],
+        ]
     )
     layout = parse_page(page)
     check_conservation(page, layout)
