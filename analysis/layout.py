@@ -687,8 +687,11 @@ class Article:
     last: int = 0
     width: float = 0.0
     open_end: bool = False  # last paragraph stopped mid-sentence (a column break follows)
-    ambiguous_end: bool = False  # ended a sentence on a full line: paragraph end or column break
+    ambiguous_end: bool = False  # a chunk ended a sentence: paragraph end or column break?
+    end_width: float = 0.0  # width of that chunk's last line
+    end_indented: bool = False  # that line opened its paragraph (2 cells of indent)
     widths: list[float] = field(default_factory=list)  # widths of lines inside chunks, sorted
+    content_widths: list[float] = field(default_factory=list)  # the same, hanging marks left out
     dateline: Span = field(default_factory=Span)
     digest_items: list[int] = field(default_factory=list)  # paragraphs opening a dated item
 
@@ -1527,22 +1530,32 @@ def _add_body(
             skip = dateline.end()
     assert current is not None
     if current.ambiguous_end and current.paragraphs:
-        # The last paragraph ended a sentence on a full line just before a column break: a
-        # new paragraph starts here only if this line lost the 2-character indent.
-        # The column is what full lines fill: the upper quartile of the widths, since lines
-        # holding half-width digits or Latin letters measure short of it.
-        widths = current.widths
-        column = widths[(3 * len(widths)) // 4] if widths else 0.0
-        current.open_end = len(lines) > 1 and lines[0].content_width > column - 1.75
+        # The last chunk ended a sentence. On a full line (one indented line short, if it opened
+        # its paragraph) that may be a column break: a new paragraph starts here only if this
+        # line lost the 2-character indent. The column is what full lines fill: the upper
+        # quartile of the widths inside chunks, hanging punctuation left out, since lines
+        # holding half-width digits or Latin letters measure short of it. With little of the
+        # article read so far, the lines of this chunk count too.
+        widths = current.content_widths + [line.content_width for line in lines[1:-1]]
+        column = max(widths, default=0.0)
+        capacity = column - 2 if current.end_indented else column
+        current.open_end = (
+            column > 0
+            and current.end_width >= capacity - 1.25
+            and len(lines) > 1
+            and lines[0].content_width > column - 1.75
+        )
     for width in interior:  # kept sorted: the median is read for every chunk of a long article
         bisect.insort(current.widths, width)
+    for line in lines[1:-1]:
+        bisect.insort(current.content_widths, line.content_width)
     column = _sorted_median(current.widths) if current.widths else chunk.width
     paragraphs = current.paragraphs
     open_end = current.open_end
     if digest_item and not open_end:
         current.digest_items.append(len(paragraphs))
     short_line, closing_quote_width = 0.6 * column, column - 1
-    last_read = False
+    last_read = started = False
     # (Lines unpacked in the loop header: cheaper than reading four fields by name, per line.)
     for _, _, _, pieces, text, width, _, _, _, final in lines:
         last_read = False
@@ -1553,6 +1566,7 @@ def _add_body(
                 continue
             pieces = Span(list(pieces)).slice(skip).strip().pieces
             skip = 0
+        started = False
         if open_end and paragraphs:
             if pieces:  # joined across a line break: nothing between CJK, a space between Latin
                 joined = paragraphs[-1].pieces
@@ -1564,6 +1578,7 @@ def _add_body(
                 joined.extend(pieces)
         elif pieces and any(p.text for p in pieces):
             paragraphs.append(Span(list(pieces)))
+            started = True
         ends = final or (text.endswith(_CLOSING_QUOTES) and width < closing_quote_width)
         # inside a chunk (no blank line) only a clearly short line closes a paragraph
         open_end = not (ends and width < short_line)
@@ -1572,9 +1587,8 @@ def _add_body(
         # the chunk's last line: the chunk ends the paragraph if the line ends a sentence;
         # on a full line that may also be a column break
         ends = is_paragraph_end(lines[-1], column)
-        open_end = not ends
-        ambiguous_end = ends and lines[-1].width >= column - 1.25 and len(current.widths) >= 2
-        current.open_end, current.ambiguous_end = open_end, ambiguous_end
+        current.open_end, current.ambiguous_end = not ends, ends
+        current.end_width, current.end_indented = lines[-1].width, started
     # (a dateline that took the whole chunk leaves the article's state as it was)
     current.last = chunk.last
     return current

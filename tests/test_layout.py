@@ -431,3 +431,34 @@ def test_a_dated_item_read_as_a_digest_is_split_off_when_the_headlines_say_so() 
     ]
     assert frame.dateline.tolist() == ["新华社北京1月6日电", "新华社上海1月6日电", "本报讯"]
     assert frame.body[1].startswith("铁路部门今天发布春运安排")
+
+
+def test_a_sentence_ending_on_a_full_line_before_a_column_break_may_run_on() -> None:
+    # A column of 15. 海洋经济是象山的特色经济。 opens its paragraph and fills the indented line,
+    # so the blank line after it may be a column break; the next line fills the column (no
+    # indent), so the paragraph runs on. The article's second chunk has no inner lines: the
+    # column comes from the lines of the chunk after it.
+    page = "\n".join(
+        [
+            "本报讯 象山县大力发展海洋",
+            "经济，渔业产值连年增长，已经形成",
+            "了一批实力型企业。",
+            "",
+            "海洋经济是象山的特色经济。",
+            "",
+            "靠海吃海，发挥资源优势，是象山",
+            "人在实践中逐渐摸索出的一条路子。",
+            "",
+            "当地还建起了水产品加工园区，",
+            "吸引了三十多家企业入驻，带动周",
+            "边村民就业增收。",
+        ]
+    )
+    layout = parse_page(page)
+    check_conservation(page, layout)
+    paragraphs = layout.articles.body[0].split("\n")
+    assert paragraphs == [
+        "象山县大力发展海洋经济，渔业产值连年增长，已经形成了一批实力型企业。",
+        "海洋经济是象山的特色经济。靠海吃海，发挥资源优势，是象山人在实践中逐渐摸索出的一条路子。",
+        "当地还建起了水产品加工园区，吸引了三十多家企业入驻，带动周边村民就业增收。",
+    ]
