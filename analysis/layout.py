@@ -1512,11 +1512,23 @@ def _add_body(
         # A new block with no headline or dateline between: the column width changes.
         if len(current.widths) >= 3:
             column = column_so_far
-            if interior:
+            if len(interior) >= 3:
                 starts_article = abs(_median(interior) - column) >= 2.5
+            elif interior:
+                # Few lines: one holding digits measures short, so compare the widest line
+                # (hanging punctuation left out) with the widest lines of the article.
+                full = max(line.content_width for line in lines[:-1])
+                widths = current.content_widths
+                starts_article = abs(full - widths[(3 * len(widths)) // 4]) >= 2.5
             elif len(lines) == 2:
+                # the first line, perhaps indented, and a second line that runs on across a
+                # column break (so it fills the column) must both differ from the column
                 first = lines[0].width
                 starts_article = min(abs(first - column), abs(first + 2 - column)) >= 2
+                if starts_article and not lines[1].final and current.content_widths:
+                    widths = current.content_widths
+                    full = widths[(3 * len(widths)) // 4]
+                    starts_article = abs(lines[1].content_width - full) >= 2.5
     skip = 0
     if starts_article:
         digest_item = False

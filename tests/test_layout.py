@@ -462,3 +462,32 @@ def test_a_sentence_ending_on_a_full_line_before_a_column_break_may_run_on() -> 
         "海洋经济是象山的特色经济。靠海吃海，发挥资源优势，是象山人在实践中逐渐摸索出的一条路子。",
         "当地还建起了水产品加工园区，吸引了三十多家企业入驻，带动周边村民就业增收。",
     ]
+
+
+def test_short_lines_holding_numbers_do_not_start_a_new_article() -> None:
+    # Numbers are not broken across lines, so a line before one ends short (高玉林侵吞公款总计)
+    # and a line holding one measures short (half-width digits): the column has not changed.
+    page = "\n".join(
+        [
+            "本报天津电 1986年至1996",
+            "年1月间，高玉林与原天津市教育招",
+            "生考试中心中专处处长张洪斌等人结",
+            "伙，利用在中专录取工作中的职务之",
+            "便，侵吞公款1876221元。",
+            "",
+            "高玉林侵吞公款总计",
+            "730000余元，案发后已追缴的赃款、",
+            "",
+            "物共计300000余元，二审期间主",
+            "动退赔其余赃款430000元。张洪",
+            "斌侵吞公款523453元，已全部",
+            "追缴。",
+        ]
+    )
+    layout = parse_page(page)
+    check_conservation(page, layout)
+    assert len(layout.articles) == 1
+    assert layout.articles.body[0].endswith(
+        "高玉林侵吞公款总计730000余元，案发后已追缴的赃款、物共计300000余元，二审期间主动退赔其余"
+        "赃款430000元。张洪斌侵吞公款523453元，已全部追缴。"
+    )
