@@ -578,6 +578,8 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk.kind = "headline"
         elif _runs_into_tail(chunks, i):
             chunk.kind = "body"
+        elif _stands_alone(chunks, i, body_column):
+            chunk.kind = "headline"
         elif _headline_shaped(chunk, commas=True, max_lines=6) and _wider_than_column(
             chunks, i, body_column
         ):
@@ -619,6 +621,38 @@ def _ends_paragraph(chunk: Chunk, width: float) -> bool:
     return is_paragraph_end(chunk.lines[-1], max(width, chunk.lines[-1].width))
 
 
+def _next_column(nxt: Chunk, body_column: float) -> float:
+    """The column of a chunk from its inner lines (its first may be indented, its last short),
+    else the body column read before it."""
+    return _median([line.width for line in nxt.lines[1:-1]]) if len(nxt.lines) >= 3 else body_column
+
+
+def _opens_paragraph(chunk: Chunk, column: float) -> bool:
+    """The chunk's first line lost the 2-character indent of a paragraph's first line."""
+    return len(chunk.lines) > 1 and chunk.lines[0].content_width <= column - 1.75
+
+
+def _stands_alone(chunks: list[Chunk], i: int, body_column: float) -> bool:
+    """One or two lines with no sentence end between a finished paragraph and a chunk that
+    opens a new paragraph: they run on into nothing, so they are no body text (老师，你的住房现在好吗)."""
+    chunk = chunks[i]
+    if i == 0 or i + 1 >= len(chunks) or len(chunk.lines) > 2:
+        return False
+    prev, nxt = chunks[i - 1], chunks[i + 1]
+    if prev.kind != "body" or not _ends_paragraph(prev, prev.width):
+        return False
+    if nxt.kind == "byline" or len(nxt.lines) < 3 or _opens_with_dateline(nxt):
+        return False
+    column = _next_column(nxt, body_column)
+    # clearly narrower than an indented first line, in this column and the one before
+    narrowest = min(c for c in (column, body_column) if c) if column else 0.0
+    return (
+        _headline_shaped(chunk, commas=True, max_lines=2)
+        and chunk.width < narrowest - 3
+        and _opens_paragraph(nxt, column)
+    )
+
+
 def _paragraph_start_before_break(chunks: list[Chunk], i: int, body_column: float) -> bool:
     """A headline-shaped chunk that is really the opening line(s) of a paragraph cut by a
     column break: its first line lost the 2-character indent, the others fill the column, and
@@ -633,11 +667,11 @@ def _paragraph_start_before_break(chunks: list[Chunk], i: int, body_column: floa
         return False
     if _byline_attached_below(chunks, i + 1) and _headline_shaped(nxt, commas=True, max_lines=6):
         return False  # the next chunk is a subtitle over a byline: this one is the title
-    column = (
-        _median([line.width for line in nxt.lines[:-1]]) if len(nxt.lines) >= 3 else body_column
-    )
+    column = _next_column(nxt, body_column)
     if not column:
         return False
+    if _opens_paragraph(nxt, column):
+        return False  # the next chunk opens a paragraph of its own: nothing runs on into it
     # kinsoku can leave a line up to 1.5 short of the margin
     first, rest = chunk.lines[0], chunk.lines[1:]
     return -1.75 <= first.content_width - (column - 2) <= 0.5 and all(

@@ -491,3 +491,26 @@ def test_short_lines_holding_numbers_do_not_start_a_new_article() -> None:
         "高玉林侵吞公款总计730000余元，案发后已追缴的赃款、物共计300000余元，二审期间主动退赔其余"
         "赃款430000元。张洪斌侵吞公款523453元，已全部追缴。"
     )
+
+
+def test_a_line_between_a_finished_paragraph_and_a_new_one_is_a_headline() -> None:
+    # 老师，你的住房现在好吗 has a comma and no sentence end; it runs on into nothing, since the
+    # chunk after it opens a paragraph (its first line is indented): a headline.
+    page = "\n".join(
+        [
+            "本报讯 大会结束后发表了共同声明，决定199",
+            "9年和2000年的年会分别在秘鲁和澳大利亚举行。",
+            "",
+            "老师，你的住房现在好吗",
+            "",
+            "今年的元旦和春节离得格外近。一踏",
+            "进入1998年，就感觉出比往年更浓郁节日",
+            "气氛。元旦刚过，还没机会在教育专版上",
+            "向辛苦了一年的老师问一声新年好。",
+        ]
+    )
+    layout = parse_page(page)
+    check_conservation(page, layout)
+    frame = layout.articles
+    assert frame.title.tolist() == ["", "老师，你的住房现在好吗"]
+    assert frame.body[1].startswith("今年的元旦和春节离得格外近。")
