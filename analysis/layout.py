@@ -633,24 +633,28 @@ def _opens_paragraph(chunk: Chunk, column: float) -> bool:
 
 
 def _stands_alone(chunks: list[Chunk], i: int, body_column: float) -> bool:
-    """One or two lines with no sentence end between a finished paragraph and a chunk that
-    opens a new paragraph: they run on into nothing, so they are no body text (老师，你的住房现在好吗)."""
+    """A few lines with no sentence end after a finished paragraph that run on into nothing:
+    the page ends, a dateline opens the next article, or the next chunk opens a paragraph of
+    its own (老师，你的住房现在好吗). They are no body text but a headline."""
     chunk = chunks[i]
-    if i == 0 or i + 1 >= len(chunks) or len(chunk.lines) > 2:
+    if i == 0 or len(chunk.lines) > 3 or not _headline_shaped(chunk, commas=True, max_lines=3):
         return False
-    prev, nxt = chunks[i - 1], chunks[i + 1]
-    if prev.kind != "body" or not _ends_paragraph(prev, prev.width):
+    prev = chunks[i - 1]
+    if prev.kind == "body" and not _ends_paragraph(prev, prev.width):
         return False
-    if nxt.kind == "byline" or len(nxt.lines) < 3 or _opens_with_dateline(nxt):
+    if i + 1 == len(chunks):
+        return True
+    nxt = chunks[i + 1]
+    if nxt.kind == "byline":
+        return False
+    if _opens_with_dateline(nxt, chunks[i + 2] if i + 2 < len(chunks) else None):
+        return True
+    if len(chunk.lines) > 2 or len(nxt.lines) < 3:
         return False
     column = _next_column(nxt, body_column)
     # clearly narrower than an indented first line, in this column and the one before
     narrowest = min(c for c in (column, body_column) if c) if column else 0.0
-    return (
-        _headline_shaped(chunk, commas=True, max_lines=2)
-        and chunk.width < narrowest - 3
-        and _opens_paragraph(nxt, column)
-    )
+    return chunk.width < narrowest - 3 and _opens_paragraph(nxt, column)
 
 
 def _paragraph_start_before_break(chunks: list[Chunk], i: int, body_column: float) -> bool:

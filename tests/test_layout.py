@@ -514,3 +514,30 @@ def test_a_line_between_a_finished_paragraph_and_a_new_one_is_a_headline() -> No
     frame = layout.articles
     assert frame.title.tolist() == ["", "老师，你的住房现在好吗"]
     assert frame.body[1].startswith("今年的元旦和春节离得格外近。")
+
+
+def test_lines_running_into_a_dateline_or_the_page_end_are_a_headline() -> None:
+    # Commas and a dash, no sentence end: body text would run on, but a dateline opens the
+    # next article, and the last headline ends the page.
+    page = "\n".join(
+        [
+            "本报讯 瓦加是巴基斯坦的一个边境小镇，降旗",
+            "仪式每天傍晚举行，吸引了许多参观者。",
+            "",
+            "边界上，两国国旗同降——",
+            "印巴瓦加边界降旗仪式参观记",
+            "",
+            "本报讯 近来，有人没活干、有活没人干的现象",
+            "在一些地方相当普遍，值得认真研究。",
+            "",
+            "『有人没活干，",
+            "有活没人干』探由",
+        ]
+    )
+    layout = parse_page(page)
+    check_conservation(page, layout)
+    titles = [t.replace(" ", "") for t in layout.articles.title]
+    assert titles == [
+        "边界上，两国国旗同降——印巴瓦加边界降旗仪式参观记",
+        "『有人没活干，有活没人干』探由",
+    ]
