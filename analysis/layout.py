@@ -1123,13 +1123,16 @@ def _assign_headlines(
     articles: list[Article],
     order: list[tuple[str, int]],
     cluster_of: list[int] | None = None,
+    sims: np.ndarray | None = None,
 ) -> dict[int, int]:
-    """One-to-one headline -> article assignment. Returns {headline index: article index}."""
+    """One-to-one headline -> article assignment. Returns {headline index: article index}.
+    ``sims``: the headlines' similarity to the articles, when already computed."""
     if not headlines or not articles:
         return {}
     # Position in reading order of each block, to find what a headline follows and precedes.
     position = {key: k for k, key in enumerate(order)}
-    sims = _similarity(headlines, articles)
+    if sims is None:
+        sims = _similarity(headlines, articles)
     follows = np.zeros_like(sims)
     precedes = np.zeros_like(sims)
     for i in range(len(headlines)):
@@ -1242,10 +1245,13 @@ def _split_stacked_headlines(
     articles: list[Article],
     order: list[tuple[str, int]],
     cluster_of: list[int],
-) -> tuple[list[Headline], list[tuple[str, int]], list[int]]:
+) -> tuple[list[Headline], list[tuple[str, int]], list[int], np.ndarray]:
     """Split a headline that is two headlines printed with no blank line between, when the
     bodies say so: its upper lines read like one body and its lower lines like another, and
     neither part reads like the other's body (清除太空垃圾保障卫星安全 | 上汽调整桑塔纳轿车销售政策).
+
+    Also returns the similarity of every resulting headline to every article (one pass over
+    the bodies serves both: a bigram's weight depends on the bodies only).
     """
     candidates: list[tuple[int, int]] = []  # (headline index, lines in the upper part)
     parts: list[Headline] = []
@@ -1256,10 +1262,12 @@ def _split_stacked_headlines(
         for k in range(1, len(lines)):
             candidates.append((i, k))
             parts += [Headline(title=lines[:k]), Headline(title=lines[k:])]
+    all_sims = _similarity(headlines + parts, articles)
+    head_sims, sims = all_sims[: len(headlines)], all_sims[len(headlines) :]
     if not candidates:
-        return headlines, order, cluster_of
-    sims = _similarity(parts, articles)
+        return headlines, order, cluster_of, head_sims
     splits: dict[int, int] = {}
+    chosen: dict[int, int] = {}  # headline index -> candidate number of its split
     best_margin: dict[int, float] = {}
     for n, (i, k) in enumerate(candidates):
         upper, lower = sims[2 * n], sims[2 * n + 1]
@@ -1274,9 +1282,10 @@ def _split_stacked_headlines(
             continue
         margin = min(upper[a], lower[b])
         if margin > best_margin.get(i, 0.0):
-            splits[i], best_margin[i] = k, margin
+            splits[i], best_margin[i], chosen[i] = k, margin, n
     if not splits:
-        return headlines, order, cluster_of
+        return headlines, order, cluster_of, head_sims
+    rows: list[np.ndarray] = []
     new_index: dict[int, list[int]] = {}
     out: list[Headline] = []
     out_cluster: list[int] = []
@@ -1285,7 +1294,9 @@ def _split_stacked_headlines(
             new_index[i] = [len(out)]
             out.append(h)
             out_cluster.append(cluster_of[i])
+            rows.append(head_sims[i])
             continue
+        rows += [sims[2 * chosen[i]], sims[2 * chosen[i] + 1]]
         lines, k = h.kicker + h.title + h.subtitle, splits[i]
         upper = Headline(duplicates=h.duplicates)
         upper.title, upper.subtitle = _split_title_lines(lines[:k])
@@ -1299,7 +1310,7 @@ def _split_stacked_headlines(
         out += [upper, lower]
         out_cluster += [cluster_of[i], cluster_of[i]]
     new_order = [(kind, j) for kind, i in order for j in (new_index[i] if kind == "h" else [i])]
-    return out, new_order, out_cluster
+    return out, new_order, out_cluster, np.array(rows)
 
 
 def _headline_width(spans: list[Span]) -> float:
@@ -1453,8 +1464,10 @@ def _parse_page(page: Page) -> PageLayout:
             order.append(("h", len(headlines) - 1))
             cluster_of.append(k)
         prev = cluster[-1]
-    headlines, order, cluster_of = _split_stacked_headlines(headlines, articles, order, cluster_of)
-    assignment = _assign_headlines(headlines, articles, order, cluster_of)
+    headlines, order, cluster_of, sims = _split_stacked_headlines(
+        headlines, articles, order, cluster_of
+    )
+    assignment = _assign_headlines(headlines, articles, order, cluster_of, sims)
     _split_digest_items(headlines, articles, assignment)
     _pair_by_elimination(headlines, articles, assignment)
     for i, h in enumerate(headlines):
