@@ -803,6 +803,8 @@ def _leading_kicker(lines: list[Span]) -> int:
         return 1
     if len(lines) == 2 and _subtitle_text(lines[1].text):
         return 0  # a title over its author line (林业部部长陈耀邦)
+    if _short_label_over_title(lines[0], lines[1:]):
+        return 1
     widths = [display_width(s.text) for s in lines[:3]]
     if (
         len(widths) == 3
@@ -824,7 +826,7 @@ def _leading_kicker(lines: list[Span]) -> int:
 # 邯郸市第二教育学院崔河), or names only (张印东周庆新焦守云).
 _OFFICE_THEN_NAME = re.compile(
     rf"[{CJK}]{{2,}}(?:长|主席|书记|主任|委员|教授|研究员|院士|学者|专家|代表|经理|"
-    rf"学院|大学|学校|研究所|研究院|研究会|中心|协会)([{CJK}]{{2,3}})"
+    rf"学院|大学|学校|研究所|研究院|研究会|中心|协会|宣传部|组织部|统战部)([{CJK}]{{2,3}})"
 )
 _FACT_SUBJECT = ("我市", "全市", "本市", "我县", "全县", "我区", "全区", "我省", "全省")
 
@@ -855,6 +857,25 @@ def _subtitle_text(text: str) -> bool:
     """A headline part that reads as a subtitle rather than a title line: an author line, or a
     factual statement about the town or county (我市举办…, 全市今年将…)."""
     return _credit_line(text) or text.startswith(_FACT_SUBJECT)
+
+
+def _short_label_over_title(label: Span, below: list[Span]) -> bool:
+    """A short topic label (开学第一课, 文化惠民) over a title line at least half as wide again:
+    a title wrapped into lines is balanced and a subtitle runs long, so the label is a kicker."""
+    # characters, not display width: digits in a wrapped title (’97医 | 药科技大) are no label
+    width = len(label.text)
+    if not below or width > 6 or _CLAUSE_PUNCT.search(label.text) or _open_bracket(label.text):
+        return False
+    text = "".join(s.text for s in below)
+    widest = max(len(s.text) for s in below)
+    return (
+        len(below) <= 2
+        and widest >= 1.5 * width
+        and len(text) <= 14
+        and not _CLAUSE_PUNCT.search(text)
+        and not _SUBTITLE_DASH.match(text)
+        and not _subtitle_text(text)
+    )
 
 
 def _split_title_lines(lines: list[Span]) -> tuple[list[Span], list[Span]]:
@@ -942,6 +963,11 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
         # A kicker stands above the title: it ends in a reporting verb (强调, 指出 …) or it is
         # a long line over a clearly shorter title.
         kicker_like = _REPORTING_VERB.search(text) or _DATE_KICKER.fullmatch(text)
+        if not kicker_like and has_next_headline and len(lines) == 1 and not dups:
+            below = [line.span for line in cluster[idx + 1].lines]
+            kicker_like = not any(
+                line.doubled for line in cluster[idx + 1].lines
+            ) and _short_label_over_title(lines[0], below)
         if pending_kicker is None and has_next_headline and kicker_like:
             pending_kicker, pending_dups = lines, dups
             continue

@@ -541,3 +541,43 @@ def test_lines_running_into_a_dateline_or_the_page_end_are_a_headline() -> None:
         "边界上，两国国旗同降——印巴瓦加边界降旗仪式参观记",
         "『有人没活干，有活没人干』探由",
     ]
+
+
+def test_a_short_label_over_a_longer_title_is_its_kicker() -> None:
+    # 开学第一课 over 校园安全教育“不打烊” (same chunk) and 文化惠民 a blank line above its title
+    # are kickers; a title wrapped into balanced lines (伊朗抗议美 | 国侵犯主权) is not, nor is a
+    # first line that only digits make look short (1997中国 | 十大科技进展).
+    page = "\n".join(
+        [
+            "本报讯 今天上午，市实验小学开展校园安全教育。",
+            "",
+            "开学第一课",
+            "校园安全教育“不打烊”",
+            "",
+            "本报讯 全市今年将安排送戏下乡三百场，村里的",
+            "文化礼堂热闹起来了。",
+            "",
+            "文化惠民",
+            "",
+            "村里的文化礼堂热闹起来了",
+            "",
+            "本报讯 伊朗十五日向联合国秘书长递交照会。",
+            "",
+            "伊朗抗议美",
+            "国侵犯主权",
+            "",
+            "本报讯 中国科学院评出一九九七年十大科技进展。",
+            "",
+            "1997中国",
+            "十大科技进展",
+        ]
+    )
+    layout = parse_page(page)
+    check_conservation(page, layout)
+    got = [[k, t.replace(" ", "")] for k, t in layout.articles[["kicker", "title"]].values]
+    assert got == [
+        ["开学第一课", "校园安全教育“不打烊”"],
+        ["文化惠民", "村里的文化礼堂热闹起来了"],
+        ["", "伊朗抗议美国侵犯主权"],
+        ["", "1997中国十大科技进展"],
+    ]
