@@ -866,6 +866,8 @@ def _short_label_over_title(label: Span, below: list[Span]) -> bool:
     width = len(label.text)
     if not below or width > 6 or _CLAUSE_PUNCT.search(label.text) or _open_bracket(label.text):
         return False
+    if len(below) >= 2 and _subtitle_text(below[-1].text):
+        below = below[:-1]  # the title's own subtitle under it (全市今年将送戏下乡300场)
     text = "".join(s.text for s in below)
     widest = max(len(s.text) for s in below)
     return (
@@ -1358,7 +1360,8 @@ def _attach_unclaimed_kickers(
         if cluster_of[i] != cluster_of[i + 1] or (i in assignment) == (i + 1 in assignment):
             continue
         claimed, unclaimed = (i, i + 1) if i in assignment else (i + 1, i)
-        if int(sims[unclaimed].argmax()) != assignment[claimed]:
+        body = assignment[claimed]
+        if int(sims[unclaimed].argmax()) != body or sims[unclaimed, body] <= 0:
             continue
         if upper.kicker or upper.subtitle or upper.bylines or lower.kicker or not lower.title:
             continue
@@ -1366,12 +1369,11 @@ def _attach_unclaimed_kickers(
         if (
             claimed == i
             and len(upper.title) == 1
-            and width <= 6
+            and len(upper.title[0].text) <= 6
             and not upper.duplicates
-            and _headline_width(lower.title) >= 1.5 * width
         ):
-            # A short topic label (文化惠民) claimed by the body it stands next to, over a
-            # longer headline that reads like that same body: the label is its kicker.
+            # A short topic label (开学第一课) claimed by the body it stands next to, over a
+            # headline nobody claimed that reads like that same body: the label is its kicker.
             lower.kicker, upper.title = upper.title, []
             lower.first = upper.first
             assignment[i + 1] = assignment.pop(i)

@@ -581,3 +581,21 @@ def test_a_short_label_over_a_longer_title_is_its_kicker() -> None:
         ["", "伊朗抗议美国侵犯主权"],
         ["", "1997中国十大科技进展"],
     ]
+
+
+def test_an_unclaimed_headline_under_a_short_label_reading_like_its_body_takes_the_label() -> None:
+    page = "\n".join(
+        [
+            "本报3月16日讯 今天上午，市实验小学开展校园安",
+            "全教育，消防员为同学们讲解灭火器的使用方法。",
+            "",
+            "开学第一课",
+            "",
+            "校园安全教",
+            "育“不打烊”",
+        ]
+    )
+    layout = parse_page(page)
+    check_conservation(page, layout)
+    a = layout.articles.iloc[0]
+    assert (a.kicker, a.title.replace(" ", "")) == ("开学第一课", "校园安全教育“不打烊”")
