@@ -586,8 +586,8 @@ def test_a_short_label_over_a_longer_title_is_its_kicker() -> None:
 def test_an_unclaimed_headline_under_a_short_label_reading_like_its_body_takes_the_label() -> None:
     page = "\n".join(
         [
-            "本报3月16日讯 今天上午，市实验小学开展校园安",
-            "全教育，消防员为同学们讲解灭火器的使用方法。",
+            "本报3月16日讯 今天上午，市实验小学的开学第",
+            "一课是校园安全教育，消防员讲解灭火器的用法。",
             "",
             "开学第一课",
             "",
