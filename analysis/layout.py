@@ -434,6 +434,16 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                 # just be a line of running text that starts with the agency's name)
                 (_starts_dateline(line.text) and (prev.final or _dateline_completes(lines, k)))
                 or (line.indented and prev.final)  # an indented new paragraph
+                # a short line that ends no sentence over a far wider one: a headline line
+                # printed right above a body (少讲套话 | 辽宁省副省长高国珠，在日前的一次会);
+                # not a dateline wrapped at its date, nor a line cut short by a number
+                or (
+                    not prev.final
+                    and line.width - prev.width >= 4
+                    and prev.width <= 0.6 * line.width
+                    and not _starts_dateline(prev.text)
+                    and not line.text[:1].isascii()
+                )
                 or line.doubled != prev.doubled
                 or (len(current) >= 2 and _width_jump(current, line, width))
             ):
@@ -862,7 +872,8 @@ def _subtitle_text(text: str) -> bool:
 def _short_label_over_title(label: Span, below: list[Span]) -> bool:
     """A short topic label (开学第一课, 文化惠民) over a title line at least half as wide again:
     a title wrapped into lines is balanced and a subtitle runs long, so the label is a kicker."""
-    # characters, not display width: digits in a wrapped title (’97医 | 药科技大) are no label
+    # characters and display width both: digits make a wrapped title line look short by one
+    # measure or the other (’97医 | 药科技大, 我国今年将 | 新建公路2370公 | 里)
     width = len(label.text)
     if not below or width > 6 or _CLAUSE_PUNCT.search(label.text) or _open_bracket(label.text):
         return False
@@ -870,9 +881,11 @@ def _short_label_over_title(label: Span, below: list[Span]) -> bool:
         below = below[:-1]  # the title's own subtitle under it (全市今年将送戏下乡300场)
     text = "".join(s.text for s in below)
     widest = max(len(s.text) for s in below)
+    widest_printed = max(display_width(s.text) for s in below)
     return (
         len(below) <= 2
         and widest >= 1.5 * width
+        and widest_printed >= 1.5 * display_width(label.text)
         and len(text) <= 14
         and not _CLAUSE_PUNCT.search(text)
         and not _SUBTITLE_DASH.match(text)

@@ -599,3 +599,24 @@ def test_an_unclaimed_headline_under_a_short_label_reading_like_its_body_takes_t
     check_conservation(page, layout)
     a = layout.articles.iloc[0]
     assert (a.kicker, a.title.replace(" ", "")) == ("开学第一课", "校园安全教育“不打烊”")
+
+
+def test_a_headline_line_printed_right_above_its_body_is_split_off() -> None:
+    # No blank line between the title and the body: a short line that ends no sentence over a
+    # far wider one is a headline line, not the body's first line.
+    page = "\n".join(
+        [
+            "本报讯 研讨会是由中国科协和爱德基金会举办的。",
+            "",
+            "少讲套话",
+            "辽宁省副省长高国珠，在日前的一次会",
+            "议上批评有些人尽讲套话，指出这也是一种",
+            "不正之风。他说：“今后不管是发言还是写",
+            "稿，都要开门见山。”",
+        ]
+    )
+    layout = parse_page(page)
+    check_conservation(page, layout)
+    frame = layout.articles
+    assert frame.title.tolist() == ["", "少讲套话"]
+    assert frame.body[1].startswith("辽宁省副省长高国珠")
