@@ -55,10 +55,10 @@ _UNIT = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ.．%％]+| |.", re.S)
 _DIGIT_RUN = re.compile(r"[0-9]+(?:\.[0-9]+)?%?")
 _CJK_CHAR = re.compile(f"[{CJK}]")
 # The dateline contract (docs/architecture.md): 本报讯, 本报3月14日讯, 新华社北京3月14日电, with
-# a leading 据, a bracketed country (新华社达沃斯（瑞士）…电) and a reporter credit in brackets
-# right after 电 counted as part of it.
+# a leading 据, a bracketed country (新华社达沃斯（瑞士）…电, 本报吕勒奥（瑞典）…电) and a
+# reporter credit in brackets right after 电 counted as part of it.
 _DATELINE = re.compile(
-    r"^(?:本报[^，。：；、“”（）\s]{0,16}?[讯电]"
+    r"^(?:本报(?:[^，。：；、“”（）\s]|（[^）]{1,6}）){0,16}?[讯电]"
     r"|据?(?:新华社|中新社)(?:[^，。：；、“”（）\s]|（[^）]{1,6}）){0,16}?电(?:（[^）]{0,40}）)?)"
 )
 # A first paragraph that already opens with its own lead-in (据新华社…电, …报道：) gets no
