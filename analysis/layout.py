@@ -107,7 +107,7 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip(_CLOSERS).endswith(_SENTENCE_MARKS)
 
 
-_REPORTING_VERB = re.compile(r"(?:强调|指出|表示|要求|提出|寄语|号召|部署|讲话|说|称)$")
+_REPORTING_VERB = re.compile(r"(?:强调|指出|表示|要求|提出|寄语|号召|部署|讲话|呼吁|说|称)$")
 _SUBTITLE_DASH = re.compile(r"^(?:——|—|--|－－)")
 # A line that only says when (3月20日起, 2020年1月1日以来): a title says what happened, so a
 # bare date above it is a kicker setting the scene.
@@ -835,9 +835,11 @@ def _leading_kicker(lines: list[Span]) -> int:
 # An author line set under the title of an opinion piece: office and name (林业部部长陈耀邦,
 # 邯郸市第二教育学院崔河), or names only (张印东周庆新焦守云).
 _OFFICE_THEN_NAME = re.compile(
-    rf"[{CJK}]{{2,}}(?:长|主席|书记|主任|委员|教授|研究员|院士|学者|专家|代表|经理|"
-    rf"学院|大学|学校|研究所|研究院|研究会|中心|协会|宣传部|组织部|统战部)([{CJK}]{{2,3}})"
+    rf"[{CJK}、]{{2,}}(?:长|主席|书记|主任|委员|成员|教授|研究员|院士|学者|专家|代表|经理|"
+    rf"编辑|主编|顾问|学院|大学|学校|研究所|研究院|研究会|中心|协会|宣传部|组织部|统战部|公司)"
+    rf"([{CJK}]{{2,3}})"
 )
+_CREDIT_WORDS = re.compile(r"(?:摄影报道|摄影|报道|撰文|摄)$")
 _FACT_SUBJECT = ("我市", "全市", "本市", "我县", "全县", "我区", "全区", "我省", "全省")
 
 
@@ -854,13 +856,14 @@ def _names_only(text: str) -> bool:
 def _credit_line(text: str) -> bool:
     """A line naming the author of the piece under its title: it is a subtitle."""
     text = text.replace(" ", "")
-    if len(text) > 20:
+    if len(text) > 30:
         return False
     m = _OFFICE_THEN_NAME.fullmatch(text)
     if m is not None:
         name = m.group(1)
         return name[0] in SURNAMES or name[:2] in SURNAMES
-    return _names_only(text)
+    # names, perhaps with what they did (周朝荣钱云强摄影报道)
+    return _names_only(_CREDIT_WORDS.sub("", text))
 
 
 def _subtitle_text(text: str) -> bool:
@@ -899,11 +902,18 @@ def _split_title_lines(lines: list[Span]) -> tuple[list[Span], list[Span]]:
     reads as a subtitle (an author line, a statement about 我市/全市)."""
     if len(lines) == 1:
         return lines, []
-    upper = "".join(s.text for s in lines[:-1])
-    # (a title with a dash names its subject itself: 为觅昆仑一把草——记…专家董现明)
-    if not _open_bracket(upper) and "—" not in upper and _subtitle_text(lines[-1].text):
-        title, subtitle = _split_title_lines(lines[:-1])
-        return title, subtitle + lines[-1:]
+    # the last line, or the last two when the last is a short wrapped remainder
+    # (中国艺术研究院话剧所研究 | 员康洪兴), reads as a subtitle
+    tails = [1]
+    if len(lines) > 2 and display_width(lines[-1].text) < 0.6 * display_width(lines[-2].text):
+        tails.append(2)
+    for n in tails:
+        upper = "".join(s.text for s in lines[:-n])
+        tail = "".join(s.text for s in lines[-n:])
+        # (a title with a dash names its subject itself: 为觅昆仑一把草——记…专家董现明)
+        if not _open_bracket(upper) and "—" not in upper and _subtitle_text(tail):
+            title, subtitle = _split_title_lines(lines[:-n])
+            return title, subtitle + lines[-n:]
     title = [lines[0]]
     for k in range(1, len(lines)):
         width = display_width(lines[k].text)
@@ -993,7 +1003,19 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
         subtitle_like = not dups and (
             _SUBTITLE_DASH.match(text)
             or (widest >= 8 and widest > 1.4 * title_width)
-            or (title_width > 0 and _subtitle_text(text))
+            or (
+                title_width > 0
+                and _subtitle_text(text)
+                # one line, or one wrapped onto a short remainder: not a title over its own
+                # author line
+                and (
+                    len(lines) == 1
+                    or (
+                        len(lines) == 2
+                        and display_width(lines[1].text) < 0.6 * display_width(lines[0].text)
+                    )
+                )
+            )
         )
         if (
             current is not None

@@ -66,6 +66,10 @@ _DATELINE = re.compile(
 _LEAD_IN = re.compile(r"^[^，。]{0,24}?(?:电|讯|报道)")
 # PFR puts bylines (本报记者某某, 本报评论员) in a paragraph of their own under the headline.
 _PD_BYLINE = re.compile(r"^(?:本报|新华社)?(?:特约|驻[^，。]{1,8})?(?:记者|评论员|通讯员)")
+# A headline line that ends in a reporting verb (…在…会上强调) introduces the statement set
+# under it: the project's contract makes it the kicker and the statement the title, as for the
+# sample page's 祁海龙在…现场会上强调 (PFR stores it as the title, the statement as subtitle).
+_REPORTING_KICKER = re.compile(r"(?:强调|指出|表示|要求|提出|寄语|号召|部署|讲话|呼吁|说|称)$")
 _TITLE_NOISE = re.compile(r"（(?:附)?(?:图片|照片)[^）]{0,6}）")
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁沈姚卢姜崔钟谭陆汪范金石廖贾夏方邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵钱严戴"
@@ -185,7 +189,8 @@ def parse_peoples_daily(lines, source: str = PEOPLES_DAILY) -> list[SourceArticl
     """Articles of the PFR People's Daily corpus (``id/m  word/tag  word/tag ...`` lines).
 
     The first paragraph of an article is its headline; a short unpunctuated second paragraph is
-    its subtitle; a leading 本报…讯 / 新华社…电 becomes the dateline. Articles whose body
+    its subtitle, or its title when the first ends in a reporting verb (…会上强调: then that is
+    the kicker); a leading 本报…讯 / 新华社…电 becomes the dateline. Articles whose body
     paragraphs do not all end a sentence (lists, tables, picture notes) are skipped, as are very
     short and very long ones, so that every body is prose a page would carry.
     """
@@ -221,6 +226,9 @@ def parse_peoples_daily(lines, source: str = PEOPLES_DAILY) -> list[SourceArticl
             subtitle, rest = (rest[0] if len(rest[0]) >= 8 else ""), rest[1:]
         if not (2 <= len(title) <= 40) or title.endswith(TERMINAL) or "。" in title:
             continue
+        kicker = ""
+        if subtitle and _REPORTING_KICKER.search(title):
+            kicker, title, subtitle = title, subtitle, ""
         if not all(p.endswith(TERMINAL) and " " not in p and "■" not in p for p in rest):
             continue
         dateline = ""
@@ -232,6 +240,7 @@ def parse_peoples_daily(lines, source: str = PEOPLES_DAILY) -> list[SourceArticl
         articles.append(
             SourceArticle(
                 source_id=f"pd-{key}",
+                kicker=kicker,
                 title=title,
                 subtitle=subtitle,
                 dateline=dateline,
