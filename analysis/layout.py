@@ -1609,6 +1609,16 @@ def _add_body(
         and len(current.widths) >= 3
         and (
             (len(interior) >= 1 and abs(_median(interior) - column_so_far) < 1)
+            # digits make lines measure short: the widest inner line against the article's
+            or (
+                len(interior) >= 1
+                and bool(current.content_widths)
+                and abs(
+                    max(line.content_width for line in lines[1:-1])
+                    - current.content_widths[(3 * len(current.content_widths)) // 4]
+                )
+                < 1
+            )
             # two lines cut by a column break: the second runs on, so it fills the column;
             # on this thinner evidence only a wire item (…电, not 本报…讯) joins a digest
             or (
