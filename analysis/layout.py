@@ -1335,7 +1335,21 @@ def _split_stacked_headlines(
     for n, (i, k) in enumerate(candidates):
         upper, lower = sims[2 * n], sims[2 * n + 1]
         a, b = int(upper.argmax()), int(lower.argmax())
-        if a == b or min(upper[a], lower[b]) < 0.5 or max(upper[b], lower[a]) > 0.05:
+        # one part reads strongly like its body, the other at least somewhat like another,
+        # and neither like the other's
+        if (
+            a == b
+            or max(upper[a], lower[b]) < 0.5
+            or min(upper[a], lower[b]) < 0.2
+            or max(upper[b], lower[a]) > 0.05
+        ):
+            continue
+        # a part that reads only somewhat like its body must not meet a headline that reads
+        # more like it: then it is a fragment of a wrapped title, not a headline of its own
+        weak, weak_sim = (a, upper[a]) if upper[a] < lower[b] else (b, lower[b])
+        if weak_sim < 0.5 and any(
+            head_sims[h, weak] >= weak_sim for h in range(len(headlines)) if h != i
+        ):
             continue
         lines = headlines[i].kicker + headlines[i].title + headlines[i].subtitle
         if (

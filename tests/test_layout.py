@@ -628,3 +628,24 @@ def test_a_headline_line_printed_right_above_its_body_is_split_off() -> None:
     frame = layout.articles
     assert frame.title.tolist() == ["", "少讲套话"]
     assert frame.body[1].startswith("辽宁省副省长高国珠")
+
+
+def test_a_stacked_headline_splits_when_one_part_reads_only_somewhat_like_its_body() -> None:
+    # The upper title reads strongly like the first body; the lower one only somewhat like the
+    # second, which no other headline claims: two headlines, not one.
+    page = "\n".join(
+        [
+            "本报讯 近三百家跨国公司来华投资，不少跨国公司在几番试探之后，",
+            "决定扩大在华投资规模。",
+            "",
+            "本报讯 一八四八年二月，马克思、恩格斯为共产主义者同盟起草的纲",
+            "领《共产党宣言》在伦敦出版，那是难以忘却的岁月。",
+            "",
+            "近三百家跨国公司来华投资",
+            "1998年：难以忘却的日子《共产党宣言》",
+        ]
+    )
+    layout = parse_page(page)
+    check_conservation(page, layout)
+    titles = layout.articles.title.tolist()
+    assert titles == ["近三百家跨国公司来华投资", "1998年：难以忘却的日子《共产党宣言》"]
