@@ -60,7 +60,7 @@ _AGENCY = r"(?:据)?(?:新华社|中新社|中新网|人民网|央视网|人民�
 # 本报北京1月10日电, 新华社北京3月14日电（记者 …）. 记者X报道： stays in the body.
 DATELINE = re.compile(
     rf"^(?:本报讯|本报[^，。；：\s]{{0,16}}?[讯电]|{_AGENCY}[^，。；：\s]{{0,16}}?电)"
-    r"(?:\s*[（(][^）)，。]{0,30}[）)])?"
+    r"(?:\s*[（(][^）)。]{0,40}[）)])?"
 )
 # A line that starts a body with a dateline (the dateline may wrap onto the next line).
 DATELINE_START = re.compile(
@@ -1673,7 +1673,7 @@ def _add_body(
         current = Article(first=chunk.first)
         articles.append(current)
         order.append(("a", len(articles) - 1))
-        head = _join([line.span for line in lines[:3]], "")
+        head = _join([line.span for line in lines[:5]], "")  # a long credit may wrap twice
         dateline = DATELINE.match(head.text)
         if dateline:
             current.dateline = head.slice(0, dateline.end()).strip()

@@ -649,3 +649,21 @@ def test_a_stacked_headline_splits_when_one_part_reads_only_somewhat_like_its_bo
     check_conservation(page, layout)
     titles = layout.articles.title.tolist()
     assert titles == ["近三百家跨国公司来华投资", "1998年：难以忘却的日子《共产党宣言》"]
+
+
+def test_a_dateline_keeps_a_long_credit_with_a_comma_in_brackets() -> None:
+    page = "\n".join(
+        [
+            "新华社北京1月15日电（中央人民",
+            "广播电台记者李涛，新华社记者王",
+            "言彬、韩振军）国务院总理李鹏今",
+            "天下午接见了石油天然气总公司工",
+            "作会议代表。",
+        ]
+    )
+    frame = parse_page(page).articles
+    assert (
+        frame.dateline[0]
+        == "新华社北京1月15日电（中央人民广播电台记者李涛，新华社记者王言彬、韩振军）"
+    )
+    assert frame.body[0].startswith("国务院总理李鹏")
