@@ -108,6 +108,13 @@ def _ends_sentence(text: str) -> bool:
 
 
 _REPORTING_VERB = re.compile(r"(?:强调|指出|表示|要求|提出|寄语|号召|部署|讲话|呼吁|说|称)$")
+# A kicker names who spoke on what occasion, then the verb (李铁映在全国体委主任会议上强调);
+# a title that merely wraps after its verb (联合国特委会负责人强调 | 伊应…) names no occasion.
+# Two-character verbs only: a title line may well end in 小说 or 学说.
+_KICKER_VERB = re.compile(r"(?:强调|指出|表示|要求|提出|寄语|号召|部署|讲话|呼吁|声称|宣称)$")
+_OCCASION = re.compile(
+    r"在.{2,}(?:上|时|中|期间)|时(?:强调|指出|表示|要求)|会议|座谈|会见|接见|考察|视察|批示"
+)
 _SUBTITLE_DASH = re.compile(r"^(?:——|—|--|－－)")
 # A line that only says when (3月20日起, 2020年1月1日以来): a title says what happened, so a
 # bare date above it is a kicker setting the scene.
@@ -811,6 +818,13 @@ def _leading_kicker(lines: list[Span]) -> int:
         return 0
     if _DATE_KICKER.fullmatch(lines[0].text):
         return 1
+    # who said it where, ending in the verb that introduces the title (…座谈时强调), perhaps
+    # wrapped over lines and even inside the verb (…三周年强 | 调)
+    prefix = ""
+    for k, line in enumerate(lines[:-1]):
+        prefix += line.text
+        if len(prefix) >= 10 and _KICKER_VERB.search(prefix) and _OCCASION.search(prefix):
+            return k + 1
     if len(lines) == 2 and _subtitle_text(lines[1].text):
         return 0  # a title over its author line (林业部部长陈耀邦)
     if _short_label_over_title(lines[0], lines[1:]):

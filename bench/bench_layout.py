@@ -1,6 +1,6 @@
 """Layout generalisation and throughput on simulated pages (tests/page_sim.py).
 
-Lays out >= 200 simulated pages (fixed seeds) with known ground truth, runs
+Lays out 1000 simulated pages by default (fixed seeds; the issue asks for >= 200) with known ground truth, runs
 ``analysis.layout.parse_page`` on each and reports:
 
 - the share of articles whose body comes out exact, and whose title is assigned right
@@ -14,7 +14,7 @@ Lays out >= 200 simulated pages (fixed seeds) with known ground truth, runs
 Text comes from the People's Daily 1998 corpus when ../shared is present, else from the
 fixture tests/fixtures/sim_articles.txt.
 
-    python bench/bench_layout.py [--pages 250] [--source auto|fixture|peoples_daily]
+    python bench/bench_layout.py [--pages 1000] [--source auto|fixture|peoples_daily]
                                  [--examples 6] [--dump failures.json]
 """
 
@@ -222,7 +222,8 @@ def report_failures(label, fails, categorise, describe, pages_by_seed, per_categ
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=250)
+    # 1000 pages: blocks of 250 differ by up to a point and a half, so one block is no estimate
+    parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--seed0", type=int, default=0, help="first page seed")
     parser.add_argument("--source", default="auto", help="auto | fixture | peoples_daily | PATH")
     parser.add_argument("--examples", type=int, default=2, help="failure examples per category")
@@ -327,6 +328,17 @@ def main(argv: list[str] | None = None) -> int:
         f"  {'pages with the right article+caption count':42s} {share(page_rows, 'count_ok'):7.1%}"
     )
     print(f"  {'pages conserving every character':42s} {share(page_rows, 'conserved'):7.1%}")
+    block = 250
+    if len(pages) > block:
+        print(
+            f"\nby block of {block} pages: body exact / title right / headline to the right article"
+        )
+        for start in range(args.seed0, args.seed0 + args.pages, block):
+            part = [r for r in articles if start <= r["seed"] < start + block]
+            print(
+                f"  seeds {start:4d}..{start + block - 1:<4d} {share(part, 'body_exact'):7.1%}"
+                f" {share(part, 'title_ok'):7.1%} {share(part, 'headline_ok'):7.1%}"
+            )
 
     print("\nbreakdown by knob: n, body exact, title right")
     for name, groups in breakdowns(articles).items():

@@ -667,3 +667,35 @@ def test_a_dateline_keeps_a_long_credit_with_a_comma_in_brackets() -> None:
         == "新华社北京1月15日电（中央人民广播电台记者李涛，新华社记者王言彬、韩振军）"
     )
     assert frame.body[0].startswith("国务院总理李鹏")
+
+
+def test_a_kicker_ends_at_its_reporting_verb() -> None:
+    # Who spoke on what occasion, then the verb: the kicker, even when no width sets it apart;
+    # a title that merely wraps after a verb names no occasion and stays one title.
+    page = "\n".join(
+        [
+            "本报讯 全国体委主任会议今天在京召开，会议要求坚决反对使用兴奋剂。",
+            "",
+            "李铁映在全国体委主任会议上强调",
+            "坚持体育事业发展正确方针政策",
+            "同使用兴奋剂行为进行坚决斗争",
+            "",
+            "本报讯 联合国特委会负责人说，伊拉克应无条件允许武器核查。",
+            "",
+            "联合国特委会负责人强调",
+            "伊应无条件允许武器核查",
+        ]
+    )
+    layout = parse_page(page)
+    check_conservation(page, layout)
+    got = [
+        [k.replace(" ", ""), t.replace(" ", "")]
+        for k, t in layout.articles[["kicker", "title"]].values
+    ]
+    assert got == [
+        [
+            "李铁映在全国体委主任会议上强调",
+            "坚持体育事业发展正确方针政策同使用兴奋剂行为进行坚决斗争",
+        ],
+        ["", "联合国特委会负责人强调伊应无条件允许武器核查"],
+    ]
