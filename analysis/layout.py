@@ -28,12 +28,12 @@ title lines, ``" / "`` between bylines, ``"\\n"`` between paragraphs.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import gc
 import itertools
 import operator
 import re
+import string
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -129,6 +129,21 @@ _FURNITURE = re.compile(
 )
 _NOT_BIGRAM_CHARS = re.compile(rf"[^{CJK}0-9A-Za-z]+")
 
+
+def _bmp_text() -> str:
+    """Every code point of the Basic Multilingual Plane in order, to build lookup tables."""
+    return np.arange(0x10000, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+
+
+# per BMP code point: not one of _NOT_BIGRAM_CHARS
+_BIGRAM_CHAR = np.zeros(0x10000, dtype=bool)
+_BIGRAM_CHAR[
+    np.frombuffer(
+        _NOT_BIGRAM_CHARS.sub("", _bmp_text()).encode("utf-32-le"),
+        dtype=np.uint32,
+    )
+] = True
+
 _SURNAMES_FILE = Path(__file__).parent / "resources" / "surnames.txt"
 
 
@@ -209,7 +224,17 @@ class Line(NamedTuple):
 class Chunk:
     """Consecutive lines of one kind: text lines, or a byline group."""
 
-    __slots__ = ("_text", "_width", "blank_after", "blank_before", "kind", "lines")
+    __slots__ = (
+        "_inner",
+        "_punct",
+        "_shaped",
+        "_text",
+        "_width",
+        "blank_after",
+        "blank_before",
+        "kind",
+        "lines",
+    )
 
     def __init__(
         self,
@@ -224,6 +249,9 @@ class Chunk:
         self.blank_after = blank_after
         self._text: str | None = None
         self._width: float | None = None
+        self._punct: int | None = None
+        self._shaped: bool | None = None
+        self._inner: list[float] | None = None
 
     @property
     def first(self) -> int:
@@ -245,6 +273,24 @@ class Chunk:
         if self._width is None:
             self._width = max([line.width for line in self.lines])
         return self._width
+
+    @property
+    def inner_widths(self) -> list[float]:
+        """Widths of the lines inside the chunk (its first may be indented, its last short),
+        sorted: the column is their median. Read by several rules and by _add_body."""
+        if self._inner is None:
+            self._inner = sorted([line.width for line in self.lines[1:-1]])
+        return self._inner
+
+    @property
+    def punct(self) -> int:
+        """2 when the text holds a sentence mark (。；;), 1 when only commas (，,), else 0."""
+        if self._punct is None:
+            text = self.text
+            self._punct = (
+                2 if _SENTENCE_PUNCT.search(text) else 1 if _CLAUSE_PUNCT.search(text) else 0
+            )
+        return self._punct
 
 
 # first characters _BYLINE_HINT can match (besides whitespace): a cheap test before the regex
@@ -277,6 +323,7 @@ def _is_byline(folded: str) -> bool:
     return bool(_ROLE_THEN_SEPARATOR.match(body))
 
 
+_ASCII_LETTERS = frozenset(string.ascii_letters)
 _HANGING = frozenset("，。、；：？！”’）》」』,.;:?!)")
 _new_tuple = tuple.__new__
 
@@ -301,13 +348,14 @@ def _char_table() -> tuple[np.ndarray, np.ndarray]:
 
 _SPACE, _BYLINE_START, _HANG, _MARK, _CLOSER = 1, 2, 4, 8, 16
 _CHAR_PROPS, _CHAR_EXTRA = _char_table()
+# fold_width per code point of the BMP (it folds one character to one character)
+_FOLDED = np.frombuffer(
+    fold_width(_bmp_text()).encode("utf-32-le", "surrogatepass"),
+    dtype=np.uint32,
+)
 
 
 def _read_lines(text: str) -> list[Line]:
-    # Fold widths once for the whole page; normalize_line folds again, which changes nothing.
-    folded_text = fold_width(text)
-    folded_lines = folded_text.split("\n")
-    printed_lines = text.split("\n") if folded_text is not text else folded_lines
     # Measure every line at once over the page's code points: width, whitespace, first and
     # last character. Lines with no whitespace and no possible byline start (most of them)
     # are then built with no further analysis.
@@ -315,6 +363,16 @@ def _read_lines(text: str) -> list[Line]:
     if not codes.size:
         return [_new_tuple(Line, (1, "", "blank", (), "", 0.0, 0.0, False, False, False))]
     clipped = np.minimum(codes, 0xFFFF)
+    # Fold widths once for the whole page, through a table (fold_width calls back into Python
+    # for every full-width digit); normalize_line folds again, which changes nothing.
+    fcodes = _FOLDED[clipped]
+    folds = fcodes != clipped  # (never beyond the BMP: those are clipped to U+FFFF, kept)
+    if folds.any():
+        fcodes = np.where(folds, fcodes, codes)
+        folded_text = fcodes.tobytes().decode("utf-32-le")
+    else:
+        fcodes, folded_text = codes, text
+    folded_lines = folded_text.split("\n")
     props = _CHAR_PROPS[clipped]
     newlines = np.flatnonzero(codes == 10)
     starts = np.concatenate(([0], newlines + 1))
@@ -336,32 +394,35 @@ def _read_lines(text: str) -> list[Line]:
     # 1 ends a sentence, 0 not, 2 ends in a closing mark or a dot: decide on the text
     final = np.where(last & _CLOSER, 2, np.where(last & _MARK, 1, 0))
 
-    # Build the Line tuples column by column: comprehensions and one C-level map, since a
-    # Python loop body per line costs more than all of the above.
-    kinds = kind.tolist()
-    numbers = range(1, len(folded_lines) + 1)
+    # Build the Line tuples column by column, all as simple text lines: comprehensions and
+    # C-level maps, since a Python loop body per line costs more than all of the above. Blank
+    # lines and lines to normalise are then replaced one by one.
+    n_lines = len(folded_lines)
+    numbers = range(1, n_lines + 1)
     simple = kind == 1
-    doubled = [False] * len(folded_lines)
-    for i in np.flatnonzero(simple & (length >= 4) & (length % 2 == 0)).tolist():
+    doubled = [False] * n_lines
+    # a line printed twice repeats its first character half-way or right after it; the
+    # folded text is compared, as _doubled sees it
+    at = np.minimum(starts, len(codes) - 1)
+    maybe_doubled = (fcodes[at] == fcodes[np.minimum(at + length // 2, len(codes) - 1)]) | (
+        fcodes[at] == fcodes[np.minimum(at + 1, len(codes) - 1)]
+    )
+    for i in np.flatnonzero(simple & (length >= 4) & (length % 2 == 0) & maybe_doubled).tolist():
         doubled[i] = _doubled(folded_lines[i]) is not None
     finals = (final == 1).tolist()
     for i in np.flatnonzero(simple & (final == 2)).tolist():
         finals[i] = _ends_sentence(folded_lines[i])
-    pieces = [
-        (_new_tuple(Piece, (raw, number, 1)),) if k == 1 else ()
-        for number, raw, k in zip(numbers, folded_lines, kinds, strict=True)
-    ]
     lines = list(
         map(
             _as_line,
             zip(  # not strict: repeat() is endless; the lists have one item a line
                 numbers,
                 folded_lines,
-                [_KIND_NAMES[k] for k in kinds],
-                pieces,
-                [raw if k == 1 else "" for raw, k in zip(folded_lines, kinds, strict=True)],
-                np.where(simple, width, 0.0).tolist(),
-                np.where(simple, content_width, 0.0).tolist(),
+                itertools.repeat("text"),
+                zip(map(_as_piece, zip(folded_lines, numbers, itertools.repeat(1)))),  # (Piece,)
+                folded_lines,
+                width.tolist(),
+                content_width.tolist(),
                 itertools.repeat(False),
                 doubled,
                 finals,
@@ -369,19 +430,36 @@ def _read_lines(text: str) -> list[Line]:
             ),
         )
     )
+    for i in np.flatnonzero(kind == 0).tolist():
+        lines[i] = _new_tuple(
+            Line, (i + 1, folded_lines[i], "blank", (), "", 0.0, 0.0, False, False, False)
+        )
+    line_starts, line_ends = starts.tolist(), ends.tolist()
     for i in np.flatnonzero(kind == 2).tolist():
-        lines[i] = _read_line(i + 1, folded_lines[i], printed_lines[i])
+        # (the printed line is cut from the page only for these lines)
+        printed = folded_lines[i] if folded_text is text else text[line_starts[i] : line_ends[i]]
+        lines[i] = _read_line(i + 1, folded_lines[i], printed)
     return lines
 
 
-_KIND_NAMES = ("blank", "text", "")
 _as_line = functools.partial(_new_tuple, Line)
+_as_piece = functools.partial(_new_tuple, Piece)
+
+
+def _may_be_byline(raw: str) -> bool:
+    """A cheap test before normalising a line as names: :func:`_is_byline` can hold only if
+    the line starts with a role even with all its whitespace left out (normalising only
+    drops whitespace)."""
+    if not _BYLINE_HINT.match(raw):
+        return False
+    squeezed = "".join(raw.split())
+    return len(squeezed) <= 40 and _ROLE.match(squeezed) is not None
 
 
 def _read_line(number: int, raw: str, printed: str) -> Line:
     """One line with whitespace to normalise, or one that may be a byline."""
     kind, indented = "text", False
-    name_span = normalize_line(raw, number, names=True) if _BYLINE_HINT.match(raw) else None
+    name_span = normalize_line(raw, number, names=True) if _may_be_byline(raw) else None
     if name_span is not None and _is_byline(name_span.text):
         kind = "byline"
         pieces = tuple(name_span.pieces)
@@ -415,49 +493,60 @@ def is_paragraph_end(line: Line, column_width: float) -> bool:
 
 def _chunks(lines: list[Line]) -> list[Chunk]:
     chunks: list[Chunk] = []
-    current: list[Line] = []
-    blank_before = True
-
-    def flush(blank_after: bool) -> None:
-        nonlocal current, blank_before
-        if current:
-            kind = current[0].kind
-            chunks.append(Chunk(current, kind, blank_before, blank_after))
-            blank_before = False
-        current = []
-
-    width = 0.0
-    for k, line in enumerate(lines):
-        if line.kind == "blank":
-            flush(True)
-            blank_before = True
+    start, blank_before = 0, True  # the current chunk is lines[start:k]
+    width = 0.0  # its widest line
+    # the fields of the line before, kept in locals: this loop visits every line of the page
+    prev_kind = prev_text = ""
+    prev_width = 0.0
+    prev_doubled = prev_final = False
+    for k, (_, _, kind, _, text, line_width, _, indented, doubled, final) in enumerate(lines):
+        if kind == "blank":
+            if start < k:
+                chunks.append(Chunk(lines[start:k], prev_kind, blank_before, True))
+            start, blank_before = k + 1, True
             continue
-        if current and line.kind != current[-1].kind:
-            flush(False)
-        elif current and line.kind == "text":
-            prev = current[-1]
-            if (
-                # a dateline opens a new article after a finished paragraph (新华社… may also
-                # just be a line of running text that starts with the agency's name)
-                (_starts_dateline(line.text) and (prev.final or _dateline_completes(lines, k)))
-                or (line.indented and prev.final)  # an indented new paragraph
-                # a short line that ends no sentence over a far wider one: a headline line
-                # printed right above a body (少讲套话 | 辽宁省副省长高国珠，在日前的一次会);
-                # not a dateline wrapped at its date, nor a line cut short by a number
-                or (
-                    not prev.final
-                    and line.width - prev.width >= 4
-                    and prev.width <= 0.6 * line.width
-                    and not _starts_dateline(prev.text)
-                    and not line.text[:1].isascii()
-                )
-                or line.doubled != prev.doubled
-                or (len(current) >= 2 and _width_jump(current, line, width))
-            ):
-                flush(False)
-        width = line.width if not current or line.width > width else width
-        current.append(line)
-    flush(True)
+        if start < k:
+            if kind != prev_kind:
+                split = True
+            elif kind == "text":
+                # (the tests are split on the line before ending a sentence, so that most
+                # lines take a few comparisons)
+                if prev_final:
+                    split = (
+                        # a dateline opens a new article after a finished paragraph
+                        _starts_dateline(text)
+                        or indented  # an indented new paragraph
+                        # a new block with no blank line: the column width changes (a caption
+                        # set narrower than the article above it)
+                        or (k - start >= 2 and line_width > width + 2.5)
+                    )
+                else:
+                    split = (
+                        # 新华社… may also just be a line of running text that starts with the
+                        # agency's name
+                        (_starts_dateline(text) and _dateline_completes(lines, k))
+                        # a short line that ends no sentence over a far wider one: a headline
+                        # line printed right above a body (少讲套话 | 辽宁省副省长高国珠，在日前的
+                        # 一次会); not a dateline wrapped at its date, nor a line cut short by a
+                        # number
+                        or (
+                            line_width - prev_width >= 4
+                            and prev_width <= 0.6 * line_width
+                            and not _starts_dateline(prev_text)
+                            and not text[:1].isascii()
+                        )
+                    )
+                split = split or doubled != prev_doubled
+            else:
+                split = False  # bylines under bylines
+            if split:
+                chunks.append(Chunk(lines[start:k], prev_kind, blank_before, False))
+                start, blank_before = k, False
+        width = line_width if start == k or line_width > width else width
+        prev_kind, prev_text, prev_width = kind, text, line_width
+        prev_doubled, prev_final = doubled, final
+    if start < len(lines):
+        chunks.append(Chunk(lines[start:], prev_kind, blank_before, True))
     return chunks
 
 
@@ -466,12 +555,6 @@ def _dateline_completes(lines: list[Line], k: int) -> bool:
     (新华社北京一月二十 | 三日电), so it is one, not running text that starts with 新华社."""
     texts = [line.text for line in lines[k : k + 6] if line.kind != "blank"][:3]
     return DATELINE.match("".join(texts)) is not None
-
-
-def _width_jump(current: list[Line], line: Line, width: float) -> bool:
-    """A new block without a blank line: the previous line closed a paragraph and the column
-    width changes (a caption set narrower than the article above it)."""
-    return line.width > width + 2.5 and current[-1].final
 
 
 def _doubled(text: str) -> str | None:
@@ -499,7 +582,7 @@ def _wider_than_column(chunks: list[Chunk], i: int, body_column: float) -> bool:
         and len(nxt.lines) >= 3
         and not _headline_shaped(nxt, commas=True, max_lines=6)
     ):
-        body_column = _median([line.width for line in nxt.lines[1:-1]])
+        body_column = _sorted_median(nxt.inner_widths)
     if not body_column:
         return False
     lines = chunks[i].lines
@@ -513,7 +596,7 @@ def _runs_into_tail(chunks: list[Chunk], i: int) -> bool:
     (瑞典的一项调查表明， | 妇女经常食用橄榄油可防 || 乳腺癌。): body text, not a headline, since
     no headline runs on into a line that closes a sentence."""
     chunk = chunks[i]
-    if i + 1 >= len(chunks) or not _CLAUSE_PUNCT.search(chunk.text):
+    if i + 1 >= len(chunks):
         return False
     nxt = chunks[i + 1]
     if nxt.kind == "byline" or len(nxt.lines) != 1 or not nxt.blank_before:
@@ -521,6 +604,7 @@ def _runs_into_tail(chunks: list[Chunk], i: int) -> bool:
     tail = nxt.lines[0]
     return (
         tail.final
+        and chunk.punct > 0  # (last of the cheap tests: it reads the chunk's whole text)
         and not _starts_dateline(tail.text)
         and tail.width < 0.6 * chunk.width
         and not _ends_sentence(chunk.lines[-1].text)
@@ -544,14 +628,17 @@ _OPEN_ENDINGS = ("、", "：", ":", "（", "(")
 def _headline_shaped(chunk: Chunk, commas: bool = False, max_lines: int = 4) -> bool:
     if len(chunk.lines) > max_lines:
         return False
-    text = chunk.text
-    if not text or _ends_sentence(text):
-        return False
-    if (_SENTENCE_PUNCT if commas else _CLAUSE_PUNCT).search(text):
-        return False
-    if chunk.lines[-1].text.endswith(_OPEN_ENDINGS):
-        return False
-    return chunk.width <= 40
+    # asked up to seven times a chunk by the rules of _classify: the answers are kept
+    shaped = chunk._shaped
+    if shaped is None:
+        text = chunk.text
+        shaped = chunk._shaped = (
+            bool(text)
+            and not _ends_sentence(text)
+            and not chunk.lines[-1].text.endswith(_OPEN_ENDINGS)
+            and chunk.width <= 40
+        )
+    return shaped and chunk.punct < (2 if commas else 1)
 
 
 _NAME_2_TO_4 = re.compile(rf"[{CJK}]{{2,4}}")
@@ -578,19 +665,20 @@ def _classify(chunks: list[Chunk]) -> None:
         if chunk.kind == "byline":
             prev = chunk
             continue
-        open_before = (
-            prev is not None and prev is last_body and not _ends_paragraph(prev, prev.width)
-        )
         if _opens_with_dateline(chunk, chunks[i + 1] if i + 1 < len(chunks) else None):
             chunk.kind = "body"
-        elif any(line.doubled for line in chunk.lines):
+        elif chunk.lines[0].doubled:  # _chunks splits text where doubling starts or stops
             chunk.kind = "headline"
-        elif open_before:
+        elif prev is not None and prev is last_body and not _ends_paragraph(prev):
             chunk.kind = "body"
         elif len(chunk.lines) <= 2 and _FURNITURE.search(chunk.text):
             chunk.kind = "furniture"
         elif _lone_name(chunk) and chunk.blank_before and chunk.blank_after:
             chunk.kind = "name"
+        elif not _headline_shaped(chunk, commas=True, max_lines=6):
+            # (a shortcut for most body chunks: every rule below that makes a headline asks
+            # for this shape or a stricter one; the others make a body)
+            chunk.kind = "body"
         elif _headline_shaped(chunk) and not _paragraph_start_before_break(chunks, i, body_column):
             chunk.kind = "headline"
         elif _runs_into_tail(chunks, i):
@@ -630,18 +718,20 @@ def _classify(chunks: list[Chunk]) -> None:
         if chunk.kind == "body":
             last_body = chunk
             if len(chunk.lines) >= 3:
-                body_column = _median([line.width for line in chunk.lines[1:-1]])
+                body_column = _sorted_median(chunk.inner_widths)
         prev = chunk
 
 
-def _ends_paragraph(chunk: Chunk, width: float) -> bool:
-    return is_paragraph_end(chunk.lines[-1], max(width, chunk.lines[-1].width))
+def _ends_paragraph(chunk: Chunk) -> bool:
+    last = chunk.lines[-1]
+    # (measured against the chunk's widest line, read only when the line ends no sentence)
+    return last.final or is_paragraph_end(last, chunk.width)
 
 
 def _next_column(nxt: Chunk, body_column: float) -> float:
     """The column of a chunk from its inner lines (its first may be indented, its last short),
     else the body column read before it."""
-    return _median([line.width for line in nxt.lines[1:-1]]) if len(nxt.lines) >= 3 else body_column
+    return _sorted_median(nxt.inner_widths) if len(nxt.lines) >= 3 else body_column
 
 
 def _opens_paragraph(chunk: Chunk, column: float) -> bool:
@@ -657,7 +747,7 @@ def _stands_alone(chunks: list[Chunk], i: int, body_column: float) -> bool:
     if i == 0 or len(chunk.lines) > 3 or not _headline_shaped(chunk, commas=True, max_lines=3):
         return False
     prev = chunks[i - 1]
-    if prev.kind == "body" and not _ends_paragraph(prev, prev.width):
+    if prev.kind == "body" and not _ends_paragraph(prev):
         return False
     if i + 1 == len(chunks):
         return True
@@ -708,14 +798,6 @@ def _sorted_median(values: list[float]) -> float:
     return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
 
 
-def _median(values: list[float]) -> float:
-    if not values:
-        return 0.0
-    values = sorted(values)
-    mid = len(values) // 2
-    return values[mid] if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
-
-
 # --- articles -------------------------------------------------------------------------------
 
 
@@ -730,7 +812,7 @@ class Headline:
     last: int = 0
 
     def text(self) -> str:
-        return "".join(s.text for s in self.kicker + self.title + self.subtitle)
+        return "".join([p[0] for s in self.kicker + self.title + self.subtitle for p in s.pieces])
 
 
 @dataclass
@@ -859,12 +941,17 @@ _FACT_SUBJECT = ("我市", "全市", "本市", "我县", "全县", "我区", "�
 
 def _names_only(text: str) -> bool:
     """Two or more personal names of 2-3 characters, each opening with a surname."""
-    ends = {0}
+    # two names at least (a wrapped title line such as 游畅通安全 can pass for one and a half)
+    if len(text) < 6:
+        return False
+    ends, reach = {0}, 0
     for k in range(len(text)):
+        if k > reach:  # no name ends here or later: the text is not names only
+            return False
         if k in ends and (text[k] in SURNAMES or text[k : k + 2] in SURNAMES):
             ends.update((k + 2, k + 3))
-    # two names at least (a wrapped title line such as 游畅通安全 can pass for one and a half)
-    return len(text) >= 6 and len(text) in ends
+            reach = k + 3
+    return len(text) in ends
 
 
 def _credit_line(text: str) -> bool:
@@ -1074,25 +1161,34 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
     return headlines
 
 
-def _bigrams(text: str) -> set[str]:
-    """Character bigrams of the letters, digits and CJK of ``text`` (punctuation dropped)."""
-    chars = _NOT_BIGRAM_CHARS.sub("", text)
-    return set(map(operator.add, chars, chars[1:]))
+def _head_bigrams(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Character bigrams of the letters, digits and CJK of ``texts`` (punctuation dropped, so
+    a bigram may span it): the distinct ones in order, as rows of two code points, and
+    ``member[i, k]``, 1.0 when ``texts[i]`` holds bigram k.
+
+    Read from arrays of code points for all texts at once: sets of bigram strings built per
+    text cost more than the whole comparison with the bodies.
+    """
+    codes = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
+    owner = np.repeat(np.arange(len(texts)), [len(text) for text in texts])
+    keep = _BIGRAM_CHAR[np.minimum(codes, 0xFFFF)]  # (all of them are in the BMP)
+    codes, owner = codes[keep].astype(np.int64), owner[keep]
+    same = owner[:-1] == owner[1:]  # no bigram spans two texts
+    # a bigram as one number that sorts as its string does
+    grams, column = np.unique(((codes[:-1] << 16) | codes[1:])[same], return_inverse=True)
+    member = np.zeros((len(texts), len(grams)))
+    member[owner[:-1][same], column] = 1.0
+    return np.stack((grams >> 16, grams & 0xFFFF), axis=1).astype(np.uint32), member
 
 
 def _similarity(headlines: list[Headline], articles: list[Article]) -> np.ndarray:
     """Share of each headline's bigram weight found in each body, weighted by rarity on the page."""
-    head_grams = [_bigrams(h.text()) for h in headlines]
-    vocab = sorted(set().union(*head_grams))
-    if not vocab or not articles:
+    grams, member = _head_bigrams([h.text() for h in headlines])
+    if not len(grams) or not articles:
         return np.zeros((len(headlines), len(articles)))
     bodies = ["".join([piece[0] for p in a.paragraphs for piece in p.pieces]) for a in articles]
-    found = _bigrams_found(vocab, bodies)
+    found = _grams_found(grams, bodies)
     weights = np.log(1 + len(articles) / (1 + found.sum(axis=1))) + 0.1
-    index = {g: k for k, g in enumerate(vocab)}
-    member = np.zeros((len(headlines), len(vocab)))  # member[i, k]: headline i has bigram k
-    rows = [i for i, grams in enumerate(head_grams) for _ in grams]
-    member[rows, [index[g] for grams in head_grams for g in grams]] = 1.0
     weighted = member * weights
     total = weighted.sum(axis=1, keepdims=True)
     overlap = weighted @ found
@@ -1105,38 +1201,44 @@ _VOCAB_CHAR_ID = np.zeros(0x10000, dtype=np.int32)
 
 
 def _bigrams_found(vocab: list[str], bodies: list[str]) -> np.ndarray:
-    """found[k, j]: bigram ``vocab[k]`` occurs in ``bodies[j]``.
+    """found[k, j]: bigram ``vocab[k]`` occurs in ``bodies[j]``."""
+    grams = np.frombuffer("".join(vocab).encode("utf-32-le"), dtype=np.uint32).reshape(-1, 2)
+    return _grams_found(grams, bodies)
+
+
+def _grams_found(grams: np.ndarray, bodies: list[str]) -> np.ndarray:
+    """found[k, j]: the bigram of code points ``grams[k]`` occurs in ``bodies[j]``.
 
     Vectorised: characters of the vocabulary get small ids through a lookup table over the
     Basic Multilingual Plane, so a page's bodies are scanned in a few array operations rather
     than a Python set of bigrams per body.
     """
-    found = np.zeros((len(vocab), len(bodies)), dtype=bool)
-    bmp, rare = [], []  # rare: a character beyond the BMP, checked one by one
-    for k, g in enumerate(vocab):
-        (bmp if ord(g[0]) < 0x10000 and ord(g[1]) < 0x10000 else rare).append(k)
-    chars = sorted({c for k in bmp for c in vocab[k]})
-    char_ids = {c: i for i, c in enumerate(chars, start=1)}
-    m = len(chars) + 1
-    gram_index = np.full(m * m, -1, dtype=np.int32)
-    gram_index[[char_ids[vocab[k][0]] * m + char_ids[vocab[k][1]] for k in bmp]] = bmp
-    ords = [ord(c) for c in chars]
+    found = np.zeros((len(grams), len(bodies)), dtype=bool)
+    in_bmp = (grams < 0x10000).all(axis=1)
+    bmp = np.flatnonzero(in_bmp)
+    rare = np.flatnonzero(~in_bmp).tolist()  # a character beyond the BMP: checked one by one
+    ords = np.unique(grams[bmp])
+    m = len(ords) + 1
     text = "\0".join(bodies)  # \0 is never in a headline bigram: no bigram spans two bodies
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     _VOCAB_CHAR_ID[ords] = np.arange(1, m, dtype=np.int32)
     try:
+        gram_ids = _VOCAB_CHAR_ID[grams[bmp]]
         ids = _VOCAB_CHAR_ID[
             codes if codes.max() < 0x10000 else np.where(codes < 0x10000, codes, 0)
         ]
     finally:
         _VOCAB_CHAR_ID[ords] = 0
+    gram_index = np.full(m * m, -1, dtype=np.int32)
+    gram_index[gram_ids[:, 0] * m + gram_ids[:, 1]] = bmp
     at = np.flatnonzero(ids[:-1] * ids[1:])  # both characters in the vocabulary
     k = gram_index[ids[at] * m + ids[at + 1]]
     at, k = at[k >= 0], k[k >= 0]
     owner = np.searchsorted(np.flatnonzero(codes == 0), at)  # body of each bigram
     found[k, owner] = True
     for k in rare:
-        found[k] = [vocab[k] in body for body in bodies]
+        gram = "".join(map(chr, grams[k].tolist()))
+        found[k] = [gram in body for body in bodies]
     return found
 
 
@@ -1453,15 +1555,19 @@ def _join(spans: list[Span], sep: str) -> Span:
     """One Span: the spans with ``sep`` (inserted, no source) between two that have text."""
     pieces: list[Piece] = []
     has_text = False
+    sep_piece = Piece(sep, 0, 0)  # a tuple: one serves every gap
     for s in spans:
-        s_has_text = any(p.text for p in s.pieces)
+        s_has_text = any(map(_piece_text, s.pieces))
         if not has_text:  # nothing yet: start over from this span
             pieces, has_text = list(s.pieces), s_has_text
             continue
         if sep and s_has_text:
-            pieces.append(Piece(sep, 0, 0))
+            pieces.append(sep_piece)
         pieces.extend(s.pieces)
     return Span(pieces)
+
+
+_piece_text = operator.itemgetter(0)
 
 
 def parse_page(page: Page | str, page_id: str = "page") -> PageLayout:
@@ -1615,7 +1721,8 @@ def _add_body(
     captioned: bool = False,
 ) -> Article:
     lines = chunk.lines
-    interior = [line.width for line in lines[1:-1]]
+    interior = chunk.inner_widths  # sorted: for medians, and merged into the article's
+    interior_content = [line.content_width for line in lines[1:-1]]
     # the article's column so far (median line width inside its chunks); computed once
     column_so_far = (
         _sorted_median(current.widths) if current is not None and len(current.widths) >= 3 else 0.0
@@ -1636,13 +1743,13 @@ def _add_body(
         and not lines[0].text.startswith("本报讯")
         and len(current.widths) >= 3
         and (
-            (len(interior) >= 1 and abs(_median(interior) - column_so_far) < 1)
+            (len(interior) >= 1 and abs(_sorted_median(interior) - column_so_far) < 1)
             # digits make lines measure short: the widest inner line against the article's
             or (
                 len(interior) >= 1
                 and bool(current.content_widths)
                 and abs(
-                    max(line.content_width for line in lines[1:-1])
+                    max(interior_content)
                     - current.content_widths[(3 * len(current.content_widths)) // 4]
                 )
                 < 1
@@ -1665,7 +1772,7 @@ def _add_body(
         if len(current.widths) >= 3:
             column = column_so_far
             if len(interior) >= 3:
-                starts_article = abs(_median(interior) - column) >= 2.5
+                starts_article = abs(_sorted_median(interior) - column) >= 2.5
             elif interior:
                 # Few lines: one holding digits measures short, so compare the widest line
                 # (hanging punctuation left out) with the widest lines of the article.
@@ -1687,11 +1794,12 @@ def _add_body(
         current = Article(first=chunk.first)
         articles.append(current)
         order.append(("a", len(articles) - 1))
-        head = _join([line.span for line in lines[:5]], "")  # a long credit may wrap twice
-        dateline = DATELINE.match(head.text)
+        # a long credit may wrap twice (a line's text is its pieces joined)
+        dateline = DATELINE.match("".join([line.text for line in lines[:5]]))
         if dateline:
-            current.dateline = head.slice(0, dateline.end()).strip()
             skip = dateline.end()
+            # no strip: a dateline starts and ends with a printed character
+            current.dateline = Span([p for line in lines[:5] for p in line.pieces]).slice(0, skip)
     assert current is not None
     if current.ambiguous_end and current.paragraphs:
         # The last chunk ended a sentence. On a full line (one indented line short, if it opened
@@ -1700,8 +1808,7 @@ def _add_body(
         # quartile of the widths inside chunks, hanging punctuation left out, since lines
         # holding half-width digits or Latin letters measure short of it. With little of the
         # article read so far, the lines of this chunk count too.
-        widths = current.content_widths + [line.content_width for line in lines[1:-1]]
-        column = max(widths, default=0.0)
+        column = max(current.content_widths[-1:] + interior_content, default=0.0)  # (sorted)
         capacity = column - 2 if current.end_indented else column
         current.open_end = (
             column > 0
@@ -1709,10 +1816,12 @@ def _add_body(
             and len(lines) > 1
             and lines[0].content_width > column - 1.75
         )
-    for width in interior:  # kept sorted: the median is read for every chunk of a long article
-        bisect.insort(current.widths, width)
-    for line in lines[1:-1]:
-        bisect.insort(current.content_widths, line.content_width)
+    # kept sorted: the median is read for every chunk of a long article (sorting a sorted list
+    # with a run appended is a merge)
+    current.widths += interior
+    current.widths.sort()
+    current.content_widths += interior_content
+    current.content_widths.sort()
     column = _sorted_median(current.widths) if current.widths else chunk.width
     paragraphs = current.paragraphs
     open_end = current.open_end
@@ -1724,7 +1833,7 @@ def _add_body(
     for _, _, _, pieces, text, width, _, _, _, final in lines:
         last_read = False
         if skip:
-            length = sum(len(p.text) for p in pieces)
+            length = len(text)
             if skip >= length:
                 skip -= length
                 continue
@@ -1734,18 +1843,20 @@ def _add_body(
         if open_end and paragraphs:
             if pieces:  # joined across a line break: nothing between CJK, a space between Latin
                 joined = paragraphs[-1].pieces
-                first_char = pieces[0][0][:1]
-                if first_char.isascii() and first_char.isalpha() and joined:
-                    last_char = joined[-1][0][-1:]
-                    if last_char.isascii() and last_char.isalpha():
-                        joined.append(Piece(" ", 0, 0))
+                if (
+                    pieces[0][0][:1] in _ASCII_LETTERS
+                    and joined
+                    and joined[-1][0][-1:] in _ASCII_LETTERS
+                ):
+                    joined.append(Piece(" ", 0, 0))
                 joined.extend(pieces)
         elif pieces and any(p.text for p in pieces):
             paragraphs.append(Span(list(pieces)))
             started = True
-        ends = final or (text.endswith(_CLOSING_QUOTES) and width < closing_quote_width)
         # inside a chunk (no blank line) only a clearly short line closes a paragraph
-        open_end = not (ends and width < short_line)
+        open_end = width >= short_line or not (
+            final or (text.endswith(_CLOSING_QUOTES) and width < closing_quote_width)
+        )
         last_read = True
     if last_read:
         # the chunk's last line: the chunk ends the paragraph if the line ends a sentence;
@@ -1763,9 +1874,13 @@ def _add_body(
 
 def _tables(page: Page, articles: list[Article], unplaced: list[Unplaced]) -> PageLayout:
     meta = page.metadata
+    page_id = page.page_id
+    newspaper, date, page_no = (
+        str(meta.get(key, "") or "") for key in ("newspaper", "date", "page")
+    )
     rows, para_rows, field_spans = [], [], {}
     for ordinal, art in enumerate(articles, start=1):
-        article_id = f"{page.page_id}-{ordinal:02d}"
+        article_id = f"{page_id}-{ordinal:02d}"
         h = art.headline or Headline()
         bylines = art.bylines + h.bylines
         fields = {
@@ -1778,21 +1893,22 @@ def _tables(page: Page, articles: list[Article], unplaced: list[Unplaced]) -> Pa
         }
         texts = {name: span.text for name, span in fields.items()}
         is_caption = (
-            any(re.match(r"^(?:摄影|摄|图)", b.text) for b in art.bylines) and not art.dateline.text
+            any(b.text.startswith(("摄影", "摄", "图")) for b in art.bylines)
+            and not art.dateline.text
         )
         rows.append(
             {
                 "article_id": article_id,
-                "page_id": page.page_id,
+                "page_id": page_id,
                 "ordinal": ordinal,
                 "kind": "photo_caption" if is_caption else "article",
                 **texts,
                 "n_chars": len(texts["body"]),
                 "line_start": art.first,
                 "line_end": art.last,
-                "newspaper": str(meta.get("newspaper", "") or ""),
-                "date": str(meta.get("date", "") or ""),
-                "page": str(meta.get("page", "") or ""),
+                "newspaper": newspaper,
+                "date": date,
+                "page": page_no,
             }
         )
         for name, span in fields.items():
@@ -1805,14 +1921,14 @@ def _tables(page: Page, articles: list[Article], unplaced: list[Unplaced]) -> Pa
             ("dateline", [art.dateline] if art.dateline else []),
             ("body", art.paragraphs),
         ):
-            for n, span in enumerate(parts):
-                para_rows.append(_paragraph_row(page.page_id, article_id, name, n, span))
+            # (rows kept as (keys, Span), expanded only when the paragraph table is asked for)
+            para_rows += [(page_id, article_id, name, n, span) for n, span in enumerate(parts)]
     unplaced_rows, unplaced_spans = [], []
     for n, item in enumerate(unplaced, start=1):
-        uid = f"{page.page_id}-u{n:02d}"
+        uid = f"{page_id}-u{n:02d}"
         unplaced_rows.append(
             {
-                "page_id": page.page_id,
+                "page_id": page_id,
                 "unplaced_id": uid,
                 "kind": item.kind,
                 "text": item.span.text,
@@ -1822,7 +1938,7 @@ def _tables(page: Page, articles: list[Article], unplaced: list[Unplaced]) -> Pa
             }
         )
         unplaced_spans.append((uid, item.span))
-        para_rows.append(_paragraph_row(page.page_id, "", "unplaced:" + item.kind, 0, item.span))
+        para_rows.append((page_id, "", "unplaced:" + item.kind, 0, item.span))
     return PageLayout(
         page=page,
         article_rows=rows,
@@ -1831,11 +1947,6 @@ def _tables(page: Page, articles: list[Article], unplaced: list[Unplaced]) -> Pa
         field_spans=field_spans,
         unplaced_spans=unplaced_spans,
     )
-
-
-def _paragraph_row(page_id: str, article_id: str, name: str, n: int, span: Span) -> tuple:
-    # Kept as (keys, Span) and expanded only when the paragraph table is asked for.
-    return (page_id, article_id, name, n, span)
 
 
 def _expand_paragraph(row: tuple) -> dict:

@@ -56,18 +56,20 @@ def fold_width(text: str) -> str:
 
 
 # Justification spaces: between a digit and a digit/CJK/% or between CJK and a digit.
-# (The leading lookahead fails fast on the many characters that are not spaces.)
-_JUSTIFY = re.compile(
-    rf"(?=[ \t])(?:(?<=[0-9])[ \t]+(?=[0-9{CJK}%])|(?<=[{CJK}])[ \t]+(?=[0-9])"
-    rf"|(?<=[0-9][.])[ \t]+(?=[0-9])|(?<=[0-9]%)[ \t]+(?=[0-9{CJK}]))"
+_JUSTIFY_RUN = (
+    rf"(?<=[0-9])[ \t]+(?=[0-9{CJK}%])|(?<=[{CJK}])[ \t]+(?=[0-9])"
+    rf"|(?<=[0-9][.])[ \t]+(?=[0-9])|(?<=[0-9]%)[ \t]+(?=[0-9{CJK}])"
 )
 # In name lines (bylines, lone names) a space between two single CJK characters is justification:
 # 王 强 -> 王强, ■记 者 -> 记者; 王强 徐佳丽 keeps its separating space.
-_NAME_JUSTIFY = re.compile(
-    rf"(?=[ \t])(?:(?<=^[{CJK}])|(?<=[^{CJK}][{CJK}]))[ \t]+(?=[{CJK}](?![{CJK}]))"
-)
-_SPACE_RUN = re.compile(r"[ \t]{2,}")
+_NAME_JUSTIFY_RUN = rf"(?:(?<=^[{CJK}])|(?<=[^{CJK}][{CJK}]))[ \t]+(?=[{CJK}](?![{CJK}]))"
+# What is dropped inside a line, found in one pass: a justification run whole (each matches a
+# whole run of spaces or none of it), else all but the first space of a run. (The leading
+# lookahead fails fast on the many characters that are not spaces.)
+_DROP = re.compile(rf"(?=[ \t])(?:{_JUSTIFY_RUN}|(?<=[ \t])[ \t]+)")
+_NAME_DROP = re.compile(rf"(?=[ \t])(?:{_JUSTIFY_RUN}|{_NAME_JUSTIFY_RUN}|(?<=[ \t])[ \t]+)")
 _NEEDS_WORK = re.compile(r"[ \t]|\s")
+_new_tuple = tuple.__new__
 
 
 class Piece(NamedTuple):
@@ -87,7 +89,10 @@ class Span:
 
     @property
     def text(self) -> str:
-        return "".join([p.text for p in self.pieces])
+        pieces = self.pieces
+        if len(pieces) == 1:  # most spans: (part of) one line
+            return pieces[0][0]
+        return "".join([p[0] for p in pieces])
 
     def __len__(self) -> int:
         return sum(len(p.text) for p in self.pieces)
@@ -113,17 +118,17 @@ class Span:
 
     def slice(self, start: int, end: int | None = None) -> Span:
         """The sub-span of normalised offsets [start, end)."""
-        total = len(self)
-        end = total if end is None else min(end, total)
+        # (no clamp of ``end`` to the length needed: no piece reaches past it)
         out: list[Piece] = []
         pos = 0
-        for p in self.pieces:
-            a, b = pos, pos + len(p.text)
-            pos = b
-            lo, hi = max(a, start), min(b, end)
+        for text, line, col in self.pieces:
+            a = pos
+            pos = b = a + len(text)
+            lo = start if start > a else a
+            hi = b if end is None or end > b else end
             if lo < hi:
                 out.append(
-                    Piece(p.text[lo - a : hi - a], p.line, p.col + (lo - a) if p.line else 0)
+                    _new_tuple(Piece, (text[lo - a : hi - a], line, col + (lo - a) if line else 0))
                 )
         return Span(out)
 
@@ -150,23 +155,19 @@ def normalize_line(raw: str, line: int, names: bool = False) -> Span:
     """
     folded = fold_width(raw)
     if not _NEEDS_WORK.search(folded):  # most lines: nothing to drop, one piece
-        return Span([Piece(folded, line, 1)] if folded else [])
-    # Runs to drop as (start, end): indents and trailing space, justification spaces, and all
-    # but the first space of a run.
-    n = len(folded)
-    drops = [(0, n - len(folded.lstrip())), (len(folded.rstrip()), n)]
-    for pattern in (_JUSTIFY, _NAME_JUSTIFY) if names else (_JUSTIFY,):
-        drops.extend(m.span() for m in pattern.finditer(folded))
-    drops.extend((m.start() + 1, m.end()) for m in _SPACE_RUN.finditer(folded))
-    drops.sort()
+        return Span([_new_tuple(Piece, (folded, line, 1))] if folded else [])
+    # Indents and trailing space go; inside, the drops come in order and never overlap (a
+    # justification run lies between two printed characters).
+    pos = len(folded) - len(folded.lstrip())
+    end = len(folded.rstrip())
     pieces: list[Piece] = []
-    pos = 0
-    for start, end in drops:
+    for m in (_NAME_DROP if names else _DROP).finditer(folded, pos, end):
+        start, stop = m.span()
         if start > pos:
-            pieces.append(Piece(folded[pos:start], line, pos + 1))
-        pos = max(pos, end)
-    if pos < n:
-        pieces.append(Piece(folded[pos:], line, pos + 1))
+            pieces.append(_new_tuple(Piece, (folded[pos:start], line, pos + 1)))
+        pos = stop
+    if end > pos:
+        pieces.append(_new_tuple(Piece, (folded[pos:end], line, pos + 1)))
     return Span(pieces)
 
 
