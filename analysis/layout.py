@@ -300,6 +300,7 @@ _BYLINE_HINT = re.compile(rf"^\s*[{MARKERS}]?\s*(?:本\s*报\s*)?[记见实特�
 
 _NAMES_ONLY = re.compile(rf"[{CJK}·]+(?:\s*[、/ ，,]\s*[{CJK}·]+)*")
 _SPACES = re.compile(r"\s+")
+_NAME_SEPARATORS = re.compile(r"\s*[、/ ，,]\s*")
 _ROLE_THEN_SEPARATOR = re.compile(rf"^(?:{BYLINE_ROLES})(?:\s+|[:：])")
 
 
@@ -315,6 +316,10 @@ def _is_byline(folded: str) -> bool:
     if not names_only:
         return False
     if not _NAMES_ONLY.fullmatch(names_only):
+        return False
+    # names are short (two glued ones at most) unless foreign (·): 记者：党中央、国务院为纺织作为
+    # 突破口… opens an interview question, not a byline
+    if any(len(part) > 6 and "·" not in part for part in _NAME_SEPARATORS.split(names_only)):
         return False
     if marker:
         return True

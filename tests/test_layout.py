@@ -699,3 +699,28 @@ def test_a_kicker_ends_at_its_reporting_verb() -> None:
         ],
         ["", "联合国特委会负责人强调伊应无条件允许武器核查"],
     ]
+
+
+def test_an_interview_question_is_no_byline() -> None:
+    # 记者：… opens a question in an interview; a byline names people (short names, 、 between).
+    page = "\n".join(
+        [
+            "本报讯 纺织工业是目前国有工业中最为困难的一个行业。",
+            "",
+            "记者：党中央、国务院为纺织作为突破口制",
+            "定了哪些具体的政策措施？",
+            "",
+            "石万鹏：国务院及有关部门先后出台了一系",
+            "列有力的政策措施。",
+            "",
+            "■记者 王强、徐佳丽",
+        ]
+    )
+    layout = parse_page(page)
+    check_conservation(page, layout)
+    assert (
+        "记者：党中央、国务院为纺织作为突破口制定了哪些具体的政策措施？" in layout.articles.body[0]
+    )
+    assert layout.unplaced.query("kind == 'detached_byline'").text.tolist() == [
+        "■记者 王强、徐佳丽"
+    ]
