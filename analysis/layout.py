@@ -596,6 +596,36 @@ def _wider_than_column(chunks: list[Chunk], i: int, body_column: float) -> bool:
     return any(line.width < 0.6 * body_column and not line.final for line in lines[:-1])
 
 
+_OPENING_QUOTES, _CLOSING_QUOTE_MARKS = "“『「", "”』」"
+
+
+def _quoted_subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
+    """A line in quotes between two paragraphs of the same column (“堵住不正之风风源”): a
+    subhead inside the article, kept in its body; a headline would open an article of its own,
+    and the column goes on unchanged."""
+    chunk = chunks[i]
+    if len(chunk.lines) != 1 or i == 0 or i + 1 >= len(chunks) or not body_column:
+        return False
+    text = chunk.lines[0].text
+    if not (
+        len(text) > 2
+        and text[0] in _OPENING_QUOTES
+        and text[-1] in _CLOSING_QUOTE_MARKS
+        and not any(c in _OPENING_QUOTES or c in _CLOSING_QUOTE_MARKS for c in text[1:-1])
+    ):
+        return False
+    prev, nxt = chunks[i - 1], chunks[i + 1]
+    if prev.kind != "body" or not _ends_paragraph(prev) or nxt.kind == "byline":
+        return False
+    if _opens_with_dateline(nxt):
+        return False
+    if len(nxt.lines) == 1:  # cut by a column break right after a paragraph's first line
+        first = nxt.lines[0]
+        return not first.final and -3.5 <= first.content_width - body_column <= -1.75
+    column = _next_column(nxt, body_column)
+    return abs(column - body_column) < 2.5 and _opens_paragraph(nxt, column)
+
+
 def _runs_into_tail(chunks: list[Chunk], i: int) -> bool:
     """Lines with a comma inside whose sentence ends on the one short line after a column break
     (瑞典的一项调查表明， | 妇女经常食用橄榄油可防 || 乳腺癌。): body text, not a headline, since
@@ -683,6 +713,8 @@ def _classify(chunks: list[Chunk]) -> None:
         elif not _headline_shaped(chunk, commas=True, max_lines=6):
             # (a shortcut for most body chunks: every rule below that makes a headline asks
             # for this shape or a stricter one; the others make a body)
+            chunk.kind = "body"
+        elif _quoted_subhead(chunks, i, body_column):
             chunk.kind = "body"
         elif _headline_shaped(chunk) and not _paragraph_start_before_break(chunks, i, body_column):
             chunk.kind = "headline"

@@ -724,3 +724,31 @@ def test_an_interview_question_is_no_byline() -> None:
     assert layout.unplaced.query("kind == 'detached_byline'").text.tolist() == [
         "■记者 王强、徐佳丽"
     ]
+
+
+def test_a_quoted_subhead_between_paragraphs_of_one_column_stays_in_the_body() -> None:
+    # A column of 19: the line after the subhead is a paragraph's indented first line, cut by
+    # a column break; a headline would open an article of its own.
+    page = "\n".join(
+        [
+            "本报讯 沈阳地税系统各级“一把手”坚持从",
+            "我做起，遇到需要大家奉献的事，全体税务",
+            "干部按级别“正排列”，局长带头干在前面。",
+            "",
+            "“堵住不正之风风源”",
+            "",
+            "李天心局长给自己提出一个问题：行业",
+            "",
+            "不正之风为什么刹住了又起来？他们具体分",
+            "析了几种不正之风，发现主要是因为风源没",
+            "有消除。",
+        ]
+    )
+    layout = parse_page(page)
+    check_conservation(page, layout)
+    assert len(layout.articles) == 1
+    assert layout.articles.body[0].split("\n")[1:] == [
+        "“堵住不正之风风源”",
+        "李天心局长给自己提出一个问题：行业不正之风为什么刹住了又起来？他们具体分析了几种不正之风，"
+        "发现主要是因为风源没有消除。",
+    ]
