@@ -66,6 +66,7 @@ DATELINE = re.compile(
 DATELINE_START = re.compile(
     rf"^(?:本报讯|本报[^，。；：、\s]{{0,16}}?(?:[讯电]|$)|{_AGENCY}(?!记者)[^，。；：、\s]{{0,16}}?(?:电|$))"
 )
+_LOCAL_DATELINE = re.compile(r"本报(?:讯|[^，。；：\s电]{0,16}?讯)")
 _DATELINE_FIRST = frozenset("本据新中人央")  # first characters of DATELINE_START's branches
 
 
@@ -1777,7 +1778,8 @@ def _add_body(
         and current is not None
         and prev is not None
         and prev.kind == "body"
-        and not lines[0].text.startswith("本报讯")
+        # 本报讯 and 本报北京1月12日讯 open local stories; wire items (…电) make digests
+        and not _LOCAL_DATELINE.match("".join([line.text for line in lines[:2]]))
         and len(current.widths) >= 3
         and (
             (len(interior) >= 1 and abs(_sorted_median(interior) - column_so_far) < 1)

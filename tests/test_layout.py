@@ -752,3 +752,19 @@ def test_a_quoted_subhead_between_paragraphs_of_one_column_stays_in_the_body() -
         "李天心局长给自己提出一个问题：行业不正之风为什么刹住了又起来？他们具体分析了几种不正之风，"
         "发现主要是因为风源没有消除。",
     ]
+
+
+def test_a_dated_local_story_is_never_read_into_a_digest() -> None:
+    # Same column, no headline between: a wire item (…电) may continue a digest, but 本报北京1月
+    # 12日讯 opens a local story of its own.
+    first = (
+        "新华社北京1月12日电 春运首日，全国铁路发送旅客三百万人次，各地车站秩序井然，"
+        "旅客出行平稳有序，铁路部门还加开了临时旅客列车。"
+    )
+    second = (
+        "本报北京1月12日讯 记者王标报道：春节将至，国务委员李贵鲜今天来到北京市看望慰问贫困群众。"
+    )
+    page = "\n".join([*_column(first, 14), "", *_column(second, 14)])
+    layout = parse_page(page)
+    check_conservation(page, layout)
+    assert layout.articles.dateline.tolist() == ["新华社北京1月12日电", "本报北京1月12日讯"]
