@@ -299,9 +299,10 @@ _BYLINE_FIRST = frozenset("■◆●▲□◇本记见实特首摄通文图责�
 _BYLINE_HINT = re.compile(rf"^\s*[{MARKERS}]?\s*(?:本\s*报\s*)?[记见实特首摄通文图责编美校撰整]")
 
 
-_NAMES_ONLY = re.compile(rf"[{CJK}·]+(?:\s*[、/ ，,]\s*[{CJK}·]+)*")
+_NAME_SEPARATOR = r"\s*[、/ ，,]\s*"
+_NAMES_ONLY = re.compile(rf"[{CJK}·]+(?:{_NAME_SEPARATOR}[{CJK}·]+)*")
 _SPACES = re.compile(r"\s+")
-_NAME_SEPARATORS = re.compile(r"\s*[、/ ，,]\s*")
+_NAME_SEPARATORS = re.compile(_NAME_SEPARATOR)
 _ROLE_THEN_SEPARATOR = re.compile(rf"^(?:{BYLINE_ROLES})(?:\s+|[:：])")
 
 
@@ -723,33 +724,23 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk.kind = "body"
         elif _stands_alone(chunks, i, body_column):
             chunk.kind = "headline"
-        elif _headline_shaped(chunk, commas=True, max_lines=6) and _wider_than_column(
-            chunks, i, body_column
-        ):
-            chunk.kind = "headline"
-        elif _headline_shaped(chunk, commas=True, max_lines=6) and _byline_attached_below(
-            chunks, i
-        ):
+        # (from here on the chunk is headline-shaped, commas allowed, in up to six lines)
+        elif _wider_than_column(chunks, i, body_column) or _byline_attached_below(chunks, i):
             chunk.kind = "headline"
         elif (
-            _headline_shaped(chunk, commas=True, max_lines=3)
-            and prev is not None
-            and prev.kind == "headline"
-            and not chunk.blank_before
-        ):
-            chunk.kind = "headline"  # printed right under a headline line: its subtitle
-        elif (
-            _headline_shaped(chunk, commas=True, max_lines=3)
+            len(chunk.lines) <= 3
             and prev is not None
             and prev.kind == "headline"
             and (
-                i + 1 == len(chunks)
+                # printed right under a headline line, or between a headline and bylines or a
+                # dateline: a subtitle, not a body
+                not chunk.blank_before
+                or i + 1 == len(chunks)
                 or chunks[i + 1].kind == "byline"
                 or DATELINE_START.match(chunks[i + 1].lines[0].text)
                 or _headline_shaped(chunks[i + 1])
             )
         ):
-            # between a headline and bylines or a dateline: a subtitle, not a body
             chunk.kind = "headline"
         else:
             chunk.kind = "body"
@@ -977,6 +968,11 @@ _CREDIT_WORDS = re.compile(r"(?:摄影报道|摄影|报道|撰文|摄)$")
 _FACT_SUBJECT = ("我市", "全市", "本市", "我县", "全县", "我区", "全区", "我省", "全省")
 
 
+def _short_remainder(lines: list[Span]) -> bool:
+    """The last line is the short remainder of the line above, wrapped."""
+    return display_width(lines[-1].text) < 0.6 * display_width(lines[-2].text)
+
+
 def _names_only(text: str) -> bool:
     """Two or more personal names of 2-3 characters, each opening with a surname."""
     # two names at least (a wrapped title line such as 游畅通安全 can pass for one and a half)
@@ -1043,9 +1039,7 @@ def _split_title_lines(lines: list[Span]) -> tuple[list[Span], list[Span]]:
         return lines, []
     # the last line, or the last two when the last is a short wrapped remainder
     # (中国艺术研究院话剧所研究 | 员康洪兴), reads as a subtitle
-    tails = [1]
-    if len(lines) > 2 and display_width(lines[-1].text) < 0.6 * display_width(lines[-2].text):
-        tails.append(2)
+    tails = [1, 2] if len(lines) > 2 and _short_remainder(lines) else [1]
     for n in tails:
         upper = "".join(s.text for s in lines[:-n])
         tail = "".join(s.text for s in lines[-n:])
@@ -1147,13 +1141,7 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
                 and _subtitle_text(text)
                 # one line, or one wrapped onto a short remainder: not a title over its own
                 # author line
-                and (
-                    len(lines) == 1
-                    or (
-                        len(lines) == 2
-                        and display_width(lines[1].text) < 0.6 * display_width(lines[0].text)
-                    )
-                )
+                and (len(lines) == 1 or (len(lines) == 2 and _short_remainder(lines)))
             )
         )
         if (
