@@ -19,6 +19,14 @@ def articles(layout):
     return layout.articles
 
 
+def _checked_layout(lines: list[str]):
+    """The layout of a page made of ``lines``, checked to keep every character."""
+    page = "\n".join(lines)
+    layout = parse_page(page)
+    check_conservation(page, layout)
+    return layout
+
+
 def test_exactly_six_items_in_page_order(articles) -> None:
     assert list(articles.columns) == ARTICLE_COLUMNS
     assert len(articles) == 6
@@ -206,7 +214,7 @@ def test_empty_and_blank_text_give_no_articles() -> None:
 
 def test_kicker_above_the_title() -> None:
     # a bare date, a line set wider than the title, a plain line over a bold (doubled) title
-    page = "\n".join(
+    layout = _checked_layout(
         [
             "3月20日起",
             "我市新开通三条公交线路",
@@ -234,8 +242,6 @@ def test_kicker_above_the_title() -> None:
             "时的注意事项。",
         ]
     )
-    layout = parse_page(page)
-    check_conservation(page, layout)
     got = layout.articles[["kicker", "title", "subtitle"]].values.tolist()
     assert got == [
         ["3月20日起", "我市新开通三条公交线路", ""],
@@ -275,7 +281,7 @@ def test_headline_starting_with_benbao_is_not_a_dateline() -> None:
 def test_running_text_that_starts_with_an_agency_name_is_no_dateline() -> None:
     # 新华社澳门分社社长… continues the paragraph above it; only a finished paragraph or a
     # dateline completed on the lines below (新华社北京一月二十 | 三日电) opens a new article.
-    page = "\n".join(
+    layout = _checked_layout(
         [
             "本报讯 元旦前夕，澳门各报纷纷发表社",
             "论。《华侨报》的评论引述了",
@@ -288,8 +294,6 @@ def test_running_text_that_starts_with_an_agency_name_is_no_dateline() -> None:
             "海会见了法国外长于贝尔·韦德里纳。",
         ]
     )
-    layout = parse_page(page)
-    check_conservation(page, layout)
     frame = layout.articles
     assert len(frame) == 2
     assert "《华侨报》的评论引述了新华社澳门分社社长王启人的新年三愿" in frame.body[0]
@@ -300,7 +304,7 @@ def test_running_text_that_starts_with_an_agency_name_is_no_dateline() -> None:
 def test_benbao_headline_over_a_byline_and_four_character_headlines() -> None:
     # 本报代表团… over a byline completes no dateline: a headline. 商城卫士 is four characters
     # and 商 is a surname, but only a compound surname makes a four-character lone name.
-    page = "\n".join(
+    layout = _checked_layout(
         [
             "本报讯 人民日报代表团日前访问法国，",
             "与多家新闻媒体进行了交流。",
@@ -316,8 +320,6 @@ def test_benbao_headline_over_a_byline_and_four_character_headlines() -> None:
             "欧阳明",
         ]
     )
-    layout = parse_page(page)
-    check_conservation(page, layout)
     assert layout.articles.title.tolist() == ["本报代表团访问法国新闻媒体", "商城卫士"]
     assert layout.articles.byline[0] == "通讯员 沈斌欣"
     assert layout.unplaced.query("kind == 'lone_name'").text.tolist() == ["欧阳明"]
@@ -326,7 +328,7 @@ def test_benbao_headline_over_a_byline_and_four_character_headlines() -> None:
 def test_author_and_fact_lines_under_a_title_are_subtitles() -> None:
     # An author line (office + name, or names only) and a statement about 我市/全市 under the
     # title are subtitles even when set no wider than the title.
-    page = "\n".join(
+    layout = _checked_layout(
         [
             "本报讯 今年林业建设要实现由数量",
             "型向质量效益型的转变。",
@@ -354,8 +356,6 @@ def test_author_and_fact_lines_under_a_title_are_subtitles() -> None:
             "员康洪兴",
         ]
     )
-    layout = parse_page(page)
-    check_conservation(page, layout)
     got = layout.articles[["title", "subtitle"]].values.tolist()
     assert got == [
         ["促进林业建设产生质的转变", "林业部部长陈耀邦"],
@@ -381,7 +381,7 @@ def test_a_dash_title_naming_its_subject_stays_one_title() -> None:
 
 
 def test_two_headlines_printed_without_a_blank_line_are_split_by_their_bodies() -> None:
-    page = "\n".join(
+    layout = _checked_layout(
         [
             "本报讯 上海汽车工业总公司日前宣布，调整桑塔纳",
             "轿车的销售政策，桑塔纳轿车降价销售。",
@@ -394,8 +394,6 @@ def test_two_headlines_printed_without_a_blank_line_are_split_by_their_bodies() 
             "上汽调整桑塔纳轿车销售政策",
         ]
     )
-    layout = parse_page(page)
-    check_conservation(page, layout)
     assert layout.articles.title.tolist() == [
         "上汽调整桑塔纳轿车销售政策",
         "清除太空垃圾保障卫星安全",
@@ -419,7 +417,7 @@ def test_a_dated_item_read_as_a_digest_is_split_off_when_the_headlines_say_so() 
         "车一百二十对，方便旅客返乡过年，车票预售期延长到三十天。"
     )
     third = "本报讯 城南小学今天举行冬季运动会，全校一千多名师生参加了比赛项目。"
-    page = "\n".join(
+    layout = _checked_layout(
         [
             *_column(first, 14),
             "",
@@ -429,8 +427,6 @@ def test_a_dated_item_read_as_a_digest_is_split_off_when_the_headlines_say_so() 
             *["", "城南小学举行冬季运动会", "", "春耕备耕工作会议部署种子化肥供应"],
         ]
     )
-    layout = parse_page(page)
-    check_conservation(page, layout)
     frame = layout.articles
     assert frame.title.tolist() == [
         "春耕备耕工作会议部署种子化肥供应",
@@ -446,7 +442,7 @@ def test_a_sentence_ending_on_a_full_line_before_a_column_break_may_run_on() -> 
     # so the blank line after it may be a column break; the next line fills the column (no
     # indent), so the paragraph runs on. The article's second chunk has no inner lines: the
     # column comes from the lines of the chunk after it.
-    page = "\n".join(
+    layout = _checked_layout(
         [
             "本报讯 象山县大力发展海洋",
             "经济，渔业产值连年增长，已经形成",
@@ -462,8 +458,6 @@ def test_a_sentence_ending_on_a_full_line_before_a_column_break_may_run_on() -> 
             "边村民就业增收。",
         ]
     )
-    layout = parse_page(page)
-    check_conservation(page, layout)
     paragraphs = layout.articles.body[0].split("\n")
     assert paragraphs == [
         "象山县大力发展海洋经济，渔业产值连年增长，已经形成了一批实力型企业。",
@@ -475,7 +469,7 @@ def test_a_sentence_ending_on_a_full_line_before_a_column_break_may_run_on() -> 
 def test_short_lines_holding_numbers_do_not_start_a_new_article() -> None:
     # Numbers are not broken across lines, so a line before one ends short (高玉林侵吞公款总计)
     # and a line holding one measures short (half-width digits): the column has not changed.
-    page = "\n".join(
+    layout = _checked_layout(
         [
             "本报天津电 1986年至1996",
             "年1月间，高玉林与原天津市教育招",
@@ -492,8 +486,6 @@ def test_short_lines_holding_numbers_do_not_start_a_new_article() -> None:
             "追缴。",
         ]
     )
-    layout = parse_page(page)
-    check_conservation(page, layout)
     assert len(layout.articles) == 1
     assert layout.articles.body[0].endswith(
         "高玉林侵吞公款总计730000余元，案发后已追缴的赃款、物共计300000余元，二审期间主动退赔其余"
@@ -504,7 +496,7 @@ def test_short_lines_holding_numbers_do_not_start_a_new_article() -> None:
 def test_a_line_between_a_finished_paragraph_and_a_new_one_is_a_headline() -> None:
     # 老师，你的住房现在好吗 has a comma and no sentence end; it runs on into nothing, since the
     # chunk after it opens a paragraph (its first line is indented): a headline.
-    page = "\n".join(
+    layout = _checked_layout(
         [
             "本报讯 大会结束后发表了共同声明，决定199",
             "9年和2000年的年会分别在秘鲁和澳大利亚举行。",
@@ -517,8 +509,6 @@ def test_a_line_between_a_finished_paragraph_and_a_new_one_is_a_headline() -> No
             "向辛苦了一年的老师问一声新年好。",
         ]
     )
-    layout = parse_page(page)
-    check_conservation(page, layout)
     frame = layout.articles
     assert frame.title.tolist() == ["", "老师，你的住房现在好吗"]
     assert frame.body[1].startswith("今年的元旦和春节离得格外近。")
@@ -527,7 +517,7 @@ def test_a_line_between_a_finished_paragraph_and_a_new_one_is_a_headline() -> No
 def test_lines_running_into_a_dateline_or_the_page_end_are_a_headline() -> None:
     # Commas and a dash, no sentence end: body text would run on, but a dateline opens the
     # next article, and the last headline ends the page.
-    page = "\n".join(
+    layout = _checked_layout(
         [
             "本报讯 瓦加是巴基斯坦的一个边境小镇，降旗",
             "仪式每天傍晚举行，吸引了许多参观者。",
@@ -542,8 +532,6 @@ def test_lines_running_into_a_dateline_or_the_page_end_are_a_headline() -> None:
             "有活没人干』探由",
         ]
     )
-    layout = parse_page(page)
-    check_conservation(page, layout)
     titles = [t.replace(" ", "") for t in layout.articles.title]
     assert titles == [
         "边界上，两国国旗同降——印巴瓦加边界降旗仪式参观记",
@@ -555,7 +543,7 @@ def test_a_short_label_over_a_longer_title_is_its_kicker() -> None:
     # 开学第一课 over 校园安全教育“不打烊” (same chunk) and 文化惠民 a blank line above its title
     # are kickers; a title wrapped into balanced lines (伊朗抗议美 | 国侵犯主权) is not, nor is a
     # first line that only digits make look short (1997中国 | 十大科技进展).
-    page = "\n".join(
+    layout = _checked_layout(
         [
             "本报讯 今天上午，市实验小学开展校园安全教育。",
             "",
@@ -580,8 +568,6 @@ def test_a_short_label_over_a_longer_title_is_its_kicker() -> None:
             "十大科技进展",
         ]
     )
-    layout = parse_page(page)
-    check_conservation(page, layout)
     got = [[k, t.replace(" ", "")] for k, t in layout.articles[["kicker", "title"]].values]
     assert got == [
         ["开学第一课", "校园安全教育“不打烊”"],
@@ -592,7 +578,7 @@ def test_a_short_label_over_a_longer_title_is_its_kicker() -> None:
 
 
 def test_an_unclaimed_headline_under_a_short_label_reading_like_its_body_takes_the_label() -> None:
-    page = "\n".join(
+    layout = _checked_layout(
         [
             "本报3月16日讯 今天上午，市实验小学的开学第",
             "一课是校园安全教育，消防员讲解灭火器的用法。",
@@ -603,8 +589,6 @@ def test_an_unclaimed_headline_under_a_short_label_reading_like_its_body_takes_t
             "育“不打烊”",
         ]
     )
-    layout = parse_page(page)
-    check_conservation(page, layout)
     a = layout.articles.iloc[0]
     assert (a.kicker, a.title.replace(" ", "")) == ("开学第一课", "校园安全教育“不打烊”")
 
@@ -612,7 +596,7 @@ def test_an_unclaimed_headline_under_a_short_label_reading_like_its_body_takes_t
 def test_a_headline_line_printed_right_above_its_body_is_split_off() -> None:
     # No blank line between the title and the body: a short line that ends no sentence over a
     # far wider one is a headline line, not the body's first line.
-    page = "\n".join(
+    layout = _checked_layout(
         [
             "本报讯 研讨会是由中国科协和爱德基金会举办的。",
             "",
@@ -623,8 +607,6 @@ def test_a_headline_line_printed_right_above_its_body_is_split_off() -> None:
             "稿，都要开门见山。”",
         ]
     )
-    layout = parse_page(page)
-    check_conservation(page, layout)
     frame = layout.articles
     assert frame.title.tolist() == ["", "少讲套话"]
     assert frame.body[1].startswith("辽宁省副省长高国珠")
@@ -633,7 +615,7 @@ def test_a_headline_line_printed_right_above_its_body_is_split_off() -> None:
 def test_a_stacked_headline_splits_when_one_part_reads_only_somewhat_like_its_body() -> None:
     # The upper title reads strongly like the first body; the lower one only somewhat like the
     # second, which no other headline claims: two headlines, not one.
-    page = "\n".join(
+    layout = _checked_layout(
         [
             "本报讯 近三百家跨国公司来华投资，不少跨国公司在几番试探之后，",
             "决定扩大在华投资规模。",
@@ -645,8 +627,6 @@ def test_a_stacked_headline_splits_when_one_part_reads_only_somewhat_like_its_bo
             "1998年：难以忘却的日子《共产党宣言》",
         ]
     )
-    layout = parse_page(page)
-    check_conservation(page, layout)
     titles = layout.articles.title.tolist()
     assert titles == ["近三百家跨国公司来华投资", "1998年：难以忘却的日子《共产党宣言》"]
 
@@ -672,7 +652,7 @@ def test_a_dateline_keeps_a_long_credit_with_a_comma_in_brackets() -> None:
 def test_a_kicker_ends_at_its_reporting_verb() -> None:
     # Who spoke on what occasion, then the verb: the kicker, even when no width sets it apart;
     # a title that merely wraps after a verb names no occasion and stays one title.
-    page = "\n".join(
+    layout = _checked_layout(
         [
             "本报讯 全国体委主任会议今天在京召开，会议要求坚决反对使用兴奋剂。",
             "",
@@ -686,8 +666,6 @@ def test_a_kicker_ends_at_its_reporting_verb() -> None:
             "伊应无条件允许武器核查",
         ]
     )
-    layout = parse_page(page)
-    check_conservation(page, layout)
     got = [
         [k.replace(" ", ""), t.replace(" ", "")]
         for k, t in layout.articles[["kicker", "title"]].values
@@ -703,7 +681,7 @@ def test_a_kicker_ends_at_its_reporting_verb() -> None:
 
 def test_an_interview_question_is_no_byline() -> None:
     # 记者：… opens a question in an interview; a byline names people (short names, 、 between).
-    page = "\n".join(
+    layout = _checked_layout(
         [
             "本报讯 纺织工业是目前国有工业中最为困难的一个行业。",
             "",
@@ -716,8 +694,6 @@ def test_an_interview_question_is_no_byline() -> None:
             "■记者 王强、徐佳丽",
         ]
     )
-    layout = parse_page(page)
-    check_conservation(page, layout)
     assert (
         "记者：党中央、国务院为纺织作为突破口制定了哪些具体的政策措施？" in layout.articles.body[0]
     )
@@ -729,7 +705,7 @@ def test_an_interview_question_is_no_byline() -> None:
 def test_a_quoted_subhead_between_paragraphs_of_one_column_stays_in_the_body() -> None:
     # A column of 19: the line after the subhead is a paragraph's indented first line, cut by
     # a column break; a headline would open an article of its own.
-    page = "\n".join(
+    layout = _checked_layout(
         [
             "本报讯 沈阳地税系统各级“一把手”坚持从",
             "我做起，遇到需要大家奉献的事，全体税务",
@@ -744,8 +720,6 @@ def test_a_quoted_subhead_between_paragraphs_of_one_column_stays_in_the_body() -
             "有消除。",
         ]
     )
-    layout = parse_page(page)
-    check_conservation(page, layout)
     assert len(layout.articles) == 1
     assert layout.articles.body[0].split("\n")[1:] == [
         "“堵住不正之风风源”",
