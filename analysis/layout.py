@@ -34,6 +34,7 @@ import itertools
 import operator
 import re
 import string
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -102,9 +103,17 @@ _SENTENCE_MARKS = ("。", "！", "？", "!", "?", "…", "...")
 _CLOSING_QUOTES = ("”", "’", "」", "』")
 
 
+# A jump line sends the reader to another page: （下转第2版）, (上接A1版), （转第三版）.
+_JUMP = r"[（(]\s*(?:下转|上接|紧接|接|转|续)\s*(?:第\s*)?[A-Za-z]?\s*[0-9一二三四五六七八九十]{1,3}\s*版\s*[)）]"
+_JUMP_LINE = re.compile(_JUMP)
+
+
 def _ends_sentence(text: str) -> bool:
-    """Ends in 。！？… (or ... ), possibly followed by closing quotes and brackets."""
+    """Ends in 。！？… (or ... ), possibly followed by closing quotes and brackets, or in a
+    jump line (the story goes on on another page: no column break can follow)."""
     # A string test rather than a regex search: a `$`-anchored search tries every position.
+    if text.endswith(("版）", "版)")) and _JUMP_LINE.search(text[-16:]):
+        return True
     return text.rstrip(_CLOSERS).endswith(_SENTENCE_MARKS)
 
 
@@ -124,6 +133,9 @@ _DATE_KICKER = re.compile(
 )
 _FURNITURE = re.compile(
     r"^(?:第\s*\d+\s*版|\d{1,2}\s*版|责任编辑|美术编辑|版式|校对|电话|邮箱|E-?mail)"
+    # the page's credits: 本版编辑 王五 校对 赵六, 编辑：王五, 美编 …
+    r"|^(?:本版(?:责任)?编辑|(?:文字|图片|值班)?编辑\s*[:：]|美编|组版|版面设计|审读|校审)"
+    rf"|^\s*{_JUMP}\s*$"  # a jump line standing alone
     r"|星期[一二三四五六日天]\s*$|^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期.)?\s*$"
     # a page's section name standing alone (版名): 要闻, 综合新闻, 民生 …
     r"|^(?:要闻|民生|副刊|专版|(?:综合|本地|国内|国际|社会|经济|体育|文化|地方|时政)新闻)\s*$"
@@ -458,7 +470,7 @@ def _may_be_byline(raw: str) -> bool:
     the line starts with a role even with all its whitespace left out (normalising only
     drops whitespace)."""
     if not _BYLINE_HINT.match(raw):
-        return False
+        return _NAME_CREDIT.match(raw.strip()) is not None
     squeezed = "".join(raw.split())
     return len(squeezed) <= 40 and _ROLE.match(squeezed) is not None
 
@@ -467,7 +479,7 @@ def _read_line(number: int, raw: str, printed: str) -> Line:
     """One line with whitespace to normalise, or one that may be a byline."""
     kind, indented = "text", False
     name_span = normalize_line(raw, number, names=True) if _may_be_byline(raw) else None
-    if name_span is not None and _is_byline(name_span.text):
+    if name_span is not None and _is_credit(name_span.text):
         kind = "byline"
         pieces = tuple(name_span.pieces)
     else:
@@ -754,7 +766,15 @@ def _classify(chunks: list[Chunk]) -> None:
 def _ends_paragraph(chunk: Chunk) -> bool:
     last = chunk.lines[-1]
     # (measured against the chunk's widest line, read only when the line ends no sentence)
-    return last.final or is_paragraph_end(last, chunk.width)
+    return last.final or is_paragraph_end(last, chunk.width) or _ends_in_credit(chunk.text)
+
+
+def _ends_in_credit(text: str) -> bool:
+    """…确保粮食生产稳定。（记者 张三 通讯员 李四）: a story signed at its end is finished."""
+    if not text.endswith(("）", ")")):
+        return False
+    m = _BRACKETED_TAIL.search(text)
+    return m is not None and _is_credit(m.group(1).strip())
 
 
 def _next_column(nxt: Chunk, body_column: float) -> float:
@@ -1367,6 +1387,96 @@ def _unclaimed_headlines(headlines: list[Headline], assignment: dict[int, int]) 
     return [i for i, h in enumerate(headlines) if i not in assignment and (h.title or h.kicker)]
 
 
+_CJK_CHAR = re.compile(f"[{CJK}]")
+
+
+def _pair_by_characters(
+    headlines: list[Headline], articles: list[Article], assignment: dict[int, int]
+) -> None:
+    """Headlines that share no word with any body left without one (书香满城迎春来 over a story
+    of 图书馆 and 读书): weigh the single characters instead, by their rarity among the page's
+    bodies, and pair a leftover headline with a leftover article only when each is the
+    other's clear best."""
+    left_headlines = _unclaimed_headlines(headlines, assignment)
+    left_articles = sorted(set(range(len(articles))) - set(assignment.values()))
+    if not left_headlines or not left_articles:
+        return
+    bodies = [set(_CJK_CHAR.findall(_join(a.paragraphs, "").text)) for a in articles]
+    df: Counter[str] = Counter(ch for body in bodies for ch in body)
+    n = len(articles)
+    score = np.zeros((len(left_headlines), len(left_articles)))
+    for r, i in enumerate(left_headlines):
+        weight = {ch: np.log(1 + n / (1 + df[ch])) for ch in _CJK_CHAR.findall(headlines[i].text())}
+        total = sum(weight.values())
+        for c, j in enumerate(left_articles):
+            found = sum(w for ch, w in weight.items() if ch in bodies[j])
+            score[r, c] = found / total if total else 0.0
+    for r, i in enumerate(left_headlines):
+        c = int(score[r].argmax())
+        others_row = np.delete(score[r], c)
+        others_col = np.delete(score[:, c], r)
+        best = score[r, c]
+        if (
+            best >= _CHAR_PAIR_MIN
+            and (not len(others_row) or best >= _CHAR_PAIR_MARGIN * others_row.max())
+            and (not len(others_col) or best >= _CHAR_PAIR_MARGIN * others_col.max())
+        ):
+            assignment[i] = left_articles[c]
+
+
+_CHAR_PAIR_MIN = 0.2
+_CHAR_PAIR_MARGIN = 1.5
+
+
+_NAME_CREDIT = re.compile(
+    rf"^[{MARKERS}]?\s*[{CJK}·]{{2,5}}(?:{_NAME_SEPARATOR}[{CJK}·]{{2,5}}){{0,3}}\s+摄影?$"
+)
+# A credit at the end of a caption's or a story's text: …抢种。（记者 张三 摄）, …作业。 张三 摄
+_BRACKETED_TAIL = re.compile(r"[（(]([^（）()]{2,40})[)）]$")
+_SPACED_TAIL = re.compile(r"(?<=[。！？”])\s*([^。！？”]{2,40})$")
+
+
+def _is_credit(text: str) -> bool:
+    """A byline, or names followed by 摄 (张三 摄: a photo credit needs no role)."""
+    return _is_byline(text) or _NAME_CREDIT.match(text) is not None
+
+
+def _lift_inline_furniture(articles: list[Article], unplaced: list[Unplaced]) -> None:
+    """Take out of the bodies what is printed in the running text but is no body: jump lines
+    (（下转第2版）) go to the unplaced table, a credit closing the last paragraph to the bylines
+    (its brackets are unplaced markers, as ■ is)."""
+    for art in articles:
+        kept = []
+        for span in art.paragraphs:
+            text = span.text
+            if "版" in text:
+                for m in reversed(list(_JUMP_LINE.finditer(text))):
+                    note = "jump line: the story goes on on another page"
+                    unplaced.append(Unplaced("furniture", span.slice(*m.span()), note))
+                    span = span.slice(0, m.start()).extend(span.slice(m.end())).strip()
+                    text = span.text
+            if text:
+                kept.append(span)
+        art.paragraphs = kept
+        if not kept:
+            continue
+        last = kept[-1]
+        text = last.text
+        m = _BRACKETED_TAIL.search(text)
+        if m and _is_credit(m.group(1).strip()):
+            start, end = m.span(1)
+            unplaced.append(Unplaced("marker", last.slice(m.start(), start), "credit bracket"))
+            unplaced.append(Unplaced("marker", last.slice(end, m.end()), "credit bracket"))
+        else:
+            m = _SPACED_TAIL.search(text)
+            if not (m and _is_credit(m.group(1).strip())):
+                continue
+            start, end = m.span(1)
+        art.bylines.append(_strip_marker(last.slice(start, end).strip(), unplaced))
+        rest = last.slice(0, m.start()).strip()
+        art.paragraphs = kept[:-1] + ([rest] if rest.text else [])
+
+
 def _pair_by_elimination(
     headlines: list[Headline], articles: list[Article], assignment: dict[int, int]
 ) -> None:
@@ -1692,7 +1802,9 @@ def _parse_page(page: Page) -> PageLayout:
     )
     assignment = _assign_headlines(headlines, articles, order, cluster_of, sims)
     _split_digest_items(headlines, articles, assignment)
+    _pair_by_characters(headlines, articles, assignment)
     _pair_by_elimination(headlines, articles, assignment)
+    _lift_inline_furniture(articles, unplaced)
     for i, h in enumerate(headlines):
         if i in assignment:
             articles[assignment[i]].headline = h
@@ -1920,7 +2032,7 @@ def _tables(page: Page, articles: list[Article], unplaced: list[Unplaced]) -> Pa
         }
         texts = {name: span.text for name, span in fields.items()}
         is_caption = (
-            any(b.text.startswith(("摄影", "摄", "图")) for b in art.bylines)
+            any(b.text.startswith("图") or _PHOTO_CREDIT.search(b.text) for b in art.bylines)
             and not art.dateline.text
         )
         rows.append(

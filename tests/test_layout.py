@@ -742,3 +742,78 @@ def test_a_dated_local_story_is_never_read_into_a_digest() -> None:
     layout = parse_page(page)
     check_conservation(page, layout)
     assert layout.articles.dateline.tolist() == ["新华社北京1月12日电", "本报北京1月12日讯"]
+
+
+_SPRING_STORY = (
+    "本报讯 3月14日上午，全市春季农业生产推进会在新港镇召开。会议要求，各镇街道要抓住当前有利"
+    "时机，全力以赴抓好春耕备耕工作，确保粮食生产稳定。"
+)
+_SPRING_CAPTION = "图为新港镇农民在田间抢种早稻。连日来，我市抓住晴好天气，组织农机手开展春耕作业。"
+
+
+def test_a_jump_line_ends_the_story_on_this_page_and_is_furniture() -> None:
+    # （下转第2版） under the last line: the story goes on elsewhere, so the headline after the
+    # blank line is no continuation of the body; the jump line is no body text.
+    layout = _checked_layout([*_column(_SPRING_STORY, 14), "（下转第2版）", "", "抢抓农时不误春耕"])
+    (article,) = layout.articles.itertuples()
+    assert article.title == "抢抓农时不误春耕"
+    assert article.body.endswith("确保粮食生产稳定。")
+    assert layout.unplaced[["kind", "text"]].values.tolist() == [["furniture", "（下转第2版）"]]
+
+
+def test_a_jump_line_inside_the_text_is_taken_out_of_the_body() -> None:
+    continued = "各镇街道要抓住当前有利时机，全力以赴抓好春耕备耕工作。（下转第2版）"
+    layout = _checked_layout(["（上接第1版）", *_column(continued, 14)])
+    assert layout.articles.body.tolist() == [
+        "各镇街道要抓住当前有利时机，全力以赴抓好春耕备耕工作。"
+    ]
+    assert layout.articles.title.tolist() == [""]
+    assert sorted(layout.unplaced.text) == ["（上接第1版）", "（下转第2版）"]
+
+
+def test_the_page_credits_are_furniture() -> None:
+    for credits in ("本版编辑 王五 校对 赵六", "责任编辑：王五  版式设计：赵六", "编辑：王五"):
+        layout = _checked_layout([*_column(_SPRING_STORY, 14), "", "抢抓农时不误春耕", "", credits])
+        assert layout.articles.subtitle.tolist() == [""], credits
+        assert layout.unplaced.kind.tolist() == ["furniture"], credits
+
+
+def test_a_photo_credit_makes_a_caption_wherever_it_is_printed() -> None:
+    # On a line of its own, with or without a role or a marker, or at the end of the text,
+    # bracketed or not: the credit is the byline and the item a photo caption.
+    for credit_lines, caption_end, byline in (
+        (["记者 张三 摄"], "", "记者 张三 摄"),
+        (["■记者 张三 摄"], "", "记者 张三 摄"),
+        (["张三 摄"], "", "张三 摄"),
+        ([], "（记者 张三 摄）", "记者 张三 摄"),
+        ([], " 张三 摄", "张三 摄"),
+    ):
+        page = [
+            *_column(_SPRING_STORY, 14),
+            "",
+            "抢抓农时不误春耕",
+            "",
+            *_column(_SPRING_CAPTION + caption_end, 16),
+            *credit_lines,
+        ]
+        layout = _checked_layout(page)
+        caption = layout.articles.iloc[1]
+        assert (caption.kind, caption.byline, caption.body) == (
+            "photo_caption",
+            byline,
+            _SPRING_CAPTION,
+        ), page
+
+
+def test_a_credit_in_brackets_at_the_end_of_a_story_is_its_byline() -> None:
+    lines = [
+        "本报讯 3月14日上午，全市春季农",
+        "业生产推进会在新港镇召开。会议要",
+        "求，各镇街道要抓住当前有利时机，",
+        "确保粮食生产稳定。（记者 张三 通",
+        "讯员 李四）",
+    ]
+    layout = _checked_layout([*lines, "", "抢抓农时不误春耕"])
+    (article,) = layout.articles.itertuples()
+    assert (article.kind, article.byline) == ("article", "记者 张三 通讯员 李四")
+    assert article.body.endswith("确保粮食生产稳定。")
