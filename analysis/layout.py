@@ -106,6 +106,7 @@ _CLOSING_QUOTES = ("”", "’", "」", "』")
 # A jump line sends the reader to another page: （下转第2版）, (上接A1版), （转第三版）.
 _JUMP = r"[（(]\s*(?:下转|上接|紧接|接|转|续)\s*(?:第\s*)?[A-Za-z]?\s*[0-9一二三四五六七八九十]{1,3}\s*版\s*[)）]"
 _JUMP_LINE = re.compile(_JUMP)
+_END_MARKS = ("（完）", "(完)")  # a wire story's last words
 
 
 def _ends_sentence(text: str) -> bool:
@@ -113,6 +114,8 @@ def _ends_sentence(text: str) -> bool:
     jump line (the story goes on on another page: no column break can follow)."""
     # A string test rather than a regex search: a `$`-anchored search tries every position.
     if text.endswith(("版）", "版)")) and _JUMP_LINE.search(text[-16:]):
+        return True
+    if text.endswith(_END_MARKS):
         return True
     return text.rstrip(_CLOSERS).endswith(_SENTENCE_MARKS)
 
@@ -132,13 +135,17 @@ _DATE_KICKER = re.compile(
     r"(?=[^年月日]*[年月日])(?:从|自)?(?:\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:起|以来|开始|前|后)?"
 )
 _FURNITURE = re.compile(
-    r"^(?:第\s*\d+\s*版|\d{1,2}\s*版|责任编辑|美术编辑|版式|校对|电话|邮箱|E-?mail)"
+    r"^(?:第\s*\d+\s*版|\d{1,2}\s*版|责任编辑|美术编辑|版式|校对|E-?mail)"
     # the page's credits: 本版编辑 王五 校对 赵六, 编辑：王五, 美编 …
     r"|^(?:本版(?:责任)?编辑|(?:文字|图片|值班)?编辑\s*[:：]|美编|组版|版面设计|审读|校审)"
     rf"|^\s*{_JUMP}\s*$"  # a jump line standing alone
+    # a page number (2, A2, 第2版), the masthead in Latin letters, the newsroom's numbers
+    r"|^[A-Z]?\d{1,2}$|^[A-Z][A-Z .]+$|^(?:https?://|www\.)"
+    r"|^(?:新闻|投稿|服务|读者)?(?:电话|热线|传真|邮箱|邮编|网址)\s*[:：]"
     r"|星期[一二三四五六日天]\s*$|^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期.)?\s*$"
     # a page's section name standing alone (版名): 要闻, 综合新闻, 民生 …
     r"|^(?:要闻|民生|副刊|专版|(?:综合|本地|国内|国际|社会|经济|体育|文化|地方|时政)新闻)\s*$"
+    rf"|^[{CJK}]{{2}}新闻\s*$"  # the paper's own: 平湖新闻
 )
 _NOT_BIGRAM_CHARS = re.compile(rf"[^{CJK}0-9A-Za-z]+")
 
@@ -611,22 +618,29 @@ def _wider_than_column(chunks: list[Chunk], i: int, body_column: float) -> bool:
 
 
 _OPENING_QUOTES, _CLOSING_QUOTE_MARKS = "“『「", "”』」"
+# A subhead's lead: 一、 （二） 3. or a marker (■ 抢抓晴好天气); never a headline's
+_SUBHEAD_LEAD = re.compile(
+    rf"^(?:[一二三四五六七八九十]{{1,3}}、|[（(][一二三四五六七八九十]{{1,3}}[)）]|\d{{1,2}}[.、．](?!\d)"
+    rf"|[{MARKERS}])"
+)
 
 
-def _quoted_subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
-    """A line in quotes between two paragraphs of the same column (“堵住不正之风风源”): a
-    subhead inside the article, kept in its body; a headline would open an article of its own,
-    and the column goes on unchanged."""
+def _subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
+    """A line in quotes (“堵住不正之风风源”) or led by a number or a marker (一、抓好春耕,
+    ■ 抢抓晴好天气) between two paragraphs of the same column: a subhead inside the article,
+    kept in its body; a headline would open an article of its own, and the column goes on
+    unchanged."""
     chunk = chunks[i]
     if len(chunk.lines) != 1 or i == 0 or i + 1 >= len(chunks) or not body_column:
         return False
     text = chunk.lines[0].text
-    if not (
+    quoted = (
         len(text) > 2
         and text[0] in _OPENING_QUOTES
         and text[-1] in _CLOSING_QUOTE_MARKS
         and not any(c in _OPENING_QUOTES or c in _CLOSING_QUOTE_MARKS for c in text[1:-1])
-    ):
+    )
+    if not quoted and not (len(text) <= 24 and _SUBHEAD_LEAD.match(text)):
         return False
     prev, nxt = chunks[i - 1], chunks[i + 1]
     if prev.kind != "body" or not _ends_paragraph(prev) or nxt.kind == "byline":
@@ -637,7 +651,8 @@ def _quoted_subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
         first = nxt.lines[0]
         return not first.final and -3.5 <= first.content_width - body_column <= -1.75
     column = _next_column(nxt, body_column)
-    return abs(column - body_column) < 2.5 and _opens_paragraph(nxt, column)
+    # (a number or a marker says subhead by itself; a quoted line must open a paragraph too)
+    return abs(column - body_column) < 2.5 and (not quoted or _opens_paragraph(nxt, column))
 
 
 def _runs_into_tail(chunks: list[Chunk], i: int) -> bool:
@@ -728,8 +743,9 @@ def _classify(chunks: list[Chunk]) -> None:
             # (a shortcut for most body chunks: every rule below that makes a headline asks
             # for this shape or a stricter one; the others make a body)
             chunk.kind = "body"
-        elif _quoted_subhead(chunks, i, body_column):
+        elif _subhead(chunks, i, body_column):
             chunk.kind = "body"
+            chunk.lines = [chunk.lines[0]._replace(final=True)]  # a paragraph of its own
         elif _headline_shaped(chunk) and not _paragraph_start_before_break(chunks, i, body_column):
             chunk.kind = "headline"
         elif _runs_into_tail(chunks, i):
@@ -1443,38 +1459,48 @@ def _is_credit(text: str) -> bool:
 
 def _lift_inline_furniture(articles: list[Article], unplaced: list[Unplaced]) -> None:
     """Take out of the bodies what is printed in the running text but is no body: jump lines
-    (（下转第2版）) go to the unplaced table, a credit closing the last paragraph to the bylines
-    (its brackets are unplaced markers, as ■ is)."""
+    (（下转第2版）) and a wire story's （完） go to the unplaced table, a credit closing the last
+    paragraph to the bylines (its brackets are unplaced markers, as ■ is)."""
     for art in articles:
-        kept = []
-        for span in art.paragraphs:
-            text = span.text
-            if "版" in text:
-                for m in reversed(list(_JUMP_LINE.finditer(text))):
-                    note = "jump line: the story goes on on another page"
-                    unplaced.append(Unplaced("furniture", span.slice(*m.span()), note))
-                    span = span.slice(0, m.start()).extend(span.slice(m.end())).strip()
-                    text = span.text
-            if text:
-                kept.append(span)
-        art.paragraphs = kept
-        if not kept:
-            continue
-        last = kept[-1]
-        text = last.text
-        m = _BRACKETED_TAIL.search(text)
-        if m and _is_credit(m.group(1).strip()):
-            start, end = m.span(1)
-            unplaced.append(Unplaced("marker", last.slice(m.start(), start), "credit bracket"))
-            unplaced.append(Unplaced("marker", last.slice(end, m.end()), "credit bracket"))
-        else:
-            m = _SPACED_TAIL.search(text)
-            if not (m and _is_credit(m.group(1).strip())):
-                continue
-            start, end = m.span(1)
-        art.bylines.append(_strip_marker(last.slice(start, end).strip(), unplaced))
-        rest = last.slice(0, m.start()).strip()
-        art.paragraphs = kept[:-1] + ([rest] if rest.text else [])
+        paragraphs = [_without_jump_lines(span, unplaced) for span in art.paragraphs]
+        if paragraphs:
+            paragraphs[-1] = _without_end_mark(paragraphs[-1], unplaced)
+            paragraphs[-1] = _without_credit(paragraphs[-1], art.bylines, unplaced)
+        art.paragraphs = [span for span in paragraphs if span.text]
+
+
+def _without_jump_lines(span: Span, unplaced: list[Unplaced]) -> Span:
+    if "版" not in span.text:
+        return span
+    for m in reversed(list(_JUMP_LINE.finditer(span.text))):
+        note = "jump line: the story goes on on another page"
+        unplaced.append(Unplaced("furniture", span.slice(*m.span()), note))
+        span = span.slice(0, m.start()).extend(span.slice(m.end())).strip()
+    return span
+
+
+def _without_end_mark(span: Span, unplaced: list[Unplaced]) -> Span:
+    text = span.text
+    if not text.endswith(_END_MARKS):
+        return span
+    unplaced.append(Unplaced("furniture", span.slice(len(text) - 3), "end of a wire story"))
+    return span.slice(0, len(text) - 3).strip()
+
+
+def _without_credit(span: Span, bylines: list[Span], unplaced: list[Unplaced]) -> Span:
+    text = span.text
+    m = _BRACKETED_TAIL.search(text)
+    if m and _is_credit(m.group(1).strip()):
+        start, end = m.span(1)
+        unplaced.append(Unplaced("marker", span.slice(m.start(), start), "credit bracket"))
+        unplaced.append(Unplaced("marker", span.slice(end, m.end()), "credit bracket"))
+    else:
+        m = _SPACED_TAIL.search(text)
+        if not (m and _is_credit(m.group(1).strip())):
+            return span
+        start, end = m.span(1)
+    bylines.append(_strip_marker(span.slice(start, end).strip(), unplaced))
+    return span.slice(0, m.start()).strip()
 
 
 def _pair_by_elimination(

@@ -401,7 +401,17 @@ def test_two_headlines_printed_without_a_blank_line_are_split_by_their_bodies() 
 
 
 def _column(text: str, width: int) -> list[str]:
-    return [text[k : k + width] for k in range(0, len(text), width)]
+    """``text`` hard-wrapped at ``width`` characters; as in print, a closing mark never starts
+    a line but hangs at the end of the one before."""
+    lines: list[str] = []
+    k = 0
+    while k < len(text):
+        end = k + width
+        while end < len(text) and text[end] in "，。、；：？！”’）》":
+            end += 1
+        lines.append(text[k:end])
+        k = end
+    return lines
 
 
 def test_a_dated_item_read_as_a_digest_is_split_off_when_the_headlines_say_so() -> None:
@@ -817,3 +827,45 @@ def test_a_credit_in_brackets_at_the_end_of_a_story_is_its_byline() -> None:
     (article,) = layout.articles.itertuples()
     assert (article.kind, article.byline) == ("article", "记者 张三 通讯员 李四")
     assert article.body.endswith("确保粮食生产稳定。")
+
+
+def test_the_page_header_and_the_newsroom_lines_are_furniture() -> None:
+    for furniture in (
+        "2020年3月16日 星期一",
+        "平湖新闻",
+        "2",
+        "A2",
+        "PINGHU DAILY",
+        "新闻热线：85123456",
+    ):
+        layout = _checked_layout(
+            [furniture, "", *_column(_SPRING_STORY, 14), "", "抢抓农时不误春耕"]
+        )
+        assert layout.articles.title.tolist() == ["抢抓农时不误春耕"], furniture
+        assert layout.unplaced[["kind", "text"]].values.tolist() == [["furniture", furniture]]
+
+
+def test_a_numbered_or_marked_subhead_is_a_paragraph_of_the_body() -> None:
+    # 一、抓好春耕 or ■ 抢抓晴好天气 between two paragraphs of one column: the article goes on
+    # (no headline opens a new one), and the subhead is a paragraph of its own.
+    more = "  连日来，我市抓住晴好天气，组织农机手开展春耕作业，已完成早稻播种一万余亩。"
+    for subhead in ("一、抓好春耕", "（二）抓好春耕", "■ 抢抓晴好天气"):
+        layout = _checked_layout(
+            [*_column(_SPRING_STORY, 14), "", subhead, *_column(more, 14), "", "抢抓农时不误春耕"]
+        )
+        (article,) = layout.articles.itertuples()
+        assert article.title == "抢抓农时不误春耕", subhead
+        assert article.body.split("\n")[1:] == [subhead, more.strip()], subhead
+
+
+def test_a_wire_storys_end_mark_ends_it_and_is_furniture() -> None:
+    story = (
+        "新华社北京3月14日电 全国春季农业生产工作会议今天召开。会议要求，确保粮食生产稳定。（完）"
+    )
+    layout = _checked_layout([*_column(story, 15), "", "全国春耕有序展开"])
+    (article,) = layout.articles.itertuples()
+    assert (article.title, article.body) == (
+        "全国春耕有序展开",
+        "全国春季农业生产工作会议今天召开。会议要求，确保粮食生产稳定。",
+    )
+    assert layout.unplaced.text.tolist() == ["（完）"]
