@@ -43,7 +43,7 @@ import numpy as np
 import pandas as pd
 
 from .ingest import Page, PageError, find_pages, page_from_text, read_page
-from .normalize import CJK, Piece, Span, fold_width, normalize_line
+from .normalize import CJK, Piece, Span, fold_width, normalize_line, squeeze_names
 
 # --- patterns -------------------------------------------------------------------------------
 
@@ -2047,13 +2047,13 @@ def _tables(page: Page, articles: list[Article], unplaced: list[Unplaced]) -> Pa
     for ordinal, art in enumerate(articles, start=1):
         article_id = f"{page_id}-{ordinal:02d}"
         h = art.headline or Headline()
-        bylines = art.bylines + h.bylines
+        bylines = [group for span in art.bylines + h.bylines for group in _role_groups(span)]
         fields = {
             "kicker": _join(h.kicker, ""),
             "title": _join(h.title, " "),
             "subtitle": _join(h.subtitle, ""),
             "byline": _join(bylines, " / "),
-            "dateline": art.dateline,
+            "dateline": squeeze_names(art.dateline),
             "body": _join(art.paragraphs, "\n"),
         }
         texts = {name: span.text for name, span in fields.items()}
@@ -2112,6 +2112,21 @@ def _tables(page: Page, articles: list[Article], unplaced: list[Unplaced]) -> Pa
         field_spans=field_spans,
         unplaced_spans=unplaced_spans,
     )
+
+
+# where a byline names a second role: 记者 李雨婷 | 通讯员 徐冰艳 (not 记者 张三 摄)
+_SECOND_ROLE = re.compile(rf"\s+(?=(?:{BYLINE_ROLES})(?:\s+|[:：])\S)")
+
+
+def _role_groups(span: Span) -> list[Span]:
+    """A byline line naming several roles, as one group per role (as if printed one a line)."""
+    text = span.text
+    cuts = [m.span() for m in _SECOND_ROLE.finditer(text)]
+    if not cuts:
+        return [span]
+    starts = [0] + [end for _, end in cuts]
+    ends = [start for start, _ in cuts] + [len(text)]
+    return [span.slice(a, b) for a, b in zip(starts, ends, strict=True)]
 
 
 def _expand_paragraph(row: tuple) -> dict:

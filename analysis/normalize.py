@@ -171,6 +171,20 @@ def normalize_line(raw: str, line: int, names: bool = False) -> Span:
     return Span(pieces)
 
 
+_NAME_JUSTIFY = re.compile(_NAME_JUSTIFY_RUN)
+
+
+def squeeze_names(span: Span) -> Span:
+    """``span`` without the justification spaces inside names (记者 王 强 -> 记者 王强), for
+    names printed in running text, such as a dateline's credit."""
+    text = span.text
+    out, pos = Span(), 0
+    for m in _NAME_JUSTIFY.finditer(text):
+        out = out.extend(span.slice(pos, m.start()))
+        pos = m.end()
+    return out.extend(span.slice(pos)) if pos else span
+
+
 def normalize(text: str, names: bool = False) -> tuple[str, list[tuple[int, int, int]]]:
     """Normalise a multi-line text line by line; lines joined with LF.
 

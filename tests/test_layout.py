@@ -825,7 +825,7 @@ def test_a_credit_in_brackets_at_the_end_of_a_story_is_its_byline() -> None:
     ]
     layout = _checked_layout([*lines, "", "抢抓农时不误春耕"])
     (article,) = layout.articles.itertuples()
-    assert (article.kind, article.byline) == ("article", "记者 张三 通讯员 李四")
+    assert (article.kind, article.byline) == ("article", "记者 张三 / 通讯员 李四")
     assert article.body.endswith("确保粮食生产稳定。")
 
 
@@ -869,3 +869,37 @@ def test_a_wire_storys_end_mark_ends_it_and_is_furniture() -> None:
         "全国春季农业生产工作会议今天召开。会议要求，确保粮食生产稳定。",
     )
     assert layout.unplaced.text.tolist() == ["（完）"]
+
+
+def test_a_page_set_headline_first_in_the_conventions_of_other_local_papers() -> None:
+    # An invented page (tests/fixtures/page_headline_first.txt) in the other common style:
+    # headlines above their bodies, credits in the dateline's brackets, a photo credit with 摄,
+    # a jump line, a wire story's （完）, page header and page credits.
+    from pathlib import Path
+
+    path = Path(__file__).parent / "fixtures" / "page_headline_first.txt"
+    page = read_page(path)
+    layout = parse_page(page)
+    check_conservation(page.text, layout)
+    got = layout.articles[["kind", "title", "byline", "dateline"]].values.tolist()
+    assert got == [
+        ["article", "我市启动春季植树活动", "记者 李雨婷 / 通讯员 徐冰艳", "本报讯"],
+        ["article", "独山港镇企业 订单排到6月份", "", "本报讯（记者 王强）"],
+        ["photo_caption", "春暖草莓红", "记者 徐佳丽 摄", ""],
+        ["article", "全国春播进度快于去年同期", "", "新华社北京3月17日电（记者 赵明）"],
+    ]
+    bodies = layout.articles.body.tolist()
+    assert [body.count("\n") + 1 for body in bodies] == [3, 2, 1, 1]
+    assert "成活率更有保障" in bodies[0]  # joined across the column break inside 适|合
+    assert bodies[0].endswith("全民义务植树活动。")
+    assert bodies[2] == "图为新仓镇的农户在大棚里采摘草莓。连日来，当地草莓迎来上市高峰。"
+    assert bodies[3].endswith("进度快于去年同期。")
+    assert layout.unplaced[["kind", "text"]].values.tolist() == [
+        ["furniture", "2020年3月18日 星期三"],
+        ["furniture", "平湖新闻"],
+        ["furniture", "3"],
+        ["marker", "■"],
+        ["furniture", "责任编辑：沈佳 版式：陆敏"],
+        ["furniture", "（下转第2版）"],
+        ["furniture", "（完）"],
+    ]
