@@ -42,7 +42,7 @@ import numpy as np
 import pandas as pd
 
 from .ingest import Page, PageError, find_pages, page_from_text, read_page
-from .normalize import CJK, Piece, Span, fold_width, normalize_line
+from .normalize import CJK, Piece, Span, fold_width, normalize_folded, normalize_line
 
 # --- patterns -------------------------------------------------------------------------------
 
@@ -336,8 +336,9 @@ _new_tuple = tuple.__new__
 
 
 def _char_table() -> tuple[np.ndarray, np.ndarray]:
-    """Per code point of the BMP: property bits, and 3 minus its UTF-8 length (display width)."""
-    props = np.zeros(0x10000, dtype=np.uint8)
+    """Per code point of the BMP, and one last entry (``_BEYOND_BMP``) for any code point
+    beyond it: property bits, and 3 minus its UTF-8 length (for the display width)."""
+    props = np.zeros(0x10001, dtype=np.uint8)
     for c in range(0x3001):
         if chr(c).isspace():
             props[c] |= _SPACE
@@ -348,17 +349,21 @@ def _char_table() -> tuple[np.ndarray, np.ndarray]:
         (_CLOSERS + ".", _CLOSER),
     ):
         props[[ord(c) for c in chars]] |= bit
-    codes = np.arange(0x10000)
-    extra = np.where(codes < 0x80, 2, np.where(codes < 0x800, 1, 0)).astype(np.int8)
+    codes = np.arange(0x10001)
+    # (int32: summed over a line as it is)
+    extra = np.where(codes < 0x80, 2, np.where(codes < 0x800, 1, 0)).astype(np.int32)
+    extra[_BEYOND_BMP] = -1  # 4 bytes of UTF-8
     return props, extra
 
 
+_BEYOND_BMP = 0x10000
 _SPACE, _BYLINE_START, _HANG, _MARK, _CLOSER = 1, 2, 4, 8, 16
 _CHAR_PROPS, _CHAR_EXTRA = _char_table()
-# fold_width per code point of the BMP (it folds one character to one character)
-_FOLDED = np.frombuffer(
-    fold_width(_bmp_text()).encode("utf-32-le", "surrogatepass"),
-    dtype=np.uint32,
+# fold_width per code point of the BMP (it folds one character to one character); the entry
+# beyond the BMP folds nothing
+_FOLDED = np.append(
+    np.frombuffer(fold_width(_bmp_text()).encode("utf-32-le", "surrogatepass"), dtype=np.uint32),
+    np.uint32(_BEYOND_BMP),
 )
 
 
@@ -369,26 +374,29 @@ def _read_lines(text: str) -> list[Line]:
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     if not codes.size:
         return [_new_tuple(Line, (1, "", "blank", (), "", 0.0, 0.0, False, False, False))]
-    clipped = np.minimum(codes, 0xFFFF)
+    # index into the per-character tables (intp: numpy indexes fastest with it)
+    index = codes.astype(np.intp)
+    if codes.max() > 0xFFFF:
+        index = np.minimum(index, _BEYOND_BMP)
     # Fold widths once for the whole page, through a table (fold_width calls back into Python
     # for every full-width digit); normalize_line folds again, which changes nothing.
-    fcodes = _FOLDED[clipped]
-    folds = fcodes != clipped  # (never beyond the BMP: those are clipped to U+FFFF, kept)
+    fcodes = _FOLDED[index]
+    folds = fcodes != index
     if folds.any():
         fcodes = np.where(folds, fcodes, codes)
         folded_text = fcodes.tobytes().decode("utf-32-le")
     else:
         fcodes, folded_text = codes, text
     folded_lines = folded_text.split("\n")
-    props = _CHAR_PROPS[clipped]
+    props = _CHAR_PROPS[index]
     newlines = np.flatnonzero(codes == 10)
     starts = np.concatenate(([0], newlines + 1))
     ends = np.concatenate((newlines, [len(codes)]))
     length = ends - starts
-    extra_sum = np.concatenate(([0], np.cumsum(_CHAR_EXTRA[clipped] - (codes > 0xFFFF))))
-    extra = extra_sum[ends] - extra_sum[starts]
-    space_sum = np.concatenate(([0], np.cumsum(props & _SPACE)))
-    spaces = space_sum[ends] - space_sum[starts]
+    # sums over each line by reduceat: each line with its LF, and a stand-in LF after the last
+    # (so no segment is empty); the LF's share is taken off again
+    extra = np.add.reduceat(np.append(_CHAR_EXTRA[index], 2), starts) - 2
+    spaces = np.add.reduceat(np.append(props & _SPACE, 1), starts, dtype=np.int32) - 1
     nonempty = length > 0
     first = np.where(nonempty, props[np.minimum(starts, len(codes) - 1)], 0)
     last_at = np.maximum(ends - 1, 0)
@@ -443,10 +451,20 @@ def _read_lines(text: str) -> list[Line]:
         )
     line_starts, line_ends = starts.tolist(), ends.tolist()
     for i in np.flatnonzero(kind == 2).tolist():
+        raw = folded_lines[i]
         # (the printed line is cut from the page only for these lines)
-        printed = folded_lines[i] if folded_text is text else text[line_starts[i] : line_ends[i]]
-        lines[i] = _read_line(i + 1, folded_lines[i], printed)
+        printed = raw if folded_text is text else text[line_starts[i] : line_ends[i]]
+        read = _read_line if _may_be_byline(raw) else _read_text_line
+        lines[i] = read(i + 1, raw, printed)
     return lines
+
+
+def _read_text_line(number: int, raw: str, printed: str) -> Line:
+    """A text line with whitespace to normalise, or one that starts like a byline."""
+    pieces = tuple(normalize_folded(raw, number))
+    # (not empty: the line holds a printed character, and only whitespace is dropped)
+    line_text = pieces[0][0] if len(pieces) == 1 else "".join([p[0] for p in pieces])
+    return _measured_line(number, raw, "text", pieces, line_text, printed, raw[0] in " \t")
 
 
 _as_line = functools.partial(_new_tuple, Line)
@@ -464,18 +482,23 @@ def _may_be_byline(raw: str) -> bool:
 
 
 def _read_line(number: int, raw: str, printed: str) -> Line:
-    """One line with whitespace to normalise, or one that may be a byline."""
-    kind, indented = "text", False
-    name_span = normalize_line(raw, number, names=True) if _may_be_byline(raw) else None
-    if name_span is not None and _is_byline(name_span.text):
-        kind = "byline"
-        pieces = tuple(name_span.pieces)
-    else:
-        indented = raw[0] in " \t"
-        pieces = tuple(normalize_line(raw, number).pieces)
+    """A line that may be a byline (see :func:`_may_be_byline`)."""
+    pieces = tuple(normalize_folded(raw, number, names=True))
     line_text = pieces[0][0] if len(pieces) == 1 else "".join([p[0] for p in pieces])
-    if not line_text:
-        return _new_tuple(Line, (number, raw, kind, pieces, "", 0.0, 0.0, indented, False, False))
+    if not _is_byline(line_text):
+        return _read_text_line(number, raw, printed)
+    return _measured_line(number, raw, "byline", pieces, line_text, printed, False)
+
+
+def _measured_line(
+    number: int,
+    raw: str,
+    kind: str,
+    pieces: tuple[Piece, ...],
+    line_text: str,
+    printed: str,
+    indented: bool,
+) -> Line:
     printed = printed.strip()
     # width as printed: ASCII is half as wide as CJK (1 UTF-8 byte against 3)
     n = len(printed)
