@@ -451,20 +451,25 @@ def _read_lines(text: str) -> list[Line]:
         )
     line_starts, line_ends = starts.tolist(), ends.tolist()
     for i in np.flatnonzero(kind == 2).tolist():
-        raw = folded_lines[i]
-        # (the printed line is cut from the page only for these lines)
-        printed = raw if folded_text is text else text[line_starts[i] : line_ends[i]]
+        raw, measured = folded_lines[i], lines[i]
+        if raw[0].isspace() or raw[-1].isspace():
+            # (the printed line is cut from the page only for these lines)
+            printed = raw if folded_text is text else text[line_starts[i] : line_ends[i]]
+            widths = _printed_widths(printed.strip())
+        else:  # the line is printed whole: as measured above
+            widths = measured.width, measured.content_width
         read = _read_line if _may_be_byline(raw) else _read_text_line
-        lines[i] = read(i + 1, raw, printed)
+        lines[i] = read(i + 1, raw, widths)
     return lines
 
 
-def _read_text_line(number: int, raw: str, printed: str) -> Line:
-    """A text line with whitespace to normalise, or one that starts like a byline."""
+def _read_text_line(number: int, raw: str, widths: tuple[float, float]) -> Line:
+    """A text line with whitespace to normalise, or one that starts like a byline.
+    ``widths``: its width and content width as printed."""
     pieces = tuple(normalize_folded(raw, number))
     # (not empty: the line holds a printed character, and only whitespace is dropped)
     line_text = pieces[0][0] if len(pieces) == 1 else "".join([p[0] for p in pieces])
-    return _measured_line(number, raw, "text", pieces, line_text, printed, raw[0] in " \t")
+    return _measured_line(number, raw, "text", pieces, line_text, widths, raw[0] in " \t")
 
 
 _as_line = functools.partial(_new_tuple, Line)
@@ -481,13 +486,23 @@ def _may_be_byline(raw: str) -> bool:
     return len(squeezed) <= 40 and _ROLE.match(squeezed) is not None
 
 
-def _read_line(number: int, raw: str, printed: str) -> Line:
+def _read_line(number: int, raw: str, widths: tuple[float, float]) -> Line:
     """A line that may be a byline (see :func:`_may_be_byline`)."""
     pieces = tuple(normalize_folded(raw, number, names=True))
     line_text = pieces[0][0] if len(pieces) == 1 else "".join([p[0] for p in pieces])
     if not _is_byline(line_text):
-        return _read_text_line(number, raw, printed)
-    return _measured_line(number, raw, "byline", pieces, line_text, printed, False)
+        return _read_text_line(number, raw, widths)
+    return _measured_line(number, raw, "byline", pieces, line_text, widths, False)
+
+
+def _printed_widths(printed: str) -> tuple[float, float]:
+    """Width and content width of a printed (stripped, not folded) line: ASCII is half as wide
+    as CJK (1 UTF-8 byte against 3); a closing mark may hang in the margin."""
+    n = len(printed)
+    extra = 3 * n - len(printed.encode("utf-8"))
+    width = n - 0.25 * extra if extra > 0 else float(n)
+    last = printed[-1]
+    return width, width - ((1.0 if ord(last) > 127 else 0.5) if last in _HANGING else 0.0)
 
 
 def _measured_line(
@@ -496,22 +511,14 @@ def _measured_line(
     kind: str,
     pieces: tuple[Piece, ...],
     line_text: str,
-    printed: str,
+    widths: tuple[float, float],
     indented: bool,
 ) -> Line:
-    printed = printed.strip()
-    # width as printed: ASCII is half as wide as CJK (1 UTF-8 byte against 3)
-    n = len(printed)
-    extra = 3 * n - len(printed.encode("utf-8"))
-    width = n - 0.25 * extra if extra > 0 else float(n)
-    last = printed[-1]
-    content_width = width - ((1.0 if ord(last) > 127 else 0.5) if last in _HANGING else 0.0)
-    doubled = _doubled(line_text) is not None
     return _new_tuple(
         Line,
         (
-            number, raw, kind, pieces, line_text, width, content_width, indented, doubled,
-            _ends_sentence(line_text),
+            number, raw, kind, pieces, line_text, *widths, indented,
+            _doubled(line_text) is not None, _ends_sentence(line_text),
         ),
     )  # fmt: skip
 
@@ -541,10 +548,13 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
             elif kind == "text":
                 # (the tests are split on the line before ending a sentence, so that most
                 # lines take a few comparisons)
+                # (the first character is tested here: most lines start no dateline, and this
+                # loop visits every line)
+                dateline = text[:1] in _DATELINE_FIRST and _starts_dateline(text)
                 if prev_final:
                     split = (
                         # a dateline opens a new article after a finished paragraph
-                        _starts_dateline(text)
+                        dateline
                         or indented  # an indented new paragraph
                         # a new block with no blank line: the column width changes (a caption
                         # set narrower than the article above it)
@@ -554,7 +564,7 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                     split = (
                         # 新华社… may also just be a line of running text that starts with the
                         # agency's name
-                        (_starts_dateline(text) and _dateline_completes(lines, k))
+                        (dateline and _dateline_completes(lines, k))
                         # a short line that ends no sentence over a far wider one: a headline
                         # line printed right above a body (少讲套话 | 辽宁省副省长高国珠，在日前的
                         # 一次会); not a dateline wrapped at its date, nor a line cut short by a
@@ -590,9 +600,13 @@ def _dateline_completes(lines: list[Line], k: int) -> bool:
 def _doubled(text: str) -> str | None:
     """The text printed once, when a line is printed twice (PDF fake bold), else None."""
     n = len(text)
-    if n >= 4 and n % 2 == 0 and text[: n // 2] == text[n // 2 :]:
-        return text[: n // 2]
-    if n >= 4 and n % 2 == 0 and text[::2] == text[1::2]:
+    if n < 4 or n % 2:
+        return None
+    # (first characters compared before any slice: most lines differ there)
+    half = n // 2
+    if text[0] == text[half] and text[:half] == text[half:]:
+        return text[:half]
+    if text[0] == text[1] and text[::2] == text[1::2]:
         return text[::2]
     return None
 
