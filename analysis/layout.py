@@ -43,7 +43,15 @@ import numpy as np
 import pandas as pd
 
 from .ingest import Page, PageError, find_pages, page_from_text, read_page
-from .normalize import CJK, Piece, Span, fold_width, normalize_line, squeeze_names
+from .normalize import (
+    CJK,
+    Piece,
+    Span,
+    fold_width,
+    normalize_folded,
+    normalize_line,
+    squeeze_names,
+)
 
 # --- patterns -------------------------------------------------------------------------------
 
@@ -355,8 +363,9 @@ _new_tuple = tuple.__new__
 
 
 def _char_table() -> tuple[np.ndarray, np.ndarray]:
-    """Per code point of the BMP: property bits, and 3 minus its UTF-8 length (display width)."""
-    props = np.zeros(0x10000, dtype=np.uint8)
+    """Per code point of the BMP, and one last entry (``_BEYOND_BMP``) for any code point
+    beyond it: property bits, and 3 minus its UTF-8 length (for the display width)."""
+    props = np.zeros(0x10001, dtype=np.uint8)
     for c in range(0x3001):
         if chr(c).isspace():
             props[c] |= _SPACE
@@ -367,17 +376,21 @@ def _char_table() -> tuple[np.ndarray, np.ndarray]:
         (_CLOSERS + ".", _CLOSER),
     ):
         props[[ord(c) for c in chars]] |= bit
-    codes = np.arange(0x10000)
-    extra = np.where(codes < 0x80, 2, np.where(codes < 0x800, 1, 0)).astype(np.int8)
+    codes = np.arange(0x10001)
+    # (int32: summed over a line as it is)
+    extra = np.where(codes < 0x80, 2, np.where(codes < 0x800, 1, 0)).astype(np.int32)
+    extra[_BEYOND_BMP] = -1  # 4 bytes of UTF-8
     return props, extra
 
 
+_BEYOND_BMP = 0x10000
 _SPACE, _BYLINE_START, _HANG, _MARK, _CLOSER = 1, 2, 4, 8, 16
 _CHAR_PROPS, _CHAR_EXTRA = _char_table()
-# fold_width per code point of the BMP (it folds one character to one character)
-_FOLDED = np.frombuffer(
-    fold_width(_bmp_text()).encode("utf-32-le", "surrogatepass"),
-    dtype=np.uint32,
+# fold_width per code point of the BMP (it folds one character to one character); the entry
+# beyond the BMP folds nothing
+_FOLDED = np.append(
+    np.frombuffer(fold_width(_bmp_text()).encode("utf-32-le", "surrogatepass"), dtype=np.uint32),
+    np.uint32(_BEYOND_BMP),
 )
 
 
@@ -388,26 +401,29 @@ def _read_lines(text: str) -> list[Line]:
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     if not codes.size:
         return [_new_tuple(Line, (1, "", "blank", (), "", 0.0, 0.0, False, False, False))]
-    clipped = np.minimum(codes, 0xFFFF)
+    # index into the per-character tables (intp: numpy indexes fastest with it)
+    index = codes.astype(np.intp)
+    if codes.max() > 0xFFFF:
+        index = np.minimum(index, _BEYOND_BMP)
     # Fold widths once for the whole page, through a table (fold_width calls back into Python
     # for every full-width digit); normalize_line folds again, which changes nothing.
-    fcodes = _FOLDED[clipped]
-    folds = fcodes != clipped  # (never beyond the BMP: those are clipped to U+FFFF, kept)
+    fcodes = _FOLDED[index]
+    folds = fcodes != index
     if folds.any():
         fcodes = np.where(folds, fcodes, codes)
         folded_text = fcodes.tobytes().decode("utf-32-le")
     else:
         fcodes, folded_text = codes, text
     folded_lines = folded_text.split("\n")
-    props = _CHAR_PROPS[clipped]
+    props = _CHAR_PROPS[index]
     newlines = np.flatnonzero(codes == 10)
     starts = np.concatenate(([0], newlines + 1))
     ends = np.concatenate((newlines, [len(codes)]))
     length = ends - starts
-    extra_sum = np.concatenate(([0], np.cumsum(_CHAR_EXTRA[clipped] - (codes > 0xFFFF))))
-    extra = extra_sum[ends] - extra_sum[starts]
-    space_sum = np.concatenate(([0], np.cumsum(props & _SPACE)))
-    spaces = space_sum[ends] - space_sum[starts]
+    # sums over each line by reduceat: each line with its LF, and a stand-in LF after the last
+    # (so no segment is empty); the LF's share is taken off again
+    extra = np.add.reduceat(np.append(_CHAR_EXTRA[index], 2), starts) - 2
+    spaces = np.add.reduceat(np.append(props & _SPACE, 1), starts, dtype=np.int32) - 1
     nonempty = length > 0
     first = np.where(nonempty, props[np.minimum(starts, len(codes) - 1)], 0)
     last_at = np.maximum(ends - 1, 0)
@@ -462,10 +478,25 @@ def _read_lines(text: str) -> list[Line]:
         )
     line_starts, line_ends = starts.tolist(), ends.tolist()
     for i in np.flatnonzero(kind == 2).tolist():
-        # (the printed line is cut from the page only for these lines)
-        printed = folded_lines[i] if folded_text is text else text[line_starts[i] : line_ends[i]]
-        lines[i] = _read_line(i + 1, folded_lines[i], printed)
+        raw, measured = folded_lines[i], lines[i]
+        if raw[0].isspace() or raw[-1].isspace():
+            # (the printed line is cut from the page only for these lines)
+            printed = raw if folded_text is text else text[line_starts[i] : line_ends[i]]
+            widths = _printed_widths(printed.strip())
+        else:  # the line is printed whole: as measured above
+            widths = measured.width, measured.content_width
+        read = _read_line if _may_be_byline(raw) else _read_text_line
+        lines[i] = read(i + 1, raw, widths)
     return lines
+
+
+def _read_text_line(number: int, raw: str, widths: tuple[float, float]) -> Line:
+    """A text line with whitespace to normalise, or one that starts like a byline.
+    ``widths``: its width and content width as printed."""
+    pieces = tuple(normalize_folded(raw, number))
+    # (not empty: the line holds a printed character, and only whitespace is dropped)
+    line_text = pieces[0][0] if len(pieces) == 1 else "".join([p[0] for p in pieces])
+    return _measured_line(number, raw, "text", pieces, line_text, widths, raw[0] in " \t")
 
 
 _as_line = functools.partial(_new_tuple, Line)
@@ -482,32 +513,39 @@ def _may_be_byline(raw: str) -> bool:
     return len(squeezed) <= 40 and _ROLE.match(squeezed) is not None
 
 
-def _read_line(number: int, raw: str, printed: str) -> Line:
-    """One line with whitespace to normalise, or one that may be a byline."""
-    kind, indented = "text", False
-    name_span = normalize_line(raw, number, names=True) if _may_be_byline(raw) else None
-    if name_span is not None and _is_credit(name_span.text):
-        kind = "byline"
-        pieces = tuple(name_span.pieces)
-    else:
-        indented = raw[0] in " \t"
-        pieces = tuple(normalize_line(raw, number).pieces)
+def _read_line(number: int, raw: str, widths: tuple[float, float]) -> Line:
+    """A line that may be a byline (see :func:`_may_be_byline`)."""
+    pieces = tuple(normalize_folded(raw, number, names=True))
     line_text = pieces[0][0] if len(pieces) == 1 else "".join([p[0] for p in pieces])
-    if not line_text:
-        return _new_tuple(Line, (number, raw, kind, pieces, "", 0.0, 0.0, indented, False, False))
-    printed = printed.strip()
-    # width as printed: ASCII is half as wide as CJK (1 UTF-8 byte against 3)
+    if not _is_credit(line_text):
+        return _read_text_line(number, raw, widths)
+    return _measured_line(number, raw, "byline", pieces, line_text, widths, False)
+
+
+def _printed_widths(printed: str) -> tuple[float, float]:
+    """Width and content width of a printed (stripped, not folded) line: ASCII is half as wide
+    as CJK (1 UTF-8 byte against 3); a closing mark may hang in the margin."""
     n = len(printed)
     extra = 3 * n - len(printed.encode("utf-8"))
     width = n - 0.25 * extra if extra > 0 else float(n)
     last = printed[-1]
-    content_width = width - ((1.0 if ord(last) > 127 else 0.5) if last in _HANGING else 0.0)
-    doubled = _doubled(line_text) is not None
+    return width, width - ((1.0 if ord(last) > 127 else 0.5) if last in _HANGING else 0.0)
+
+
+def _measured_line(
+    number: int,
+    raw: str,
+    kind: str,
+    pieces: tuple[Piece, ...],
+    line_text: str,
+    widths: tuple[float, float],
+    indented: bool,
+) -> Line:
     return _new_tuple(
         Line,
         (
-            number, raw, kind, pieces, line_text, width, content_width, indented, doubled,
-            _ends_sentence(line_text),
+            number, raw, kind, pieces, line_text, *widths, indented,
+            _doubled(line_text) is not None, _ends_sentence(line_text),
         ),
     )  # fmt: skip
 
@@ -537,10 +575,13 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
             elif kind == "text":
                 # (the tests are split on the line before ending a sentence, so that most
                 # lines take a few comparisons)
+                # (the first character is tested here: most lines start no dateline, and this
+                # loop visits every line)
+                dateline = text[:1] in _DATELINE_FIRST and _starts_dateline(text)
                 if prev_final:
                     split = (
                         # a dateline opens a new article after a finished paragraph
-                        _starts_dateline(text)
+                        dateline
                         or indented  # an indented new paragraph
                         # a new block with no blank line: the column width changes (a caption
                         # set narrower than the article above it)
@@ -550,7 +591,7 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                     split = (
                         # 新华社… may also just be a line of running text that starts with the
                         # agency's name
-                        (_starts_dateline(text) and _dateline_completes(lines, k))
+                        (dateline and _dateline_completes(lines, k))
                         # a short line that ends no sentence over a far wider one: a headline
                         # line printed right above a body (少讲套话 | 辽宁省副省长高国珠，在日前的
                         # 一次会); not a dateline wrapped at its date, nor a line cut short by a
@@ -586,9 +627,13 @@ def _dateline_completes(lines: list[Line], k: int) -> bool:
 def _doubled(text: str) -> str | None:
     """The text printed once, when a line is printed twice (PDF fake bold), else None."""
     n = len(text)
-    if n >= 4 and n % 2 == 0 and text[: n // 2] == text[n // 2 :]:
-        return text[: n // 2]
-    if n >= 4 and n % 2 == 0 and text[::2] == text[1::2]:
+    if n < 4 or n % 2:
+        return None
+    # (first characters compared before any slice: most lines differ there)
+    half = n // 2
+    if text[0] == text[half] and text[:half] == text[half:]:
+        return text[:half]
+    if text[0] == text[1] and text[::2] == text[1::2]:
         return text[::2]
     return None
 

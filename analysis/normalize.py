@@ -156,6 +156,11 @@ def normalize_line(raw: str, line: int, names: bool = False) -> Span:
     folded = fold_width(raw)
     if not _NEEDS_WORK.search(folded):  # most lines: nothing to drop, one piece
         return Span([_new_tuple(Piece, (folded, line, 1))] if folded else [])
+    return Span(normalize_folded(folded, line, names))
+
+
+def normalize_folded(folded: str, line: int, names: bool = False) -> list[Piece]:
+    """The pieces of :func:`normalize_line` for a line whose widths are already folded."""
     # Indents and trailing space go; inside, the drops come in order and never overlap (a
     # justification run lies between two printed characters).
     pos = len(folded) - len(folded.lstrip())
@@ -168,7 +173,7 @@ def normalize_line(raw: str, line: int, names: bool = False) -> Span:
         pos = stop
     if end > pos:
         pieces.append(_new_tuple(Piece, (folded[pos:end], line, pos + 1)))
-    return Span(pieces)
+    return pieces
 
 
 _NAME_JUSTIFY = re.compile(_NAME_JUSTIFY_RUN)
