@@ -1502,16 +1502,27 @@ def _is_credit(text: str) -> bool:
     return _is_byline(text) or _NAME_CREDIT.match(text) is not None
 
 
-def _lift_inline_furniture(articles: list[Article], unplaced: list[Unplaced]) -> None:
+def _lift_inline_furniture(
+    articles: list[Article], unplaced: list[Unplaced], page_text: str
+) -> None:
     """Take out of the bodies what is printed in the running text but is no body: jump lines
     (（下转第2版）) and a wire story's （完） go to the unplaced table, a credit closing the last
     paragraph to the bylines (its brackets are unplaced markers, as ■ is)."""
+    # (what the page does not print is not looked for: a test over its text is cheaper than
+    # one over every paragraph)
+    jumps = "版）" in page_text or "版)" in page_text
+    end_marks = "完）" in page_text or "完)" in page_text
     for art in articles:
-        paragraphs = [_without_jump_lines(span, unplaced) for span in art.paragraphs]
+        paragraphs = art.paragraphs
+        if jumps:
+            paragraphs = [_without_jump_lines(span, unplaced) for span in paragraphs]
         if paragraphs:
-            paragraphs[-1] = _without_end_mark(paragraphs[-1], unplaced)
+            if end_marks:
+                paragraphs[-1] = _without_end_mark(paragraphs[-1], unplaced)
             paragraphs[-1] = _without_credit(paragraphs[-1], art.bylines, unplaced)
-        art.paragraphs = [span for span in paragraphs if span.text]
+        if jumps or end_marks or len(paragraphs) != len(art.paragraphs):
+            paragraphs = [span for span in paragraphs if span.text]
+        art.paragraphs = paragraphs
 
 
 def _without_jump_lines(span: Span, unplaced: list[Unplaced]) -> Span:
@@ -1534,6 +1545,8 @@ def _without_end_mark(span: Span, unplaced: list[Unplaced]) -> Span:
 
 def _without_credit(span: Span, bylines: list[Span], unplaced: list[Unplaced]) -> Span:
     text = span.text
+    if text.endswith(("。", "！", "？", "”")):  # (the usual paragraph end: no credit after it)
+        return span
     m = _BRACKETED_TAIL.search(text)
     if m and _is_credit(m.group(1).strip()):
         start, end = m.span(1)
@@ -1875,7 +1888,7 @@ def _parse_page(page: Page) -> PageLayout:
     _split_digest_items(headlines, articles, assignment)
     _pair_by_characters(headlines, articles, assignment)
     _pair_by_elimination(headlines, articles, assignment)
-    _lift_inline_furniture(articles, unplaced)
+    _lift_inline_furniture(articles, unplaced, page.text)
     for i, h in enumerate(headlines):
         if i in assignment:
             articles[assignment[i]].headline = h

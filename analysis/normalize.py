@@ -183,6 +183,8 @@ def squeeze_names(span: Span) -> Span:
     """``span`` without the justification spaces inside names (记者 王 强 -> 记者 王强), for
     names printed in running text, such as a dateline's credit."""
     text = span.text
+    if " " not in text and "\t" not in text:
+        return span
     out, pos = Span(), 0
     for m in _NAME_JUSTIFY.finditer(text):
         out = out.extend(span.slice(pos, m.start()))
