@@ -115,6 +115,11 @@ _CLOSING_QUOTES = ("”", "’", "」", "』")
 _JUMP = r"[（(]\s*(?:下转|上接|紧接|接|转|续)\s*(?:第\s*)?[A-Za-z]?\s*[0-9一二三四五六七八九十]{1,3}\s*版\s*[)）]"
 _JUMP_LINE = re.compile(_JUMP)
 _END_MARKS = ("（完）", "(完)")  # a wire story's last words
+_JUMP_ONLY = re.compile(rf"\s*{_JUMP}\s*")
+
+
+def _is_jump_line(line: Line) -> bool:
+    return line.final and _JUMP_ONLY.fullmatch(line.text) is not None
 
 
 def _ends_sentence(text: str) -> bool:
@@ -307,7 +312,9 @@ class Chunk:
         """Widths of the lines inside the chunk (its first may be indented, its last short),
         sorted: the column is their median. Read by several rules and by _add_body."""
         if self._inner is None:
-            self._inner = sorted([line.width for line in self.lines[1:-1]])
+            # (a jump line under the text is no line of the column: the one above it is last)
+            end = -2 if self.lines[-1].final and _is_jump_line(self.lines[-1]) else -1
+            self._inner = sorted([line.width for line in self.lines[1:end]])
         return self._inner
 
     @property
@@ -601,6 +608,7 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                             and prev_width <= 0.6 * line_width
                             and not _starts_dateline(prev_text)
                             and not text[:1].isascii()
+                            and not _JUMP_ONLY.fullmatch(text)  # (a jump under the text)
                         )
                     )
                 split = split or doubled != prev_doubled
@@ -778,6 +786,8 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk.kind = "body"
         elif chunk.lines[0].doubled:  # _chunks splits text where doubling starts or stops
             chunk.kind = "headline"
+        elif len(chunk.lines) > 1 and _is_jump_line(chunk.lines[-1]):
+            chunk.kind = "body"  # text that goes on on another page: no headline
         elif prev is not None and prev is last_body and not _ends_paragraph(prev):
             chunk.kind = "body"
         elif len(chunk.lines) <= 2 and _FURNITURE.search(chunk.text):
@@ -888,6 +898,8 @@ def _paragraph_start_before_break(chunks: list[Chunk], i: int, body_column: floa
         return False
     if _byline_attached_below(chunks, i + 1) and _headline_shaped(nxt, commas=True, max_lines=6):
         return False  # the next chunk is a subtitle over a byline: this one is the title
+    if _photo_credit_below(chunks, i + 1):
+        return False  # the next chunk is a photo caption: nothing runs on into it
     column = _next_column(nxt, body_column)
     if not column:
         return False
@@ -897,6 +909,16 @@ def _paragraph_start_before_break(chunks: list[Chunk], i: int, body_column: floa
     first, rest = chunk.lines[0], chunk.lines[1:]
     return -1.75 <= first.content_width - (column - 2) <= 0.5 and all(
         -1.75 <= line.width - column <= 0.5 for line in rest
+    )
+
+
+def _photo_credit_below(chunks: list[Chunk], i: int) -> bool:
+    """A photo credit is printed right under chunk ``i``: that chunk is a caption of its own."""
+    if i + 1 >= len(chunks):
+        return False
+    below = chunks[i + 1]
+    return (
+        below.kind == "byline" and not below.blank_before and bool(_PHOTO_CREDIT.search(below.text))
     )
 
 
@@ -1516,12 +1538,13 @@ def _lift_inline_furniture(
         paragraphs = art.paragraphs
         if jumps:
             paragraphs = [_without_jump_lines(span, unplaced) for span in paragraphs]
+            paragraphs = [span for span in paragraphs if span.text]
         if paragraphs:
             if end_marks:
                 paragraphs[-1] = _without_end_mark(paragraphs[-1], unplaced)
             paragraphs[-1] = _without_credit(paragraphs[-1], art.bylines, unplaced)
-        if jumps or end_marks or len(paragraphs) != len(art.paragraphs):
-            paragraphs = [span for span in paragraphs if span.text]
+            if not paragraphs[-1].text:
+                paragraphs.pop()
         art.paragraphs = paragraphs
 
 
@@ -1822,15 +1845,9 @@ def _parse_page(page: Page) -> PageLayout:
     while k < len(chunks):
         chunk = chunks[k]
         if chunk.kind == "body":
-            nxt = chunks[k + 1] if k + 1 < len(chunks) else None
             # a body with a photo credit printed right under it is a caption of its own
-            caption = (
-                nxt is not None
-                and nxt.kind == "byline"
-                and not nxt.blank_before
-                and _PHOTO_CREDIT.search(nxt.text)
-            )
-            current = _add_body(chunk, prev, current, articles, order, bool(caption))
+            caption = _photo_credit_below(chunks, k)
+            current = _add_body(chunk, prev, current, articles, order, caption)
             prev = chunk
             k += 1
             continue
@@ -1943,8 +1960,10 @@ def _add_body(
     captioned: bool = False,
 ) -> Article:
     lines = chunk.lines
+    # the lines of the column: a jump line under the text is none
+    text_lines = lines[:-1] if len(lines) > 1 and _is_jump_line(lines[-1]) else lines
     interior = chunk.inner_widths  # sorted: for medians, and merged into the article's
-    interior_content = [line.content_width for line in lines[1:-1]]
+    interior_content = [line.content_width for line in text_lines[1:-1]]
     # the article's column so far (median line width inside its chunks); computed once
     column_so_far = (
         _sorted_median(current.widths) if current is not None and len(current.widths) >= 3 else 0.0
@@ -1964,6 +1983,7 @@ def _add_body(
         and prev.kind == "body"
         # 本报讯 and 本报北京1月12日讯 open local stories; wire items (…电) make digests
         and not _LOCAL_DATELINE.match("".join([line.text for line in lines[:2]]))
+        and not prev.lines[-1].text.endswith(_END_MARKS)  # the story above said （完）
         and len(current.widths) >= 3
         and (
             (len(interior) >= 1 and abs(_sorted_median(interior) - column_so_far) < 1)
@@ -1980,10 +2000,10 @@ def _add_body(
             # two lines cut by a column break: the second runs on, so it fills the column;
             # on this thinner evidence only a wire item (…电, not 本报…讯) joins a digest
             or (
-                len(lines) == 2
+                len(text_lines) == 2
                 and not lines[0].text.startswith("本报")
-                and not is_paragraph_end(lines[-1], column_so_far)
-                and abs(lines[-1].width - column_so_far) < 1
+                and not is_paragraph_end(text_lines[-1], column_so_far)
+                and abs(text_lines[-1].width - column_so_far) < 1
             )
         )
     ):
@@ -1998,19 +2018,22 @@ def _add_body(
                 starts_article = abs(_sorted_median(interior) - column) >= 2.5
             elif interior:
                 # Few lines: one holding digits measures short, so compare the widest line
-                # (hanging punctuation left out) with the widest lines of the article.
-                full = max(line.content_width for line in lines[:-1])
-                widths = current.content_widths
-                starts_article = abs(full - widths[(3 * len(widths)) // 4]) >= 2.5
-            elif len(lines) == 2:
+                # (hanging punctuation left out) with the widest lines of the article. The
+                # first line may have lost a paragraph's indent.
+                inside = max(interior_content)
+                widths_ref = current.content_widths[(3 * len(current.content_widths)) // 4]
+                full = max(lines[0].content_width, inside)
+                indented = max(lines[0].content_width + 2, inside)
+                starts_article = min(abs(full - widths_ref), abs(indented - widths_ref)) >= 2.5
+            elif len(text_lines) == 2:
                 # the first line, perhaps indented, and a second line that runs on across a
                 # column break (so it fills the column) must both differ from the column
                 first = lines[0].width
                 starts_article = min(abs(first - column), abs(first + 2 - column)) >= 2
-                if starts_article and not lines[1].final and current.content_widths:
+                if starts_article and not text_lines[1].final and current.content_widths:
                     widths = current.content_widths
                     full = widths[(3 * len(widths)) // 4]
-                    starts_article = abs(lines[1].content_width - full) >= 2.5
+                    starts_article = abs(text_lines[1].content_width - full) >= 2.5
     skip = 0
     if starts_article:
         digest_item = False

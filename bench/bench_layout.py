@@ -58,6 +58,7 @@ def breakdowns(rows: list[dict]) -> dict[str, dict[str, list[dict]]]:
         "column breaks": lambda r: "0" if r["f_col_breaks"] == 0 else "1+",
         "follows body": lambda r: r["f_follows_body"],
         "ambiguous blank": lambda r: "0" if r["f_ambiguous_blanks"] == 0 else "1+",
+        "convention": lambda r: r.get("f_convention", "none"),
     }
     out: dict[str, dict[str, list[dict]]] = {}
     for name, key in keys.items():

@@ -339,6 +339,13 @@ class Knobs:
     p_lone_name: float = 0.3  # per page
     p_furniture: float = 0.2  # per page: page furniture lines at top or bottom
     p_block_gap: float = 0.92  # blank line where a block may touch the one above
+    # Conventions of local papers (drawn from a random stream of their own, so that pages
+    # without them come out as they did before these knobs existed):
+    p_dateline_credit: float = 0.2  # 本报讯（记者 王强） instead of a byline line
+    p_end_mark: float = 0.5  # a wire story (新华社…电) ends in （完）
+    p_jump: float = 0.03  # the story stops at a jump line （下转第2版） (not the last article)
+    p_she_credit: float = 0.5  # a photo credit printed 记者 王强 摄 or 王强 摄
+    p_page_header: float = 0.3  # per page: page number and the paper's section name
     separable_bodies: bool = True  # bodies that follow each other differ in width (or dateline)
 
     def __post_init__(self) -> None:
@@ -471,6 +478,8 @@ def wrap(text: str, width: int, first_width: int | None = None) -> list[str]:
         while cur and cur[-1] == " ":
             cur.pop()
         carry = [cur.pop()] if len(cur) > 1 and cur[-1] in OPENING else []
+        while cur and cur[-1] == " ":  # (the space before a carried opening quote)
+            cur.pop()
         if cur:
             lines.append("".join(cur))
         cur, used, limit = carry, sum(_uwidth(u) for u in carry), cap
@@ -641,9 +650,53 @@ def _article_rendering(
         else:
             dateline, dateline_style = f"新华社北京{month}月{day}日电", "新华社"
     paragraphs = [fold(p) for p in src.paragraphs]
+    conventions = _conventions_rng(src, idx, date)
+    printed_dateline = dateline  # as printed; ``dateline`` is the truth
+    furniture: list[str] = []  # printed in the body but no body text (truth: page furniture)
+    credit_in_dateline = dateline.startswith("本报") and conventions.random() < k.p_dateline_credit
+    if credit_in_dateline:
+        # the credit set in brackets after the dateline (no byline line then), names perhaps
+        # justified (王 强)
+        names = [conventions.choice(reporters)]
+        if conventions.random() < 0.3:
+            names.append(_name(conventions))
+        roles = ("记者", "通讯员")[: len(names)]
+        credit = " ".join(f"{role} {name}" for role, name in zip(roles, names, strict=True))
+        shown = " ".join(
+            f"{w[0]} {w[1]}" if justified and len(w) == 2 and w not in ROLES else w
+            for w in credit.split()
+        )
+        printed_dateline, dateline = f"{dateline}（{shown}）", f"{dateline}（{credit}）"
+    ends_wire = dateline.startswith(("新华社", "据新华社")) and conventions.random() < k.p_end_mark
+    jump = ""
+    if conventions.random() < k.p_jump and sum(map(len, paragraphs)) > 300:
+        # the page prints the story's first part only: cut it inside a paragraph
+        keep = int(sum(map(len, paragraphs)) * conventions.uniform(0.4, 0.8))
+        cut: list[str] = []
+        for para in paragraphs:
+            if keep <= 0:
+                break
+            part = para
+            if keep < len(para):
+                part = para[:keep]
+                # not inside a number, nor right after an opening quote
+                while part and (part[-1].isascii() or part[-1] in CLOSING | OPENING):
+                    part = part[:-1]
+            cut.append(part)
+            keep -= len(para)
+        paragraphs = [p for p in cut if p]
+        jump = f"（下转第{conventions.randint(2, 8)}版）"
+    printed = list(paragraphs)
+    ends_wire = ends_wire and not jump  # (a story that goes on elsewhere has not ended)
+    if ends_wire:
+        printed[-1] += "（完）"
+        furniture.append("（完）")
 
     def render_body(width: int) -> tuple[list[tuple[str, str]], int]:
-        return _render_body(paragraphs, dateline, width, rng, k, ink)
+        body, col_breaks = _render_body(printed, printed_dateline, width, rng, k, ink)
+        if jump:
+            body.append((jump, "furniture"))
+        return body, col_breaks
 
     body, col_breaks = render_body(width)
 
@@ -678,7 +731,10 @@ def _article_rendering(
         if rng.random() < 0.3:
             groups.append(f"通讯员 {_name(rng)}")
         byline = " / ".join(groups)
+    if credit_in_dateline:
+        byline = ""
     byline_lines = [(line, "byline") for line in render_byline(byline, rng, justified)]
+    furniture += [jump] if jump else []
 
     truth = {
         "kicker": kicker,
@@ -701,8 +757,23 @@ def _article_rendering(
         "n_paragraphs": len(paragraphs),
         "follows_body": False,
         "ambiguous_blanks": ambiguous_blanks(body, width, k.indent),
+        "convention": (
+            "dateline credit"
+            if credit_in_dateline
+            else "jump line"
+            if jump
+            else "end mark"
+            if ends_wire
+            else "none"
+        ),
     }
-    return body, headline, byline_lines, collapsed, truth, features, render_body
+    return body, headline, byline_lines, collapsed, truth, features, render_body, furniture
+
+
+def _conventions_rng(src: SourceArticle, idx: int, date: str) -> random.Random:
+    """The random stream of the local-paper conventions for one article (a string seed is
+    hashed the same way in every process)."""
+    return random.Random(f"{date}|{idx}|{src.source_id}")
 
 
 def _caption_rendering(src: SourceArticle, rng: random.Random, k: Knobs):
@@ -714,16 +785,28 @@ def _caption_rendering(src: SourceArticle, rng: random.Random, k: Knobs):
     if rng.random() < 0.7:
         lines[0] = " " + lines[0]  # the lost indent sometimes survives as one space
     credit = render_byline(src.byline, rng, justified)
+    byline = src.byline
+    conventions = random.Random(f"caption|{src.source_id}|{text}|{width}")
+    she_credit = conventions.random() < k.p_she_credit and src.byline.startswith("摄影")
+    if she_credit:
+        # 记者 王强 摄, or the names alone: 王强 徐佳丽 摄
+        names = [n for _, group in parse_byline(src.byline) for n in group]
+        byline = " ".join(([] if conventions.random() < 0.3 else ["记者"]) + names + ["摄"])
+        credit = [("■" if conventions.random() < 0.5 else "") + byline]
     truth = {
         "kicker": "",
         "title": "",
         "subtitle": "",
-        "byline": src.byline,
+        "byline": byline,
         "dateline": "",
         "body": text,
         "source_id": src.source_id,
     }
-    features = {"width": width, "justified": justified}
+    features = {
+        "width": width,
+        "justified": justified,
+        "convention": "摄 credit" if she_credit else "none",
+    }
     return [(line, "caption") for line in lines] + [(c, "credit") for c in credit], truth, features
 
 
@@ -755,10 +838,12 @@ def simulate_page(
 
     after_style = rng.random() < k.page_after_weight
     rendered = []
+    body_furniture: list[str] = []  # jump lines and （完） printed in the bodies
     for idx, src in enumerate(articles):
-        body, headline, byline_lines, collapsed, truth, features, rebody = _article_rendering(
-            src, idx, rng, k, reporters, date
+        (body, headline, byline_lines, collapsed, truth, features, rebody, printed_furniture) = (
+            _article_rendering(src, idx, rng, k, reporters, date)
         )
+        body_furniture += printed_furniture
         position = "after" if after_style else "before"
         if rng.random() < k.p_flip:
             position = "before" if after_style else "after"
@@ -828,6 +913,13 @@ def simulate_page(
         extras.setdefault(at, []).insert(0, _Block("lone", tag([(shown, "lone_name")], -1)))
     furniture: list[str] = []
     top: list[_Block] = []
+    page_conventions = random.Random(f"{date}|page|{articles[0].source_id}|{n}")
+    if page_conventions.random() < k.p_page_header:
+        city = page_conventions.choice(("平湖", "临湖", "嘉兴", "海宁"))
+        number = page_conventions.choice(("", "A")) + str(page_conventions.randint(1, 8))
+        for item in (number, f"{city}新闻"):
+            furniture.append(item)
+            top.append(_Block("furniture", tag([(item, "furniture")], -1)))
     if rng.random() < k.p_furniture:
         y, m, d = int(date[:4]), int(date[5:7]), int(date[8:10])
         weekday = WEEKDAYS[rng.randrange(7)]
@@ -911,7 +1003,7 @@ def simulate_page(
         articles=truths,
         detached_bylines=detached_bylines,
         lone_names=lone_names,
-        furniture=furniture,
+        furniture=furniture + body_furniture,
         collapsed=[nows(fold(c)) for c in all_collapsed],
         line_roles=line_roles,
         knobs=k,

@@ -903,3 +903,40 @@ def test_a_page_set_headline_first_in_the_conventions_of_other_local_papers() ->
         ["furniture", "（下转第2版）"],
         ["furniture", "（完）"],
     ]
+
+
+def test_the_start_of_a_paragraph_over_a_jump_line_is_body_text() -> None:
+    # The story's last paragraph is cut after two characters by the jump line: no headline.
+    lines = [*_column(_SPRING_STORY, 14), "", "  据统", "（下转第2版）", "", "抢抓农时不误春耕"]
+    (article,) = _checked_layout(lines).articles.itertuples()
+    assert article.title == "抢抓农时不误春耕"
+    assert article.body.split("\n")[-1] == "据统"
+
+
+def test_a_wire_story_that_said_its_end_mark_takes_no_digest_item() -> None:
+    # Same column, no headline between: a second wire item would continue a digest, but （完）
+    # has closed the first story.
+    first = (
+        "新华社北京1月12日电 春运首日，全国铁路发送旅客三百万人次，各地车站秩序井然，"
+        "旅客出行平稳有序，铁路部门还加开了临时旅客列车。（完）"
+    )
+    second = "新华社上海1月12日电 上海港今天迎来新年第一艘国际邮轮，三千名游客在吴淞口登岸。"
+    layout = _checked_layout([*_column(first, 14), "", *_column(second, 14)])
+    assert layout.articles.dateline.tolist() == ["新华社北京1月12日电", "新华社上海1月12日电"]
+
+
+def test_a_headline_over_a_photo_caption_is_not_a_paragraph_start() -> None:
+    # 城东大桥主体工程完工 is as wide as the caption's indented first line, but a caption (a
+    # photo credit printed right under it) is no paragraph a line could run on into.
+    caption = " 市公交公司的工作人员正在对新投放的纯电动公交车进行检查，确保车辆安全运行。"
+    lines = [
+        *_column(_SPRING_STORY, 16),
+        "",
+        "城东大桥主体工程完工",
+        "",
+        *_column(caption, 13),
+        "■摄影 朱晓彤",
+    ]
+    layout = _checked_layout(lines)
+    assert layout.articles.kind.tolist() == ["article", "photo_caption"]
+    assert "城东大桥" not in "".join(layout.articles.body)
