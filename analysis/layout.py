@@ -160,6 +160,26 @@ _FURNITURE = re.compile(
     r"|^(?:要闻|民生|副刊|专版|(?:综合|本地|国内|国际|社会|经济|体育|文化|地方|时政)新闻)\s*$"
     rf"|^[{CJK}]{{2}}新闻\s*$"  # the paper's own: 平湖新闻
 )
+# The parts of a page header or footer that may share one line (2020年3月16日 星期一 第2版,
+# A2 综合新闻 责任编辑 沈佳, PINGHU DAILY 2020.3.16): a line made of them alone, and perhaps a
+# page number, is furniture.
+_FURNITURE_PART = re.compile(
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[./-]\d{1,2}[./-]\d{1,2}"
+    r"|星期[一二三四五六日天]|农历\S{2,10}?(?=\s|星期|$)|第\s*[A-Z]?\d{1,2}\s*版|[A-Z]?\d{1,2}\s*版"
+    rf"|[{CJK}]{{2,3}}日报|[{CJK}]{{2}}新闻|要闻|民生|副刊|专版|[A-Z]{{2,}}(?:\s+[A-Z]{{2,}})*"
+    rf"|(?:(?:本版|责任|美术|文字|图片|值班)?编辑|版式(?:设计)?|美编|校对|组版|审读|校审)"
+    rf"(?:(?:\s*[:：]\s*|\s+)[{CJK}]{{2,3}}(?![{CJK}]))?"
+    r"|(?:新闻|投稿|服务|读者)?(?:热线|电话|传真|邮编)\s*[:：]?\s*[\d\s-]{5,}"
+)
+_PAGE_NUMBER_LEFT = re.compile(r"[A-Z]?\d{1,2}")
+
+
+def _furniture_parts_only(text: str) -> bool:
+    rest, found = _FURNITURE_PART.subn("", text)
+    rest = "".join(ch for ch in rest if ch.isalnum())
+    return found > 0 and (not rest or _PAGE_NUMBER_LEFT.fullmatch(rest) is not None)
+
+
 _NOT_BIGRAM_CHARS = re.compile(rf"[^{CJK}0-9A-Za-z]+")
 
 
@@ -790,7 +810,10 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk.kind = "body"  # text that goes on on another page: no headline
         elif prev is not None and prev is last_body and not _ends_paragraph(prev):
             chunk.kind = "body"
-        elif len(chunk.lines) <= 2 and _FURNITURE.search(chunk.text):
+        elif len(chunk.lines) <= 2 and (
+            _FURNITURE.search(chunk.text)
+            or all(_furniture_parts_only(line.text) for line in chunk.lines)
+        ):
             chunk.kind = "furniture"
         elif _lone_name(chunk) and chunk.blank_before and chunk.blank_after:
             chunk.kind = "name"

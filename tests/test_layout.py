@@ -837,12 +837,22 @@ def test_the_page_header_and_the_newsroom_lines_are_furniture() -> None:
         "A2",
         "PINGHU DAILY",
         "新闻热线：85123456",
+        # the parts of a header on one line
+        "2020年3月16日 星期一 第2版",
+        "平湖日报 2020年3月16日 星期一",
+        "A2 综合新闻 责任编辑 沈佳",
+        "2020年3月16日 农历庚子年二月廿三 星期一",
+        "PINGHU DAILY 2020.3.16",
     ):
         layout = _checked_layout(
             [furniture, "", *_column(_SPRING_STORY, 14), "", "抢抓农时不误春耕"]
         )
         assert layout.articles.title.tolist() == ["抢抓农时不误春耕"], furniture
-        assert layout.unplaced[["kind", "text"]].values.tolist() == [["furniture", furniture]]
+        assert layout.unplaced.kind.tolist() == ["furniture"], furniture
+    # a headline that merely names a paper or the desk is no furniture
+    for headline in ("我读平湖日报", "编辑部的故事"):
+        layout = _checked_layout([*_column(_SPRING_STORY, 14), "", headline])
+        assert layout.articles.title.tolist() == [headline]
 
 
 def test_a_numbered_or_marked_subhead_is_a_paragraph_of_the_body() -> None:
