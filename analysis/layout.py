@@ -1373,6 +1373,8 @@ def _grams_found(grams: np.ndarray, bodies: list[str]) -> np.ndarray:
     m = len(ords) + 1
     text = "\0".join(bodies)  # \0 is never in a headline bigram: no bigram spans two bodies
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    if not codes.size:  # (the page's only body is a dateline)
+        return found
     _VOCAB_CHAR_ID[ords] = np.arange(1, m, dtype=np.int32)
     try:
         gram_ids = _VOCAB_CHAR_ID[grams[bmp]]

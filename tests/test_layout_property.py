@@ -113,3 +113,18 @@ def test_exact_bodies_on_fixed_pages() -> None:
     titles = sum(r["title_ok"] for r in articles) / len(articles)
     failing = [(r["source_id"], r["ordinal"]) for r in articles if not r["body_exact"]][:5]
     assert exact >= 0.95, f"{exact:.1%} exact bodies ({titles:.1%} titles); e.g. {failing}"
+
+
+def test_odd_pages_lay_out_with_every_character_kept() -> None:
+    # Found by fuzzing: a headline and a body that is only a dateline (no body text to compare
+    # the headline with), a lone jump line, a lone end mark, credits with no caption.
+    for text in (
+        "\u30002020年3月16日 星期一抢抓农时不误春耕\n新华社北京3月1日电",
+        "（下转第2版）",
+        "（完）\n\n（完）",
+        "记者 张三 摄\n\n■\n\n（记者 王 强）",
+        "本报讯（记者 王 强）",
+    ):
+        parsed = layout.parse_page(text, "odd")
+        layout.check_conservation(text, parsed)
+        assert len(parsed.paragraphs) >= 1
