@@ -1388,7 +1388,9 @@ def _grams_found(grams: np.ndarray, bodies: list[str]) -> np.ndarray:
     at = np.flatnonzero(ids[:-1] * ids[1:])  # both characters in the vocabulary
     k = gram_index[ids[at] * m + ids[at + 1]]
     at, k = at[k >= 0], k[k >= 0]
-    owner = np.searchsorted(np.flatnonzero(codes == 0), at)  # body of each bigram
+    # body of each bigram, from where each body starts (a body may hold \0 itself)
+    starts = np.cumsum([0] + [len(body) + 1 for body in bodies[:-1]])
+    owner = np.searchsorted(starts, at, side="right") - 1
     found[k, owner] = True
     for k in rare:
         gram = "".join(map(chr, grams[k].tolist()))

@@ -124,6 +124,9 @@ def test_odd_pages_lay_out_with_every_character_kept() -> None:
         "（完）\n\n（完）",
         "记者 张三 摄\n\n■\n\n（记者 王 强）",
         "本报讯（记者 王 强）",
+        # a NUL inside a body (parse_page takes any string; read_page refuses binary files)
+        "抢抓农时\n\n本报讯 春耕\x00备耕工作有序开展，全市农机手出动。\n\n抢抓农时不误春耕\n\n"
+        "本报讯 春耕生产推进会召开。",
     ):
         parsed = layout.parse_page(text, "odd")
         layout.check_conservation(text, parsed)
