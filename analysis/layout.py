@@ -1995,7 +1995,9 @@ def _add_body(
     starts_article = (
         (captioned and current is not None and not current.open_end)
         or current is None
-        or _starts_dateline(lines[0].text)
+        # (a dateline completed by the lines under it: 本报1月4日第四版《地方新闻》 cites an
+        # earlier issue and runs on into text, no 讯 or 电)
+        or _opens_with_dateline(chunk)
         or prev is None
         or prev.kind != "body"
     )

@@ -950,3 +950,18 @@ def test_a_headline_over_a_photo_caption_is_not_a_paragraph_start() -> None:
     layout = _checked_layout(lines)
     assert layout.articles.kind.tolist() == ["article", "photo_caption"]
     assert "城东大桥" not in "".join(layout.articles.body)
+
+
+def test_a_paragraph_citing_an_earlier_issue_is_no_dateline() -> None:
+    # 本报3月2日第二版… reads like a dateline wrapped at the line end, but the lines under it
+    # never complete it with 讯 or 电: the paragraph goes on in the same story.
+    first = "本报嘉兴3月5日电 记者李明报道：嘉兴市开始整治老旧小区的违章搭建。"
+    second = (
+        "本报3月2日第二版《城乡建设》专栏刊登的读者来信反映了老旧小区违章搭建的问题，"
+        "市里随即组织有关部门开展调查，并制定了整治方案。"
+    )
+    lines = [*_column(first, 15), "", *_column(second, 15), "", "嘉兴整治违章搭建"]
+    (article,) = _checked_layout(lines).articles.itertuples()
+    assert article.title == "嘉兴整治违章搭建"
+    assert article.dateline == "本报嘉兴3月5日电"
+    assert article.body.split("\n")[1].startswith("本报3月2日第二版")
