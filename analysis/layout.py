@@ -986,6 +986,7 @@ class Article:
     content_widths: list[float] = field(default_factory=list)  # the same, hanging marks left out
     dateline: Span = field(default_factory=Span)
     digest_items: list[int] = field(default_factory=list)  # paragraphs opening a dated item
+    after_body: bool = False  # opened by a dated chunk right under another article's body
 
 
 @dataclass
@@ -1685,6 +1686,68 @@ def _split_digest_items(
             assignment[i] = j + 1
 
 
+# A headline reads like a text when this share of its bigram weight is found in it (as for
+# _split_digest_items)
+_READS_LIKE = 0.25
+
+
+def _columns_differ(one: Article, other: Article) -> bool:
+    """Both articles have lines enough to read their columns, and these differ (by the
+    measure of the digest test in _add_body, which joins columns within one cell)."""
+    return (
+        min(len(one.widths), len(other.widths)) >= 3
+        and abs(_sorted_median(one.widths) - _sorted_median(other.widths)) >= 1
+    )
+
+
+def _join_headless_items(
+    headlines: list[Headline], articles: list[Article], assignment: dict[int, int]
+) -> None:
+    """Join to the article above a dated wire item (新华社…电, 本报东京…电) printed right under
+    its body, with no headline between, when one of the two has no headline and the other's
+    headline reads like it: they are the stories of one news digest under one headline
+    (纽约股市开门红 印尼菲律宾货币汇率再跌 over 新华社纽约…电 and 新华社雅加达…电), printed
+    over the digest or under it. Their columns alone could not tell (a short item, or an
+    article of few lines)."""
+    owner = {a: h for h, a in assignment.items()}
+    j = len(articles) - 1
+    sims: np.ndarray | None = None
+    while j > 0:
+        item, above = articles[j], articles[j - 1]
+        j -= 1
+        if (
+            (j in owner) == (j + 1 in owner)
+            or not item.after_body
+            or not item.dateline
+            or not item.paragraphs
+            or item.bylines
+            or _LOCAL_DATELINE.match(item.dateline.text)  # 本报讯 opens a local story
+            or not above.paragraphs
+            or above.paragraphs[-1].text.endswith(_END_MARKS)  # the story above said （完）
+            or _columns_differ(above, item)
+        ):
+            continue
+        if sims is None:
+            sims = _similarity(headlines, articles)
+        headed, headless = (j, j + 1) if j in owner else (j + 1, j)
+        if sims[owner[headed], headless] < _READS_LIKE:
+            continue
+        # the item's paragraphs as a digest holds them: the dateline opens its first one
+        first = Span(item.dateline.pieces + item.paragraphs[0].pieces)
+        above.digest_items.append(len(above.paragraphs))
+        above.digest_items += [len(above.paragraphs) + q for q in item.digest_items]
+        above.paragraphs += [first, *item.paragraphs[1:]]
+        above.last = max(above.last, item.last)
+        del articles[j + 1]
+        sims = np.delete(sims, j + 1, axis=1)
+        for h, a in list(assignment.items()):
+            if a == j + 1:
+                assignment[h] = j  # the digest's headline, printed under it
+            elif a > j + 1:
+                assignment[h] = a - 1
+        owner = {a: h for h, a in assignment.items()}
+
+
 def _split_stacked_headlines(
     headlines: list[Headline],
     articles: list[Article],
@@ -1928,6 +1991,7 @@ def _parse_page(page: Page) -> PageLayout:
     _split_digest_items(headlines, articles, assignment)
     _pair_by_characters(headlines, articles, assignment)
     _pair_by_elimination(headlines, articles, assignment)
+    _join_headless_items(headlines, articles, assignment)
     _lift_inline_furniture(articles, unplaced, page.text)
     for i, h in enumerate(headlines):
         if i in assignment:
@@ -2062,7 +2126,8 @@ def _add_body(
     skip = 0
     if starts_article:
         digest_item = False
-        current = Article(first=chunk.first)
+        after_body = current is not None and prev is not None and prev.kind == "body"
+        current = Article(first=chunk.first, after_body=after_body)
         articles.append(current)
         order.append(("a", len(articles) - 1))
         # a long credit may wrap twice (a line's text is its pieces joined)

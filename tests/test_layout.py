@@ -965,3 +965,26 @@ def test_a_paragraph_citing_an_earlier_issue_is_no_dateline() -> None:
     assert article.title == "嘉兴整治违章搭建"
     assert article.dateline == "本报嘉兴3月5日电"
     assert article.body.split("\n")[1].startswith("本报3月2日第二版")
+
+
+@pytest.mark.parametrize("headline_first", [True, False])
+def test_a_headless_wire_item_under_a_body_joins_the_digest_its_headline_names(
+    headline_first: bool,
+) -> None:
+    # Two wire items in one column, no headline between; the first story is too short to
+    # read its column. The one headline, over the digest or under it, names both items
+    # (北京西站, 上海虹桥站): the second item is no article of its own.
+    first = "新华社北京1月12日电 春运首日，北京西站发送旅客十二万人次，站内秩序井然。"
+    second = "北京铁路局加开临时旅客列车二十列，春运客流高峰提前到来。"
+    item = "新华社上海1月12日电 春运首日，上海虹桥站发送旅客九万人次，比去年同期增长一成。"
+    headline = ["北京西站上海虹桥站春运首日客流旺", ""]
+    digest = [*_column(first, 14), "", *_column(second, 14), "", *_column(item, 14), ""]
+    other = ["明年起实行新的统计制度", ""]
+    other += _column(
+        "本报讯 国家统计局今天宣布，明年起实行新的统计制度，数据质量将进一步提高。", 12
+    )
+    lines = headline + digest + other if headline_first else digest + headline + other
+    articles = _checked_layout(lines).articles
+    assert articles.title.tolist() == ["北京西站上海虹桥站春运首日客流旺", "明年起实行新的统计制度"]
+    assert articles.dateline.tolist() == ["新华社北京1月12日电", "本报讯"]
+    assert articles.body[0].split("\n")[-1].startswith("新华社上海1月12日电春运首日")
