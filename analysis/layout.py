@@ -1178,10 +1178,28 @@ def _split_title_lines(lines: list[Span]) -> tuple[list[Span], list[Span]]:
     for k in range(1, len(lines)):
         width = display_width(lines[k].text)
         widest = max(display_width(s.text) for s in title)
-        if _SUBTITLE_DASH.match(lines[k].text) or (width >= 8 and width > 1.4 * widest):
+        if (
+            _SUBTITLE_DASH.match(lines[k].text)
+            or (width >= 8 and width > 1.4 * widest)
+            or _wider_than_wrapped_title(title, lines[k:])
+        ):
             return title, lines[k:]
         title.append(lines[k])
     return title, []
+
+
+# Title lines are balanced: wrapped, they differ by a character or so (digits measure short)
+_BALANCED = 2
+
+
+def _wider_than_wrapped_title(title: list[Span], below: list[Span]) -> bool:
+    """A line clearly wider than every line of a title wrapped into balanced lines (全国贫困地区
+    农村基层 | 组织建设研讨班形成共识 | 加强基层组织建设关键在县市委) is set in the smaller type of
+    a subtitle: a title line that long would have filled the lines above it."""
+    if len(title) < 2:
+        return False
+    widths = [display_width(s.text) for s in title]
+    return display_width(below[0].text) >= max(widths) + _BALANCED
 
 
 def _headline_lines(chunk: Chunk, duplicates: list[Span]) -> list[Span]:

@@ -988,3 +988,18 @@ def test_a_headless_wire_item_under_a_body_joins_the_digest_its_headline_names(
     assert articles.title.tolist() == ["北京西站上海虹桥站春运首日客流旺", "明年起实行新的统计制度"]
     assert articles.dateline.tolist() == ["新华社北京1月12日电", "本报讯"]
     assert articles.body[0].split("\n")[-1].startswith("新华社上海1月12日电春运首日")
+
+
+def test_a_line_wider_than_a_wrapped_title_starts_its_subtitle() -> None:
+    # The title is wrapped into two balanced lines; the line under them is three characters
+    # wider (not the half again that a subtitle usually runs): smaller type, a subtitle.
+    lines = [
+        *_column(_SPRING_STORY, 16),
+        "",
+        "全市春季农业生产推进",
+        "会在新港镇召开部署春耕",
+        "抓住有利时机全力抓好春耕备耕",
+    ]
+    (article,) = _checked_layout(lines).articles.itertuples()
+    assert article.title == "全市春季农业生产推进 会在新港镇召开部署春耕"
+    assert article.subtitle == "抓住有利时机全力抓好春耕备耕"
