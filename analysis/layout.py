@@ -1195,10 +1195,14 @@ _BALANCED = 2
 def _wider_than_wrapped_title(title: list[Span], below: list[Span]) -> bool:
     """A line clearly wider than every line of a title wrapped into balanced lines (全国贫困地区
     农村基层 | 组织建设研讨班形成共识 | 加强基层组织建设关键在县市委) is set in the smaller type of
-    a subtitle: a title line that long would have filled the lines above it."""
-    if len(title) < 2:
-        return False
+    a subtitle: a title line that long would have filled the lines above it. Over a single
+    title line, the line must itself wrap (a block of two lines or more below it) and be wider
+    in characters as well, since digits measure short (1600名科学家在 | “国际海洋年”…)."""
     widths = [display_width(s.text) for s in title]
+    if len(title) < 2:
+        # one title line over a wrapped block: characters too (digits measure short)
+        if len(below) < 2 or len(below[0].text) < max(len(s.text) for s in title) + _BALANCED:
+            return False
     return display_width(below[0].text) >= max(widths) + _BALANCED
 
 

@@ -1003,3 +1003,18 @@ def test_a_line_wider_than_a_wrapped_title_starts_its_subtitle() -> None:
     (article,) = _checked_layout(lines).articles.itertuples()
     assert article.title == "全市春季农业生产推进 会在新港镇召开部署春耕"
     assert article.subtitle == "抓住有利时机全力抓好春耕备耕"
+
+
+def test_a_block_wrapped_wider_than_a_one_line_title_is_its_subtitle() -> None:
+    # One title line over a block wrapped three characters wider: had they been one title,
+    # wrapped into balanced lines, the first line would be as long as the second.
+    lines = [
+        *_column(_SPRING_STORY, 16),
+        "",
+        "全市春季农业生产推进会召开",
+        "各镇街道抓住有利时机全力抓好春耕",
+        "备耕工作",
+    ]
+    (article,) = _checked_layout(lines).articles.itertuples()
+    assert article.title == "全市春季农业生产推进会召开"
+    assert article.subtitle == "各镇街道抓住有利时机全力抓好春耕备耕工作"
