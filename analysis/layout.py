@@ -986,6 +986,7 @@ class Article:
     content_widths: list[float] = field(default_factory=list)  # the same, hanging marks left out
     dateline: Span = field(default_factory=Span)
     digest_items: list[int] = field(default_factory=list)  # paragraphs opening a dated item
+    after_body: bool = False  # opened by a dated chunk right under another article's body
 
 
 @dataclass
@@ -1177,10 +1178,32 @@ def _split_title_lines(lines: list[Span]) -> tuple[list[Span], list[Span]]:
     for k in range(1, len(lines)):
         width = display_width(lines[k].text)
         widest = max(display_width(s.text) for s in title)
-        if _SUBTITLE_DASH.match(lines[k].text) or (width >= 8 and width > 1.4 * widest):
+        if (
+            _SUBTITLE_DASH.match(lines[k].text)
+            or (width >= 8 and width > 1.4 * widest)
+            or _wider_than_wrapped_title(title, lines[k:])
+        ):
             return title, lines[k:]
         title.append(lines[k])
     return title, []
+
+
+# Title lines are balanced: wrapped, they differ by a character or so (digits measure short)
+_BALANCED = 2
+
+
+def _wider_than_wrapped_title(title: list[Span], below: list[Span]) -> bool:
+    """A line clearly wider than every line of a title wrapped into balanced lines (全国贫困地区
+    农村基层 | 组织建设研讨班形成共识 | 加强基层组织建设关键在县市委) is set in the smaller type of
+    a subtitle: a title line that long would have filled the lines above it. Over a single
+    title line, the line must itself wrap (a block of two lines or more below it) and be wider
+    in characters as well, since digits measure short (1600名科学家在 | “国际海洋年”…)."""
+    widths = [display_width(s.text) for s in title]
+    if len(title) < 2:
+        # one title line over a wrapped block: characters too (digits measure short)
+        if len(below) < 2 or len(below[0].text) < max(len(s.text) for s in title) + _BALANCED:
+            return False
+    return display_width(below[0].text) >= max(widths) + _BALANCED
 
 
 def _headline_lines(chunk: Chunk, duplicates: list[Span]) -> list[Span]:
@@ -1689,6 +1712,68 @@ def _split_digest_items(
             assignment[i] = j + 1
 
 
+# A headline reads like a text when this share of its bigram weight is found in it (as for
+# _split_digest_items)
+_READS_LIKE = 0.25
+
+
+def _columns_differ(one: Article, other: Article) -> bool:
+    """Both articles have lines enough to read their columns, and these differ (by the
+    measure of the digest test in _add_body, which joins columns within one cell)."""
+    return (
+        min(len(one.widths), len(other.widths)) >= 3
+        and abs(_sorted_median(one.widths) - _sorted_median(other.widths)) >= 1
+    )
+
+
+def _join_headless_items(
+    headlines: list[Headline], articles: list[Article], assignment: dict[int, int]
+) -> None:
+    """Join to the article above a dated wire item (新华社…电, 本报东京…电) printed right under
+    its body, with no headline between, when one of the two has no headline and the other's
+    headline reads like it: they are the stories of one news digest under one headline
+    (纽约股市开门红 印尼菲律宾货币汇率再跌 over 新华社纽约…电 and 新华社雅加达…电), printed
+    over the digest or under it. Their columns alone could not tell (a short item, or an
+    article of few lines)."""
+    owner = {a: h for h, a in assignment.items()}
+    j = len(articles) - 1
+    sims: np.ndarray | None = None
+    while j > 0:
+        item, above = articles[j], articles[j - 1]
+        j -= 1
+        if (
+            (j in owner) == (j + 1 in owner)
+            or not item.after_body
+            or not item.dateline
+            or not item.paragraphs
+            or item.bylines
+            or _LOCAL_DATELINE.match(item.dateline.text)  # 本报讯 opens a local story
+            or not above.paragraphs
+            or above.paragraphs[-1].text.endswith(_END_MARKS)  # the story above said （完）
+            or _columns_differ(above, item)
+        ):
+            continue
+        if sims is None:
+            sims = _similarity(headlines, articles)
+        headed, headless = (j, j + 1) if j in owner else (j + 1, j)
+        if sims[owner[headed], headless] < _READS_LIKE:
+            continue
+        # the item's paragraphs as a digest holds them: the dateline opens its first one
+        first = Span(item.dateline.pieces + item.paragraphs[0].pieces)
+        above.digest_items.append(len(above.paragraphs))
+        above.digest_items += [len(above.paragraphs) + q for q in item.digest_items]
+        above.paragraphs += [first, *item.paragraphs[1:]]
+        above.last = max(above.last, item.last)
+        del articles[j + 1]
+        sims = np.delete(sims, j + 1, axis=1)
+        for h, a in list(assignment.items()):
+            if a == j + 1:
+                assignment[h] = j  # the digest's headline, printed under it
+            elif a > j + 1:
+                assignment[h] = a - 1
+        owner = {a: h for h, a in assignment.items()}
+
+
 def _split_stacked_headlines(
     headlines: list[Headline],
     articles: list[Article],
@@ -1932,6 +2017,7 @@ def _parse_page(page: Page) -> PageLayout:
     _split_digest_items(headlines, articles, assignment)
     _pair_by_characters(headlines, articles, assignment)
     _pair_by_elimination(headlines, articles, assignment)
+    _join_headless_items(headlines, articles, assignment)
     _lift_inline_furniture(articles, unplaced, page.text)
     for i, h in enumerate(headlines):
         if i in assignment:
@@ -1999,7 +2085,9 @@ def _add_body(
     starts_article = (
         (captioned and current is not None and not current.open_end)
         or current is None
-        or _starts_dateline(lines[0].text)
+        # (a dateline completed by the lines under it: 本报1月4日第四版《地方新闻》 cites an
+        # earlier issue and runs on into text, no 讯 or 电)
+        or _opens_with_dateline(chunk)
         or prev is None
         or prev.kind != "body"
     )
@@ -2064,7 +2152,8 @@ def _add_body(
     skip = 0
     if starts_article:
         digest_item = False
-        current = Article(first=chunk.first)
+        after_body = current is not None and prev is not None and prev.kind == "body"
+        current = Article(first=chunk.first, after_body=after_body)
         articles.append(current)
         order.append(("a", len(articles) - 1))
         # a long credit may wrap twice (a line's text is its pieces joined)

@@ -950,3 +950,71 @@ def test_a_headline_over_a_photo_caption_is_not_a_paragraph_start() -> None:
     layout = _checked_layout(lines)
     assert layout.articles.kind.tolist() == ["article", "photo_caption"]
     assert "城东大桥" not in "".join(layout.articles.body)
+
+
+def test_a_paragraph_citing_an_earlier_issue_is_no_dateline() -> None:
+    # 本报3月2日第二版… reads like a dateline wrapped at the line end, but the lines under it
+    # never complete it with 讯 or 电: the paragraph goes on in the same story.
+    first = "本报嘉兴3月5日电 记者李明报道：嘉兴市开始整治老旧小区的违章搭建。"
+    second = (
+        "本报3月2日第二版《城乡建设》专栏刊登的读者来信反映了老旧小区违章搭建的问题，"
+        "市里随即组织有关部门开展调查，并制定了整治方案。"
+    )
+    lines = [*_column(first, 15), "", *_column(second, 15), "", "嘉兴整治违章搭建"]
+    (article,) = _checked_layout(lines).articles.itertuples()
+    assert article.title == "嘉兴整治违章搭建"
+    assert article.dateline == "本报嘉兴3月5日电"
+    assert article.body.split("\n")[1].startswith("本报3月2日第二版")
+
+
+@pytest.mark.parametrize("headline_first", [True, False])
+def test_a_headless_wire_item_under_a_body_joins_the_digest_its_headline_names(
+    headline_first: bool,
+) -> None:
+    # Two wire items in one column, no headline between; the first story is too short to
+    # read its column. The one headline, over the digest or under it, names both items
+    # (北京西站, 上海虹桥站): the second item is no article of its own.
+    first = "新华社北京1月12日电 春运首日，北京西站发送旅客十二万人次，站内秩序井然。"
+    second = "北京铁路局加开临时旅客列车二十列，春运客流高峰提前到来。"
+    item = "新华社上海1月12日电 春运首日，上海虹桥站发送旅客九万人次，比去年同期增长一成。"
+    headline = ["北京西站上海虹桥站春运首日客流旺", ""]
+    digest = [*_column(first, 14), "", *_column(second, 14), "", *_column(item, 14), ""]
+    other = ["明年起实行新的统计制度", ""]
+    other += _column(
+        "本报讯 国家统计局今天宣布，明年起实行新的统计制度，数据质量将进一步提高。", 12
+    )
+    lines = headline + digest + other if headline_first else digest + headline + other
+    articles = _checked_layout(lines).articles
+    assert articles.title.tolist() == ["北京西站上海虹桥站春运首日客流旺", "明年起实行新的统计制度"]
+    assert articles.dateline.tolist() == ["新华社北京1月12日电", "本报讯"]
+    assert articles.body[0].split("\n")[-1].startswith("新华社上海1月12日电春运首日")
+
+
+def test_a_line_wider_than_a_wrapped_title_starts_its_subtitle() -> None:
+    # The title is wrapped into two balanced lines; the line under them is three characters
+    # wider (not the half again that a subtitle usually runs): smaller type, a subtitle.
+    lines = [
+        *_column(_SPRING_STORY, 16),
+        "",
+        "全市春季农业生产推进",
+        "会在新港镇召开部署春耕",
+        "抓住有利时机全力抓好春耕备耕",
+    ]
+    (article,) = _checked_layout(lines).articles.itertuples()
+    assert article.title == "全市春季农业生产推进 会在新港镇召开部署春耕"
+    assert article.subtitle == "抓住有利时机全力抓好春耕备耕"
+
+
+def test_a_block_wrapped_wider_than_a_one_line_title_is_its_subtitle() -> None:
+    # One title line over a block wrapped three characters wider: had they been one title,
+    # wrapped into balanced lines, the first line would be as long as the second.
+    lines = [
+        *_column(_SPRING_STORY, 16),
+        "",
+        "全市春季农业生产推进会召开",
+        "各镇街道抓住有利时机全力抓好春耕",
+        "备耕工作",
+    ]
+    (article,) = _checked_layout(lines).articles.itertuples()
+    assert article.title == "全市春季农业生产推进会召开"
+    assert article.subtitle == "各镇街道抓住有利时机全力抓好春耕备耕工作"
