@@ -174,7 +174,13 @@ _FURNITURE_PART = re.compile(
 _PAGE_NUMBER_LEFT = re.compile(r"[A-Z]?\d{1,2}")
 
 
+# a character every line of _FURNITURE_PART parts holds (年, 星期, 版, 日报, 新闻, 编辑 …)
+_FURNITURE_ANCHOR = re.compile(r"[0-9年星农版报闻要民副专辑式编对审线话真邮A-Z]")
+
+
 def _furniture_parts_only(text: str) -> bool:
+    if not _FURNITURE_ANCHOR.search(text):  # (a cheap test first: most lines hold none)
+        return False
     rest, found = _FURNITURE_PART.subn("", text)
     rest = "".join(ch for ch in rest if ch.isalnum())
     return found > 0 and (not rest or _PAGE_NUMBER_LEFT.fullmatch(rest) is not None)
@@ -1589,13 +1595,17 @@ def _lift_inline_furniture(
         if jumps:
             paragraphs = [_without_jump_lines(span, unplaced) for span in paragraphs]
             paragraphs = [span for span in paragraphs if span.text]
-        if paragraphs:
+        # (most stories end a sentence: then neither an end mark nor a credit follows)
+        if paragraphs and not paragraphs[-1].pieces[-1][0].endswith(_USUAL_ENDS):
             if end_marks:
                 paragraphs[-1] = _without_end_mark(paragraphs[-1], unplaced)
             paragraphs[-1] = _without_credit(paragraphs[-1], art.bylines, unplaced)
             if not paragraphs[-1].text:
                 paragraphs.pop()
         art.paragraphs = paragraphs
+
+
+_USUAL_ENDS = ("。", "！", "？", "”")
 
 
 def _without_jump_lines(span: Span, unplaced: list[Unplaced]) -> Span:
@@ -1618,7 +1628,7 @@ def _without_end_mark(span: Span, unplaced: list[Unplaced]) -> Span:
 
 def _without_credit(span: Span, bylines: list[Span], unplaced: list[Unplaced]) -> Span:
     text = span.text
-    if text.endswith(("。", "！", "？", "”")):  # (the usual paragraph end: no credit after it)
+    if text.endswith(_USUAL_ENDS):  # (a sentence end: no credit after it)
         return span
     m = _BRACKETED_TAIL.search(text)
     if m and _is_credit(m.group(1).strip()):
