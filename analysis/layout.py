@@ -17,9 +17,19 @@ The pass, in order:
    bylines that touch them;
 6. headlines -> articles by one-to-one assignment: the body a headline follows (or, failing
    that, precedes) scores highest, plus character-bigram overlap between headline and body;
-   an unclaimed wider headline right above a claimed one is its kicker. A headline that
-   neither stands next to a body nor shares its words stays unplaced, and so do bylines that
-   touch nothing: the text does not say where they belong.
+   an unclaimed wider headline right above a claimed one is its kicker. Then digests are
+   mended: a dated item read into one is split off when the headlines say so, and a wire item
+   under a body with no headline between joins it when the one headline reads like both.
+   Leftovers are paired by rare single characters when each is the other's clear best, or by
+   elimination when one of each is left. A headline that neither stands next to a body nor
+   shares its words stays unplaced, and so do bylines that touch nothing: the text does not
+   say where they belong;
+7. what the running text prints but is no body leaves it: jump lines (（下转第2版）) and a
+   wire story's （完） go to the unplaced table as furniture, a credit closing the text
+   (（记者 张三 摄）) to the bylines;
+8. tables: a byline line naming two roles gives one group per role, names in a dateline's
+   credit lose their justification spaces, and an item whose bylines all credit a photo and
+   that has no dateline is a ``photo_caption``.
 
 Every non-whitespace source character ends in exactly one field of one row, or in the unplaced
 table (see :func:`check_conservation`). Inserted characters are only separators: ``" "`` between
@@ -113,24 +123,29 @@ _CLOSING_QUOTES = ("”", "’", "」", "』")
 
 # A jump line sends the reader to another page: （下转第2版）, (上接A1版), （转第三版）.
 _JUMP = r"[（(]\s*(?:下转|上接|紧接|接|转|续)\s*(?:第\s*)?[A-Za-z]?\s*[0-9一二三四五六七八九十]{1,3}\s*版\s*[)）]"
-_JUMP_LINE = re.compile(_JUMP)
-_END_MARKS = ("（完）", "(完)")  # a wire story's last words
+_JUMP_NOTE = re.compile(_JUMP)  # (anywhere in the text)
+_JUMP_AT_END = re.compile(rf"{_JUMP}\s*$")
 _JUMP_ONLY = re.compile(rf"\s*{_JUMP}\s*")
+_END_MARKS = ("（完）", "(完)")  # a wire story's last words
 
 
 def _is_jump_line(line: Line) -> bool:
+    """The line is a jump line alone (a chunk's last line under the text it sends on)."""
     return line.final and _JUMP_ONLY.fullmatch(line.text) is not None
 
 
+def _ends_story(text: str) -> bool:
+    """The text ends the story on this page: a wire story's （完）, or a jump line."""
+    return text.endswith(_END_MARKS) or (
+        text.endswith(("）", ")")) and _JUMP_AT_END.search(text[-24:]) is not None
+    )
+
+
 def _ends_sentence(text: str) -> bool:
-    """Ends in 。！？… (or ... ), possibly followed by closing quotes and brackets, or in a
-    jump line (the story goes on on another page: no column break can follow)."""
-    # A string test rather than a regex search: a `$`-anchored search tries every position.
-    if text.endswith(("版）", "版)")) and _JUMP_LINE.search(text[-16:]):
-        return True
-    if text.endswith(_END_MARKS):
-        return True
-    return text.rstrip(_CLOSERS).endswith(_SENTENCE_MARKS)
+    """Ends in 。！？… (or ... ), possibly followed by closing quotes and brackets, or ends the
+    story (（完）, a jump line: no column break can follow)."""
+    # String tests first: a `$`-anchored regex search tries every position.
+    return text.rstrip(_CLOSERS).endswith(_SENTENCE_MARKS) or _ends_story(text)
 
 
 _REPORTING_VERB = re.compile(r"(?:强调|指出|表示|要求|提出|寄语|号召|部署|讲话|呼吁|说|称)$")
@@ -153,12 +168,11 @@ _FURNITURE = re.compile(
     r"|^(?:本版(?:责任)?编辑|(?:文字|图片|值班)?编辑\s*[:：]|美编|组版|版面设计|审读|校审)"
     rf"|^\s*{_JUMP}\s*$"  # a jump line standing alone
     # a page number (2, A2, 第2版), the masthead in Latin letters, the newsroom's numbers
-    r"|^[A-Z]?\d{1,2}$|^[A-Z][A-Z .]+$|^(?:https?://|www\.)"
+    r"|^[A-Z]?\d{1,2}$|^[A-Z]{2,}(?:[ .]+[A-Z]{2,})+$|^(?:https?://|www\.)"
     r"|^(?:新闻|投稿|服务|读者)?(?:电话|热线|传真|邮箱|邮编|网址)\s*[:：]"
     r"|星期[一二三四五六日天]\s*$|^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期.)?\s*$"
     # a page's section name standing alone (版名): 要闻, 综合新闻, 民生 …
     r"|^(?:要闻|民生|副刊|专版|(?:综合|本地|国内|国际|社会|经济|体育|文化|地方|时政)新闻)\s*$"
-    rf"|^[{CJK}]{{2}}新闻\s*$"  # the paper's own: 平湖新闻
 )
 # The parts of a page header or footer that may share one line (2020年3月16日 星期一 第2版,
 # A2 综合新闻 责任编辑 沈佳, PINGHU DAILY 2020.3.16): a line made of them alone, and perhaps a
@@ -166,11 +180,15 @@ _FURNITURE = re.compile(
 _FURNITURE_PART = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[./-]\d{1,2}[./-]\d{1,2}"
     r"|星期[一二三四五六日天]|农历\S{2,10}?(?=\s|星期|$)|第\s*[A-Z]?\d{1,2}\s*版|[A-Z]?\d{1,2}\s*版"
-    rf"|[{CJK}]{{2,3}}日报|[{CJK}]{{2}}新闻|要闻|民生|副刊|专版|[A-Z]{{2,}}(?:\s+[A-Z]{{2,}})*"
+    r"|[A-Z]{2,}(?:\s+[A-Z]{2,})+"
     rf"|(?:(?:本版|责任|美术|文字|图片|值班)?编辑|版式(?:设计)?|美编|校对|组版|审读|校审)"
     rf"(?:(?:\s*[:：]\s*|\s+)[{CJK}]{{2,3}}(?![{CJK}]))?"
     r"|(?:新闻|投稿|服务|读者)?(?:热线|电话|传真|邮编)\s*[:：]?\s*[\d\s-]{5,}"
 )
+# The paper's name and its section (平湖日报, 平湖新闻, 要闻): furniture beside one of the parts
+# above or a page number, or alone at the top or bottom of the page; elsewhere they may be a
+# headline's words (读嘉兴日报, 揭秘新闻).
+_MASTHEAD_PART = re.compile(rf"[{CJK}]{{2}}日报|[{CJK}]{{2}}新闻|要闻|民生|副刊|专版")
 _PAGE_NUMBER_LEFT = re.compile(r"[A-Z]?\d{1,2}")
 
 
@@ -178,12 +196,39 @@ _PAGE_NUMBER_LEFT = re.compile(r"[A-Z]?\d{1,2}")
 _FURNITURE_ANCHOR = re.compile(r"[0-9年星农版报闻要民副专辑式编对审线话真邮A-Z]")
 
 
-def _furniture_parts_only(text: str) -> bool:
+def _furniture_parts(text: str) -> str:
+    """ "parts" when ``text`` is made of header or footer parts (and perhaps a page number),
+    "masthead" when only of the paper's name or section, else ""."""
     if not _FURNITURE_ANCHOR.search(text):  # (a cheap test first: most lines hold none)
-        return False
-    rest, found = _FURNITURE_PART.subn("", text)
+        return ""
+    rest, parts = _FURNITURE_PART.subn("", text)
+    rest, mastheads = _MASTHEAD_PART.subn("", rest)
     rest = "".join(ch for ch in rest if ch.isalnum())
-    return found > 0 and (not rest or _PAGE_NUMBER_LEFT.fullmatch(rest) is not None)
+    if rest:
+        page_number = _PAGE_NUMBER_LEFT.fullmatch(rest) is not None
+        return "parts" if page_number and parts + mastheads > 0 else ""
+    return "parts" if parts else "masthead" if mastheads else ""
+
+
+def _is_furniture(chunks: list[Chunk], i: int) -> bool:
+    """Page furniture: a header or footer line, a jump line, the desk's credits …"""
+    chunk = chunks[i]
+    if len(chunk.lines) > 2:
+        return False
+    if _FURNITURE.search(chunk.text):
+        return True
+    found = {_furniture_parts(line.text) for line in chunk.lines}
+    if "" in found:
+        return False
+    # the paper's name or section alone: only above the first story or under the last one
+    return "parts" in found or not all(
+        any(_reads_as_body(c) for c in side) for side in (chunks[:i], chunks[i + 1 :])
+    )
+
+
+def _reads_as_body(chunk: Chunk) -> bool:
+    """Lines of running text: two or more, with a sentence mark."""
+    return chunk.kind != "byline" and len(chunk.lines) >= 2 and chunk.punct == 2
 
 
 _NOT_BIGRAM_CHARS = re.compile(rf"[^{CJK}0-9A-Za-z]+")
@@ -288,6 +333,7 @@ class Chunk:
         "_punct",
         "_shaped",
         "_text",
+        "_text_lines",
         "_width",
         "blank_after",
         "blank_before",
@@ -311,6 +357,7 @@ class Chunk:
         self._punct: int | None = None
         self._shaped: bool | None = None
         self._inner: list[float] | None = None
+        self._text_lines: list[Line] | None = None
 
     @property
     def first(self) -> int:
@@ -338,10 +385,16 @@ class Chunk:
         """Widths of the lines inside the chunk (its first may be indented, its last short),
         sorted: the column is their median. Read by several rules and by _add_body."""
         if self._inner is None:
-            # (a jump line under the text is no line of the column: the one above it is last)
-            end = -2 if self.lines[-1].final and _is_jump_line(self.lines[-1]) else -1
-            self._inner = sorted([line.width for line in self.lines[1:end]])
+            self._inner = sorted([line.width for line in self.text_lines[1:-1]])
         return self._inner
+
+    @property
+    def text_lines(self) -> list[Line]:
+        """The lines of the column: a jump line under the text (（下转第2版）) is none of them."""
+        if self._text_lines is None:
+            lines = self.lines
+            self._text_lines = lines[:-1] if len(lines) > 1 and _is_jump_line(lines[-1]) else lines
+        return self._text_lines
 
     @property
     def punct(self) -> int:
@@ -388,6 +441,53 @@ def _is_byline(folded: str) -> bool:
     # Without a marker, demand a separator after the role (记者 翁辰辰, 通讯员：徐冰艳) so that
     # body lines such as 记者了解到 are never taken for bylines.
     return bool(_ROLE_THEN_SEPARATOR.match(body))
+
+
+_NAME_CREDIT = re.compile(
+    rf"^[{MARKERS}]?\s*[{CJK}·]{{2,5}}(?:{_NAME_SEPARATOR}[{CJK}·]{{2,5}}){{0,3}}\s+摄影?$"
+)
+# A credit at the end of a caption's or a story's text: …抢种。（记者 张三 摄）, …作业。 张三 摄
+_BRACKETED_TAIL = re.compile(r"[（(]([^（）()]{2,40})[)）]$")
+_SPACED_TAIL = re.compile(r"(?<=[。！？”])\s*([^。！？”]{2,40})$")
+# a byline group that credits a photo: 摄影 王强, 摄 徐佳丽, 记者 张三 摄, 张三 摄影
+_PHOTO_GROUP = re.compile(rf"^[{MARKERS}]?\s*(?:摄影|摄|图)|摄影?$")
+
+
+def _is_credit(text: str) -> bool:
+    """A byline, or names followed by 摄 (张三 摄: a photo credit needs no role)."""
+    return _is_byline(text) or _NAME_CREDIT.match(text) is not None
+
+
+def _tail_credit(text: str) -> tuple[re.Match[str] | None, bool]:
+    """A credit closing ``text`` (the match, its group 1 the credit) and whether it is set in
+    brackets; (None, False) when there is none."""
+    if text.endswith(("）", ")")):
+        m = _BRACKETED_TAIL.search(text)
+        if m and _is_credit(m.group(1).strip()):
+            return m, True
+    m = _SPACED_TAIL.search(text)
+    return (m, False) if m and _is_credit(m.group(1).strip()) else (None, False)
+
+
+# where a byline names a second role: 记者 李雨婷 | 通讯员 徐冰艳 (not 记者 张三 摄)
+_SECOND_ROLE = re.compile(rf"\s+(?=(?:{BYLINE_ROLES})(?:\s+|[:：])\S)")
+
+
+def _role_groups(span: Span) -> list[Span]:
+    """A byline line naming several roles, as one group per role (as if printed one a line)."""
+    text = span.text
+    cuts = [m.span() for m in _SECOND_ROLE.finditer(text)]
+    if not cuts:
+        return [span]
+    starts = [0] + [end for _, end in cuts]
+    ends = [start for start, _ in cuts] + [len(text)]
+    return [span.slice(a, b) for a, b in zip(starts, ends, strict=True)]
+
+
+def _photo_credits_only(bylines: list[Span]) -> bool:
+    """Every byline group credits a photo (记者 张三 / 摄影记者 李四 signs a story)."""
+    groups = [group.text for span in bylines for group in _role_groups(span)]
+    return bool(groups) and all(_PHOTO_GROUP.search(group) for group in groups)
 
 
 _ASCII_LETTERS = frozenset(string.ascii_letters)
@@ -537,9 +637,9 @@ _as_piece = functools.partial(_new_tuple, Piece)
 
 
 def _may_be_byline(raw: str) -> bool:
-    """A cheap test before normalising a line as names: :func:`_is_byline` can hold only if
+    """A cheap test before normalising a line as names: :func:`_is_credit` can hold only if
     the line starts with a role even with all its whitespace left out (normalising only
-    drops whitespace)."""
+    drops whitespace), or is names and 摄 (张三 摄)."""
     if not _BYLINE_HINT.match(raw):
         return _NAME_CREDIT.match(raw.strip()) is not None
     squeezed = "".join(raw.split())
@@ -697,10 +797,10 @@ def _wider_than_column(chunks: list[Chunk], i: int, body_column: float) -> bool:
 
 
 _OPENING_QUOTES, _CLOSING_QUOTE_MARKS = "“『「", "”』」"
-# A subhead's lead: 一、 （二） 3. or a marker (■ 抢抓晴好天气); never a headline's
+# A subhead's lead: 一、 （二） 3. or a marker (■ 抢抓晴好天气); not 一、二季度… (two numerals)
 _SUBHEAD_LEAD = re.compile(
-    rf"^(?:[一二三四五六七八九十]{{1,3}}、|[（(][一二三四五六七八九十]{{1,3}}[)）]|\d{{1,2}}[.、．](?!\d)"
-    rf"|[{MARKERS}])"
+    rf"^(?:[一二三四五六七八九十]{{1,3}}、(?![一二三四五六七八九十])|[（(][一二三四五六七八九十]{{1,3}}[)）]"
+    rf"|\d{{1,2}}[.、．](?!\d)|[{MARKERS}])"
 )
 
 
@@ -719,7 +819,13 @@ def _subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
         and text[-1] in _CLOSING_QUOTE_MARKS
         and not any(c in _OPENING_QUOTES or c in _CLOSING_QUOTE_MARKS for c in text[1:-1])
     )
-    if not quoted and not (len(text) <= 24 and _SUBHEAD_LEAD.match(text)):
+    # (a numbered line that ends in a comma is a list item running on, not a subhead)
+    led = (
+        len(text) <= 24
+        and not text.endswith(("，", "、", "；", "："))
+        and _SUBHEAD_LEAD.match(text)
+    )
+    if not quoted and not led:
         return False
     prev, nxt = chunks[i - 1], chunks[i + 1]
     if prev.kind != "body" or not _ends_paragraph(prev) or nxt.kind == "byline":
@@ -812,14 +918,11 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk.kind = "body"
         elif chunk.lines[0].doubled:  # _chunks splits text where doubling starts or stops
             chunk.kind = "headline"
-        elif len(chunk.lines) > 1 and _is_jump_line(chunk.lines[-1]):
+        elif len(chunk.text_lines) < len(chunk.lines):
             chunk.kind = "body"  # text that goes on on another page: no headline
         elif prev is not None and prev is last_body and not _ends_paragraph(prev):
             chunk.kind = "body"
-        elif len(chunk.lines) <= 2 and (
-            _FURNITURE.search(chunk.text)
-            or all(_furniture_parts_only(line.text) for line in chunk.lines)
-        ):
+        elif _is_furniture(chunks, i):
             chunk.kind = "furniture"
         elif _lone_name(chunk) and chunk.blank_before and chunk.blank_after:
             chunk.kind = "name"
@@ -830,6 +933,7 @@ def _classify(chunks: list[Chunk]) -> None:
         elif _subhead(chunks, i, body_column):
             chunk.kind = "body"
             chunk.lines = [chunk.lines[0]._replace(final=True)]  # a paragraph of its own
+            chunk._text_lines = None  # (read again from the new line)
         elif _headline_shaped(chunk) and not _paragraph_start_before_break(chunks, i, body_column):
             chunk.kind = "headline"
         elif _runs_into_tail(chunks, i):
@@ -871,10 +975,7 @@ def _ends_paragraph(chunk: Chunk) -> bool:
 
 def _ends_in_credit(text: str) -> bool:
     """…确保粮食生产稳定。（记者 张三 通讯员 李四）: a story signed at its end is finished."""
-    if not text.endswith(("）", ")")):
-        return False
-    m = _BRACKETED_TAIL.search(text)
-    return m is not None and _is_credit(m.group(1).strip())
+    return text.endswith(("）", ")")) and _tail_credit(text)[1]
 
 
 def _next_column(nxt: Chunk, body_column: float) -> float:
@@ -992,7 +1093,7 @@ class Article:
     content_widths: list[float] = field(default_factory=list)  # the same, hanging marks left out
     dateline: Span = field(default_factory=Span)
     digest_items: list[int] = field(default_factory=list)  # paragraphs opening a dated item
-    after_body: bool = False  # opened by a dated chunk right under another article's body
+    after_body: bool = False  # opened right under another article's body, no headline between
 
 
 @dataclass
@@ -1567,17 +1668,7 @@ _CHAR_PAIR_MIN = 0.2
 _CHAR_PAIR_MARGIN = 1.5
 
 
-_NAME_CREDIT = re.compile(
-    rf"^[{MARKERS}]?\s*[{CJK}·]{{2,5}}(?:{_NAME_SEPARATOR}[{CJK}·]{{2,5}}){{0,3}}\s+摄影?$"
-)
-# A credit at the end of a caption's or a story's text: …抢种。（记者 张三 摄）, …作业。 张三 摄
-_BRACKETED_TAIL = re.compile(r"[（(]([^（）()]{2,40})[)）]$")
-_SPACED_TAIL = re.compile(r"(?<=[。！？”])\s*([^。！？”]{2,40})$")
-
-
-def _is_credit(text: str) -> bool:
-    """A byline, or names followed by 摄 (张三 摄: a photo credit needs no role)."""
-    return _is_byline(text) or _NAME_CREDIT.match(text) is not None
+_USUAL_ENDS = ("。", "！", "？", "”")  # how a story usually ends: no credit or end mark after
 
 
 def _lift_inline_furniture(
@@ -1588,7 +1679,7 @@ def _lift_inline_furniture(
     paragraph to the bylines (its brackets are unplaced markers, as ■ is)."""
     # (what the page does not print is not looked for: a test over its text is cheaper than
     # one over every paragraph)
-    jumps = "版）" in page_text or "版)" in page_text
+    jumps = "版" in page_text
     end_marks = "完）" in page_text or "完)" in page_text
     for art in articles:
         paragraphs = art.paragraphs
@@ -1596,7 +1687,8 @@ def _lift_inline_furniture(
             paragraphs = [_without_jump_lines(span, unplaced) for span in paragraphs]
             paragraphs = [span for span in paragraphs if span.text]
         # (most stories end a sentence: then neither an end mark nor a credit follows)
-        if paragraphs and not paragraphs[-1].pieces[-1][0].endswith(_USUAL_ENDS):
+        last = paragraphs[-1].pieces if paragraphs else []
+        if last and not last[-1][0].endswith(_USUAL_ENDS):
             if end_marks:
                 paragraphs[-1] = _without_end_mark(paragraphs[-1], unplaced)
             paragraphs[-1] = _without_credit(paragraphs[-1], art.bylines, unplaced)
@@ -1605,13 +1697,10 @@ def _lift_inline_furniture(
         art.paragraphs = paragraphs
 
 
-_USUAL_ENDS = ("。", "！", "？", "”")
-
-
 def _without_jump_lines(span: Span, unplaced: list[Unplaced]) -> Span:
     if "版" not in span.text:
         return span
-    for m in reversed(list(_JUMP_LINE.finditer(span.text))):
+    for m in reversed(list(_JUMP_NOTE.finditer(span.text))):
         note = "jump line: the story goes on on another page"
         unplaced.append(Unplaced("furniture", span.slice(*m.span()), note))
         span = span.slice(0, m.start()).extend(span.slice(m.end())).strip()
@@ -1620,27 +1709,24 @@ def _without_jump_lines(span: Span, unplaced: list[Unplaced]) -> Span:
 
 def _without_end_mark(span: Span, unplaced: list[Unplaced]) -> Span:
     text = span.text
-    if not text.endswith(_END_MARKS):
+    mark = next((mark for mark in _END_MARKS if text.endswith(mark)), "")
+    if not mark:
         return span
-    unplaced.append(Unplaced("furniture", span.slice(len(text) - 3), "end of a wire story"))
-    return span.slice(0, len(text) - 3).strip()
+    start = len(text) - len(mark)
+    unplaced.append(Unplaced("furniture", span.slice(start), "end of a wire story"))
+    return span.slice(0, start).strip()
 
 
 def _without_credit(span: Span, bylines: list[Span], unplaced: list[Unplaced]) -> Span:
-    text = span.text
-    if text.endswith(_USUAL_ENDS):  # (a sentence end: no credit after it)
+    m, bracketed = _tail_credit(span.text)
+    if m is None:
         return span
-    m = _BRACKETED_TAIL.search(text)
-    if m and _is_credit(m.group(1).strip()):
-        start, end = m.span(1)
+    start, end = m.span(1)
+    if bracketed:
         unplaced.append(Unplaced("marker", span.slice(m.start(), start), "credit bracket"))
         unplaced.append(Unplaced("marker", span.slice(end, m.end()), "credit bracket"))
-    else:
-        m = _SPACED_TAIL.search(text)
-        if not (m and _is_credit(m.group(1).strip())):
-            return span
-        start, end = m.span(1)
-    bylines.append(_strip_marker(span.slice(start, end).strip(), unplaced))
+    # (printed in running text: names keep their justification spaces until squeezed)
+    bylines.append(squeeze_names(_strip_marker(span.slice(start, end).strip(), unplaced)))
     return span.slice(0, m.start()).strip()
 
 
@@ -1653,6 +1739,11 @@ def _pair_by_elimination(
     left_articles = sorted(set(range(len(articles))) - set(assignment.values()))
     if len(left_headlines) == 1 and len(left_articles) == 1:
         assignment[left_headlines[0]] = left_articles[0]
+
+
+# A headline reads like a text when this share of its bigram weight is found in it, and not
+# like it below _READS_UNLIKE.
+_READS_LIKE, _READS_UNLIKE = 0.25, 0.05
 
 
 def _split_digest_items(
@@ -1682,13 +1773,13 @@ def _split_digest_items(
             own_before = float(sims[row[own], 2 * n + 1]) if own is not None else 1.0
             for i in left:
                 after, before = float(sims[row[i], 2 * n]), float(sims[row[i], 2 * n + 1])
-                if after >= 0.25 and before <= 0.05:
+                if after >= _READS_LIKE and before <= _READS_UNLIKE:
                     score, first_part = after, False
                 elif (
-                    before >= 0.25
+                    before >= _READS_LIKE
                     and after <= 0.5 * before
-                    and own_after >= 0.25
-                    and own_before <= 0.05
+                    and own_after >= _READS_LIKE
+                    and own_before <= _READS_UNLIKE
                 ):
                     score, first_part = min(before, own_after), True
                 else:
@@ -1720,11 +1811,6 @@ def _split_digest_items(
             assignment[i] = j
         else:
             assignment[i] = j + 1
-
-
-# A headline reads like a text when this share of its bigram weight is found in it (as for
-# _split_digest_items)
-_READS_LIKE = 0.25
 
 
 def _columns_differ(one: Article, other: Article) -> bool:
@@ -1759,7 +1845,7 @@ def _join_headless_items(
             or item.bylines
             or _LOCAL_DATELINE.match(item.dateline.text)  # 本报讯 opens a local story
             or not above.paragraphs
-            or above.paragraphs[-1].text.endswith(_END_MARKS)  # the story above said （完）
+            or _ends_story(above.paragraphs[-1].text)  # （完） or a jump line closed it
             or _columns_differ(above, item)
         ):
             continue
@@ -1770,8 +1856,7 @@ def _join_headless_items(
             continue
         # the item's paragraphs as a digest holds them: the dateline opens its first one
         first = Span(item.dateline.pieces + item.paragraphs[0].pieces)
-        above.digest_items.append(len(above.paragraphs))
-        above.digest_items += [len(above.paragraphs) + q for q in item.digest_items]
+        # (digest_items are not kept up to date: _split_digest_items, their reader, is done)
         above.paragraphs += [first, *item.paragraphs[1:]]
         above.last = max(above.last, item.last)
         del articles[j + 1]
@@ -2083,8 +2168,7 @@ def _add_body(
     captioned: bool = False,
 ) -> Article:
     lines = chunk.lines
-    # the lines of the column: a jump line under the text is none
-    text_lines = lines[:-1] if len(lines) > 1 and _is_jump_line(lines[-1]) else lines
+    text_lines = chunk.text_lines
     interior = chunk.inner_widths  # sorted: for medians, and merged into the article's
     interior_content = [line.content_width for line in text_lines[1:-1]]
     # the article's column so far (median line width inside its chunks); computed once
@@ -2108,7 +2192,7 @@ def _add_body(
         and prev.kind == "body"
         # 本报讯 and 本报北京1月12日讯 open local stories; wire items (…电) make digests
         and not _LOCAL_DATELINE.match("".join([line.text for line in lines[:2]]))
-        and not prev.lines[-1].text.endswith(_END_MARKS)  # the story above said （完）
+        and not _ends_story(prev.lines[-1].text)  # （完） or a jump line closed the story above
         and len(current.widths) >= 3
         and (
             (len(interior) >= 1 and abs(_sorted_median(interior) - column_so_far) < 1)
@@ -2264,10 +2348,7 @@ def _tables(page: Page, articles: list[Article], unplaced: list[Unplaced]) -> Pa
             "body": _join(art.paragraphs, "\n"),
         }
         texts = {name: span.text for name, span in fields.items()}
-        is_caption = (
-            any(b.text.startswith("图") or _PHOTO_CREDIT.search(b.text) for b in art.bylines)
-            and not art.dateline.text
-        )
+        is_caption = _photo_credits_only(art.bylines) and not art.dateline.text
         rows.append(
             {
                 "article_id": article_id,
@@ -2319,21 +2400,6 @@ def _tables(page: Page, articles: list[Article], unplaced: list[Unplaced]) -> Pa
         field_spans=field_spans,
         unplaced_spans=unplaced_spans,
     )
-
-
-# where a byline names a second role: 记者 李雨婷 | 通讯员 徐冰艳 (not 记者 张三 摄)
-_SECOND_ROLE = re.compile(rf"\s+(?=(?:{BYLINE_ROLES})(?:\s+|[:：])\S)")
-
-
-def _role_groups(span: Span) -> list[Span]:
-    """A byline line naming several roles, as one group per role (as if printed one a line)."""
-    text = span.text
-    cuts = [m.span() for m in _SECOND_ROLE.finditer(text)]
-    if not cuts:
-        return [span]
-    starts = [0] + [end for _, end in cuts]
-    ends = [start for start, _ in cuts] + [len(text)]
-    return [span.slice(a, b) for a, b in zip(starts, ends, strict=True)]
 
 
 def _expand_paragraph(row: tuple) -> dict:
@@ -2456,8 +2522,11 @@ def load_paragraphs(paths=None) -> pd.DataFrame:
 
 
 def load_unplaced(paths=None) -> pd.DataFrame:
-    """What could not be placed: detached bylines, lone names, unmatched headlines, collapsed
-    duplicate headlines, removed byline markers, page furniture."""
+    """What could not be placed, by ``kind``: ``detached_byline``, ``lone_name``, ``headline``
+    (matched to no body) and ``byline`` (of such a headline), ``duplicate_headline`` (the
+    collapsed copy of a headline printed twice), ``marker`` (■ before a byline, the brackets
+    of a credit lifted from the text) and ``furniture`` (page header and footer lines, the
+    desk's credits, jump lines, a wire story's （完）); ``note`` says why."""
     return _rows_frame(layout_pages(paths), "unplaced_rows", UNPLACED_COLUMNS)
 
 

@@ -10,8 +10,8 @@ bench/out/ingest/, then measures in one run, CPU time, best of 3:
 - read_page + parse_page: the whole pages -> articles stage;
 - jieba.lcut over the article bodies, for scale: ingest should never matter next to it;
 - read_page + parse_page + the articles table over the same pages in 2 worker processes, wall
-  clock (how a corpus is ingested on this 2-core machine), against the same work in this
-  process, wall clock too.
+  clock (how a corpus is ingested on a 2-core machine such as CI's), against the same work in
+  this process, wall clock too.
 
 Target (issue 2): ingest >= 5 MB/s of raw text, read per process (the CPU-time lines).
 """

@@ -1018,3 +1018,84 @@ def test_a_block_wrapped_wider_than_a_one_line_title_is_its_subtitle() -> None:
     (article,) = _checked_layout(lines).articles.itertuples()
     assert article.title == "全市春季农业生产推进会召开"
     assert article.subtitle == "各镇街道抓住有利时机全力抓好春耕备耕工作"
+
+
+def test_a_headline_sharing_no_word_with_its_body_goes_by_its_rare_characters() -> None:
+    # 书香满城迎春来 shares no two-character word with any body; its 书 and 城 are frequent in
+    # one story (图书馆, 读书, 城市书房) and in no other, while the photo caption (also left
+    # without a headline) holds none of them.
+    reading = (
+        "本报讯 近日，市图书馆启动全民阅读月活动，举办名家讲座、亲子共读、读书分享会等活动。"
+        "新建的十家城市书房同时开放，市民可免费借阅图书。"
+    )
+    farming = (
+        "本报讯 全市春季农业生产推进会召开，会议要求抓住当前有利时机，全力以赴抓好春耕备耕，"
+        "确保粮食生产稳定。"
+    )
+    caption = " 市公交公司的工作人员正在对新投放的纯电动公交车进行检查，确保车辆安全运行。"
+    lines = [
+        *_column(reading, 16),
+        "",
+        *_column(caption, 13),
+        "■摄影 朱晓彤",
+        "",
+        *_column(farming, 14),
+        "",
+        "抢抓农时不误春耕",
+        "",
+        "书香满城迎春来",
+    ]
+    layout = _checked_layout(lines)
+    assert layout.articles.title.tolist() == ["书香满城迎春来", "", "抢抓农时不误春耕"]
+
+
+def test_a_jump_line_in_the_middle_of_a_paragraph_is_taken_out() -> None:
+    # The page prints the note where the column ends, mid-paragraph; the text runs on after it.
+    lines = ["本报讯 全市春季农业生产推进会召开，会议要求（转第3版）", "抓住当前有利时机。"]
+    layout = _checked_layout(lines)
+    assert layout.articles.body.tolist() == [
+        "全市春季农业生产推进会召开，会议要求抓住当前有利时机。"
+    ]
+    assert layout.unplaced.text.tolist() == ["（转第3版）"]
+
+
+def test_words_of_furniture_inside_a_headline_leave_it_a_headline() -> None:
+    # The paper's name, a section or Latin capitals make furniture only on a line of their own
+    # at the page's edge or beside a date or page number; a headline may hold them too.
+    for headline in ("读嘉兴日报", "揭秘新闻", "APEC", "NBA 2"):
+        story = [*_column(_SPRING_STORY, 14), "", "抢抓农时不误春耕", ""]
+        layout = _checked_layout([*story, *_column(_SPRING_STORY, 15), "", headline, "", *story])
+        assert layout.articles.title.tolist()[1] == headline, headline
+
+
+def test_a_story_signed_by_a_reporter_and_a_photographer_is_no_caption() -> None:
+    lines = [*_column("图为" + _SPRING_CAPTION, 16), "■记者 张三", "摄影记者 李四", "", "春耕忙"]
+    (article,) = _checked_layout(lines).articles.itertuples()
+    assert (article.kind, article.byline) == ("article", "记者 张三 / 摄影记者 李四")
+
+
+def test_a_jump_line_closes_a_wire_story_against_the_next_item() -> None:
+    first = (
+        "新华社北京1月12日电 春运首日，全国铁路发送旅客三百万人次，各地车站秩序井然，"
+        "旅客出行平稳有序，铁路部门还加开了临时旅客列车。（下转第2版）"
+    )
+    second = "新华社上海1月12日电 上海港今天迎来新年第一艘国际邮轮，三千名游客在吴淞口登岸。"
+    layout = _checked_layout([*_column(first, 14), "", *_column(second, 14)])
+    assert layout.articles.dateline.tolist() == ["新华社北京1月12日电", "新华社上海1月12日电"]
+
+
+def test_a_justified_credit_at_the_end_of_a_caption_is_squeezed() -> None:
+    lines = [*_column(_SPRING_CAPTION + "（记者 王 强 摄）", 20), "", "春耕忙"]
+    (caption,) = _checked_layout(lines).articles.itertuples()
+    assert (caption.kind, caption.byline) == ("photo_caption", "记者 王强 摄")
+
+
+def test_a_numbered_line_running_on_or_two_numerals_is_no_subhead() -> None:
+    # 1.加强组织领导， runs on across the column break; 一、二季度… is a headline of its own.
+    more = "落实工作责任，确保各项措施落地见效。"
+    lines = [*_column(_SPRING_STORY, 14), "", "1.加强组织领导，", "", *_column(more, 14)]
+    (article,) = _checked_layout(lines).articles.itertuples()
+    assert "1.加强组织领导，落实工作责任" in article.body
+    economy = "  全市经济运行总体平稳，主要指标好于预期，工业生产稳步回升，消费市场逐步回暖。"
+    lines = [*_column(_SPRING_STORY, 14), "", "一、二季度经济运行平稳", "", *_column(economy, 14)]
+    assert _checked_layout(lines).articles.title.tolist() == ["", "一、二季度经济运行平稳"]
