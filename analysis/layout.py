@@ -1613,6 +1613,14 @@ def _assign_headlines(
     before_fit = float((sims * precedes).sum())
     follow_bonus, precede_bonus = (0.6, 0.3) if after_fit >= before_fit else (0.3, 0.6)
     score = 1.2 * sims + follow_bonus * follows + precede_bonus * precedes
+    # A photo caption with its own credit takes no headline signed by a reporter (记者 …): that
+    # headline heads a story.
+    signed = [
+        i for i, h in enumerate(headlines) if h.bylines and not _photo_credits_only(h.bylines)
+    ]
+    if signed:
+        credited = [j for j, a in enumerate(articles) if _is_credited_caption(a)]
+        score[np.ix_(signed, credited)] = 0.0
     rows, cols = _max_assignment(score)
     out = {}
     for i, j in zip(rows, cols, strict=True):
@@ -1621,6 +1629,10 @@ def _assign_headlines(
     if cluster_of is not None:
         _attach_unclaimed_kickers(headlines, out, cluster_of, sims)
     return out
+
+
+def _is_credited_caption(article: Article) -> bool:
+    return not article.dateline and _photo_credits_only(article.bylines)
 
 
 def _unclaimed_headlines(headlines: list[Headline], assignment: dict[int, int]) -> list[int]:

@@ -1099,3 +1099,33 @@ def test_a_numbered_line_running_on_or_two_numerals_is_no_subhead() -> None:
     economy = "  全市经济运行总体平稳，主要指标好于预期，工业生产稳步回升，消费市场逐步回暖。"
     lines = [*_column(_SPRING_STORY, 14), "", "一、二季度经济运行平稳", "", *_column(economy, 14)]
     assert _checked_layout(lines).articles.title.tolist() == ["", "一、二季度经济运行平稳"]
+
+
+def test_a_headline_signed_by_a_reporter_goes_to_a_story_not_a_credited_caption() -> None:
+    # Kicker, blank line, title and bylines under the story; a photo caption with its own
+    # credit follows. The signed title heads the story (its kicker joins it), not the caption.
+    caption = " 日前，白沙街道的农技人员来到田间，指导农户做好小麦春季田间管理。"
+    lines = [
+        *_column(_SPRING_STORY, 14),
+        "",
+        "临湖市召开春季农业生产推进会",
+        "",
+        "抢抓农时",
+        "不误春耕",
+        "■记者 沈一鸣",
+        "通讯员 陆晓岚",
+        "",
+        *_column(caption, 10),
+        "■摄影 朱晓彤",
+    ]
+    layout = _checked_layout(lines)
+    got = layout.articles[["kind", "kicker", "title", "byline"]].values.tolist()
+    assert got == [
+        [
+            "article",
+            "临湖市召开春季农业生产推进会",
+            "抢抓农时 不误春耕",
+            "记者 沈一鸣 / 通讯员 陆晓岚",
+        ],
+        ["photo_caption", "", "", "摄影 朱晓彤"],
+    ]
