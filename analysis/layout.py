@@ -2306,21 +2306,21 @@ def _add_body(
     if digest_item and not open_end:
         current.digest_items.append(len(paragraphs))
     short_line, closing_quote_width = 0.6 * column, column - 1
-    last_read = started = False
+    # the lines the dateline fills whole are left out; the rest of the one it ends in is read
+    read_from = 0
+    while skip and read_from < len(lines) and skip >= len(lines[read_from].text):
+        skip -= len(lines[read_from].text)
+        read_from += 1
+    joined = paragraphs[-1].pieces if paragraphs else None  # the open paragraph's pieces
+    started = False
     # (Lines unpacked in the loop header: cheaper than reading four fields by name, per line.)
-    for _, _, _, pieces, text, width, _, _, _, final in lines:
-        last_read = False
+    for _, _, _, pieces, text, width, _, _, _, final in lines[read_from:] if read_from else lines:
         if skip:
-            length = len(text)
-            if skip >= length:
-                skip -= length
-                continue
             pieces = Span(list(pieces)).slice(skip).strip().pieces
             skip = 0
         started = False
-        if open_end and paragraphs:
+        if open_end and joined is not None:
             if pieces:  # joined across a line break: nothing between CJK, a space between Latin
-                joined = paragraphs[-1].pieces
                 if (
                     pieces[0][0][:1] in _ASCII_LETTERS
                     and joined
@@ -2328,15 +2328,15 @@ def _add_body(
                 ):
                     joined.append(Piece(" ", 0, 0))
                 joined.extend(pieces)
-        elif pieces and any(p.text for p in pieces):
+        elif pieces and any(map(_piece_text, pieces)):
             paragraphs.append(Span(list(pieces)))
+            joined = paragraphs[-1].pieces
             started = True
         # inside a chunk (no blank line) only a clearly short line closes a paragraph
         open_end = width >= short_line or not (
             final or (text.endswith(_CLOSING_QUOTES) and width < closing_quote_width)
         )
-        last_read = True
-    if last_read:
+    if read_from < len(lines):  # (else the dateline took the whole chunk)
         # the chunk's last line: the chunk ends the paragraph if the line ends a sentence;
         # on a full line that may also be a column break
         ends = is_paragraph_end(lines[-1], column)
