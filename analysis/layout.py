@@ -970,6 +970,19 @@ def _classify(chunks: list[Chunk]) -> None:
         prev = chunk
 
 
+_LEADING_RUN = re.compile(r"[0-9A-Za-z.%]+")
+
+
+def _reach(line: Line, below: Line) -> float:
+    """How wide ``line`` may be set: a number or Latin word opening the line below does not
+    split, so a line that could not take it ends short by its width (李铁映充分肯定了体育界在 |
+    1997 年…), as if full."""
+    run = _LEADING_RUN.match(below.text)
+    if run is None:
+        return line.width
+    return max(line.width, line.width + 0.5 * (run.end() + 1) - 0.5)
+
+
 def _ends_paragraph(chunk: Chunk) -> bool:
     last = chunk.lines[-1]
     # (measured against the chunk's widest line, read only when the line ends no sentence)
@@ -2259,7 +2272,7 @@ def _add_body(
             elif len(text_lines) == 2:
                 # the first line, perhaps indented, and a second line that runs on across a
                 # column break (so it fills the column) must both differ from the column
-                first = lines[0].width
+                first = _reach(lines[0], text_lines[1])
                 starts_article = min(abs(first - column), abs(first + 2 - column)) >= 2
                 if starts_article and not text_lines[1].final and current.content_widths:
                     widths = current.content_widths

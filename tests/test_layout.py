@@ -1129,3 +1129,22 @@ def test_a_headline_signed_by_a_reporter_goes_to_a_story_not_a_credited_caption(
         ],
         ["photo_caption", "", "", "摄影 朱晓彤"],
     ]
+
+
+def test_a_line_cut_short_by_a_number_that_did_not_fit_is_no_change_of_column() -> None:
+    # 李铁映充分肯定了体育界在 could not take 1997 (a number does not split): two lines after a
+    # finished paragraph, the first short by the number's width, go on in the same story.
+    story = (
+        "新华社北京1月16日电 国务委员李铁映今天在全国体委主任会议上讲话，他说，体育工作要坚持"
+        "以人为本，大力发展群众体育，为建设有中国特色社会主义事业做出贡献。"
+    )
+    lines = [
+        *_column(story, 16),
+        "",
+        "李铁映充分肯定了体育界在",
+        "1997 年取得的成绩。",
+        "",
+        "全国体委主任会议召开",
+    ]
+    (article,) = _checked_layout(lines).articles.itertuples()
+    assert article.body.endswith("李铁映充分肯定了体育界在1997年取得的成绩。")
