@@ -2222,6 +2222,7 @@ def _add_body(
     )
     if (
         starts_article
+        and not captioned  # (a photo credit under it: a caption of its own)
         and current is not None
         and prev is not None
         and prev.kind == "body"

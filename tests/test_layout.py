@@ -1148,3 +1148,17 @@ def test_a_line_cut_short_by_a_number_that_did_not_fit_is_no_change_of_column() 
     ]
     (article,) = _checked_layout(lines).articles.itertuples()
     assert article.body.endswith("李铁映充分肯定了体育界在1997年取得的成绩。")
+
+
+def test_a_caption_set_in_the_column_of_the_story_above_is_no_digest_item() -> None:
+    # Same width as the story, no headline between: a dated item would continue a digest, but
+    # a photo credit printed under the lines makes them a caption of their own.
+    story = (
+        "新华社北京1月16日电 国务委员李铁映今天在全国体委主任会议上讲话，他说，体育工作要坚持"
+        "以人为本，大力发展群众体育。"
+    )
+    caption = " 3月12日是植树节，东塘街道组织党员志愿者在城东公园开展义务植树活动。"
+    lines = [*_column(story, 11), "", *_column(caption, 11), "■摄影 陆晓岚 顾佳音", "", "春风化雨"]
+    layout = _checked_layout(lines)
+    assert layout.articles.kind.tolist() == ["article", "photo_caption"]
+    assert layout.articles.byline.tolist()[1] == "摄影 陆晓岚 顾佳音"
