@@ -2211,6 +2211,16 @@ def _add_body(
         _sorted_median(current.widths) if current is not None and len(current.widths) >= 3 else 0.0
     )
     digest_item = False
+    # the column a dated item must share to continue a digest: two inner lines read before it
+    # will do when the item brings two more of its own
+    digest_column = column_so_far
+    if (
+        not digest_column
+        and current is not None
+        and len(current.widths) == 2
+        and len(interior) >= 2
+    ):
+        digest_column = _sorted_median(current.widths)
     starts_article = (
         (captioned and current is not None and not current.open_end)
         or current is None
@@ -2229,9 +2239,9 @@ def _add_body(
         # 本报讯 and 本报北京1月12日讯 open local stories; wire items (…电) make digests
         and not _LOCAL_DATELINE.match("".join([line.text for line in lines[:2]]))
         and not _ends_story(prev.lines[-1].text)  # （完） or a jump line closed the story above
-        and len(current.widths) >= 3
+        and digest_column > 0
         and (
-            (len(interior) >= 1 and abs(_sorted_median(interior) - column_so_far) < 1)
+            (len(interior) >= 1 and abs(_sorted_median(interior) - digest_column) < 1)
             # digits make lines measure short: the widest inner line against the article's
             or (
                 len(interior) >= 1
@@ -2247,8 +2257,8 @@ def _add_body(
             or (
                 len(text_lines) == 2
                 and not lines[0].text.startswith("本报")
-                and not is_paragraph_end(text_lines[-1], column_so_far)
-                and abs(text_lines[-1].width - column_so_far) < 1
+                and not is_paragraph_end(text_lines[-1], digest_column)
+                and abs(text_lines[-1].width - digest_column) < 1
             )
         )
     ):

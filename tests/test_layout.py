@@ -1162,3 +1162,28 @@ def test_a_caption_set_in_the_column_of_the_story_above_is_no_digest_item() -> N
     layout = _checked_layout(lines)
     assert layout.articles.kind.tolist() == ["article", "photo_caption"]
     assert layout.articles.byline.tolist()[1] == "摄影 陆晓岚 顾佳音"
+
+
+def test_a_wire_item_joins_a_digest_read_in_short_paragraphs() -> None:
+    # The digest's first item is set in paragraphs of three lines: two inner lines measure its
+    # column, and the next item's own inner lines share it.
+    first = [
+        "新华社汉城1月8日电 韩国各大报纸",
+        "从今天起削减版面，以节约进口新闻纸",
+        "所需的外汇。",
+        "",
+        "  各报负责人表示，在国家经济困难时",
+        "期，报界应与国民一道共渡难关，支持",
+        "政府的救国行动。",
+    ]
+    second = [
+        "新华社曼谷1月8日电 泰国民间今天发",
+        "起以美元换泰币的自愿救国行动，广大",
+        "民众纷纷将积存的美元兑换成泰币，以",
+        "协助政府克服金融危机，振兴经济。",
+    ]
+    # (a headline sharing no word with either item: only the column can join them)
+    lines = ["东亚经济传真", "", *first, "", *second]
+    (article,) = _checked_layout(lines).articles.itertuples()
+    assert article.title == "东亚经济传真"
+    assert "新华社曼谷1月8日电泰国民间" in article.body.replace(" ", "")
