@@ -978,9 +978,7 @@ def _reach(line: Line, below: Line) -> float:
     split, so a line that could not take it ends short by its width (李铁映充分肯定了体育界在 |
     1997 年…), as if full."""
     run = _LEADING_RUN.match(below.text)
-    if run is None:
-        return line.width
-    return max(line.width, line.width + 0.5 * (run.end() + 1) - 0.5)
+    return line.width if run is None else line.width + 0.5 * run.end()
 
 
 def _ends_paragraph(chunk: Chunk) -> bool:
@@ -1663,6 +1661,10 @@ def _unclaimed_headlines(headlines: list[Headline], assignment: dict[int, int]) 
 
 
 _CJK_CHAR = re.compile(f"[{CJK}]")
+# a leftover headline goes by single characters when this share of their weight is in the
+# article and no other pairing comes within this factor of it
+_CHAR_PAIR_MIN = 0.2
+_CHAR_PAIR_MARGIN = 1.5
 
 
 def _pair_by_characters(
@@ -1697,10 +1699,6 @@ def _pair_by_characters(
             and (not len(others_col) or best >= _CHAR_PAIR_MARGIN * others_col.max())
         ):
             assignment[i] = left_articles[c]
-
-
-_CHAR_PAIR_MIN = 0.2
-_CHAR_PAIR_MARGIN = 1.5
 
 
 _USUAL_ENDS = ("。", "！", "？", "”")  # how a story usually ends: no credit or end mark after
@@ -2394,7 +2392,7 @@ def _tables(page: Page, articles: list[Article], unplaced: list[Unplaced]) -> Pa
             "body": _join(art.paragraphs, "\n"),
         }
         texts = {name: span.text for name, span in fields.items()}
-        is_caption = _photo_credits_only(art.bylines) and not art.dateline.text
+        is_caption = _is_credited_caption(art)
         rows.append(
             {
                 "article_id": article_id,
