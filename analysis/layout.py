@@ -644,7 +644,8 @@ def _may_be_byline(raw: str) -> bool:
     the line starts with a role even with all its whitespace left out (normalising only
     drops whitespace), or is names and 摄 (张三 摄)."""
     if not _BYLINE_HINT.match(raw):
-        return _NAME_CREDIT.match(raw.strip()) is not None
+        # (names may be spaced out: 王 强 摄 reads as a credit only once normalised)
+        return raw.rstrip().endswith(("摄", "摄影"))
     squeezed = "".join(raw.split())
     return len(squeezed) <= 40 and _ROLE.match(squeezed) is not None
 

@@ -795,6 +795,7 @@ def test_a_photo_credit_makes_a_caption_wherever_it_is_printed() -> None:
         (["记者 张三 摄"], "", "记者 张三 摄"),
         (["■记者 张三 摄"], "", "记者 张三 摄"),
         (["张三 摄"], "", "张三 摄"),
+        (["王 强 摄"], "", "王强 摄"),  # a name spaced out to the column's width
         ([], "（记者 张三 摄）", "记者 张三 摄"),
         ([], " 张三 摄", "张三 摄"),
     ):
