@@ -66,8 +66,8 @@ from .normalize import (
 
 MARKERS = "■◆●▲□◇"
 BYLINE_ROLES = (
-    "本报记者|见习记者|实习记者|特约记者|首席记者|记者|特约通讯员|通讯员|实习生|"
-    "摄影记者|摄影|摄|文/图|文图|图/文|撰稿|整理"
+    "本报记者|见习记者|实习记者|特约记者|首席记者|融媒体记者|融媒记者|记者|特约通讯员|通讯员|"
+    "实习生|本报评论员|特约评论员|评论员|摄影记者|摄影|摄|文/图|文图|图/文|撰稿|整理"
 )
 _ROLE = re.compile(rf"^[{MARKERS}]?\s*(?:{BYLINE_ROLES})")
 _CREDIT_SUFFIX = re.compile(r"\s*(?:摄影?|报道|文/?图|供图|绘)$")
@@ -155,6 +155,9 @@ _KICKER_VERB = re.compile(r"(?:强调|指出|表示|要求|提出|寄语|号召|
 _OCCASION = re.compile(
     r"在.{2,}(?:上|时|中|期间)|时(?:强调|指出|表示|要求)|会议|座谈|会见|接见|考察|视察|批示"
 )
+# the title of an official document printed whole (关于做好春季动物防疫工作的通告): a title of
+# its own, never another headline's subtitle
+_DOCUMENT_TITLE = re.compile(r"关于.{2,}的?(?:通告|通知|公告|公示|启事|决定|意见|办法|规定|通报)$")
 _SUBTITLE_DASH = re.compile(r"^(?:——|—|--|－－)")
 # A line that only says when (3月20日起, 2020年1月1日以来): a title says what happened, so a
 # bare date above it is a kicker setting the scene.
@@ -407,8 +410,10 @@ class Chunk:
 
 
 # first characters _BYLINE_HINT can match (besides whitespace): a cheap test before the regex
-_BYLINE_FIRST = frozenset("■◆●▲□◇本记见实特首摄通文图责编美校撰整")
-_BYLINE_HINT = re.compile(rf"^\s*[{MARKERS}]?\s*(?:本\s*报\s*)?[记见实特首摄通文图责编美校撰整]")
+_BYLINE_FIRST = frozenset("■◆●▲□◇本记见实特首融评摄通文图责编美校撰整")
+_BYLINE_HINT = re.compile(
+    rf"^\s*[{MARKERS}]?\s*(?:本\s*报\s*)?[记见实特首融评摄通文图责编美校撰整]"
+)
 
 
 _NAME_SEPARATOR = r"\s*[、/ ，,]\s*"
@@ -688,8 +693,16 @@ def _measured_line(
 
 
 def is_paragraph_end(line: Line, column_width: float) -> bool:
-    """A paragraph ends at a line ending in 。！？… (or a closing quote on a short line)."""
-    return line.final or (line.text.endswith(_CLOSING_QUOTES) and line.width < column_width - 1)
+    """A paragraph ends at a line ending in 。！？… (or a closing quote on a short line, or a
+    colon on a clearly short one: 现将有关事项通告如下： over a list)."""
+    return (
+        line.final
+        or (line.text.endswith(_CLOSING_QUOTES) and line.width < column_width - 1)
+        or (line.text.endswith(_COLONS) and line.width < 0.6 * column_width)
+    )
+
+
+_COLONS = ("：", ":")
 
 
 def _chunks(lines: list[Line]) -> list[Chunk]:
@@ -909,8 +922,22 @@ def _lone_name(chunk: Chunk) -> bool:
     return text[:2] in SURNAMES or (len(text) < 4 and text[0] in SURNAMES)
 
 
+_DATE_LINE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+
+
+def _signature(chunk: Chunk) -> bool:
+    """The date a notice is signed on, perhaps under the issuing body (平湖市农业农村局 |
+    2020年3月16日): the close of the text above, not a headline."""
+    lines = chunk.lines
+    return (
+        len(lines) <= 2
+        and _DATE_LINE.fullmatch(lines[-1].text) is not None
+        and (len(lines) == 1 or (len(lines[0].text) <= 20 and not chunk.punct))
+    )
+
+
 def _classify(chunks: list[Chunk]) -> None:
-    """Set chunk.kind for text chunks: body | headline | name | furniture."""
+    """Set chunk.kind for text chunks: body | headline | name | furniture | signature."""
     last_body: Chunk | None = None
     prev: Chunk | None = None
     body_column = 0.0
@@ -930,6 +957,8 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk.kind = "furniture"
         elif _lone_name(chunk) and chunk.blank_before and chunk.blank_after:
             chunk.kind = "name"
+        elif prev is not None and prev is last_body and _signature(chunk):
+            chunk.kind = "signature"
         elif not _headline_shaped(chunk, commas=True, max_lines=6):
             # (a shortcut for most body chunks: every rule below that makes a headline asks
             # for this shape or a stricter one; the others make a body)
@@ -1174,6 +1203,9 @@ def _leading_kicker(lines: list[Span]) -> int:
     under half the line below it) is the kicker's wrapped remainder, since title lines are
     broken into balanced lines.
     """
+    # a subtitle opening with a dash (——全力打造…) is set under the title: the kicker is read
+    # from the lines above it
+    lines = _above_dash_subtitle(lines)
     if len(lines) < 2:
         return 0
     if _DATE_KICKER.fullmatch(lines[0].text):
@@ -1256,12 +1288,21 @@ def _subtitle_text(text: str) -> bool:
     return _credit_line(text) or text.startswith(_FACT_SUBJECT)
 
 
+def _above_dash_subtitle(lines: list[Span]) -> list[Span]:
+    """The lines above the first line after the first that opens with a dash (a subtitle)."""
+    for k in range(1, len(lines)):
+        if _SUBTITLE_DASH.match(lines[k].text):
+            return lines[:k]
+    return lines
+
+
 def _short_label_over_title(label: Span, below: list[Span]) -> bool:
     """A short topic label (开学第一课, 文化惠民) over a title line at least half as wide again:
     a title wrapped into lines is balanced and a subtitle runs long, so the label is a kicker."""
     # characters and display width both: digits make a wrapped title line look short by one
     # measure or the other (’97医 | 药科技大, 我国今年将 | 新建公路2370公 | 里)
     width = len(label.text)
+    below = _above_dash_subtitle(below)  # (the title's own ——subtitle under it)
     if not below or width > 6 or _CLAUSE_PUNCT.search(label.text) or _open_bracket(label.text):
         return False
     if len(below) >= 2 and _subtitle_text(below[-1].text):
@@ -1403,16 +1444,29 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
         title_width = (
             max((display_width(s.text) for s in current.title), default=0) if current else 0
         )
-        # a line printed twice (fake bold) is a title, never a subtitle
-        subtitle_like = not dups and (
-            _SUBTITLE_DASH.match(text)
-            or (widest >= 8 and widest > 1.4 * title_width)
-            or (
-                title_width > 0
-                and _subtitle_text(text)
-                # one line, or one wrapped onto a short remainder: not a title over its own
-                # author line
-                and (len(lines) == 1 or (len(lines) == 2 and _short_remainder(lines)))
+        # a line printed twice (fake bold) is a title, never a subtitle; a plain line printed
+        # right under such a title is its subtitle, set in plain type
+        under_bold_title = (
+            idx > 0
+            and current is not None
+            and not chunk.blank_before
+            and current.last == cluster[idx - 1].last
+            and cluster[idx - 1].lines[-1].doubled
+        )
+        subtitle_like = (
+            not dups
+            and not _DOCUMENT_TITLE.match(text)
+            and (
+                under_bold_title
+                or _SUBTITLE_DASH.match(text)
+                or (widest >= 8 and widest > 1.4 * title_width)
+                or (
+                    title_width > 0
+                    and _subtitle_text(text)
+                    # one line, or one wrapped onto a short remainder: not a title over its own
+                    # author line
+                    and (len(lines) == 1 or (len(lines) == 2 and _short_remainder(lines)))
+                )
             )
         )
         if (
@@ -2104,8 +2158,17 @@ def _parse_page(page: Page) -> PageLayout:
             prev = chunk
             k += 1
             continue
-        if chunk.kind in ("name", "furniture"):
-            kind = "lone_name" if chunk.kind == "name" else "furniture"
+        if chunk.kind == "signature" and prev is not None and prev.kind == "body":
+            # the close of the text above it: a paragraph a line
+            assert current is not None
+            current.paragraphs += [line.span for line in chunk.lines]
+            current.open_end = current.ambiguous_end = False
+            current.last = chunk.last
+            prev = chunk
+            k += 1
+            continue
+        if chunk.kind in ("name", "furniture", "signature"):
+            kind = {"name": "lone_name"}.get(chunk.kind, chunk.kind)
             for line in chunk.lines:
                 unplaced.append(Unplaced(kind, line.span, "stands alone between blank lines"))
             prev = chunk
@@ -2191,6 +2254,9 @@ def _join_split_datelines(chunks: list[Chunk]) -> list[Chunk]:
                     continue
         out.append(chunk)
     return out
+
+
+_EDITOR_NOTE = ("编者按", "编者的话", "【编者按】", "[编者按]", "编者附言")
 
 
 def _add_body(
@@ -2289,12 +2355,31 @@ def _add_body(
                     full = widths[(3 * len(widths)) // 4]
                     starts_article = abs(text_lines[1].content_width - full) >= 2.5
     skip = 0
-    if starts_article:
-        digest_item = False
-        after_body = current is not None and prev is not None and prev.kind == "body"
-        current = Article(first=chunk.first, after_body=after_body)
-        articles.append(current)
-        order.append(("a", len(articles) - 1))
+    # An editor's note (编者按：…) is printed over the story it introduces, whose dateline
+    # comes after it: the note and the story are one article.
+    after_note = (
+        starts_article
+        and current is not None
+        and prev is not None
+        and prev.kind == "body"
+        and not current.dateline
+        and len(current.paragraphs) == 1  # the note alone, no story yet
+        and current.paragraphs[0].text.startswith(_EDITOR_NOTE)
+        and _opens_with_dateline(chunk)
+    )
+    if after_note:
+        assert current is not None
+        starts_article = current.open_end = current.ambiguous_end = False
+        # (the note may be set wider than the story: the column is the story's own)
+        current.widths, current.content_widths = [], []
+    if starts_article or after_note:
+        if starts_article:
+            digest_item = False
+            after_body = current is not None and prev is not None and prev.kind == "body"
+            current = Article(first=chunk.first, after_body=after_body)
+            articles.append(current)
+            order.append(("a", len(articles) - 1))
+        assert current is not None
         # a long credit may wrap twice (a line's text is its pieces joined)
         dateline = DATELINE.match("".join([line.text for line in lines[:5]]))
         if dateline:
@@ -2317,6 +2402,14 @@ def _add_body(
             and len(lines) > 1
             and lines[0].content_width > column - 1.75
         )
+    if (
+        current.open_end
+        and current.paragraphs
+        and _SUBHEAD_LEAD.match(lines[0].text)
+        and current.paragraphs[-1].text.endswith(_COLONS)
+    ):
+        # a numbered item after a colon (通告如下： | 一、…) opens a paragraph of its own
+        current.open_end = False
     # kept sorted: the median is read for every chunk of a long article (sorting a sorted list
     # with a run appended is a merge)
     current.widths += interior
@@ -2357,7 +2450,9 @@ def _add_body(
             started = True
         # inside a chunk (no blank line) only a clearly short line closes a paragraph
         open_end = width >= short_line or not (
-            final or (text.endswith(_CLOSING_QUOTES) and width < closing_quote_width)
+            final
+            or (text.endswith(_CLOSING_QUOTES) and width < closing_quote_width)
+            or text.endswith(_COLONS)
         )
     if read_from < len(lines):  # (else the dateline took the whole chunk)
         # the chunk's last line: the chunk ends the paragraph if the line ends a sentence;

@@ -587,6 +587,34 @@ def test_a_short_label_over_a_longer_title_is_its_kicker() -> None:
     ]
 
 
+def test_a_short_label_over_a_title_and_its_dash_subtitle_is_the_kicker() -> None:
+    # The ——subtitle under the title is no part of the kicker's evidence, whether the label
+    # stands in the title's chunk or a blank line above it.
+    story = [*_column(_SPRING_STORY, 14), ""]
+    for gap in ([], [""]):
+        layout = _checked_layout(
+            [*story, "重大项目建设", *gap, "今年交通建设投入28亿元", "——全力打造“半小时交通圈”"]
+        )
+        got = layout.articles[["kicker", "title", "subtitle"]].values.tolist()
+        assert got == [["重大项目建设", "今年交通建设投入28亿元", "——全力打造“半小时交通圈”"]], gap
+
+
+def test_a_plain_line_right_under_a_bold_title_is_its_subtitle() -> None:
+    # PDF fake bold prints the title twice; the plain line under it, no blank line between,
+    # is the subtitle even when it is no wider than the title
+    layout = _checked_layout(
+        [
+            *_column(_SPRING_STORY, 14),
+            "",
+            "今年交通建设投入28亿元今年交通建设投入28亿元",
+            "全力打造“半小时交通圈”",
+        ]
+    )
+    got = layout.articles[["title", "subtitle"]].values.tolist()
+    assert got == [["今年交通建设投入28亿元", "全力打造“半小时交通圈”"]]
+    assert layout.unplaced.kind.tolist() == ["duplicate_headline"]
+
+
 def test_an_unclaimed_headline_under_a_short_label_reading_like_its_body_takes_the_label() -> None:
     layout = _checked_layout(
         [
@@ -687,6 +715,86 @@ def test_a_kicker_ends_at_its_reporting_verb() -> None:
         ],
         ["", "联合国特委会负责人强调伊应无条件允许武器核查"],
     ]
+
+
+def test_the_roles_of_local_papers_sign_a_byline() -> None:
+    # commentators and the county papers' media-centre reporters sign as reporters do
+    for credit, byline in (
+        ("■本报评论员 沈 静", "本报评论员 沈静"),
+        ("■评论员 沈静", "评论员 沈静"),
+        ("■融媒体记者 王强 通讯员 李四", "融媒体记者 王强 / 通讯员 李四"),
+    ):
+        layout = _checked_layout([*_column(_SPRING_STORY, 14), "", "抢抓农时不误春耕", credit])
+        got = layout.articles[["title", "byline"]].values.tolist()
+        assert got == [["抢抓农时不误春耕", byline]], credit
+
+
+def test_an_editors_note_over_a_story_belongs_to_it() -> None:
+    # 编者按 is printed over the story it introduces, set wider; the story's dateline follows
+    note = "编者按：即日起，本报推出“春耕进行时”系列报道，聚焦田间地头，敬请关注。"
+    layout = _checked_layout(
+        [
+            *_column(note, 18),
+            "",
+            *_column(_SPRING_STORY, 14),
+            "",
+            "会议强调，要加强农资供应",  # (the paragraph's indent is lost)
+            "保障，做好技术指导服务。",
+            "",
+            "抢抓农时不误春耕",
+        ]
+    )
+    (article,) = layout.articles.itertuples()
+    assert (article.title, article.dateline) == ("抢抓农时不误春耕", "本报讯")
+    assert article.body.split("\n") == [
+        note,
+        _SPRING_STORY.removeprefix("本报讯 "),
+        "会议强调，要加强农资供应保障，做好技术指导服务。",
+    ]
+
+
+def test_a_notice_keeps_its_title_list_and_signature() -> None:
+    # The document title (关于…的通告) is a title of its own, not the subtitle of the headline
+    # above it; a colon closes a paragraph on a short line or over a numbered item; the issuing
+    # body and the date close the notice's text.
+    layout = _checked_layout(
+        [
+            *_column(_SPRING_STORY, 14),
+            "",
+            "抢抓农时不误春耕",
+            "",
+            "关于做好春季动物防疫工作的通告",
+            "",
+            "为切实做好春季重大动物疫病防控工作，保障",
+            "畜牧业安全，通告如下：",
+            "",
+            "一、3月20日至4月30日，全市开展春季重",
+            "大动物疫病集中免疫，并做好以下工作：",
+            "",
+            "二、各养殖场（户）应当积极配合动物防",
+            "疫人员做好以下工作：",
+            "三、对未按规定履行强制免疫义务的，依",
+            "法予以处理。咨询：",
+            "",
+            "市动物疫病预防控制中心，电话",
+            "85012345。",
+            "",
+            "平湖市农业农村局",
+            "2020年3月16日",
+        ]
+    )
+    got = layout.articles[["title", "subtitle"]].values.tolist()
+    assert got == [["抢抓农时不误春耕", ""], ["关于做好春季动物防疫工作的通告", ""]]
+    assert layout.articles.body[1].split("\n") == [
+        "为切实做好春季重大动物疫病防控工作，保障畜牧业安全，通告如下：",
+        "一、3月20日至4月30日，全市开展春季重大动物疫病集中免疫，并做好以下工作：",
+        "二、各养殖场（户）应当积极配合动物防疫人员做好以下工作：",
+        "三、对未按规定履行强制免疫义务的，依法予以处理。咨询：",
+        "市动物疫病预防控制中心，电话85012345。",
+        "平湖市农业农村局",
+        "2020年3月16日",
+    ]
+    assert layout.unplaced.empty
 
 
 def test_an_interview_question_is_no_byline() -> None:
