@@ -9,7 +9,8 @@ The pass, in order:
 
 1. lines -> kinds (blank, byline, text) and normalised spans that keep their source positions;
 2. text lines -> chunks (runs between blank/byline lines, split at datelines and indents);
-3. chunks -> body | headline | lone name | furniture, using the chunk's own shape and whether the
+3. chunks -> body | headline | lone name | furniture | signature (a notice's date, perhaps under
+   its issuing body, which closes the text above), using the chunk's own shape and whether the
    body before it stopped mid-sentence (then the chunk is a column-break continuation);
 4. bodies -> articles (a body starts at a dateline or after a non-body block), paragraphs joined
    across column breaks without inserting characters;
@@ -2666,7 +2667,8 @@ def load_unplaced(paths=None) -> pd.DataFrame:
     (matched to no body) and ``byline`` (of such a headline), ``duplicate_headline`` (the
     collapsed copy of a headline printed twice), ``marker`` (■ before a byline, the brackets
     of a credit lifted from the text) and ``furniture`` (page header and footer lines, the
-    desk's credits, jump lines, a wire story's （完）); ``note`` says why."""
+    desk's credits, jump lines, a wire story's （完）) and ``signature`` (a date, perhaps under
+    an issuing body, with no text above it to close); ``note`` says why."""
     return _rows_frame(layout_pages(paths), "unplaced_rows", UNPLACED_COLUMNS)
 
 
