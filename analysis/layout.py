@@ -822,6 +822,9 @@ _SUBHEAD_LEAD = re.compile(
 )
 
 
+_SPACED_PHRASES = re.compile(rf"[{CJK}]{{2,6}}(?: [{CJK}]{{2,6}}){{1,2}}")
+
+
 def _subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
     """A line in quotes (“堵住不正之风风源”) or led by a number or a marker (一、抓好春耕,
     ■ 抢抓晴好天气) between two paragraphs of the same column: a subhead inside the article,
@@ -843,7 +846,9 @@ def _subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
         and not text.endswith(("，", "、", "；", "："))
         and _SUBHEAD_LEAD.match(text)
     )
-    if not quoted and not led:
+    # two or three short phrases, a space between (抓项目 促开工): the local papers' subhead
+    spaced = len(text) <= 16 and _SPACED_PHRASES.fullmatch(text) is not None
+    if not quoted and not led and not spaced:
         return False
     prev, nxt = chunks[i - 1], chunks[i + 1]
     if prev.kind != "body" or not _ends_paragraph(prev) or nxt.kind == "byline":
@@ -854,8 +859,9 @@ def _subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
         first = nxt.lines[0]
         return not first.final and -3.5 <= first.content_width - body_column <= -1.75
     column = _next_column(nxt, body_column)
-    # (a number or a marker says subhead by itself; a quoted line must open a paragraph too)
-    return abs(column - body_column) < 2.5 and (not quoted or _opens_paragraph(nxt, column))
+    # (a number or a marker says subhead by itself; a quoted or spaced line must open a
+    # paragraph too)
+    return abs(column - body_column) < 2.5 and (led or _opens_paragraph(nxt, column))
 
 
 def _runs_into_tail(chunks: list[Chunk], i: int) -> bool:

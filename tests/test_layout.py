@@ -846,6 +846,29 @@ def test_a_quoted_subhead_between_paragraphs_of_one_column_stays_in_the_body() -
     ]
 
 
+def test_a_subhead_of_short_phrases_between_paragraphs_of_one_column_stays_in_the_body() -> None:
+    # 抓项目 促开工: two short phrases, a space between, set between paragraphs of one column,
+    # the next opening a paragraph (its indent lost) with no dateline
+    layout = _checked_layout(
+        [
+            *_column("本报讯 昨日，市政府召开常务会议，研究部署今年民生实事项目推进工作。", 15),
+            "",
+            "抓项目 促开工",
+            "",
+            "会议要求，各牵头单位要对照",  # (the paragraph's indent is lost)
+            *_column("时间节点，倒排工期、挂图作战，确保各项目年中前全面开工。", 15),
+            "",
+            "民生实事项目全面推进",
+        ]
+    )
+    (article,) = layout.articles.itertuples()
+    assert article.title == "民生实事项目全面推进"
+    assert article.body.split("\n")[1:] == [
+        "抓项目 促开工",
+        "会议要求，各牵头单位要对照时间节点，倒排工期、挂图作战，确保各项目年中前全面开工。",
+    ]
+
+
 def test_a_dated_local_story_is_never_read_into_a_digest() -> None:
     # Same column, no headline between: a wire item (…电) may continue a digest, but 本报北京1月
     # 12日讯 opens a local story of its own.
