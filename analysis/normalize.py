@@ -55,9 +55,12 @@ def fold_width(text: str) -> str:
     return _fold_width(text)
 
 
-# Justification spaces: between a digit and a digit/CJK/% or between CJK and a digit.
+# Justification spaces: between a digit and a digit/CJK/% or between CJK and a digit; between
+# a Latin word and CJK too (新建 5G 基站 -> 新建5G基站, as the headline prints it); a Latin word
+# keeps its space before a number (Windows 10).
 _JUSTIFY_RUN = (
-    rf"(?<=[0-9])[ \t]+(?=[0-9{CJK}%])|(?<=[{CJK}])[ \t]+(?=[0-9])"
+    rf"(?<=[0-9])[ \t]+(?=[0-9{CJK}%])|(?<=[{CJK}])[ \t]+(?=[0-9A-Za-z])"
+    rf"|(?<=[A-Za-z])[ \t]+(?=[{CJK}])"
     rf"|(?<=[0-9][.])[ \t]+(?=[0-9])|(?<=[0-9]%)[ \t]+(?=[0-9{CJK}])"
 )
 # In name lines (bylines, lone names) a space between two single CJK characters is justification:
