@@ -934,8 +934,11 @@ _DATE_LINE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 
 def _signature(chunk: Chunk) -> bool:
     """The date a notice is signed on, perhaps under the issuing body (平湖市农业农村局 |
-    2020年3月16日): the close of the text above, not a headline."""
+    2020年3月16日), or the desk signing a correction (本报编辑部): the close of the text
+    above, not a headline."""
     lines = chunk.lines
+    if len(lines) == 1 and lines[0].text in ("本报编辑部", "编辑部"):
+        return True  # (the paper signs its corrections)
     return (
         len(lines) <= 2
         and _DATE_LINE.fullmatch(lines[-1].text) is not None
@@ -952,7 +955,9 @@ def _classify(chunks: list[Chunk]) -> None:
         if chunk.kind == "byline":
             prev = chunk
             continue
-        if _opens_with_dateline(chunk, chunks[i + 1] if i + 1 < len(chunks) else None):
+        if prev is not None and prev is last_body and _signature(chunk):
+            chunk.kind = "signature"
+        elif _opens_with_dateline(chunk, chunks[i + 1] if i + 1 < len(chunks) else None):
             chunk.kind = "body"
         elif chunk.lines[0].doubled:  # _chunks splits text where doubling starts or stops
             chunk.kind = "headline"
@@ -964,8 +969,6 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk.kind = "furniture"
         elif _lone_name(chunk) and chunk.blank_before and chunk.blank_after:
             chunk.kind = "name"
-        elif prev is not None and prev is last_body and _signature(chunk):
-            chunk.kind = "signature"
         elif not _headline_shaped(chunk, commas=True, max_lines=6):
             # (a shortcut for most body chunks: every rule below that makes a headline asks
             # for this shape or a stricter one; the others make a body)

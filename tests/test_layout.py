@@ -803,6 +803,25 @@ def test_a_notice_keeps_its_title_list_and_signature() -> None:
     assert layout.unplaced.empty
 
 
+def test_the_desk_signing_a_correction_closes_it() -> None:
+    correction = "本报3月13日第2版《新仓镇推进“美丽河道”建设》一文中，“全长12公里”应为“全长21公里”，特此更正。"
+    layout = _checked_layout(
+        [
+            *_column(_SPRING_STORY, 14),
+            "",
+            "抢抓农时不误春耕",
+            "",
+            "更正",
+            "",
+            *_column(correction, 14),
+            "",
+            "本报编辑部",
+        ]
+    )
+    assert layout.articles.title.tolist() == ["抢抓农时不误春耕", "更正"]
+    assert layout.articles.body[1].split("\n") == [correction, "本报编辑部"]
+
+
 def test_an_interview_question_is_no_byline() -> None:
     # 记者：… opens a question in an interview; a byline names people (short names, 、 between).
     layout = _checked_layout(
