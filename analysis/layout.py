@@ -2168,17 +2168,18 @@ def _parse_page(page: Page) -> PageLayout:
             prev = chunk
             k += 1
             continue
-        if chunk.kind == "signature" and prev is not None and prev.kind == "body":
-            # the close of the text above it: a paragraph a line
-            assert current is not None
+        if chunk.kind == "signature":
+            # the close of the text above it (_classify finds one only under a body): a
+            # paragraph a line
+            assert current is not None and prev is not None and prev.kind == "body"
             current.paragraphs += [line.span for line in chunk.lines]
             current.open_end = current.ambiguous_end = False
             current.last = chunk.last
             prev = chunk
             k += 1
             continue
-        if chunk.kind in ("name", "furniture", "signature"):
-            kind = {"name": "lone_name"}.get(chunk.kind, chunk.kind)
+        if chunk.kind in ("name", "furniture"):
+            kind = "lone_name" if chunk.kind == "name" else "furniture"
             for line in chunk.lines:
                 unplaced.append(Unplaced(kind, line.span, "stands alone between blank lines"))
             prev = chunk
@@ -2676,8 +2677,7 @@ def load_unplaced(paths=None) -> pd.DataFrame:
     (matched to no body) and ``byline`` (of such a headline), ``duplicate_headline`` (the
     collapsed copy of a headline printed twice), ``marker`` (■ before a byline, the brackets
     of a credit lifted from the text) and ``furniture`` (page header and footer lines, the
-    desk's credits, jump lines, a wire story's （完）) and ``signature`` (a date, perhaps under
-    an issuing body, with no text above it to close); ``note`` says why."""
+    desk's credits, jump lines, a wire story's （完）); ``note`` says why."""
     return _rows_frame(layout_pages(paths), "unplaced_rows", UNPLACED_COLUMNS)
 
 
