@@ -963,7 +963,12 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk.kind = "headline"
         elif len(chunk.text_lines) < len(chunk.lines):
             chunk.kind = "body"  # text that goes on on another page: no headline
-        elif prev is not None and prev is last_body and not _ends_paragraph(prev):
+        elif (
+            prev is not None
+            and prev is last_body
+            # (a colon announces what follows: 名单如下： over a list)
+            and (not _ends_paragraph(prev) or prev.lines[-1].text.endswith(_COLONS))
+        ):
             chunk.kind = "body"
         elif _is_furniture(chunks, i):
             chunk.kind = "furniture"

@@ -803,6 +803,27 @@ def test_a_notice_keeps_its_title_list_and_signature() -> None:
     assert layout.unplaced.empty
 
 
+def test_lines_after_a_colon_are_body_text_even_without_punctuation() -> None:
+    # 名单如下： announces a list: its items (no sentence mark) are no headlines
+    layout = _checked_layout(
+        [
+            *_column("本报讯 昨日，市妇联对2019年度我市“最美家庭”进行表彰。名单如下：", 15),
+            "",
+            "当湖街道：沈 建 家庭、王晓红家庭",
+            "",
+            "钟埭街道：陆平家庭",
+            "",
+            *_column("会议号召，全市广大家庭要以“最美家庭”为榜样。", 15),
+            "",
+            "我市表彰“最美家庭”",
+        ]
+    )
+    (article,) = layout.articles.itertuples()
+    assert article.title == "我市表彰“最美家庭”"
+    assert "钟埭街道：陆平家庭" in article.body
+    assert layout.unplaced.empty
+
+
 def test_the_desk_signing_a_correction_closes_it() -> None:
     correction = "本报3月13日第2版《新仓镇推进“美丽河道”建设》一文中，“全长12公里”应为“全长21公里”，特此更正。"
     layout = _checked_layout(
