@@ -68,7 +68,7 @@ from .normalize import (
 MARKERS = "■◆●▲□◇"
 BYLINE_ROLES = (
     "本报记者|见习记者|实习记者|特约记者|首席记者|融媒体记者|融媒记者|记者|特约通讯员|通讯员|"
-    "实习生|本报评论员|特约评论员|评论员|摄影记者|摄影|摄|文/图|文图|图/文|撰稿|整理"
+    "实习生|本报评论员|特约评论员|评论员|摄影记者|摄影|摄|文/图|文图|图/文|文/|文／|撰稿|整理"
 )
 _ROLE = re.compile(rf"^[{MARKERS}]?\s*(?:{BYLINE_ROLES})")
 _CREDIT_SUFFIX = re.compile(r"\s*(?:摄影?|报道|文/?图|供图|绘)$")
@@ -216,17 +216,38 @@ def _furniture_parts(text: str) -> str:
 def _is_furniture(chunks: list[Chunk], i: int) -> bool:
     """Page furniture: a header or footer line, a jump line, the desk's credits …"""
     chunk = chunks[i]
-    if len(chunk.lines) > 2:
+    if len(chunk.lines) > 3:
         return False
-    if _FURNITURE.search(chunk.text):
+    if len(chunk.lines) <= 2 and _FURNITURE.search(chunk.text):
         return True
-    found = {_furniture_parts(line.text) for line in chunk.lines}
+    found = {_furniture_line(line.text) for line in chunk.lines}
     if "" in found:
         return False
-    # the paper's name or section alone: only above the first story or under the last one
-    return "parts" in found or not all(
+    # the paper's name or section alone, or a header stacked over three lines (要 闻 |
+    # 2020年3月20日 星期五 | 1): only above the first story or under the last one
+    at_edge = not all(
         any(_reads_as_body(c) for c in side) for side in (chunks[:i], chunks[i + 1 :])
     )
+    return at_edge or ("parts" in found and len(chunk.lines) <= 2)
+
+
+def _furniture_line(text: str) -> str:
+    """What :func:`_furniture_parts` says of a line, or "parts" for a line that is furniture
+    by itself (a page number, a section name, perhaps spaced out: 要 闻)."""
+    kind = _furniture_parts(text)
+    if kind or len(text) > 12:
+        return kind
+    squeezed = text.replace(" ", "")
+    if _FURNITURE.search(squeezed):
+        return "parts"
+    return "masthead" if _SECTION_NAME.fullmatch(squeezed) else ""
+
+
+# a page's section (版名) on a line of its own: 社会, 综合新闻, 人物·副刊
+_SECTION_NAME = re.compile(
+    rf"(?:[{CJK}]{{2}}·)?(?:要闻|民生|副刊|专版|综合|本地|国内|国际|社会|经济|体育|文化|地方|时政|"
+    r"农村|教育|健康|法治|评论|专题)(?:新闻)?"
+)
 
 
 def _reads_as_body(chunk: Chunk) -> bool:
@@ -421,13 +442,16 @@ _NAME_SEPARATOR = r"\s*[、/ ，,]\s*"
 _NAMES_ONLY = re.compile(rf"[{CJK}·]+(?:{_NAME_SEPARATOR}[{CJK}·]+)*")
 _SPACES = re.compile(r"\s+")
 _NAME_SEPARATORS = re.compile(_NAME_SEPARATOR)
-_ROLE_THEN_SEPARATOR = re.compile(rf"^(?:{BYLINE_ROLES})(?:\s+|[:：])")
+# (a slash separates too: 文/沈洁)
+_ROLE_THEN_SEPARATOR = re.compile(rf"^(?:(?:{BYLINE_ROLES})(?:\s+|[:：])|[文图][/／])")
 
 
 def _is_byline(folded: str) -> bool:
     """``folded``: a line normalised with ``names=True`` (see :func:`_read_line`)."""
-    if not folded or len(folded) > 40 or not _ROLE.match(folded):
+    if not folded or len(folded) > 40:
         return False
+    if not _ROLE.match(folded):
+        return _marked_names(folded)
     marker = folded[0] in MARKERS
     body = folded.lstrip(MARKERS).strip()
     body = _CREDIT_SUFFIX.sub("", body)
@@ -446,6 +470,19 @@ def _is_byline(folded: str) -> bool:
     # Without a marker, demand a separator after the role (记者 翁辰辰, 通讯员：徐冰艳) so that
     # body lines such as 记者了解到 are never taken for bylines.
     return bool(_ROLE_THEN_SEPARATOR.match(body))
+
+
+def _marked_names(folded: str) -> bool:
+    """A marker and names alone (■沈洁, □王强 李四): an author signing a feature."""
+    if folded[0] not in MARKERS:
+        return False
+    names = _NAME_SEPARATORS.split(folded[1:].strip())
+    return 1 <= len(names) <= 3 and all(
+        2 <= len(name) <= 4
+        and _NAME_2_TO_4.fullmatch(name) is not None
+        and (name[0] in SURNAMES or name[:2] in SURNAMES)
+        for name in names
+    )
 
 
 _NAME_CREDIT = re.compile(
@@ -650,8 +687,9 @@ def _may_be_byline(raw: str) -> bool:
     the line starts with a role even with all its whitespace left out (normalising only
     drops whitespace), or is names and 摄 (张三 摄)."""
     if not _BYLINE_HINT.match(raw):
-        # (names may be spaced out: 王 强 摄 reads as a credit only once normalised)
-        return raw.rstrip().endswith(("摄", "摄影"))
+        # (names may be spaced out: 王 强 摄 reads as a credit only once normalised; so may
+        # a signature after a marker: ■沈 洁)
+        return raw.rstrip().endswith(("摄", "摄影")) or raw.lstrip()[:1] in MARKERS
     squeezed = "".join(raw.split())
     return len(squeezed) <= 40 and _ROLE.match(squeezed) is not None
 
@@ -1094,6 +1132,9 @@ def _paragraph_start_before_break(chunks: list[Chunk], i: int, body_column: floa
         return False
     if _opens_paragraph(nxt, column):
         return False  # the next chunk opens a paragraph of its own: nothing runs on into it
+    # (its first line then fills the column: lines holding digits measure short of it, by a
+    # cell at most; dashes and brackets may set a line wider)
+    column = max(column, min(nxt.lines[0].content_width, column + 1))
     # kinsoku can leave a line up to 1.5 short of the margin
     first, rest = chunk.lines[0], chunk.lines[1:]
     return -1.75 <= first.content_width - (column - 2) <= 0.5 and all(
@@ -1303,6 +1344,9 @@ def _subtitle_text(text: str) -> bool:
     return _credit_line(text) or text.startswith(_FACT_SUBJECT)
 
 
+_QUOTE_MARKS = "“”「」『』"  # (not ’, which also abbreviates a year: ’97)
+
+
 def _above_dash_subtitle(lines: list[Span]) -> list[Span]:
     """The lines above the first line after the first that opens with a dash (a subtitle)."""
     for k in range(1, len(lines)):
@@ -1316,7 +1360,8 @@ def _short_label_over_title(label: Span, below: list[Span]) -> bool:
     a title wrapped into lines is balanced and a subtitle runs long, so the label is a kicker."""
     # characters and display width both: digits make a wrapped title line look short by one
     # measure or the other (’97医 | 药科技大, 我国今年将 | 新建公路2370公 | 里)
-    width = len(label.text)
+    # (quotation marks left out of the count: 聚焦“三服务” is a label of five characters)
+    width = len(label.text) - sum(map(label.text.count, _QUOTE_MARKS))
     below = _above_dash_subtitle(below)  # (the title's own ——subtitle under it)
     if not below or width > 6 or _CLAUSE_PUNCT.search(label.text) or _open_bracket(label.text):
         return False

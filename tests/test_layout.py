@@ -509,6 +509,32 @@ def test_short_lines_holding_numbers_do_not_start_a_new_article() -> None:
     )
 
 
+def test_a_paragraph_opening_cut_by_a_column_break_over_digit_lines_stays_in_the_body() -> None:
+    # 会议通报了今年以来全市 (an indented first line, 11 of 13) is cut from its paragraph by a
+    # column break; the lines after it hold digits, which take half a cell, so they measure
+    # short of the column that their first line fills
+    layout = _checked_layout(
+        [
+            "本报讯 3月19日，全市重",
+            "大项目建设推进会召开。市委",
+            "书记沈建华在会上强调，要坚",
+            "持项目为王，推动发展提速。",
+            "",
+            "会议通报了今年以来全市",
+            "",
+            "重大项目推进情况。截至目前",
+            "全市123个省市县长项目已复",
+            "工118个，复工率达95.9%，",
+            "完成投资36.7亿元。",
+            "",
+            "以项目大突破推动发展大提速",
+        ]
+    )
+    (article,) = layout.articles.itertuples()
+    assert article.title == "以项目大突破推动发展大提速"
+    assert article.body.split("\n")[1].startswith("会议通报了今年以来全市重大项目推进情况。")
+
+
 def test_a_line_between_a_finished_paragraph_and_a_new_one_is_a_headline() -> None:
     # 老师，你的住房现在好吗 has a comma and no sentence end; it runs on into nothing, since the
     # chunk after it opens a paragraph (its first line is indented): a headline.
@@ -619,6 +645,28 @@ def test_a_plain_line_right_under_a_bold_title_is_its_subtitle() -> None:
     got = layout.articles[["title", "subtitle"]].values.tolist()
     assert got == [["今年交通建设投入28亿元", "全力打造“半小时交通圈”"]]
     assert layout.unplaced.kind.tolist() == ["duplicate_headline"]
+
+
+def test_a_short_label_in_quotation_marks_is_the_kicker() -> None:
+    # the quotation marks do not count against a short label (聚焦“三服务”: five characters)
+    layout = _checked_layout(
+        [*_column(_SPRING_STORY, 14), "", "聚焦“三服务”", "“店小二”跑出审批加速度"]
+    )
+    got = layout.articles[["kicker", "title"]].values.tolist()
+    assert got == [["聚焦“三服务”", "“店小二”跑出审批加速度"]]
+
+
+def test_an_author_signs_a_feature_with_a_marker_or_a_slash() -> None:
+    essay = "每到清明前后，外婆总要做上一大锅青团。小时候，我最喜欢守在灶台边，看外婆揉团子。"
+    for signature, byline in (
+        ("□沈洁", "沈洁"),
+        ("■沈 洁", "沈洁"),
+        ("文/沈 洁", "文/沈洁"),
+        ("■文/沈洁", "文/沈洁"),
+    ):
+        layout = _checked_layout([*_column(essay, 14), "", "外婆的青团", signature])
+        got = layout.articles[["title", "byline"]].values.tolist()
+        assert got == [["外婆的青团", byline]], signature
 
 
 def test_an_unclaimed_headline_under_a_short_label_reading_like_its_body_takes_the_label() -> None:
@@ -1027,6 +1075,18 @@ def test_the_page_header_and_the_newsroom_lines_are_furniture() -> None:
         )
         assert layout.articles.title.tolist() == ["抢抓农时不误春耕"], furniture
         assert layout.unplaced.kind.tolist() == ["furniture"], furniture
+    # a header stacked over lines (section, date, page number), spaced out or not, above the
+    # first story or under the last; a continued story has no headline to take it for one
+    for header in (["要 闻", "2020年3月20日 星期五", "1"], ["7", "社会", "2020年3月20日 星期五"]):
+        for page in (
+            [*header, "", *_column(_SPRING_STORY, 14), "", "抢抓农时不误春耕"],
+            [*_column(_SPRING_STORY, 14), "", "抢抓农时不误春耕", "", *header],
+            ["（上接第1版）", *_column(_SPRING_STORY.removeprefix("本报讯 "), 14), "", *header],
+        ):
+            layout = _checked_layout(page)
+            assert layout.unplaced.kind.tolist().count("furniture") == len(header) + (
+                page[0] == "（上接第1版）"
+            ), page
     # a headline that merely names a paper or the desk is no furniture
     for headline in ("我读平湖日报", "编辑部的故事"):
         layout = _checked_layout([*_column(_SPRING_STORY, 14), "", headline])
