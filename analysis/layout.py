@@ -2057,6 +2057,8 @@ def _attach_unclaimed_kickers(
 
 def _join(spans: list[Span], sep: str) -> Span:
     """One Span: the spans with ``sep`` (inserted, no source) between two that have text."""
+    if len(spans) < 2:  # (most kickers, titles and bylines: no gap to fill)
+        return Span(list(spans[0].pieces) if spans else [])
     pieces: list[Piece] = []
     has_text = False
     sep_piece = _new_tuple(Piece, (sep, 0, 0))  # a tuple: one serves every gap
@@ -2440,7 +2442,8 @@ def _tables(page: Page, articles: list[Article], unplaced: list[Unplaced]) -> Pa
             ("body", art.paragraphs),
         ):
             # (rows kept as (keys, Span), expanded only when the paragraph table is asked for)
-            para_rows += [(page_id, article_id, name, n, span) for n, span in enumerate(parts)]
+            if parts:
+                para_rows += [(page_id, article_id, name, n, span) for n, span in enumerate(parts)]
     unplaced_rows, unplaced_spans = [], []
     for n, item in enumerate(unplaced, start=1):
         uid = f"{page_id}-u{n:02d}"
