@@ -1339,10 +1339,10 @@ def _wider_than_wrapped_title(title: list[Span], below: list[Span]) -> bool:
 
 def _headline_lines(chunk: Chunk, duplicates: list[Span]) -> list[Span]:
     spans: list[Span] = []
+    last_text: str | None = None  # of the last span kept
     for line in chunk.lines:
-        span = line.span
+        span, text = line.span, line.text
         if line.doubled:  # (the line's text printed twice: _doubled finds its once)
-            text = line.text
             n = len(text)
             if text[: n // 2] == text[n // 2 :]:
                 kept, dup = span.slice(0, n // 2), span.slice(n // 2)
@@ -1350,12 +1350,42 @@ def _headline_lines(chunk: Chunk, duplicates: list[Span]) -> list[Span]:
                 kept = Span([p for i in range(0, n, 2) for p in span.slice(i, i + 1).pieces])
                 dup = Span([p for i in range(1, n, 2) for p in span.slice(i, i + 1).pieces])
             duplicates.append(dup)
-            span = kept
-        if spans and span.text == spans[-1].text:
+            span, text = kept, kept.text
+        if text == last_text:
             duplicates.append(span)  # the same line printed twice on two lines
             continue
         spans.append(span)
+        last_text = text
     return spans
+
+
+def _kicker_over(lines: list[Span], text: str, dups: list[Span], below: Chunk) -> bool:
+    """A headline chunk (its ``lines``, ``text`` and doubled lines) reads as the kicker of the
+    headline chunk right ``below`` it: it ends in a reporting verb (强调, 指出 …) or a date
+    sets the scene, or it is a short topic label over a plain title."""
+    if _REPORTING_VERB.search(text) or _DATE_KICKER.fullmatch(text):
+        return True
+    if len(lines) != 1 or dups or any(line.doubled for line in below.lines):
+        return False
+    return _short_label_over_title(lines[0], [line.span for line in below.lines])
+
+
+def _subtitle_under(lines: list[Span], text: str, title: list[Span]) -> bool:
+    """A headline chunk (its ``lines`` and ``text``) under a ``title`` reads as its subtitle:
+    it opens with a dash, is set wider, or reads as an author line or a statement."""
+    title_width = max(display_width(s.text) for s in title)
+    widest = max(display_width(s.text) for s in lines)
+    return bool(
+        _SUBTITLE_DASH.match(text)
+        or (widest >= 8 and widest > 1.4 * title_width)
+        or (
+            title_width > 0
+            and _subtitle_text(text)
+            # one line, or one wrapped onto a short remainder: not a title over its own
+            # author line
+            and (len(lines) == 1 or (len(lines) == 2 and _short_remainder(lines)))
+        )
+    )
 
 
 def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Headline]:
@@ -1395,35 +1425,11 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
         dups: list[Span] = []
         lines = _headline_lines(chunk, dups)
         text = "".join(s.text for s in lines)
-        widest = max(display_width(s.text) for s in lines)
         nxt = cluster[idx + 1] if idx + 1 < len(cluster) else None
         has_next_headline = nxt is not None and nxt.kind == "headline"
-        # A kicker stands above the title: it ends in a reporting verb (强调, 指出 …) or it is
-        # a long line over a clearly shorter title.
-        kicker_like = _REPORTING_VERB.search(text) or _DATE_KICKER.fullmatch(text)
-        if not kicker_like and has_next_headline and len(lines) == 1 and not dups:
-            below = [line.span for line in cluster[idx + 1].lines]
-            kicker_like = not any(
-                line.doubled for line in cluster[idx + 1].lines
-            ) and _short_label_over_title(lines[0], below)
-        if pending_kicker is None and has_next_headline and kicker_like:
+        if pending_kicker is None and has_next_headline and _kicker_over(lines, text, dups, nxt):
             pending_kicker, pending_dups = lines, dups
             continue
-        title_width = (
-            max((display_width(s.text) for s in current.title), default=0) if current else 0
-        )
-        # a line printed twice (fake bold) is a title, never a subtitle
-        subtitle_like = not dups and (
-            _SUBTITLE_DASH.match(text)
-            or (widest >= 8 and widest > 1.4 * title_width)
-            or (
-                title_width > 0
-                and _subtitle_text(text)
-                # one line, or one wrapped onto a short remainder: not a title over its own
-                # author line
-                and (len(lines) == 1 or (len(lines) == 2 and _short_remainder(lines)))
-            )
-        )
         if (
             current is not None
             and current.title
@@ -1431,7 +1437,8 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
             and not current.bylines
             and pending_kicker is None
             and not pending_bylines
-            and subtitle_like
+            and not dups  # a line printed twice (fake bold) is a title, never a subtitle
+            and _subtitle_under(lines, text, current.title)
         ):
             current.subtitle = lines
             current.duplicates.extend(dups)
