@@ -1496,9 +1496,14 @@ def _head_bigrams(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
 
 def _similarity(headlines: list[Headline], articles: list[Article]) -> np.ndarray:
     """Share of each headline's bigram weight found in each body, weighted by rarity on the page."""
-    grams, member = _head_bigrams([h.text() for h in headlines])
+    return _text_similarity([h.text() for h in headlines], articles)
+
+
+def _text_similarity(texts: list[str], articles: list[Article]) -> np.ndarray:
+    """:func:`_similarity` of headline texts."""
+    grams, member = _head_bigrams(texts)
     if not len(grams) or not articles:
-        return np.zeros((len(headlines), len(articles)))
+        return np.zeros((len(texts), len(articles)))
     bodies = ["".join([piece[0] for p in a.paragraphs for piece in p.pieces]) for a in articles]
     found = _grams_found(grams, bodies)
     weights = np.log(1 + len(articles) / (1 + found.sum(axis=1))) + 0.1
@@ -1944,15 +1949,16 @@ def _split_stacked_headlines(
     the bodies serves both: a bigram's weight depends on the bodies only).
     """
     candidates: list[tuple[int, int]] = []  # (headline index, lines in the upper part)
-    parts: list[Headline] = []
+    part_texts: list[str] = []  # the upper and the lower part of each candidate
     for i, h in enumerate(headlines):
         lines = h.kicker + h.title + h.subtitle
         if len(lines) < 2 or len(articles) < 2:
             continue
+        texts = [s.text for s in lines]
         for k in range(1, len(lines)):
             candidates.append((i, k))
-            parts += [Headline(title=lines[:k]), Headline(title=lines[k:])]
-    all_sims = _similarity(headlines + parts, articles)
+            part_texts += ["".join(texts[:k]), "".join(texts[k:])]
+    all_sims = _text_similarity([h.text() for h in headlines] + part_texts, articles)
     head_sims, sims = all_sims[: len(headlines)], all_sims[len(headlines) :]
     if not candidates:
         return headlines, order, cluster_of, head_sims
@@ -1978,11 +1984,7 @@ def _split_stacked_headlines(
             head_sims[h, weak] >= weak_sim for h in range(len(headlines)) if h != i
         ):
             continue
-        lines = headlines[i].kicker + headlines[i].title + headlines[i].subtitle
-        if (
-            min(len("".join(s.text for s in lines[:k])), len("".join(s.text for s in lines[k:])))
-            < 6
-        ):
+        if min(len(part_texts[2 * n]), len(part_texts[2 * n + 1])) < 6:
             continue
         margin = min(upper[a], lower[b])
         if margin > best_margin.get(i, 0.0):
