@@ -1232,17 +1232,26 @@ class PageLayout:
         return pd.DataFrame(self.unplaced_rows, columns=UNPLACED_COLUMNS)
 
 
+def _stripped_slice(span: Span, start: int, end: int) -> Span:
+    """``span.slice(start, end).strip()`` in one slice (a paragraph may hold many pieces)."""
+    text = span.text[start:end]
+    stripped = text.strip()
+    if not stripped:
+        return Span([])
+    left = start + len(text) - len(text.lstrip())
+    return span.slice(left, left + len(stripped))
+
+
 def _strip_marker(span: Span, unplaced: list[Unplaced]) -> Span:
     text = span.text
     k = 0
     while k < len(text) and (text[k] in MARKERS or text[k].isspace()):
         k += 1
-    if k:
-        marker = span.slice(0, k).strip()
-        if marker:
-            unplaced.append(
-                Unplaced("marker", marker, "byline marker removed from a placed byline")
-            )
+    if not k:  # (most bylines: the span as it is; every caller passes a span of its own)
+        return span
+    marker = _stripped_slice(span, 0, k)
+    if marker:
+        unplaced.append(Unplaced("marker", marker, "byline marker removed from a placed byline"))
     return span.slice(k)
 
 
@@ -1398,9 +1407,9 @@ def _split_title_lines(lines: list[Span]) -> tuple[list[Span], list[Span]]:
             title, subtitle = _split_title_lines(lines[:-n])
             return title, subtitle + lines[-n:]
     title = [lines[0]]
+    widest = display_width(lines[0].text)  # of the title lines so far
     for k in range(1, len(lines)):
         width = display_width(lines[k].text)
-        widest = max(display_width(s.text) for s in title)
         if (
             _SUBTITLE_DASH.match(lines[k].text)
             or (width >= 8 and width > 1.4 * widest)
@@ -1408,6 +1417,7 @@ def _split_title_lines(lines: list[Span]) -> tuple[list[Span], list[Span]]:
         ):
             return title, lines[k:]
         title.append(lines[k])
+        widest = max(widest, width)
     return title, []
 
 
@@ -1421,33 +1431,63 @@ def _wider_than_wrapped_title(title: list[Span], below: list[Span]) -> bool:
     a subtitle: a title line that long would have filled the lines above it. Over a single
     title line, the line must itself wrap (a block of two lines or more below it) and be wider
     in characters as well, since digits measure short (1600名科学家在 | “国际海洋年”…)."""
-    widths = [display_width(s.text) for s in title]
     if len(title) < 2:
         # one title line over a wrapped block: characters too (digits measure short)
         if len(below) < 2 or len(below[0].text) < max(len(s.text) for s in title) + _BALANCED:
             return False
-    return display_width(below[0].text) >= max(widths) + _BALANCED
+    widest = max(display_width(s.text) for s in title)
+    return display_width(below[0].text) >= widest + _BALANCED
 
 
 def _headline_lines(chunk: Chunk, duplicates: list[Span]) -> list[Span]:
     spans: list[Span] = []
+    last_text: str | None = None  # of the last span kept
     for line in chunk.lines:
-        span = line.span
-        once = _doubled(span.text)
-        if once is not None:
-            n = len(span.text)
-            if span.text[: n // 2] == span.text[n // 2 :]:
+        span, text = line.span, line.text
+        if line.doubled:  # (the line's text printed twice: _doubled finds its once)
+            n = len(text)
+            if text[: n // 2] == text[n // 2 :]:
                 kept, dup = span.slice(0, n // 2), span.slice(n // 2)
             else:  # char-by-char doubling
                 kept = Span([p for i in range(0, n, 2) for p in span.slice(i, i + 1).pieces])
                 dup = Span([p for i in range(1, n, 2) for p in span.slice(i, i + 1).pieces])
             duplicates.append(dup)
-            span = kept
-        if spans and span.text == spans[-1].text:
+            span, text = kept, kept.text
+        if text == last_text:
             duplicates.append(span)  # the same line printed twice on two lines
             continue
         spans.append(span)
+        last_text = text
     return spans
+
+
+def _kicker_over(lines: list[Span], text: str, dups: list[Span], below: Chunk) -> bool:
+    """A headline chunk (its ``lines``, ``text`` and doubled lines) reads as the kicker of the
+    headline chunk right ``below`` it: it ends in a reporting verb (强调, 指出 …) or a date
+    sets the scene, or it is a short topic label over a plain title."""
+    if _REPORTING_VERB.search(text) or _DATE_KICKER.fullmatch(text):
+        return True
+    if len(lines) != 1 or dups or any(line.doubled for line in below.lines):
+        return False
+    return _short_label_over_title(lines[0], [line.span for line in below.lines])
+
+
+def _subtitle_under(lines: list[Span], text: str, title: list[Span]) -> bool:
+    """A headline chunk (its ``lines`` and ``text``) under a ``title`` reads as its subtitle:
+    it opens with a dash, is set wider, or reads as an author line or a statement."""
+    title_width = max(display_width(s.text) for s in title)
+    widest = max(display_width(s.text) for s in lines)
+    return bool(
+        _SUBTITLE_DASH.match(text)
+        or (widest >= 8 and widest > 1.4 * title_width)
+        or (
+            title_width > 0
+            and _subtitle_text(text)
+            # one line, or one wrapped onto a short remainder: not a title over its own
+            # author line
+            and (len(lines) == 1 or (len(lines) == 2 and _short_remainder(lines)))
+        )
+    )
 
 
 def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Headline]:
@@ -1487,47 +1527,19 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
         dups: list[Span] = []
         lines = _headline_lines(chunk, dups)
         text = "".join(s.text for s in lines)
-        widest = max(display_width(s.text) for s in lines)
         nxt = cluster[idx + 1] if idx + 1 < len(cluster) else None
         has_next_headline = nxt is not None and nxt.kind == "headline"
-        # A kicker stands above the title: it ends in a reporting verb (强调, 指出 …) or it is
-        # a long line over a clearly shorter title.
-        kicker_like = _REPORTING_VERB.search(text) or _DATE_KICKER.fullmatch(text)
-        if not kicker_like and has_next_headline and len(lines) == 1 and not dups:
-            below = [line.span for line in cluster[idx + 1].lines]
-            kicker_like = not any(
-                line.doubled for line in cluster[idx + 1].lines
-            ) and _short_label_over_title(lines[0], below)
-        if pending_kicker is None and has_next_headline and kicker_like:
+        if pending_kicker is None and has_next_headline and _kicker_over(lines, text, dups, nxt):
             pending_kicker, pending_dups = lines, dups
             continue
-        title_width = (
-            max((display_width(s.text) for s in current.title), default=0) if current else 0
-        )
-        # a line printed twice (fake bold) is a title, never a subtitle; a plain line printed
-        # right under such a title is its subtitle, set in plain type
+        # a plain line printed right under a title printed twice (fake bold) is its subtitle,
+        # set in plain type
         under_bold_title = (
             idx > 0
             and current is not None
             and not chunk.blank_before
             and current.last == cluster[idx - 1].last
             and cluster[idx - 1].lines[-1].doubled
-        )
-        subtitle_like = (
-            not dups
-            and not _DOCUMENT_TITLE.match(text)
-            and (
-                under_bold_title
-                or _SUBTITLE_DASH.match(text)
-                or (widest >= 8 and widest > 1.4 * title_width)
-                or (
-                    title_width > 0
-                    and _subtitle_text(text)
-                    # one line, or one wrapped onto a short remainder: not a title over its own
-                    # author line
-                    and (len(lines) == 1 or (len(lines) == 2 and _short_remainder(lines)))
-                )
-            )
         )
         if (
             current is not None
@@ -1536,7 +1548,9 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
             and not current.bylines
             and pending_kicker is None
             and not pending_bylines
-            and subtitle_like
+            and not dups  # a line printed twice (fake bold) is a title, never a subtitle
+            and not _DOCUMENT_TITLE.match(text)
+            and (under_bold_title or _subtitle_under(lines, text, current.title))
         ):
             current.subtitle = lines
             current.duplicates.extend(dups)
@@ -1594,9 +1608,14 @@ def _head_bigrams(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
 
 def _similarity(headlines: list[Headline], articles: list[Article]) -> np.ndarray:
     """Share of each headline's bigram weight found in each body, weighted by rarity on the page."""
-    grams, member = _head_bigrams([h.text() for h in headlines])
+    return _text_similarity([h.text() for h in headlines], articles)
+
+
+def _text_similarity(texts: list[str], articles: list[Article]) -> np.ndarray:
+    """:func:`_similarity` of headline texts."""
+    grams, member = _head_bigrams(texts)
     if not len(grams) or not articles:
-        return np.zeros((len(headlines), len(articles)))
+        return np.zeros((len(texts), len(articles)))
     bodies = ["".join([piece[0] for p in a.paragraphs for piece in p.pieces]) for a in articles]
     found = _grams_found(grams, bodies)
     weights = np.log(1 + len(articles) / (1 + found.sum(axis=1))) + 0.1
@@ -1641,19 +1660,22 @@ def _grams_found(grams: np.ndarray, bodies: list[str]) -> np.ndarray:
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     if not codes.size:  # (the page's only body is a dateline)
         return found
+    # (take with intp indices: several times faster than indexing with other integers)
+    index = codes.astype(np.intp)
+    if codes.max() >= 0x10000:
+        index[codes >= 0x10000] = 0
     _VOCAB_CHAR_ID[ords] = np.arange(1, m, dtype=np.int32)
     try:
         gram_ids = _VOCAB_CHAR_ID[grams[bmp]]
-        ids = _VOCAB_CHAR_ID[
-            codes if codes.max() < 0x10000 else np.where(codes < 0x10000, codes, 0)
-        ]
+        ids = _VOCAB_CHAR_ID.take(index)
     finally:
         _VOCAB_CHAR_ID[ords] = 0
+    # row and column 0 (a character out of the vocabulary) hold no bigram: -1
     gram_index = np.full(m * m, -1, dtype=np.int32)
     gram_index[gram_ids[:, 0] * m + gram_ids[:, 1]] = bmp
-    at = np.flatnonzero(ids[:-1] * ids[1:])  # both characters in the vocabulary
-    k = gram_index[ids[at] * m + ids[at + 1]]
-    at, k = at[k >= 0], k[k >= 0]
+    k = gram_index.take(ids[:-1] * m + ids[1:])
+    at = np.flatnonzero(k >= 0)
+    k = k[at]
     # body of each bigram, from where each body starts (a body may hold \0 itself)
     starts = np.cumsum([0] + [len(body) + 1 for body in bodies[:-1]])
     owner = np.searchsorted(starts, at, side="right") - 1
@@ -1730,20 +1752,21 @@ def _assign_headlines(
     ``sims``: the headlines' similarity to the articles, when already computed."""
     if not headlines or not articles:
         return {}
-    # Position in reading order of each block, to find what a headline follows and precedes.
-    position = {key: k for k, key in enumerate(order)}
     if sims is None:
         sims = _similarity(headlines, articles)
+    # The article a headline follows (right before it in reading order) and precedes (the
+    # first article or headline after it is that article).
     follows = np.zeros_like(sims)
     precedes = np.zeros_like(sims)
-    for i in range(len(headlines)):
-        p = position[("h", i)]
-        before = [key for key in order[:p] if key[0] == "a"]
-        after = [key for key in order[p + 1 :] if key[0] in ("a", "h")]
-        if before and order[p - 1][0] == "a":
-            follows[i, before[-1][1]] = 1.0
-        if after and after[0][0] == "a":
-            precedes[i, after[0][1]] = 1.0
+    for p, (kind, i) in enumerate(order):
+        if kind != "h":
+            continue
+        if p > 0 and order[p - 1][0] == "a":
+            follows[i, order[p - 1][1]] = 1.0
+        later = (key for key in itertools.islice(order, p + 1, None) if key[0] in ("a", "h"))
+        after = next(later, None)
+        if after is not None and after[0] == "a":
+            precedes[i, after[1]] = 1.0
     # Which way round does this page set its headlines? Compare the content agreement.
     after_fit = float((sims * follows).sum())
     before_fit = float((sims * precedes).sum())
@@ -1832,8 +1855,15 @@ def _lift_inline_furniture(
     for art in articles:
         paragraphs = art.paragraphs
         if jumps:
-            paragraphs = [_without_jump_lines(span, unplaced) for span in paragraphs]
-            paragraphs = [span for span in paragraphs if span.text]
+            lifted = []
+            for span in paragraphs:
+                text = span.text
+                if "版" in text:
+                    span = _without_jump_lines(span, unplaced)
+                    text = span.text
+                if text:
+                    lifted.append(span)
+            paragraphs = lifted
         # (most stories end a sentence: then neither an end mark nor a credit follows)
         last = paragraphs[-1].pieces if paragraphs else []
         if last and not last[-1][0].endswith(_USUAL_ENDS):
@@ -1862,7 +1892,7 @@ def _without_end_mark(span: Span, unplaced: list[Unplaced]) -> Span:
         return span
     start = len(text) - len(mark)
     unplaced.append(Unplaced("furniture", span.slice(start), "end of a wire story"))
-    return span.slice(0, start).strip()
+    return _stripped_slice(span, 0, start)
 
 
 def _without_credit(span: Span, bylines: list[Span], unplaced: list[Unplaced]) -> Span:
@@ -1874,8 +1904,8 @@ def _without_credit(span: Span, bylines: list[Span], unplaced: list[Unplaced]) -
         unplaced.append(Unplaced("marker", span.slice(m.start(), start), "credit bracket"))
         unplaced.append(Unplaced("marker", span.slice(end, m.end()), "credit bracket"))
     # (printed in running text: names keep their justification spaces until squeezed)
-    bylines.append(squeeze_names(_strip_marker(span.slice(start, end).strip(), unplaced)))
-    return span.slice(0, m.start()).strip()
+    bylines.append(squeeze_names(_strip_marker(_stripped_slice(span, start, end), unplaced)))
+    return _stripped_slice(span, 0, m.start())
 
 
 def _pair_by_elimination(
@@ -2031,15 +2061,16 @@ def _split_stacked_headlines(
     the bodies serves both: a bigram's weight depends on the bodies only).
     """
     candidates: list[tuple[int, int]] = []  # (headline index, lines in the upper part)
-    parts: list[Headline] = []
+    part_texts: list[str] = []  # the upper and the lower part of each candidate
     for i, h in enumerate(headlines):
         lines = h.kicker + h.title + h.subtitle
         if len(lines) < 2 or len(articles) < 2:
             continue
+        texts = [s.text for s in lines]
         for k in range(1, len(lines)):
             candidates.append((i, k))
-            parts += [Headline(title=lines[:k]), Headline(title=lines[k:])]
-    all_sims = _similarity(headlines + parts, articles)
+            part_texts += ["".join(texts[:k]), "".join(texts[k:])]
+    all_sims = _text_similarity([h.text() for h in headlines] + part_texts, articles)
     head_sims, sims = all_sims[: len(headlines)], all_sims[len(headlines) :]
     if not candidates:
         return headlines, order, cluster_of, head_sims
@@ -2065,11 +2096,7 @@ def _split_stacked_headlines(
             head_sims[h, weak] >= weak_sim for h in range(len(headlines)) if h != i
         ):
             continue
-        lines = headlines[i].kicker + headlines[i].title + headlines[i].subtitle
-        if (
-            min(len("".join(s.text for s in lines[:k])), len("".join(s.text for s in lines[k:])))
-            < 6
-        ):
+        if min(len(part_texts[2 * n]), len(part_texts[2 * n + 1])) < 6:
             continue
         margin = min(upper[a], lower[b])
         if margin > best_margin.get(i, 0.0):
@@ -2151,9 +2178,11 @@ def _attach_unclaimed_kickers(
 
 def _join(spans: list[Span], sep: str) -> Span:
     """One Span: the spans with ``sep`` (inserted, no source) between two that have text."""
+    if len(spans) < 2:  # (most kickers, titles and bylines: no gap to fill)
+        return Span(list(spans[0].pieces) if spans else [])
     pieces: list[Piece] = []
     has_text = False
-    sep_piece = Piece(sep, 0, 0)  # a tuple: one serves every gap
+    sep_piece = _new_tuple(Piece, (sep, 0, 0))  # a tuple: one serves every gap
     for s in spans:
         s_has_text = any(map(_piece_text, s.pieces))
         if not has_text:  # nothing yet: start over from this span
@@ -2576,7 +2605,8 @@ def _tables(page: Page, articles: list[Article], unplaced: list[Unplaced]) -> Pa
             ("body", art.paragraphs),
         ):
             # (rows kept as (keys, Span), expanded only when the paragraph table is asked for)
-            para_rows += [(page_id, article_id, name, n, span) for n, span in enumerate(parts)]
+            if parts:
+                para_rows += [(page_id, article_id, name, n, span) for n, span in enumerate(parts)]
     unplaced_rows, unplaced_spans = [], []
     for n, item in enumerate(unplaced, start=1):
         uid = f"{page_id}-u{n:02d}"
