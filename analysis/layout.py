@@ -220,9 +220,12 @@ def _is_furniture(chunks: list[Chunk], i: int) -> bool:
         return False
     if len(chunk.lines) <= 2 and _FURNITURE.search(chunk.text):
         return True
-    found = {_furniture_line(line.text) for line in chunk.lines}
-    if "" in found:
-        return False
+    found = set()
+    for line in chunk.lines:
+        kind = _furniture_line(line.text)
+        if not kind:  # (most chunks: their first line already)
+            return False
+        found.add(kind)
     # the paper's name or section alone, or a header stacked over three lines (要 闻 |
     # 2020年3月20日 星期五 | 1): only above the first story or under the last one
     at_edge = not all(
