@@ -12,10 +12,12 @@ The pass, in order:
 3. chunks -> body | headline | lone name | furniture | signature (a notice's date, perhaps under
    its issuing body, which closes the text above), using the chunk's own shape and whether the
    body before it stopped mid-sentence (then the chunk is a column-break continuation);
-4. bodies -> articles (a body starts at a dateline or after a non-body block), paragraphs joined
-   across column breaks without inserting characters;
-5. headline clusters -> headlines (kicker / title / subtitle, doubled lines collapsed) with the
-   bylines that touch them;
+4. bodies -> articles (a body starts at a dateline or after a non-body block; an editor's note,
+   编者按, joins the story whose dateline follows it), paragraphs joined across column breaks
+   without inserting characters; subheads (一、…, ■ …, “…”, 抓项目 促开工) between paragraphs
+   of one column stay in the body;
+5. headline clusters -> headlines (kicker / title / subtitle, doubled lines collapsed; a plain
+   line right under a doubled title is its subtitle) with the bylines that touch them;
 6. headlines -> articles by one-to-one assignment: the body a headline follows (or, failing
    that, precedes) scores highest, plus character-bigram overlap between headline and body;
    an unclaimed wider headline right above a claimed one is its kicker. Then digests are
