@@ -1,0 +1,77 @@
+"""Whole invented pages in the style of local papers (tests/fixtures/pages/), each item's
+expected reading written down before the layout ran on them: a front page with a continued lead
+story and a 简讯 digest, a headline-first page, three stories on one topic, a displaced
+headline, photo captions, features signed 文/沈洁, kickers, short stories back to back, a page
+of continued text. Items the layout still reads otherwise are marked ``known_failure`` and
+checked to fail, so that a fix shows up."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from analysis.layout import check_conservation, parse_page
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+EXPECTED = json.loads((PAGES / "expected.json").read_text(encoding="utf-8"))
+FIELDS = ("kind", "kicker", "title", "subtitle", "byline", "dateline")
+
+
+def _squeezed(text: str) -> str:
+    """Text without spaces, markers and the slash between bylines: how fields are compared."""
+    return re.sub(r"[\s■/]", "", text)
+
+
+@pytest.fixture(scope="module")
+def layouts():
+    out = {}
+    for name in EXPECTED:
+        text = (PAGES / f"{name}.txt").read_text(encoding="utf-8")
+        out[name] = (text, parse_page(text, name))
+    return out
+
+
+def _mismatches(layout, item: dict) -> list[str]:
+    """How the article whose body starts like ``item`` differs from it (empty: read right)."""
+    found = [
+        row
+        for row in layout.articles.itertuples()
+        if _squeezed(row.body).startswith(_squeezed(item["start"]))
+    ]
+    if not found:
+        return ["no article starts with " + item["start"]]
+    row = found[0]
+    wrong = [f for f in FIELDS if _squeezed(getattr(row, f)) != _squeezed(item[f])]
+    if not _squeezed(row.body).endswith(_squeezed(item["end"])):
+        wrong.append("body end")
+    if row.body.count("\n") + 1 != item["npar"]:
+        wrong.append("paragraphs")
+    return wrong
+
+
+@pytest.mark.parametrize("name", list(EXPECTED))
+def test_every_character_is_kept(layouts, name: str) -> None:
+    text, layout = layouts[name]
+    check_conservation(text, layout)
+
+
+@pytest.mark.parametrize(
+    ("name", "k"), [(name, k) for name, items in EXPECTED.items() for k in range(len(items))]
+)
+def test_each_item_reads_as_written_down(layouts, name: str, k: int) -> None:
+    item = EXPECTED[name][k]
+    wrong = _mismatches(layouts[name][1], item)
+    if "known_failure" in item:
+        assert wrong, f"fixed, drop known_failure: {item['known_failure']}"
+    else:
+        assert not wrong, (item["title"] or item["start"], wrong)
+
+
+def test_no_item_is_invented(layouts) -> None:
+    # as many articles and captions as the pages hold, but for the known merge on page2
+    for name, (_, layout) in layouts.items():
+        merged = sum("known_failure" in item for item in EXPECTED[name]) // 2
+        assert len(layout.articles) == len(EXPECTED[name]) - merged, name
