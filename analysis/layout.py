@@ -2091,7 +2091,7 @@ def _split_stacked_headlines(
             a == b
             or max(upper[a], lower[b]) < 0.5
             or min(upper[a], lower[b]) < 0.2
-            or max(upper[b], lower[a]) > 0.05
+            or max(upper[b], lower[a]) > 0.1
         ):
             continue
         # a part that reads only somewhat like its body must not meet a headline that reads

@@ -535,6 +535,36 @@ def test_a_paragraph_opening_cut_by_a_column_break_over_digit_lines_stays_in_the
     assert article.body.split("\n")[1].startswith("会议通报了今年以来全市重大项目推进情况。")
 
 
+def test_two_headlines_stacked_with_no_blank_line_between_are_split_by_their_bodies() -> None:
+    # The first story's headline (after its body) and the second's (before its body) touch;
+    # each part reads like one body, and the upper part shares a word (处理) with the other body
+    one = (
+        "本报讯 澳大利亚科学家日前发现，一种亚硝化螺菌能够高效处理城市污水，处理成本比传统方法低"
+        "三成，已在悉尼两座污水厂试用。"
+    )
+    two = (
+        "本报讯 广西日前向基层发出问卷，请基层干部群众评议区直机关作风，征求意见两千余条，已处理一"
+        "千余条，一石激起千层浪。"
+    )
+    layout = _checked_layout(
+        [
+            *_column(one, 16),
+            "",
+            "澳用亚硝化",
+            "螺处理污水",
+            "广西问卷征求意见",
+            "请基层评议机关作风",
+            "■记者 王强",
+            *_column(two, 14),
+        ]
+    )
+    got = layout.articles[["title", "subtitle", "byline"]].values.tolist()
+    assert got == [
+        ["澳用亚硝化 螺处理污水", "", ""],
+        ["广西问卷征求意见 请基层评议机关作风", "", "记者 王强"],
+    ]
+
+
 def test_a_line_between_a_finished_paragraph_and_a_new_one_is_a_headline() -> None:
     # 老师，你的住房现在好吗 has a comma and no sentence end; it runs on into nothing, since the
     # chunk after it opens a paragraph (its first line is indented): a headline.
