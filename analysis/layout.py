@@ -1009,6 +1009,17 @@ def _classify(chunks: list[Chunk]) -> None:
         elif (
             prev is not None
             and prev is last_body
+            and not _ends_paragraph(prev)
+            and not _ends_story(chunk.text)
+            and _is_furniture(chunks, i)
+        ):
+            # a page header or footer the extraction printed between two columns of a
+            # story: the story goes on after it
+            chunk.kind = "furniture"
+            continue
+        elif (
+            prev is not None
+            and prev is last_body
             # (a colon announces what follows: 名单如下： over a list)
             and (not _ends_paragraph(prev) or prev.lines[-1].text.endswith(_COLONS))
         ):
@@ -2266,7 +2277,17 @@ def _parse_page(page: Page) -> PageLayout:
             kind = "lone_name" if chunk.kind == "name" else "furniture"
             for line in chunk.lines:
                 unplaced.append(Unplaced(kind, line.span, "stands alone between blank lines"))
-            prev = chunk
+            # (a page header or footer inside a story left open mid-sentence: it goes on
+            # after it, as _classify read it)
+            if not (
+                kind == "furniture"
+                and prev is not None
+                and prev.kind == "body"
+                and current is not None
+                and current.open_end
+                and not _ends_story(chunk.text)
+            ):
+                prev = chunk
             k += 1
             continue
         # headline cluster: headline chunks and bylines, until a body/name/furniture chunk
@@ -2351,6 +2372,8 @@ def _join_split_datelines(chunks: list[Chunk]) -> list[Chunk]:
     return out
 
 
+_LIST_LEAD = re.compile(rf"{_SUBHEAD_LEAD.pattern}|[①-⑳]|[（(]\d{{1,2}}[)）]")
+_ITEM_ENDS = ("：", ":", "；", ";")
 _EDITOR_NOTE = ("编者按", "编者的话", "【编者按】", "[编者按]", "编者附言")
 
 
@@ -2500,10 +2523,11 @@ def _add_body(
     if (
         current.open_end
         and current.paragraphs
-        and _SUBHEAD_LEAD.match(lines[0].text)
-        and current.paragraphs[-1].text.endswith(_COLONS)
+        and _LIST_LEAD.match(lines[0].text)
+        and current.paragraphs[-1].text.endswith(_ITEM_ENDS)
     ):
-        # a numbered item after a colon (通告如下： | 一、…) opens a paragraph of its own
+        # a numbered item after a colon or an item closed by a semicolon (通告如下： | 一、…,
+        # ①…； | ②…) opens a paragraph of its own
         current.open_end = False
     # kept sorted: the median is read for every chunk of a long article (sorting a sorted list
     # with a run appended is a merge)
@@ -2552,7 +2576,9 @@ def _add_body(
     if read_from < len(lines):  # (else the dateline took the whole chunk)
         # the chunk's last line: the chunk ends the paragraph if the line ends a sentence;
         # on a full line that may also be a column break
-        ends = is_paragraph_end(lines[-1], column)
+        # (so does a clearly short line, whatever it ends in: a column break follows a full
+        # line; list items end in ； or in nothing: ① …； | 男子100米：张伟 11秒08)
+        ends = is_paragraph_end(lines[-1], column) or lines[-1].width < short_line
         current.open_end, current.ambiguous_end = not ends, ends
         current.end_width, current.end_indented = lines[-1].width, started
     # (a dateline that took the whole chunk leaves the article's state as it was)

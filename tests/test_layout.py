@@ -902,6 +902,71 @@ def test_lines_after_a_colon_are_body_text_even_without_punctuation() -> None:
     assert layout.unplaced.empty
 
 
+def test_a_page_header_or_footer_between_two_columns_of_a_story_is_furniture() -> None:
+    # the extraction prints the footer where the story's column breaks mid-sentence: the story
+    # reads on across it
+    for furniture in (
+        "责任编辑：沈佳 版式：陆敏",
+        "2020年3月20日 星期五",
+        "第3版",
+        "3",
+        "平湖日报 综合新闻",
+    ):
+        layout = _checked_layout(
+            [
+                "本报讯 3月19日，我市举行一季度重大",
+                "项目集中开工仪式，共有21个项目集中开",
+                "工，总投资86.5亿元，涵盖先进制造业、",
+                "",
+                furniture,
+                "",
+                "基础设施和社会民生等领域。",
+                "",
+                "重大项目集中开工",
+            ]
+        )
+        (article,) = layout.articles.itertuples()
+        assert article.body.endswith("涵盖先进制造业、基础设施和社会民生等领域。"), furniture
+        assert article.title == "重大项目集中开工", furniture
+        assert layout.unplaced.kind.tolist() == ["furniture"], furniture
+
+
+def test_list_items_are_paragraphs_of_their_own() -> None:
+    # ① …； items, one to a line between blank lines, (1) … after a colon, and a clearly
+    # short line, whatever it ends in, closing its paragraph
+    for first, second in (("①", "②"), ("（1）", "（2）"), ("1.", "2.")):
+        layout = _checked_layout(
+            [
+                "勤洗手是预防传染病最简单",
+                "有效的方法之一。正确的洗手方",
+                "法应包括以下步骤：",
+                "",
+                f"{first}在流动水下淋湿双手；",
+                "",
+                f"{second}取适量洗手液均匀涂抹。",
+                "",
+                "洗手“五步法”你做对了吗",
+            ]
+        )
+        (article,) = layout.articles.itertuples()
+        assert article.body.split("\n")[1:] == [
+            f"{first}在流动水下淋湿双手；",
+            f"{second}取适量洗手液均匀涂抹。",
+        ], first
+    layout = _checked_layout(
+        [
+            "本报讯 3月21日，市运会线上测试赛",
+            "结束。主办方表示，",
+            "",
+            "“线上测试赛成绩将作为参赛资格参",
+            "考。”",
+            "",
+            "选手“云上”赛田径",
+        ]
+    )
+    assert layout.articles.body[0].count("\n") == 1
+
+
 def test_the_desk_signing_a_correction_closes_it() -> None:
     correction = "本报3月13日第2版《新仓镇推进“美丽河道”建设》一文中，“全长12公里”应为“全长21公里”，特此更正。"
     layout = _checked_layout(
