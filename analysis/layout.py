@@ -2372,6 +2372,7 @@ def _join_split_datelines(chunks: list[Chunk]) -> list[Chunk]:
     return out
 
 
+_RUNS_ON = ("，", ",", "、")
 _LIST_LEAD = re.compile(rf"{_SUBHEAD_LEAD.pattern}|[①-⑳]|[（(]\d{{1,2}}[)）]")
 _ITEM_ENDS = ("：", ":", "；", ";")
 _EDITOR_NOTE = ("编者按", "编者的话", "【编者按】", "[编者按]", "编者附言")
@@ -2576,9 +2577,13 @@ def _add_body(
     if read_from < len(lines):  # (else the dateline took the whole chunk)
         # the chunk's last line: the chunk ends the paragraph if the line ends a sentence;
         # on a full line that may also be a column break
-        # (so does a clearly short line, whatever it ends in: a column break follows a full
-        # line; list items end in ； or in nothing: ① …； | 男子100米：张伟 11秒08)
-        ends = is_paragraph_end(lines[-1], column) or lines[-1].width < short_line
+        # (so does a clearly short line, since a column break follows a full line: list items
+        # end in ； or in nothing, 男子100米：张伟 11秒08; not one ending in a comma, which
+        # runs on, 1.加强组织领导，| 落实工作责任…)
+        last = lines[-1]
+        ends = is_paragraph_end(last, column) or (
+            last.width < short_line and not last.text.endswith(_RUNS_ON)
+        )
         current.open_end, current.ambiguous_end = not ends, ends
         current.end_width, current.end_indented = lines[-1].width, started
     # (a dateline that took the whole chunk leaves the article's state as it was)
