@@ -172,9 +172,11 @@ _FURNITURE = re.compile(
     # the page's credits: 本版编辑 王五 校对 赵六, 编辑：王五, 美编 …
     r"|^(?:本版(?:责任)?编辑|(?:文字|图片|值班)?编辑\s*[:：]|美编|组版|版面设计|审读|校审)"
     rf"|^\s*{_JUMP}\s*$"  # a jump line standing alone
+    # the photo credit of the whole page: 本版图片均由记者 徐佳丽 摄, ■本版摄影 徐佳丽
+    r"|^[■◆●▲□◇]?\s*本[版组](?:图片|照片)(?:均)?由.{2,24}(?:摄|提供)$|^[■◆●▲□◇]?\s*本[版组]摄影"
     # a page number (2, A2, 第2版), the masthead in Latin letters, the newsroom's numbers
     r"|^[A-Z]?\d{1,2}$|^[A-Z]{2,}(?:[ .]+[A-Z]{2,})+$|^(?:https?://|www\.)"
-    r"|^(?:新闻|投稿|服务|读者)?(?:电话|热线|传真|邮箱|邮编|网址)\s*[:：]"
+    r"|^(?:新闻|投稿|服务|读者|广告|发行|订报)?(?:电话|热线|传真|邮箱|邮编|网址)\s*[:：]"
     r"|星期[一二三四五六日天]\s*$|^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期.)?\s*$"
     # a page's section name standing alone (版名): 要闻, 综合新闻, 民生 …
     r"|^(?:要闻|民生|副刊|专版|(?:综合|本地|国内|国际|社会|经济|体育|文化|地方|时政)新闻)\s*$"
@@ -188,7 +190,7 @@ _FURNITURE_PART = re.compile(
     r"|[A-Z]{2,}(?:\s+[A-Z]{2,})+"
     rf"|(?:(?:本版|责任|美术|文字|图片|值班)?编辑|版式(?:设计)?|美编|校对|组版|审读|校审)"
     rf"(?:(?:\s*[:：]\s*|\s+)[{CJK}]{{2,3}}(?![{CJK}]))?"
-    r"|(?:新闻|投稿|服务|读者)?(?:热线|电话|传真|邮编)\s*[:：]?\s*[\d\s-]{5,}"
+    r"|(?:新闻|投稿|服务|读者|广告|发行|订报)?(?:热线|电话|传真|邮编)\s*[:：]?\s*[\d\s-]{5,}"
 )
 # The paper's name and its section (平湖日报, 平湖新闻, 要闻): furniture beside one of the parts
 # above or a page number, or alone at the top or bottom of the page; elsewhere they may be a
@@ -251,7 +253,8 @@ def _furniture_line(text: str) -> str:
 # a page's section (版名) on a line of its own: 社会, 综合新闻, 人物·副刊
 _SECTION_NAME = re.compile(
     rf"(?:[{CJK}]{{2}}·)?(?:要闻|民生|副刊|专版|综合|本地|国内|国际|社会|经济|体育|文化|地方|时政|"
-    r"农村|教育|健康|法治|评论|专题)(?:新闻)?"
+    r"农村|教育|健康|法治|评论|专题|财经|文旅|科技|旅游|汽车|房产|消费|视点|理论|读书|人文|乡村|城事)"
+    r"(?:新闻)?"
 )
 
 
@@ -497,12 +500,23 @@ _NAME_CREDIT = re.compile(
 _BRACKETED_TAIL = re.compile(r"[（(]([^（）()]{2,40})[)）]$")
 _SPACED_TAIL = re.compile(r"(?<=[。！？”])\s*([^。！？”]{2,40})$")
 # a byline group that credits a photo: 摄影 王强, 摄 徐佳丽, 记者 张三 摄, 张三 摄影
-_PHOTO_GROUP = re.compile(rf"^[{MARKERS}]?\s*(?:摄影|摄|图)|摄影?$")
+_PHOTO_GROUP = re.compile(rf"^[{MARKERS}]?\s*(?:摄影|摄|图)|摄影?[)）]?$")
 
 
 def _is_credit(text: str) -> bool:
-    """A byline, or names followed by 摄 (张三 摄: a photo credit needs no role)."""
-    return _is_byline(text) or _NAME_CREDIT.match(text) is not None
+    """A byline, or names followed by 摄 (张三 摄: a photo credit needs no role), or an
+    agency's (新华社发（奥古斯托·卡萨索利 摄）)."""
+    return (
+        _is_byline(text)
+        or _NAME_CREDIT.match(text) is not None
+        or _AGENCY_PHOTO.fullmatch(text) is not None
+    )
+
+
+_CREDIT_ENDS = ("摄", "摄影", "摄）", "摄)")
+_AGENCY_PHOTO = re.compile(
+    rf"{_AGENCY}(?:记者\s*[{CJK}·]{{2,12}}\s*)?发?\s*[（(][^（）()]{{2,30}}摄影?[)）]"
+)
 
 
 def _tail_credit(text: str) -> tuple[re.Match[str] | None, bool]:
@@ -694,7 +708,7 @@ def _may_be_byline(raw: str) -> bool:
     if not _BYLINE_HINT.match(raw):
         # (names may be spaced out: 王 强 摄 reads as a credit only once normalised; so may
         # a signature after a marker: ■沈 洁)
-        return raw.rstrip().endswith(("摄", "摄影")) or raw.lstrip()[:1] in MARKERS
+        return raw.rstrip().endswith(_CREDIT_ENDS) or raw.lstrip()[:1] in MARKERS
     squeezed = "".join(raw.split())
     return len(squeezed) <= 40 and _ROLE.match(squeezed) is not None
 
@@ -1296,7 +1310,7 @@ def _leading_kicker(lines: list[Span]) -> int:
     prefix = ""
     for k, line in enumerate(lines[:-1]):
         prefix += line.text
-        if len(prefix) >= 10 and _KICKER_VERB.search(prefix) and _OCCASION.search(prefix):
+        if len(prefix) >= 8 and _KICKER_VERB.search(prefix) and _OCCASION.search(prefix):
             return k + 1
     if len(lines) == 2 and _subtitle_text(lines[1].text):
         return 0  # a title over its author line (林业部部长陈耀邦)
@@ -1385,8 +1399,9 @@ def _short_label_over_title(label: Span, below: list[Span]) -> bool:
     a title wrapped into lines is balanced and a subtitle runs long, so the label is a kicker."""
     # characters and display width both: digits make a wrapped title line look short by one
     # measure or the other (’97医 | 药科技大, 我国今年将 | 新建公路2370公 | 里)
-    # (quotation marks left out of the count: 聚焦“三服务” is a label of five characters)
-    width = len(label.text) - sum(map(label.text.count, _QUOTE_MARKS))
+    # (quotation marks and spaces left out of the count: 聚焦“三服务” is a label of five
+    # characters, 战疫情 促发展 of six)
+    width = len(label.text) - sum(map(label.text.count, _QUOTE_MARKS + " "))
     below = _above_dash_subtitle(below)  # (the title's own ——subtitle under it)
     if not below or width > 6 or _CLAUSE_PUNCT.search(label.text) or _open_bracket(label.text):
         return False
@@ -2373,6 +2388,17 @@ def _join_split_datelines(chunks: list[Chunk]) -> list[Chunk]:
 
 
 _RUNS_ON = ("，", ",", "、")
+_TRAILING_RUN = re.compile(r"[0-9A-Za-z]+$")
+
+
+def _latin_words_meet(before: str, after: str) -> bool:
+    """Two Latin words meet at a line break (open | source), not two parts of a code or a
+    plate split by it (92330482MA2B | C5XK1N, 浙FA | B123): a word holds no digit."""
+    tail = _TRAILING_RUN.search(before)
+    head = _LEADING_RUN.match(after)
+    return bool(tail and head) and tail.group().isalpha() and head.group().rstrip(".%").isalpha()
+
+
 _LIST_LEAD = re.compile(rf"{_SUBHEAD_LEAD.pattern}|[①-⑳]|[（(]\d{{1,2}}[)）]")
 _ITEM_ENDS = ("：", ":", "；", ";")
 _EDITOR_NOTE = ("编者按", "编者的话", "【编者按】", "[编者按]", "编者附言")
@@ -2561,6 +2587,7 @@ def _add_body(
                     pieces[0][0][:1] in _ASCII_LETTERS
                     and joined
                     and joined[-1][0][-1:] in _ASCII_LETTERS
+                    and _latin_words_meet(joined[-1][0], pieces[0][0])
                 ):
                     joined.append(Piece(" ", 0, 0))
                 joined.extend(pieces)

@@ -967,6 +967,71 @@ def test_list_items_are_paragraphs_of_their_own() -> None:
     assert layout.articles.body[0].count("\n") == 1
 
 
+def test_kickers_of_local_papers() -> None:
+    # a label of two phrases (its space not counted) and an occasion with its verb in eight
+    # characters, over the title
+    for kicker, title in (
+        ("战疫情 促发展", "“云招商”一天签下12个项目"),
+        ("市委常委会议强调", "今年新增城镇就业1.2万人"),
+    ):
+        layout = _checked_layout([*_column(_SPRING_STORY, 14), "", kicker, title])
+        got = layout.articles[["kicker", "title"]].values.tolist()
+        assert got == [[kicker, title]], kicker
+
+
+def test_page_credits_and_hotlines_are_furniture() -> None:
+    # the photo credit of the whole page, an advertising hotline, a section outside the
+    # common list at the top of the page
+    for furniture in (
+        "本版图片均由记者 徐佳丽 摄",
+        "■本版摄影 徐佳丽",
+        "广告热线：85012345",
+        "财 经",
+    ):
+        layout = _checked_layout(
+            [furniture, "", *_column(_SPRING_STORY, 14), "", "抢抓农时不误春耕"]
+        )
+        assert layout.articles.title.tolist() == ["抢抓农时不误春耕"], furniture
+        assert layout.unplaced.kind.tolist() == ["furniture"], furniture
+
+
+def test_an_agencys_photo_credit_makes_a_caption() -> None:
+    caption = "这是3月18日在意大利罗马拍摄的空荡荡的西班牙广场。"
+    layout = _checked_layout(
+        [
+            *_column(_SPRING_STORY, 14),
+            "",
+            "抢抓农时不误春耕",
+            "",
+            *_column(caption, 19),
+            "新华社发（奥古斯托·卡萨索利 摄）",
+            "",
+            "罗马街头行人稀少",
+        ]
+    )
+    caption_row = layout.articles.iloc[1]
+    assert (caption_row.kind, caption_row.title, caption_row.byline, caption_row.body) == (
+        "photo_caption",
+        "罗马街头行人稀少",
+        "新华社发（奥古斯托·卡萨索利 摄）",
+        caption,
+    )
+
+
+def test_a_code_split_over_two_lines_is_joined_without_a_space() -> None:
+    # two Latin words meet with a space (open source); a code or a plate does not
+    layout = _checked_layout(
+        [
+            "平湖市当湖街道福兴便利店遗失营业执照正本一",
+            "份，统一社会信用代码：92330482MA2B",
+            "C5XK1N，声明作废。车牌号浙FA",
+            "B123的车主请联系。",
+        ]
+    )
+    body = layout.articles.body[0]
+    assert "92330482MA2BC5XK1N" in body and "浙FAB123" in body
+
+
 def test_the_desk_signing_a_correction_closes_it() -> None:
     correction = "本报3月13日第2版《新仓镇推进“美丽河道”建设》一文中，“全长12公里”应为“全长21公里”，特此更正。"
     layout = _checked_layout(
