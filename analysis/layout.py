@@ -68,9 +68,10 @@ from .normalize import (
 # --- patterns -------------------------------------------------------------------------------
 
 MARKERS = "■◆●▲□◇"
+# (本报 may lead any of them: 本报记者, 本报通讯员, 本报评论员)
 BYLINE_ROLES = (
-    "本报记者|见习记者|实习记者|特约记者|首席记者|融媒体记者|融媒记者|记者|特约通讯员|通讯员|"
-    "实习生|本报评论员|特约评论员|评论员|摄影记者|摄影|摄|文/图|文图|图/文|文/|文／|撰稿|整理"
+    "(?:本报)?(?:见习记者|实习记者|特约记者|首席记者|融媒体记者|融媒记者|记者|特约通讯员|通讯员|"
+    "实习生|特约评论员|评论员|摄影记者|摄影|摄|文/图|文图|图/文|文/|文／|撰稿|整理)"
 )
 _ROLE = re.compile(rf"^[{MARKERS}]?\s*(?:{BYLINE_ROLES})")
 _CREDIT_SUFFIX = re.compile(r"\s*(?:摄影?|报道|文/?图|供图|绘)$")
@@ -80,14 +81,14 @@ _AGENCY = r"(?:据)?(?:新华社|中新社|中新网|人民网|央视网|人民�
 # A dateline, matched on the joined first lines of a body: 本报讯, 本报3月14日讯,
 # 本报北京1月10日电, 新华社北京3月14日电（记者 …）. 记者X报道： stays in the body.
 DATELINE = re.compile(
-    rf"^(?:本报讯|本报[^，。；：\s]{{0,16}}?[讯电]|{_AGENCY}[^，。；：\s]{{0,16}}?电)"
+    rf"^(?:本报讯|本报[^，。；：\s]{{0,16}}?(?:讯(?!员)|电)|{_AGENCY}[^，。；：\s]{{0,16}}?电)"
     r"(?:\s*[（(][^）)。]{0,40}[）)])?"
 )
 # A line that starts a body with a dateline (the dateline may wrap onto the next line).
 DATELINE_START = re.compile(
-    rf"^(?:本报讯|本报[^，。；：、\s]{{0,16}}?(?:[讯电]|$)|{_AGENCY}(?!记者)[^，。；：、\s]{{0,16}}?(?:电|$))"
+    rf"^(?:本报讯|本报[^，。；：、\s]{{0,16}}?(?:讯(?!员)|电|$)|{_AGENCY}(?!记者)[^，。；：、\s]{{0,16}}?(?:电|$))"
 )
-_LOCAL_DATELINE = re.compile(r"本报(?:讯|[^，。；：\s电]{0,16}?讯)")
+_LOCAL_DATELINE = re.compile(r"本报(?:讯|[^，。；：\s电]{0,16}?讯(?!员))")
 _DATELINE_FIRST = frozenset("本据新中人央")  # first characters of DATELINE_START's branches
 
 
@@ -161,6 +162,7 @@ _OCCASION = re.compile(
 # the title of an official document printed whole (关于做好春季动物防疫工作的通告): a title of
 # its own, never another headline's subtitle
 _DOCUMENT_TITLE = re.compile(r"关于.{2,}的?(?:通告|通知|公告|公示|启事|决定|意见|办法|规定|通报)$")
+_BRACKETED_LABEL = re.compile(r"【[^【】]{1,12}】|〖[^〖〗]{1,12}〗")
 _SUBTITLE_DASH = re.compile(r"^(?:——|—|--|－－)")
 # A line that only says when (3月20日起, 2020年1月1日以来): a title says what happened, so a
 # bare date above it is a kicker setting the scene.
@@ -454,6 +456,9 @@ _NAME_SEPARATORS = re.compile(_NAME_SEPARATOR)
 _ROLE_THEN_SEPARATOR = re.compile(rf"^(?:(?:{BYLINE_ROLES})(?:\s+|[:：])|[文图][/／])")
 
 
+_COMMENTATOR = re.compile(r"(?:本报|特约)?评论员")
+
+
 def _is_byline(folded: str) -> bool:
     """``folded``: a line normalised with ``names=True`` (see :func:`_read_line`)."""
     if not folded or len(folded) > 40:
@@ -466,7 +471,8 @@ def _is_byline(folded: str) -> bool:
     names_only = _BYLINE_PART.sub(" ", body)
     names_only = _SPACES.sub(" ", names_only).strip()
     if not names_only:
-        return False
+        # a commentator signs with the role alone: ■本报评论员
+        return _COMMENTATOR.fullmatch(body) is not None
     if not _NAMES_ONLY.fullmatch(names_only):
         return False
     # names are short (two glued ones at most) unless foreign (·): 记者：党中央、国务院为纺织作为
@@ -872,14 +878,19 @@ def _wider_than_column(chunks: list[Chunk], i: int, body_column: float) -> bool:
 
 
 _OPENING_QUOTES, _CLOSING_QUOTE_MARKS = "“『「", "”』」"
-# A subhead's lead: 一、 （二） 3. or a marker (■ 抢抓晴好天气); not 一、二季度… (two numerals)
+# A subhead's lead: 一、 （二） 3. or a marker (■ 抢抓晴好天气); not 一、二季度… (two numerals
+# counting something), but 三、一张蓝图绘到底
 _SUBHEAD_LEAD = re.compile(
-    rf"^(?:[一二三四五六七八九十]{{1,3}}、(?![一二三四五六七八九十])|[（(][一二三四五六七八九十]{{1,3}}[)）]"
+    rf"^(?:[一二三四五六七八九十]{{1,3}}、(?![一二三四五六七八九十]{{1,2}}[季月年日号期批类级等、])"
+    rf"|[（(][一二三四五六七八九十]{{1,3}}[)）]"
     rf"|\d{{1,2}}[.、．](?!\d)|[{MARKERS}])"
 )
 
 
-_SPACED_PHRASES = re.compile(rf"[{CJK}]{{2,6}}(?: [{CJK}]{{2,6}}){{1,2}}")
+# (or letter-spaced: 人 才 从 哪 里 来, 破 局)
+_SPACED_PHRASES = re.compile(
+    rf"[{CJK}]{{2,6}}(?: [{CJK}]{{2,6}}){{1,2}}|[{CJK}](?: [{CJK}]){{1,9}}"
+)
 
 
 def _subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
@@ -903,7 +914,8 @@ def _subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
         and not text.endswith(("，", "、", "；", "："))
         and _SUBHEAD_LEAD.match(text)
     )
-    # two or three short phrases, a space between (抓项目 促开工): the local papers' subhead
+    # two or three short phrases, a space between (抓项目 促开工), or a letter-spaced line: the
+    # local papers' subheads
     spaced = len(text) <= 16 and _SPACED_PHRASES.fullmatch(text) is not None
     if not quoted and not led and not spaced:
         return False
@@ -974,6 +986,22 @@ def _headline_shaped(chunk: Chunk, commas: bool = False, max_lines: int = 4) -> 
 _NAME_2_TO_4 = re.compile(rf"[{CJK}]{{2,4}}")
 
 
+def _question_over_byline(chunks: list[Chunk], i: int) -> bool:
+    """A question or an exclamation in one or two lines with a reporter's byline printed right
+    under it: a headline (a body's last line carries no byline; a caption's credit is a
+    photo credit)."""
+    chunk = chunks[i]
+    return (
+        len(chunk.lines) <= 2
+        and chunk.text.endswith(("？", "?", "！", "!"))
+        and chunk.punct < 2
+        and i + 1 < len(chunks)
+        and chunks[i + 1].kind == "byline"
+        and not chunks[i + 1].blank_before
+        and not _PHOTO_CREDIT.search(chunks[i + 1].text)
+    )
+
+
 def _lone_name(chunk: Chunk) -> bool:
     if len(chunk.lines) != 1:
         return False
@@ -1042,6 +1070,8 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk.kind = "furniture"
         elif _lone_name(chunk) and chunk.blank_before and chunk.blank_after:
             chunk.kind = "name"
+        elif _question_over_byline(chunks, i) and (prev is not last_body or _ends_paragraph(prev)):
+            chunk.kind = "headline"  # 今年城市添绿有哪些新变化？ | ■记者 李雨婷
         elif not _headline_shaped(chunk, commas=True, max_lines=6):
             # (a shortcut for most body chunks: every rule below that makes a headline asks
             # for this shape or a stricter one; the others make a body)
@@ -1303,7 +1333,7 @@ def _leading_kicker(lines: list[Span]) -> int:
     lines = _above_dash_subtitle(lines)
     if len(lines) < 2:
         return 0
-    if _DATE_KICKER.fullmatch(lines[0].text):
+    if _DATE_KICKER.fullmatch(lines[0].text) or _BRACKETED_LABEL.fullmatch(lines[0].text):
         return 1
     # who said it where, ending in the verb that introduces the title (…座谈时强调), perhaps
     # wrapped over lines and even inside the verb (…三周年强 | 调)
@@ -1498,6 +1528,8 @@ def _kicker_over(lines: list[Span], text: str, dups: list[Span], below: Chunk) -
     sets the scene, or it is a short topic label over a plain title."""
     if _REPORTING_VERB.search(text) or _DATE_KICKER.fullmatch(text):
         return True
+    if len(lines) == 1 and _BRACKETED_LABEL.fullmatch(text):
+        return True  # a section label in brackets: 【生态文明】
     if len(lines) != 1 or dups or any(line.doubled for line in below.lines):
         return False
     return _short_label_over_title(lines[0], [line.span for line in below.lines])
@@ -2641,7 +2673,10 @@ def _tables(page: Page, articles: list[Article], unplaced: list[Unplaced]) -> Pa
             "body": _join(art.paragraphs, "\n"),
         }
         texts = {name: span.text for name, span in fields.items()}
-        is_caption = _is_credited_caption(art)
+        # (a caption may be credited under its title instead: 草莓红了 | ■摄影 陆晓岚)
+        is_caption = _is_credited_caption(art) or (
+            not art.dateline and not art.bylines and _photo_credits_only(h.bylines)
+        )
         rows.append(
             {
                 "article_id": article_id,

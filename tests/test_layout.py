@@ -1032,6 +1032,67 @@ def test_a_code_split_over_two_lines_is_joined_without_a_space() -> None:
     assert "92330482MA2BC5XK1N" in body and "浙FAB123" in body
 
 
+_TREE_STORY = "3月18日，全市春季植树活动在东湖公园举行，200余名干部群众共植下苗木1500余株。"
+
+
+def test_the_bylines_of_provincial_and_comment_pages() -> None:
+    # 本报通讯员 is a role, not a dateline ending in the 讯 of 通讯员; a commentator signs
+    # with the role alone
+    for credit, byline in (
+        ("本报通讯员 李 明 记者 王 丽", "本报通讯员 李明 / 记者 王丽"),
+        ("■本报评论员", "本报评论员"),
+    ):
+        layout = _checked_layout([credit, *_column(_TREE_STORY, 14), "", "全市春季植树活动举行"])
+        got = layout.articles[["title", "byline", "dateline"]].values.tolist()
+        assert got == [["全市春季植树活动举行", byline, ""]], credit
+
+
+def test_a_bracketed_section_label_is_a_kicker() -> None:
+    for gap in ([], [""]):
+        layout = _checked_layout(
+            [*_column(_TREE_STORY, 14), "", "【生态文明】", *gap, "全市春季植树活动举行"]
+        )
+        got = layout.articles[["kicker", "title"]].values.tolist()
+        assert got == [["【生态文明】", "全市春季植树活动举行"]], gap
+
+
+def test_a_question_over_a_reporters_byline_is_a_headline() -> None:
+    layout = _checked_layout(
+        [*_column(_TREE_STORY, 14), "", "今年城市添绿有哪些新变化？", "■记者 李雨婷"]
+    )
+    got = layout.articles[["title", "byline"]].values.tolist()
+    assert got == [["今年城市添绿有哪些新变化？", "记者 李雨婷"]]
+    assert layout.articles.body[0] == _TREE_STORY
+
+
+def test_a_photo_credit_under_the_captions_title_makes_it_a_caption() -> None:
+    caption = "3月20日，在乍浦镇一处建设工地，工人正在进行钢筋绑扎作业。"
+    layout = _checked_layout([*_column(caption, 20), "", "重点工程建设忙", "■摄影 居丹荔"])
+    got = layout.articles[["kind", "title", "byline"]].values.tolist()
+    assert got == [["photo_caption", "重点工程建设忙", "摄影 居丹荔"]]
+
+
+def test_more_subhead_forms_stay_in_the_body() -> None:
+    # a letter-spaced line, and a numbered one whose words open with a numeral (三、一张蓝图…,
+    # not 一、二季度…)
+    more = "  连日来，我市抓住晴好天气，组织农机手开展春耕作业，已完成早稻播种一万余亩。"
+    for subhead in ("人 才 从 哪 里 来", "破 局", "三、一张蓝图绘到底"):
+        layout = _checked_layout(
+            [
+                *_column(_SPRING_STORY, 14),
+                "",
+                subhead,
+                "",
+                *_column(more, 14),
+                "",
+                "抢抓农时不误春耕",
+            ]
+        )
+        (article,) = layout.articles.itertuples()
+        assert article.title == "抢抓农时不误春耕", subhead
+        assert article.body.split("\n")[1:] == [subhead, more.strip()], subhead
+
+
 def test_the_desk_signing_a_correction_closes_it() -> None:
     correction = "本报3月13日第2版《新仓镇推进“美丽河道”建设》一文中，“全长12公里”应为“全长21公里”，特此更正。"
     layout = _checked_layout(
