@@ -178,7 +178,7 @@ _FURNITURE = re.compile(
     r"|^[■◆●▲□◇]?\s*本[版组](?:图片|照片)(?:均)?由.{2,24}(?:摄|提供)$|^[■◆●▲□◇]?\s*本[版组]摄影"
     # a page number (2, A2, 第2版), the masthead in Latin letters, the newsroom's numbers
     r"|^[A-Z]?\d{1,2}$|^[A-Z]{2,}(?:[ .]+[A-Z]{2,})+$|^(?:https?://|www\.)"
-    r"|^(?:新闻|投稿|服务|读者|广告|发行|订报)?(?:电话|热线|传真|邮箱|邮编|网址)\s*[:：]"
+    r"|^(?:新闻|投稿|服务|读者|广告|发行|订报|热线)?(?:电话|热线|传真|邮箱|邮编|网址)\s*[:：]"
     r"|星期[一二三四五六日天]\s*$|^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期.)?\s*$"
     # a page's section name standing alone (版名): 要闻, 综合新闻, 民生 …
     r"|^(?:要闻|民生|副刊|专版|(?:综合|本地|国内|国际|社会|经济|体育|文化|地方|时政)新闻)\s*$"
@@ -252,11 +252,11 @@ def _furniture_line(text: str) -> str:
     return "masthead" if _SECTION_NAME.fullmatch(squeezed) else ""
 
 
-# a page's section (版名) on a line of its own: 社会, 综合新闻, 人物·副刊
+# a page's section (版名) on a line of its own: 社会, 综合新闻, 人物·副刊, 民生·热线
 _SECTION_NAME = re.compile(
     rf"(?:[{CJK}]{{2}}·)?(?:要闻|民生|副刊|专版|综合|本地|国内|国际|社会|经济|体育|文化|地方|时政|"
     r"农村|教育|健康|法治|评论|专题|财经|文旅|科技|旅游|汽车|房产|消费|视点|理论|读书|人文|乡村|城事)"
-    r"(?:新闻)?"
+    rf"(?:新闻)?(?:·[{CJK}]{{2}})?"
 )
 
 

@@ -986,7 +986,9 @@ def test_page_credits_and_hotlines_are_furniture() -> None:
         "本版图片均由记者 徐佳丽 摄",
         "■本版摄影 徐佳丽",
         "广告热线：85012345",
+        "热线电话：85012345",
         "财 经",
+        "民生·热线",
     ):
         layout = _checked_layout(
             [furniture, "", *_column(_SPRING_STORY, 14), "", "抢抓农时不误春耕"]

@@ -1,10 +1,11 @@
-"""Whole invented pages in the style of local papers (tests/fixtures/pages/), each item's
+"""Whole invented pages in the style of Chinese papers (tests/fixtures/pages/), each item's
 expected reading written down before the layout ran on them: a front page with a continued lead
-story and a 简讯 digest, a headline-first page, three stories on one topic, a displaced
-headline, photo captions, features signed 文/沈洁, kickers, short stories back to back, a page
-of continued text, a wire page, sport, finance and law pages, a photo essay, health tips, notices
-and a headline-first page. Items the layout still reads otherwise are marked ``known_failure``
-and checked to fail, so that a fix shows up."""
+story and a 简讯 digest, headline-first pages, three stories on one topic, a displaced headline,
+photo captions and a picture page, features signed 文/沈洁, kickers, short stories back to back,
+continued text, wire, sport, finance and law pages, a photo essay, health tips, notices, a
+provincial and a county paper, a comment page, a reader-hotline page and a long feature. Items
+the layout still reads otherwise are marked ``known_failure`` and checked to fail, so that a fix
+shows up."""
 
 from __future__ import annotations
 
