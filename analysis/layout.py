@@ -175,7 +175,7 @@ _FURNITURE = re.compile(
     r"|^(?:本版(?:责任)?编辑|(?:文字|图片|值班)?编辑\s*[:：]|美编|组版|版面设计|审读|校审)"
     rf"|^\s*{_JUMP}\s*$"  # a jump line standing alone
     # the photo credit of the whole page: 本版图片均由记者 徐佳丽 摄, ■本版摄影 徐佳丽
-    r"|^[■◆●▲□◇]?\s*本[版组](?:图片|照片)(?:均)?由.{2,24}(?:摄|提供)$|^[■◆●▲□◇]?\s*本[版组]摄影"
+    rf"|^[{MARKERS}]?\s*本[版组](?:图片|照片)(?:均)?由.{{2,24}}(?:摄|提供)$|^[{MARKERS}]?\s*本[版组]摄影"
     # a page number (2, A2, 第2版), the masthead in Latin letters, the newsroom's numbers
     r"|^[A-Z]?\d{1,2}$|^[A-Z]{2,}(?:[ .]+[A-Z]{2,})+$|^(?:https?://|www\.)"
     r"|^(?:新闻|投稿|服务|读者|广告|发行|订报|热线)?(?:电话|热线|传真|邮箱|邮编|网址)\s*[:：]"
