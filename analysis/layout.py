@@ -8,7 +8,8 @@ bylines standing apart, photo captions, page furniture, justification spaces.
 The pass, in order:
 
 1. lines -> kinds (blank, byline, text) and normalised spans that keep their source positions;
-2. text lines -> chunks (runs between blank/byline lines, split at datelines and indents);
+2. text lines -> chunks (runs between blank/byline lines, split at datelines and indents, and
+   a photo's title printed right on its caption);
 3. chunks -> body | headline | lone name | furniture | signature (a notice's date, perhaps under
    its issuing body, which closes the text above), using the chunk's own shape and whether the
    body before it stopped mid-sentence (then the chunk is a column-break continuation);
@@ -830,6 +831,37 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
     if start < len(lines):
         chunks.append(Chunk(lines[start:], prev_kind, blank_before, True))
     return chunks
+
+
+def _split_caption_titles(chunks: list[Chunk]) -> list[Chunk]:
+    """A photo's title printed right on its caption, no blank line between (教室消毒迎开学 |
+    3月16日，新华小学的… | ■摄影 徐 磊): a short first line with no punctuation over the
+    caption's lines, a photo credit right under them. The title becomes a chunk of its own."""
+    out: list[Chunk] = []
+    for i, chunk in enumerate(chunks):
+        lines = chunk.lines
+        below = chunks[i + 1] if i + 1 < len(chunks) else None
+        if (
+            below is not None
+            and below.kind == "byline"
+            and not below.blank_before
+            and chunk.kind == "text"
+            and len(lines) >= 3
+            and _PHOTO_CREDIT.search(below.text)
+            and not _ANY_PUNCT.search(lines[0].text)
+            and not _starts_dateline(lines[0].text)
+            and lines[0].width <= 0.7 * max(line.width for line in lines[1:])
+        ):
+            out += [
+                Chunk(lines[:1], "text", chunk.blank_before, False),
+                Chunk(lines[1:], "text", False, chunk.blank_after),
+            ]
+        else:
+            out.append(chunk)
+    return out
+
+
+_ANY_PUNCT = re.compile("[，。、；：？！,.;:?!]")
 
 
 def _dateline_completes(lines: list[Line], k: int) -> bool:
@@ -2277,7 +2309,7 @@ def parse_page(page: Page | str, page_id: str = "page") -> PageLayout:
 
 def _parse_page(page: Page) -> PageLayout:
     lines = _read_lines(page.text)
-    chunks = _chunks(lines)
+    chunks = _split_caption_titles(_chunks(lines))
     _classify(chunks)
     chunks = _join_split_datelines(chunks)
 

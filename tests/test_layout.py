@@ -997,6 +997,31 @@ def test_page_credits_and_hotlines_are_furniture() -> None:
         assert layout.unplaced.kind.tolist() == ["furniture"], furniture
 
 
+def test_a_photos_title_printed_right_on_its_caption_is_its_title() -> None:
+    # no blank line between the title and the caption: a short first line with no punctuation
+    # over the caption, a photo credit right under it
+    layout = _checked_layout(
+        [
+            *_column(_SPRING_STORY, 14),
+            "",
+            "抢抓农时不误春耕",
+            "",
+            "教室消毒迎开学",
+            "3月16日，新华小学的",
+            "老师正在对教室进行消毒，",
+            "为开学做准备。",
+            "■摄影 徐 磊",
+        ]
+    )
+    caption = layout.articles.iloc[1]
+    assert (caption.kind, caption.title, caption.byline) == (
+        "photo_caption",
+        "教室消毒迎开学",
+        "摄影 徐磊",
+    )
+    assert caption.body == "3月16日，新华小学的老师正在对教室进行消毒，为开学做准备。"
+
+
 def test_an_agencys_photo_credit_makes_a_caption() -> None:
     caption = "这是3月18日在意大利罗马拍摄的空荡荡的西班牙广场。"
     layout = _checked_layout(
