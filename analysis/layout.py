@@ -1142,6 +1142,10 @@ def _classify(chunks: list[Chunk]) -> None:
             last_body = chunk
             if len(chunk.lines) >= 3:
                 body_column = _sorted_median(chunk.inner_widths)
+            elif len(chunk.lines) == 2 and abs(chunk.width - body_column) > 3:
+                # a story set in another column begins (its opening lines cut by a column
+                # break): the column read from the story before no longer holds
+                body_column = chunk.width
         prev = chunk
 
 

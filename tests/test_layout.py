@@ -565,6 +565,51 @@ def test_two_headlines_stacked_with_no_blank_line_between_are_split_by_their_bod
     ]
 
 
+def test_a_story_set_wider_than_the_one_before_is_read_in_its_own_column() -> None:
+    # The second story's opening chunks are two lines each (cut by column breaks); the column
+    # of the story before (16) no longer holds, so its three comma-filled lines of 24 are no
+    # headline set wider than the column
+    layout = _checked_layout(
+        [
+            "本报讯 记者从市气象台获悉，",
+            "受暖湿气流影响，本周后期我市气温",
+            "将明显回升，4月17日至19日最高气",
+            "温可达26℃至28℃。",
+            "",
+            "气象专家提醒，近期早晚温差较",
+            "大，市民要注意适时增减衣物。",
+            "",
+            "本周后期气温明显回升",
+            "",
+            "本报讯 “以前在药店买药，医保卡里的钱不够还",
+            "得先垫付，现在直接就结算了。”4月15日，在城中一",
+            "",
+            "家连锁药店，市民王先生刷医保卡买了一盒降压药，整",
+            "个过程不到一分钟。",
+            "",
+            "从4月1日起，我市实现医保“一站式”结算全覆盖，",
+            "全市２１８家医保定点零售药店全部接入省医保信息平",
+            "台，参保人员在定点药店购药可直接刷卡结算，个人账",
+            "",
+            "户不足部分再由个人支付，无需先垫资再报销。",
+            "",
+            "市医保局相关负责人介绍，此次改革重点解决了慢",
+            "性病患者购药不便的问题。全市目前有高血压、糖尿病",
+            "等慢性病参保人员4.6万人，过去他们需要到医院开药，",
+            "排队时间长、往返不方便。",
+            "",
+            "医保“一站式”结算覆盖全部定点药店",
+            "■记者 孙 倩",
+        ]
+    )
+    got = layout.articles[["title", "dateline"]].values.tolist()
+    assert got == [
+        ["本周后期气温明显回升", "本报讯"],
+        ["医保“一站式”结算覆盖全部定点药店", "本报讯"],
+    ]
+    assert layout.articles.body[1].count("\n") == 2
+
+
 def test_a_line_between_a_finished_paragraph_and_a_new_one_is_a_headline() -> None:
     # 老师，你的住房现在好吗 has a comma and no sentence end; it runs on into nothing, since the
     # chunk after it opens a paragraph (its first line is indented): a headline.
