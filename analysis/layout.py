@@ -1507,9 +1507,11 @@ def _split_title_lines(lines: list[Span]) -> tuple[list[Span], list[Span]]:
     widest = display_width(lines[0].text)  # of the title lines so far
     for k in range(1, len(lines)):
         width = display_width(lines[k].text)
+        # (quotation marks left out: “烟火气”又回来了 under 老街夜市重开 is no wider a line)
+        bare = width - sum(map(lines[k].text.count, _QUOTE_MARKS))
         if (
             _SUBTITLE_DASH.match(lines[k].text)
-            or (width >= 8 and width > 1.4 * widest)
+            or (bare >= 8 and bare > 1.4 * widest)
             or _wider_than_wrapped_title(title, lines[k:])
         ):
             return title, lines[k:]
@@ -1528,12 +1530,14 @@ def _wider_than_wrapped_title(title: list[Span], below: list[Span]) -> bool:
     a subtitle: a title line that long would have filled the lines above it. Over a single
     title line, the line must itself wrap (a block of two lines or more below it) and be wider
     in characters as well, since digits measure short (1600名科学家在 | “国际海洋年”…)."""
+    text = below[0].text
+    quotes = sum(map(text.count, _QUOTE_MARKS))  # (they take little room in a title's font)
     if len(title) < 2:
         # one title line over a wrapped block: characters too (digits measure short)
-        if len(below) < 2 or len(below[0].text) < max(len(s.text) for s in title) + _BALANCED:
+        if len(below) < 2 or len(text) - quotes < max(len(s.text) for s in title) + _BALANCED:
             return False
     widest = max(display_width(s.text) for s in title)
-    return display_width(below[0].text) >= widest + _BALANCED
+    return display_width(text) - quotes >= widest + _BALANCED
 
 
 def _headline_lines(chunk: Chunk, duplicates: list[Span]) -> list[Span]:

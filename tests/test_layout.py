@@ -744,6 +744,23 @@ def test_an_author_signs_a_feature_with_a_marker_or_a_slash() -> None:
         assert got == [["外婆的青团", byline]], signature
 
 
+def test_quotation_marks_make_no_title_line_a_subtitle() -> None:
+    # “烟火气”又回来了 is the title's second line, as wide as the first but for its quotation
+    # marks; the wider lines under it are the subtitle
+    layout = _checked_layout(
+        [
+            *_column(_SPRING_STORY, 14),
+            "",
+            "老街夜市重开",
+            "“烟火气”又回来了",
+            "东湖老街夜间经济带动消费",
+            "日均客流超万人次",
+        ]
+    )
+    got = layout.articles[["title", "subtitle"]].values.tolist()
+    assert got == [["老街夜市重开 “烟火气”又回来了", "东湖老街夜间经济带动消费日均客流超万人次"]]
+
+
 def test_an_unclaimed_headline_under_a_short_label_reading_like_its_body_takes_the_label() -> None:
     layout = _checked_layout(
         [
