@@ -69,6 +69,15 @@ from .normalize import (
 # --- patterns -------------------------------------------------------------------------------
 
 MARKERS = "■◆●▲□◇"
+# A page's sections (版名), read by the furniture patterns below: those printed alone, those
+# printed with 新闻 after them or alone, and more printed alone
+_SECTIONS = "要闻|民生|副刊|专版"
+_NEWS_SECTIONS = "综合|本地|国内|国际|社会|经济|体育|文化|地方|时政"
+_MORE_SECTIONS = (
+    "农村|教育|健康|法治|评论|专题|财经|文旅|科技|旅游|汽车|房产|消费|视点|理论|读书|人文|乡村|城事"
+)
+# the desks whose telephone lines a page prints: 新闻热线, 广告热线, 发行电话 …
+_DESK_LINES = "新闻|投稿|服务|读者|广告|发行|订报"
 # (本报 may lead any of them: 本报记者, 本报通讯员, 本报评论员)
 BYLINE_ROLES = (
     "(?:本报)?(?:见习记者|实习记者|特约记者|首席记者|融媒体记者|融媒记者|记者|特约通讯员|通讯员|"
@@ -179,10 +188,10 @@ _FURNITURE = re.compile(
     rf"|^[{MARKERS}]?\s*本[版组](?:图片|照片)(?:均)?由.{{2,24}}(?:摄|提供)$|^[{MARKERS}]?\s*本[版组]摄影"
     # a page number (2, A2, 第2版), the masthead in Latin letters, the newsroom's numbers
     r"|^[A-Z]?\d{1,2}$|^[A-Z]{2,}(?:[ .]+[A-Z]{2,})+$|^(?:https?://|www\.)"
-    r"|^(?:新闻|投稿|服务|读者|广告|发行|订报|热线)?(?:电话|热线|传真|邮箱|邮编|网址)\s*[:：]"
+    rf"|^(?:{_DESK_LINES}|热线)?(?:电话|热线|传真|邮箱|邮编|网址)\s*[:：]"
     r"|星期[一二三四五六日天]\s*$|^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期.)?\s*$"
     # a page's section name standing alone (版名): 要闻, 综合新闻, 民生 …
-    r"|^(?:要闻|民生|副刊|专版|(?:综合|本地|国内|国际|社会|经济|体育|文化|地方|时政)新闻)\s*$"
+    rf"|^(?:{_SECTIONS}|(?:{_NEWS_SECTIONS})新闻)\s*$"
 )
 # The parts of a page header or footer that may share one line (2020年3月16日 星期一 第2版,
 # A2 综合新闻 责任编辑 沈佳, PINGHU DAILY 2020.3.16): a line made of them alone, and perhaps a
@@ -193,12 +202,12 @@ _FURNITURE_PART = re.compile(
     r"|[A-Z]{2,}(?:\s+[A-Z]{2,})+"
     rf"|(?:(?:本版|责任|美术|文字|图片|值班)?编辑|版式(?:设计)?|美编|校对|组版|审读|校审)"
     rf"(?:(?:\s*[:：]\s*|\s+)[{CJK}]{{2,3}}(?![{CJK}]))?"
-    r"|(?:新闻|投稿|服务|读者|广告|发行|订报)?(?:热线|电话|传真|邮编)\s*[:：]?\s*[\d\s-]{5,}"
+    rf"|(?:{_DESK_LINES})?(?:热线|电话|传真|邮编)\s*[:：]?\s*[\d\s-]{{5,}}"
 )
 # The paper's name and its section (平湖日报, 平湖新闻, 要闻): furniture beside one of the parts
 # above or a page number, or alone at the top or bottom of the page; elsewhere they may be a
 # headline's words (读嘉兴日报, 揭秘新闻).
-_MASTHEAD_PART = re.compile(rf"[{CJK}]{{2}}日报|[{CJK}]{{2}}新闻|要闻|民生|副刊|专版")
+_MASTHEAD_PART = re.compile(rf"[{CJK}]{{2}}日报|[{CJK}]{{2}}新闻|{_SECTIONS}")
 _PAGE_NUMBER_LEFT = re.compile(r"[A-Z]?\d{1,2}")
 
 
@@ -255,9 +264,7 @@ def _furniture_line(text: str) -> str:
 
 # a page's section (版名) on a line of its own: 社会, 综合新闻, 人物·副刊, 民生·热线
 _SECTION_NAME = re.compile(
-    rf"(?:[{CJK}]{{2}}·)?(?:要闻|民生|副刊|专版|综合|本地|国内|国际|社会|经济|体育|文化|地方|时政|"
-    r"农村|教育|健康|法治|评论|专题|财经|文旅|科技|旅游|汽车|房产|消费|视点|理论|读书|人文|乡村|城事)"
-    rf"(?:新闻)?(?:·[{CJK}]{{2}})?"
+    rf"(?:[{CJK}]{{2}}·)?(?:{_SECTIONS}|{_NEWS_SECTIONS}|{_MORE_SECTIONS})(?:新闻)?(?:·[{CJK}]{{2}})?"
 )
 
 
@@ -840,14 +847,10 @@ def _split_caption_titles(chunks: list[Chunk]) -> list[Chunk]:
     out: list[Chunk] = []
     for i, chunk in enumerate(chunks):
         lines = chunk.lines
-        below = chunks[i + 1] if i + 1 < len(chunks) else None
         if (
-            below is not None
-            and below.kind == "byline"
-            and not below.blank_before
-            and chunk.kind == "text"
+            chunk.kind == "text"
             and len(lines) >= 3
-            and _PHOTO_CREDIT.search(below.text)
+            and _photo_credit_below(chunks, i)
             and not _ANY_PUNCT.search(lines[0].text)
             and not _starts_dateline(lines[0].text)
             and lines[0].width <= 0.7 * max(line.width for line in lines[1:])
@@ -1030,7 +1033,7 @@ def _question_over_byline(chunks: list[Chunk], i: int) -> bool:
         and i + 1 < len(chunks)
         and chunks[i + 1].kind == "byline"
         and not chunks[i + 1].blank_before
-        and not _PHOTO_CREDIT.search(chunks[i + 1].text)
+        and not _photo_credit_below(chunks, i)
     )
 
 
@@ -1452,6 +1455,11 @@ def _subtitle_text(text: str) -> bool:
 _QUOTE_MARKS = "“”「」『』"  # (not ’, which also abbreviates a year: ’97)
 
 
+def _quote_marks(text: str) -> int:
+    """How many quotation marks ``text`` holds: they take little room in a title's font."""
+    return sum(map(text.count, _QUOTE_MARKS))
+
+
 def _above_dash_subtitle(lines: list[Span]) -> list[Span]:
     """The lines above the first line after the first that opens with a dash (a subtitle)."""
     for k in range(1, len(lines)):
@@ -1467,7 +1475,7 @@ def _short_label_over_title(label: Span, below: list[Span]) -> bool:
     # measure or the other (’97医 | 药科技大, 我国今年将 | 新建公路2370公 | 里)
     # (quotation marks and spaces left out of the count: 聚焦“三服务” is a label of five
     # characters, 战疫情 促发展 of six)
-    width = len(label.text) - sum(map(label.text.count, _QUOTE_MARKS + " "))
+    width = len(label.text) - _quote_marks(label.text) - label.text.count(" ")
     below = _above_dash_subtitle(below)  # (the title's own ——subtitle under it)
     if not below or width > 6 or _CLAUSE_PUNCT.search(label.text) or _open_bracket(label.text):
         return False
@@ -1508,7 +1516,7 @@ def _split_title_lines(lines: list[Span]) -> tuple[list[Span], list[Span]]:
     for k in range(1, len(lines)):
         width = display_width(lines[k].text)
         # (quotation marks left out: “烟火气”又回来了 under 老街夜市重开 is no wider a line)
-        bare = width - sum(map(lines[k].text.count, _QUOTE_MARKS))
+        bare = width - _quote_marks(lines[k].text)
         if (
             _SUBTITLE_DASH.match(lines[k].text)
             or (bare >= 8 and bare > 1.4 * widest)
@@ -1531,7 +1539,7 @@ def _wider_than_wrapped_title(title: list[Span], below: list[Span]) -> bool:
     title line, the line must itself wrap (a block of two lines or more below it) and be wider
     in characters as well, since digits measure short (1600名科学家在 | “国际海洋年”…)."""
     text = below[0].text
-    quotes = sum(map(text.count, _QUOTE_MARKS))  # (they take little room in a title's font)
+    quotes = _quote_marks(text)
     if len(title) < 2:
         # one title line over a wrapped block: characters too (digits measure short)
         if len(below) < 2 or len(text) - quotes < max(len(s.text) for s in title) + _BALANCED:
