@@ -75,6 +75,7 @@ _SECTIONS = "要闻|民生|副刊|专版"
 _NEWS_SECTIONS = "综合|本地|国内|国际|社会|经济|体育|文化|地方|时政"
 _MORE_SECTIONS = (
     "农村|教育|健康|法治|评论|专题|财经|文旅|科技|旅游|汽车|房产|消费|视点|理论|读书|人文|乡村|城事"
+    "|城乡|城建|三农|生活|周刊|县域|镇街|街镇|法制|娱乐"
 )
 # the desks whose telephone lines a page prints: 新闻热线, 广告热线, 发行电话 …
 _DESK_LINES = "新闻|投稿|服务|读者|广告|发行|订报"
@@ -2246,6 +2247,11 @@ def _headline_width(spans: list[Span]) -> float:
     return max((display_width(s.text) for s in spans), default=0.0)
 
 
+def _title_chars(spans: list[Span]) -> int:
+    """Characters of a headline's lines, quotation marks left out."""
+    return sum(len(s.text) - _quote_marks(s.text) for s in spans)
+
+
 def _attach_unclaimed_kickers(
     headlines: list[Headline], assignment: dict[int, int], cluster_of: list[int], sims: np.ndarray
 ) -> None:
@@ -2272,12 +2278,29 @@ def _attach_unclaimed_kickers(
             and len(upper.title) == 1
             and len(upper.title[0].text) <= 6
             and not upper.duplicates
+            # (a label is shorter than the title it tops: 城里人来村里 | “认领”菜地 is one
+            # title cut by a blank line)
+            and _title_chars(upper.title) < _title_chars(lower.title)
         ):
             # A short topic label (开学第一课) claimed by the body it stands next to, over a
             # headline nobody claimed that reads like that same body: the label is its kicker.
             lower.kicker, upper.title = upper.title, []
             lower.first = upper.first
             assignment[i + 1] = assignment.pop(i)
+            continue
+        if (
+            len(upper.title) == 1
+            and len(lower.title) == 1
+            and not upper.duplicates
+            and not lower.duplicates
+            and abs(_title_chars(upper.title) - _title_chars(lower.title)) <= 2
+        ):
+            # Two lines of one width, both reading like the same body: one title that a blank
+            # line cut in two (城里人来村里 | “认领”菜地).
+            lower.title, upper.title = upper.title + lower.title, []
+            lower.first = upper.first
+            if i in assignment:
+                assignment[i + 1] = assignment.pop(i)
             continue
         if upper.duplicates or width < 8 or width <= 1.4 * _headline_width(lower.title):
             continue

@@ -1051,12 +1051,28 @@ def test_page_credits_and_hotlines_are_furniture() -> None:
         "热线电话：85012345",
         "财 经",
         "民生·热线",
+        "城 乡",
     ):
         layout = _checked_layout(
             [furniture, "", *_column(_SPRING_STORY, 14), "", "抢抓农时不误春耕"]
         )
         assert layout.articles.title.tolist() == ["抢抓农时不误春耕"], furniture
         assert layout.unplaced.kind.tolist() == ["furniture"], furniture
+
+
+def test_a_title_cut_in_two_by_a_blank_line_is_one_title() -> None:
+    # two title lines of one width, a blank line between, the byline under the second: one
+    # title, not a kicker over a title (a kicker label is shorter than the title it tops)
+    story = (
+        "本报讯 3月20日，我市首个“共享菜园”在钟埭街道沈家弄村开园。村里将30亩闲置土地划分成"
+        "120块小菜地，供城区居民认领种植，已有80多户市民认领了菜地。"
+    )
+    layout = _checked_layout(
+        [*_column(story, 13), "", "城里人来村里", "", "“认领”菜地", "■记者 王 强"]
+    )
+    got = layout.articles[["kicker", "title", "byline"]].values.tolist()
+    assert got == [["", "城里人来村里 “认领”菜地", "记者 王强"]]
+    assert layout.unplaced.kind.tolist() == ["marker"]
 
 
 def test_a_photos_title_printed_right_on_its_caption_is_its_title() -> None:
