@@ -173,6 +173,10 @@ _OCCASION = re.compile(
 # the title of an official document printed whole (关于做好春季动物防疫工作的通告): a title of
 # its own, never another headline's subtitle
 _DOCUMENT_TITLE = re.compile(r"关于.{2,}的?(?:通告|通知|公告|公示|启事|决定|意见|办法|规定|通报)$")
+# the title of a notice, a line of its own: 寻人启事, 遗失声明, 招聘公告, 更正
+_NOTICE_TITLE = re.compile(
+    rf"[{CJK}]{{0,8}}(?:启事|声明|公告|通告|通知|公示|讣告|告示|启示)|更正|致歉|致读者"
+)
 _BRACKETED_LABEL = re.compile(r"【[^【】]{1,12}】|〖[^〖〗]{1,12}〗")
 _SUBTITLE_DASH = re.compile(r"^(?:——|—|--|－－)")
 # A line that only says when (3月20日起, 2020年1月1日以来): a title says what happened, so a
@@ -1100,6 +1104,8 @@ def _classify(chunks: list[Chunk]) -> None:
             and prev is last_body
             # (a colon announces what follows: 名单如下： over a list)
             and (not _ends_paragraph(prev) or prev.lines[-1].text.endswith(_COLONS))
+            # (a notice's title ends the one above, which may end on a telephone number)
+            and not _notice_title(chunk)
         ):
             chunk.kind = "body"
         elif _is_furniture(chunks, i):
@@ -1162,6 +1168,16 @@ def _reach(line: Line, below: Line) -> float:
     1997 年…), as if full."""
     run = _LEADING_RUN.match(below.text)
     return line.width if run is None else line.width + 0.5 * run.end()
+
+
+def _notice_title(chunk: Chunk) -> bool:
+    """One line naming a notice (遗失声明) with blank lines around it: no sentence runs on into
+    it, even one ending on a telephone number with no full stop."""
+    return (
+        len(chunk.lines) == 1
+        and chunk.blank_after
+        and _NOTICE_TITLE.fullmatch(chunk.text.replace(" ", "")) is not None
+    )
 
 
 def _ends_paragraph(chunk: Chunk) -> bool:

@@ -1060,6 +1060,29 @@ def test_page_credits_and_hotlines_are_furniture() -> None:
         assert layout.unplaced.kind.tolist() == ["furniture"], furniture
 
 
+def test_a_notice_ending_on_a_telephone_number_stops_at_the_next_notices_title() -> None:
+    # no full stop after the number: the notice's title under it is no continuation
+    first = [
+        "寻人启事",
+        "",
+        "陈阿根，男，78岁，新仓镇人，于3",
+        "月17日上午走失，如有知情者请与",
+        "其家属联系。",
+        "电话：13857311234",
+    ]
+    second = ["平湖市福兴便利店遗失营业执照正", "本一份，声明作废。"]
+    layout = _checked_layout([*first, "", "遗失声明", "", *second])
+    got = layout.articles[["title", "body"]].values.tolist()
+    assert got == [
+        [
+            "寻人启事",
+            "陈阿根，男，78岁，新仓镇人，于3月17日上午走失，如有知情者请与其家属联系。"
+            "\n电话：13857311234",
+        ],
+        ["遗失声明", "平湖市福兴便利店遗失营业执照正本一份，声明作废。"],
+    ]
+
+
 def test_a_title_cut_in_two_by_a_blank_line_is_one_title() -> None:
     # two title lines of one width, a blank line between, the byline under the second: one
     # title, not a kicker over a title (a kicker label is shorter than the title it tops)
