@@ -958,7 +958,7 @@ def _subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
     # local papers' subheads
     spaced = len(text) <= 16 and _SPACED_PHRASES.fullmatch(text) is not None
     if not quoted and not led and not spaced:
-        return False
+        return _parallel_subheads(chunks, i, body_column)
     prev, nxt = chunks[i - 1], chunks[i + 1]
     if prev.kind != "body" or not _ends_paragraph(prev) or nxt.kind == "byline":
         return False
@@ -969,8 +969,67 @@ def _subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
         return not first.final and -3.5 <= first.content_width - body_column <= -1.75
     column = _next_column(nxt, body_column)
     # (a number or a marker says subhead by itself; a quoted or spaced line must open a
-    # paragraph too)
-    return abs(column - body_column) < 2.5 and (led or _opens_paragraph(nxt, column))
+    # paragraph too, or be one of a series)
+    return abs(column - body_column) < 2.5 and (
+        led or _opens_paragraph(nxt, column) or _parallel_subheads(chunks, i, body_column)
+    )
+
+
+def _between_paragraphs(chunks: list[Chunk], i: int, column: float) -> bool:
+    """Chunk ``i`` is one short line after a finished paragraph, over text of the same column
+    (within a cell) that opens with no dateline: where a subhead stands."""
+    chunk = chunks[i]
+    if len(chunk.lines) != 1 or i == 0 or i + 1 >= len(chunks) or chunk.lines[0].doubled:
+        return False
+    text = chunk.lines[0].text
+    if len(text) > 12 or chunk.punct or not chunk.blank_before or not chunk.blank_after:
+        return False
+    prev, nxt = chunks[i - 1], chunks[i + 1]
+    if prev.kind == "byline" or nxt.kind == "byline" or len(nxt.lines) < 3:
+        return False
+    if not _ends_paragraph(prev) or _opens_with_dateline(nxt):
+        return False
+    return abs(_sorted_median(nxt.inner_widths) - column) < 1
+
+
+def _subhead_shape(text: str) -> tuple[int, str]:
+    """Length and where quotation marks and spaces stand: 龙头企业“强链” -> (8, '....“..”')."""
+    return len(text), "".join(c if c in _QUOTE_MARKS or c == " " else "." for c in text)
+
+
+def _parallel_subheads(chunks: list[Chunk], i: int, column: float) -> bool:
+    """Chunk ``i`` is one of two or more subheads of one pattern inside one story (龙头企业“强链”
+    … 招商引资“补链” … 服务专员“护链”): lines of one length and shape, each between paragraphs of
+    the same column with no dateline, no headline or byline between them. Unrelated headlines
+    over stories of one column rarely share a length, a shape and a last character."""
+    if not column or not _between_paragraphs(chunks, i, column):
+        return False
+    text = chunks[i].lines[0].text
+    shape = _subhead_shape(text)
+    structured = shape[1].strip(".") != ""  # (quotation marks or spaces inside)
+    for step in (1, -1):
+        j = i + step
+        while 0 < j < len(chunks) - 1 and abs(j - i) <= 12:
+            other = chunks[j]
+            if (
+                other.kind == "byline"
+                or other.lines[0].doubled
+                or _opens_with_dateline(other)
+                or (1 < len(other.lines) <= 3 and _headline_shaped(other))
+            ):
+                break  # another story's headline, byline or dateline
+            if len(other.lines) == 1:
+                other_text = other.lines[0].text
+                if (
+                    _subhead_shape(other_text) == shape
+                    and (structured or other_text[-1] == text[-1])
+                    and _between_paragraphs(chunks, j, column)
+                ):
+                    return True
+                if not _SUBHEAD_LEAD.match(other_text):
+                    break  # a line of another shape: a headline, or a story's last line
+            j += step
+    return False
 
 
 def _runs_into_tail(chunks: list[Chunk], i: int) -> bool:
@@ -1253,8 +1312,19 @@ def _paragraph_start_before_break(chunks: list[Chunk], i: int, body_column: floa
     column = max(column, min(nxt.lines[0].content_width, column + 1))
     # kinsoku can leave a line up to 1.5 short of the margin
     first, rest = chunk.lines[0], chunk.lines[1:]
-    return -1.75 <= first.content_width - (column - 2) <= 0.5 and all(
+    if -1.75 <= first.content_width - (column - 2) <= 0.5 and all(
         -1.75 <= line.width - column <= 0.5 for line in rest
+    ):
+        return True
+    # Lines dense in punctuation hold more characters (the marks are set narrow), so the next
+    # chunk may measure wide: a single line that fits the column of the body before, the same
+    # story's (within a cell or two), is its paragraph's first line too.
+    return (
+        not rest
+        and len(nxt.lines) >= 3  # (its own column measured)
+        and 0 < body_column < column
+        and column - body_column <= 2
+        and -1.75 <= first.content_width - (body_column - 2) <= 0.5
     )
 
 
@@ -2309,11 +2379,17 @@ def _attach_unclaimed_kickers(
             and len(lower.title) == 1
             and not upper.duplicates
             and not lower.duplicates
+            and not lower.subtitle
             and abs(_title_chars(upper.title) - _title_chars(lower.title)) <= 2
         ):
-            # Two lines of one width, both reading like the same body: one title that a blank
-            # line cut in two (城里人来村里 | “认领”菜地).
-            lower.title, upper.title = upper.title + lower.title, []
+            if _subtitle_text(lower.title[0].text):
+                # an author line under a title, a blank line between: its subtitle
+                lower.title, lower.subtitle = upper.title, lower.title
+            else:
+                # Two lines of one width, both reading like the same body: one title that a
+                # blank line cut in two (城里人来村里 | “认领”菜地).
+                lower.title = upper.title + lower.title
+            upper.title = []
             lower.first = upper.first
             if i in assignment:
                 assignment[i + 1] = assignment.pop(i)

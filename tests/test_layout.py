@@ -1083,6 +1083,141 @@ def test_a_notice_ending_on_a_telephone_number_stops_at_the_next_notices_title()
     ]
 
 
+_CHAIN_STORY = """本报讯 走进位于安澜经济开发区的浙江澜
+星汽车零部件有限公司，一条条自动化生产线高
+速运转，机械臂精准地完成焊接、装配等工序。
+
+今年以来，安澜经开区聚焦汽车零部件、新
+能源装备两大主导产业，以“链长制”为抓手，
+推动产业链上下游协同发展，1至4月完成规上
+
+工业产值126.8亿元，同比增长35.2%。
+
+龙头企业“强链”
+
+作为区内汽车零部件产业链的“链主”企业，
+澜星公司今年投资3.5亿元建设智能工厂，带动
+了20多家本地配套企业同步进行技术改造。
+“龙头企业的标准高了，我们也得跟着升级。”
+一家配套企业负责人说。
+
+招商引资“补链”
+
+围绕产业链缺失和薄弱环节，经开区绘制了
+产业链招商图谱，今年以来已签约亿元以上项目
+9个，其中5个为补链项目。总投资12亿元的
+新能源电池托盘项目预计年底投产，将填补本地
+产业链空白。
+
+服务专员“护链”
+
+经开区为每条产业链配备了服务专员，定期
+走访企业，协调解决用工、用地、物流等问题。
+今年以来，服务专员已帮助企业解决各类问题
+130余个。
+
+做强产业链 跑出“加速度”
+■记者 韩 冰"""
+
+
+@pytest.mark.parametrize(
+    "subheads",
+    [
+        ("龙头企业“强链”", "招商引资“补链”", "服务专员“护链”"),
+        ("龙头企业强链", "招商引资补链", "服务专员护链"),  # no quotes: one length, one last word
+    ],
+)
+def test_subheads_of_one_pattern_stay_in_their_story(subheads: tuple[str, ...]) -> None:
+    # No indents on the page, so no paragraph says where it opens: a series of short lines of
+    # one length and shape between paragraphs of one column, no dateline after any of them
+    page = _CHAIN_STORY
+    for old, new in zip(
+        ("龙头企业“强链”", "招商引资“补链”", "服务专员“护链”"), subheads, strict=True
+    ):
+        page = page.replace(old, new)
+    layout = _checked_layout(page.split("\n"))
+    assert layout.articles.title.tolist() == ["做强产业链 跑出“加速度”"]
+    paragraphs = layout.articles.body[0].split("\n")
+    assert len(paragraphs) == 8
+    assert [paragraphs[k] for k in (2, 4, 6)] == list(subheads)
+
+
+def test_briefs_under_titles_of_different_shapes_stay_apart() -> None:
+    # the same layout with titles of their own (different lengths and endings): stories
+    page = _CHAIN_STORY
+    for old, new in zip(
+        ("龙头企业“强链”", "招商引资“补链”", "服务专员“护链”"),
+        ("澜星公司建成智能工厂", "经开区签约9个补链项目", "服务专员上门解难题"),
+        strict=True,
+    ):
+        page = page.replace(old, new)
+    layout = _checked_layout(page.split("\n"))
+    assert len(layout.articles) == 4
+
+
+def test_a_paragraphs_first_line_before_a_break_over_lines_dense_in_marks() -> None:
+    # The line lost its indent and ends in 的; the lines after the break hold many quotation
+    # marks (set narrow in print), so they measure wider than the column of the story.
+    page = """本报讯 5月18日，全市中小学劳动教
+育工作推进会在柳浦镇中心学校召开。会
+议发布了《安澜市中小学劳动教育实施方
+案》，明确从今年秋季学期起，全市中小
+学每周安排不少于1课时的劳动课。
+
+根据方案，我市将建设30个市级劳
+动教育实践基地，推动每所学校至少建成
+1个校内劳动实践场所。同时，将劳动素
+养纳入学生综合素质评价，引导学生养成
+劳动习惯。
+
+与会人员参观了柳浦镇中心学校的
+
+“开心农场”。在这片占地5亩的农场里，
+学生们分班认领了菜地，从播种、施肥到
+收获全程参与。“自己种的青菜特别好吃！”
+五年级学生李沐阳说。
+
+每周至少一节劳动课
+■记者 陆 岩"""
+    layout = _checked_layout(page.split("\n"))
+    assert layout.articles.title.tolist() == ["每周至少一节劳动课"]
+    paragraphs = layout.articles.body[0].split("\n")
+    assert len(paragraphs) == 3
+    assert paragraphs[2].startswith("与会人员参观了柳浦镇中心学校的“开心农场”。")
+
+
+def test_an_author_line_a_blank_line_under_its_title_is_its_subtitle() -> None:
+    # under another story's headline: the title first reads as that headline's subtitle, and
+    # is split off again as a headline of its own, over its author line
+    lines = [
+        *_column(
+            "新华社巴格达1月3日电 联合国特委会驻伊拉克总部3日遭到袭击，特委会总部的一辆汽车"
+            "被炸毁，没有人员伤亡。联合国特委会官员说，袭击事件正在调查之中。",
+            15,
+        ),
+        "",
+        "联合国特委会",
+        "驻伊总部遭袭击",
+        "",
+        "深化京剧研究促进京剧繁荣",
+        "",
+        "中国艺术研究院研究员沈达人",
+        "■通讯员 王磊琪",
+        "",
+        *_column(
+            "新中国建立以后，京剧研究，包括对京剧历史、京剧理论、京剧美学的研究，以及对京剧"
+            "现状的研究和批评，都取得了很大成绩，对推动京剧艺术的发展起了重要作用。",
+            15,
+        ),
+    ]
+    layout = _checked_layout(lines)
+    got = layout.articles[["title", "subtitle", "byline"]].values.tolist()
+    assert got == [
+        ["联合国特委会 驻伊总部遭袭击", "", ""],
+        ["深化京剧研究促进京剧繁荣", "中国艺术研究院研究员沈达人", "通讯员 王磊琪"],
+    ]
+
+
 def test_a_title_cut_in_two_by_a_blank_line_is_one_title() -> None:
     # two title lines of one width, a blank line between, the byline under the second: one
     # title, not a kicker over a title (a kicker label is shorter than the title it tops)
