@@ -197,6 +197,8 @@ _FURNITURE = re.compile(
     r"|星期[一二三四五六日天]\s*$|^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期.)?\s*$"
     # a page's section name standing alone (版名): 要闻, 综合新闻, 民生 …
     rf"|^(?:{_SECTIONS}|(?:{_NEWS_SECTIONS})新闻)\s*$"
+    # the label over a column of briefs: 简讯, 新闻速递
+    r"|^(?:简\s*讯|快\s*讯|短\s*讯|简\s*报|要闻简报|新闻速递|新闻短波)\s*$"
 )
 # The parts of a page header or footer that may share one line (2020年3月16日 星期一 第2版,
 # A2 综合新闻 责任编辑 沈佳, PINGHU DAILY 2020.3.16): a line made of them alone, and perhaps a
@@ -543,10 +545,21 @@ def _tail_credit(text: str) -> tuple[re.Match[str] | None, bool]:
     brackets; (None, False) when there is none."""
     if text.endswith(("）", ")")):
         m = _BRACKETED_TAIL.search(text)
-        if m and _is_credit(m.group(1).strip()):
+        if m and (_is_credit(m.group(1).strip()) or _signed_names(text, m)):
             return m, True
     m = _SPACED_TAIL.search(text)
     return (m, False) if m and _is_credit(m.group(1).strip()) else (None, False)
+
+
+def _signed_names(text: str, m: re.Match[str]) -> bool:
+    """The brackets closing ``text`` after a sentence end hold personal names only: a brief
+    signed by its author (…等环节。（顾 敏））."""
+    if m.start() == 0 or text[m.start() - 1] not in "。！？”":
+        return False
+    names = m.group(1).replace(" ", "").split("、")
+    return len(names) <= 3 and all(
+        2 <= len(name) <= 3 and (name[0] in SURNAMES or name[:2] in SURNAMES) for name in names
+    )
 
 
 # where a byline names a second role: 记者 李雨婷 | 通讯员 徐冰艳 (not 记者 张三 摄)
@@ -845,19 +858,26 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
     return chunks
 
 
-def _split_caption_titles(chunks: list[Chunk]) -> list[Chunk]:
-    """A photo's title printed right on its caption, no blank line between (教室消毒迎开学 |
-    3月16日，新华小学的… | ■摄影 徐 磊): a short first line with no punctuation over the
-    caption's lines, a photo credit right under them. The title becomes a chunk of its own."""
+def _split_glued_titles(chunks: list[Chunk]) -> list[Chunk]:
+    """A title printed right on its text, no blank line between, becomes a chunk of its own:
+    a photo's title on its caption (教室消毒迎开学 | 3月16日，新华小学的… | ■摄影 徐 磊: a short
+    first line with no punctuation over the caption's lines, a photo credit right under them),
+    and a brief's title led by a marker (■市图书馆恢复开放 | 本报讯 4月20日起，…)."""
     out: list[Chunk] = []
     for i, chunk in enumerate(chunks):
         lines = chunk.lines
+        if chunk.kind != "text" or len(lines) < 3 or _ANY_PUNCT.search(lines[0].text):
+            out.append(chunk)
+            continue
+        first = lines[0].text
         if (
-            chunk.kind == "text"
-            and len(lines) >= 3
-            and _photo_credit_below(chunks, i)
-            and not _ANY_PUNCT.search(lines[0].text)
-            and not _starts_dateline(lines[0].text)
+            first[0] in MARKERS
+            and 2 <= len(first.lstrip(MARKERS + " ")) <= 20
+            # (the brief opens under it: a marked paragraph's first line runs on instead)
+            and (_starts_dateline(lines[1].text) or _BRIEF_OPENING.match(lines[1].text))
+        ) or (
+            _photo_credit_below(chunks, i)
+            and not _starts_dateline(first)
             and lines[0].width <= 0.7 * max(line.width for line in lines[1:])
         ):
             out += [
@@ -870,6 +890,8 @@ def _split_caption_titles(chunks: list[Chunk]) -> list[Chunk]:
 
 
 _ANY_PUNCT = re.compile("[，。、；：？！,.;:?!]")
+# how a brief opens: when (4月17日，日前，近日，…)
+_BRIEF_OPENING = re.compile(r"(?:\d{1,2}月\d{1,2}日|\d{4}年|日前|近日|近期|昨天|昨日|今天|今年)")
 
 
 def _dateline_completes(lines: list[Line], k: int) -> bool:
@@ -962,7 +984,10 @@ def _subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
     prev, nxt = chunks[i - 1], chunks[i + 1]
     if prev.kind != "body" or not _ends_paragraph(prev) or nxt.kind == "byline":
         return False
-    if _opens_with_dateline(nxt):
+    # (a dateline opens a story; a credit in brackets closes one: （顾 敏）, （通讯员 朱 敏）)
+    if _opens_with_dateline(nxt) or _ends_in_credit(prev.text):
+        return False
+    if text[0] in MARKERS and _marked_title_above(chunks, i):
         return False
     if len(nxt.lines) == 1:  # cut by a column break right after a paragraph's first line
         first = nxt.lines[0]
@@ -973,6 +998,21 @@ def _subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
     return abs(column - body_column) < 2.5 and (
         led or _opens_paragraph(nxt, column) or _parallel_subheads(chunks, i, body_column)
     )
+
+
+def _marked_title_above(chunks: list[Chunk], i: int) -> bool:
+    """The story chunk ``i`` stands in opened under a title led by the same marker (■市图书馆恢复
+    开放 | 本报讯 …): the marked lines are the titles of briefs, not subheads of one story."""
+    marker = chunks[i].lines[0].text[0]
+    for j in range(i - 1, -1, -1):
+        above = chunks[j]
+        if above.kind != "body":
+            return (
+                above.kind == "headline"
+                and len(above.lines) == 1
+                and above.lines[0].text.startswith(marker)
+            )
+    return False
 
 
 def _between_paragraphs(chunks: list[Chunk], i: int, column: float) -> bool:
@@ -1167,6 +1207,8 @@ def _classify(chunks: list[Chunk]) -> None:
             and not _notice_title(chunk)
         ):
             chunk.kind = "body"
+        elif prev is not None and prev is last_body and _contact_lines(chunk):
+            chunk.kind = "body"  # a notice's telephone line: 咨询电话：85123456
         elif _is_furniture(chunks, i):
             chunk.kind = "furniture"
         elif _lone_name(chunk) and chunk.blank_before and chunk.blank_after:
@@ -1227,6 +1269,19 @@ def _reach(line: Line, below: Line) -> float:
     1997 年…), as if full."""
     run = _LEADING_RUN.match(below.text)
     return line.width if run is None else line.width + 0.5 * run.end()
+
+
+# how a notice or an appeal gives its contacts (the desks' own lines are page furniture)
+_CONTACT_LINE = re.compile(
+    r"(?:咨询|联系|报名|投诉|举报|监督|预约|服务)(?:电话|热线|人|地址|邮箱)\s*[:：]\s*\S.{0,40}"
+)
+
+
+def _contact_lines(chunk: Chunk) -> bool:
+    """Up to three lines, each giving a contact: 咨询电话：85123456, 联系人：陈先生."""
+    return len(chunk.lines) <= 3 and all(
+        _CONTACT_LINE.fullmatch(line.text) for line in chunk.lines
+    )
 
 
 def _notice_title(chunk: Chunk) -> bool:
@@ -1428,7 +1483,9 @@ def _stripped_slice(span: Span, start: int, end: int) -> Span:
     return span.slice(left, left + len(stripped))
 
 
-def _strip_marker(span: Span, unplaced: list[Unplaced]) -> Span:
+def _strip_marker(
+    span: Span, unplaced: list[Unplaced], note: str = "byline marker removed from a placed byline"
+) -> Span:
     text = span.text
     k = 0
     while k < len(text) and (text[k] in MARKERS or text[k].isspace()):
@@ -1437,7 +1494,7 @@ def _strip_marker(span: Span, unplaced: list[Unplaced]) -> Span:
         return span
     marker = _stripped_slice(span, 0, k)
     if marker:
-        unplaced.append(Unplaced("marker", marker, "byline marker removed from a placed byline"))
+        unplaced.append(Unplaced("marker", marker, note))
     return span.slice(k)
 
 
@@ -1724,6 +1781,8 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
             continue
         dups: list[Span] = []
         lines = _headline_lines(chunk, dups)
+        if lines[0].text[0] in MARKERS:  # a brief's title: ■市图书馆恢复开放
+            lines[0] = _strip_marker(lines[0], unplaced, "marker removed from a title")
         text = "".join(s.text for s in lines)
         nxt = cluster[idx + 1] if idx + 1 < len(cluster) else None
         has_next_headline = nxt is not None and nxt.kind == "headline"
@@ -2440,7 +2499,7 @@ def parse_page(page: Page | str, page_id: str = "page") -> PageLayout:
 
 def _parse_page(page: Page) -> PageLayout:
     lines = _read_lines(page.text)
-    chunks = _split_caption_titles(_chunks(lines))
+    chunks = _split_glued_titles(_chunks(lines))
     _classify(chunks)
     chunks = _join_split_datelines(chunks)
 

@@ -1218,6 +1218,71 @@ def test_an_author_line_a_blank_line_under_its_title_is_its_subtitle() -> None:
     ]
 
 
+_BRIEFS = """简 讯
+
+■市图书馆恢复开放
+本报讯 4月20日起，市图书
+馆恢复开放，读者需提前通过微
+信公众号预约，每日接待不超过
+800人次，入馆时须出示健康码
+并测量体温。
+
+■新埭镇开展消防应急演练
+4月17日，新埭镇在工业园
+区组织开展消防应急演练，20余
+家企业的160名员工参加。演练
+模拟了车间突发火灾后的报警、
+疏散和初期火灾扑救等环节。
+（顾 敏）
+
+■“共享法庭”进村社
+日前，钟埭街道首批8个
+“共享法庭”在村（社区）挂牌，
+群众足不出村就能参与在线调解、
+诉讼等。（通讯员 朱 敏）
+
+■独山港区举办“云”签约
+4月19日，独山港区以视频
+连线方式举行项目集中签约，共
+签约项目6个，总投资23.5亿元。"""
+
+
+def test_briefs_under_marked_titles_are_stories_of_their_own() -> None:
+    # each title led by ■ right on its brief (no blank line); a brief signed with a bare name
+    # in brackets; the label over the column is furniture
+    layout = _checked_layout(_BRIEFS.split("\n"))
+    got = layout.articles[["title", "byline", "dateline"]].values.tolist()
+    assert got == [
+        ["市图书馆恢复开放", "", "本报讯"],
+        ["新埭镇开展消防应急演练", "顾敏", ""],
+        ["“共享法庭”进村社", "通讯员 朱敏", ""],
+        ["独山港区举办“云”签约", "", ""],
+    ]
+    assert layout.articles.body[1].endswith("初期火灾扑救等环节。")
+    kinds = layout.unplaced.kind.tolist()
+    assert kinds.count("marker") == 4 + 4  # four title markers, two pairs of brackets
+    assert kinds.count("furniture") == 1  # 简 讯
+
+
+def test_a_notices_telephone_line_and_signature_close_its_text() -> None:
+    page = """停水通知
+
+因城南水厂至新仓镇输水管道
+迁改施工，定于4月24日（星期五）
+8:00至20:00对部分区域暂停供水，
+请用户提前做好储水准备。
+
+咨询电话：85123456
+
+青溪市自来水有限公司
+2020年4月20日"""
+    layout = _checked_layout(page.split("\n"))
+    assert layout.articles.title.tolist() == ["停水通知"]
+    paragraphs = layout.articles.body[0].split("\n")
+    assert paragraphs[-3:] == ["咨询电话：85123456", "青溪市自来水有限公司", "2020年4月20日"]
+    assert layout.unplaced.empty
+
+
 def test_a_title_cut_in_two_by_a_blank_line_is_one_title() -> None:
     # two title lines of one width, a blank line between, the byline under the second: one
     # title, not a kicker over a title (a kicker label is shorter than the title it tops)
