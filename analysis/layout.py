@@ -531,7 +531,13 @@ def _is_credit(text: str) -> bool:
         _is_byline(text)
         or _NAME_CREDIT.match(text) is not None
         or _AGENCY_PHOTO.fullmatch(text) is not None
+        or _GROUP_CREDIT.fullmatch(text) is not None
     )
+
+
+# the credit of a group of photos, printed under the last caption: 本组图片由记者 徐佳丽 摄
+# (本版图片均由… credits the whole page: furniture)
+_GROUP_CREDIT = re.compile(r"[（(]?本组(?:图片|照片)均?由.{2,24}?(?:摄影?|提供)[)）]?")
 
 
 _CREDIT_ENDS = ("摄", "摄影", "摄）", "摄)")
@@ -578,9 +584,16 @@ def _role_groups(span: Span) -> list[Span]:
 
 
 def _photo_credits_only(bylines: list[Span]) -> bool:
-    """Every byline group credits a photo (记者 张三 / 摄影记者 李四 signs a story)."""
-    groups = [group.text for span in bylines for group in _role_groups(span)]
-    return bool(groups) and all(_PHOTO_GROUP.search(group) for group in groups)
+    """Every byline group credits a photo (记者 张三 / 摄影记者 李四 signs a story). 摄 at the end
+    of a line credits every name on it: 记者 陆平 通讯员 朱敏 摄."""
+    return bool(bylines) and all(
+        _CREDIT_VERB_END.search(span.text)
+        or all(_PHOTO_GROUP.search(group.text) for group in _role_groups(span))
+        for span in bylines
+    )
+
+
+_CREDIT_VERB_END = re.compile(r"摄影?[)）]?$")
 
 
 _ASCII_LETTERS = frozenset(string.ascii_letters)
@@ -2514,8 +2527,11 @@ def _parse_page(page: Page) -> PageLayout:
     while k < len(chunks):
         chunk = chunks[k]
         if chunk.kind == "body":
-            # a body with a photo credit printed right under it is a caption of its own
-            caption = _photo_credit_below(chunks, k)
+            # a body with a photo credit printed right under it is a caption of its own; the
+            # credit of a group of photos closes the group's captions instead (本组图片由…摄)
+            caption = _photo_credit_below(chunks, k) and not _GROUP_CREDIT.search(
+                chunks[k + 1].text
+            )
             current = _add_body(chunk, prev, current, articles, order, caption)
             prev = chunk
             k += 1
@@ -2693,6 +2709,8 @@ def _add_body(
         or _opens_with_dateline(chunk)
         or prev is None
         or prev.kind != "body"
+        # (a credit in brackets closed the text above: …公筷公勺”。（记者 王 强 摄）)
+        or _ends_in_credit(prev.text)
     )
     if (
         starts_article

@@ -1283,6 +1283,58 @@ def test_a_notices_telephone_line_and_signature_close_its_text() -> None:
     assert layout.unplaced.empty
 
 
+_PICTURES = """4月19日，在林埭镇徐家埭村的千亩粮食生产功能区，
+农户驾驶插秧机进行早稻机插作业。今年，该镇早稻种
+植面积达1.2万亩，比去年增加2000亩。
+
+早稻机插正当时
+■记者 陆 平  通讯员 朱 敏 摄
+
+“云端”课堂里的春天
+
+连日来，城南小学的老师们把课堂“搬”到了
+线上，通过直播、录播等方式为学生上课，努
+力做到停课不停学。
+
+①语文老师在家中录制古诗朗诵课。
+
+②科学老师通过视频指导学生在阳台
+上观察植物生长。
+
+③学生在家中跟着视频做眼保健操。
+本组图片由记者 徐佳丽 摄
+
+【文明新风】
+公筷公勺上餐桌
+
+4月18日，在城中一家饭店，服务员
+为顾客摆放公筷公勺。目前，全市已
+有600余家餐饮单位推行“公筷公勺”。
+（记者 王 强 摄）
+
+4月17日，东湖景区的郁金香
+进入盛花期，红、黄、紫等各
+色花朵竞相绽放，吸引市民前
+来观赏。
+
+郁金香开了郁金香开了
+■摄影 张卫东"""
+
+
+def test_picture_page_credits() -> None:
+    # 摄 after two roles credits both; a group's credit under its last caption closes the
+    # group (one item); a credit in brackets closes its caption, so the next one is apart
+    layout = _checked_layout(_PICTURES.split("\n"))
+    got = layout.articles[["kind", "kicker", "title", "byline"]].values.tolist()
+    assert got == [
+        ["photo_caption", "", "早稻机插正当时", "记者 陆平 / 通讯员 朱敏 摄"],
+        ["photo_caption", "", "“云端”课堂里的春天", "本组图片由记者 徐佳丽 摄"],
+        ["photo_caption", "【文明新风】", "公筷公勺上餐桌", "记者 王强 摄"],
+        ["photo_caption", "", "郁金香开了", "摄影 张卫东"],
+    ]
+    assert layout.articles.body[1].count("\n") == 3
+
+
 def test_a_title_cut_in_two_by_a_blank_line_is_one_title() -> None:
     # two title lines of one width, a blank line between, the byline under the second: one
     # title, not a kicker over a title (a kicker label is shorter than the title it tops)
