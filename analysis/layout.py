@@ -884,14 +884,17 @@ def _split_glued_titles(chunks: list[Chunk]) -> list[Chunk]:
             continue
         first = lines[0].text
         if (
-            first[0] in MARKERS
-            and 2 <= len(first.lstrip(MARKERS + " ")) <= 20
-            # (the brief opens under it: a marked paragraph's first line runs on instead)
-            and (_starts_dateline(lines[1].text) or _BRIEF_OPENING.match(lines[1].text))
-        ) or (
-            _photo_credit_below(chunks, i)
-            and not _starts_dateline(first)
-            and lines[0].width <= 0.7 * max(line.width for line in lines[1:])
+            (
+                first[0] in MARKERS
+                and 2 <= len(first.lstrip(MARKERS + " ")) <= 20
+                # (the brief opens under it: a marked paragraph's first line runs on instead)
+                and (_starts_dateline(lines[1].text) or _BRIEF_OPENING.match(lines[1].text))
+            )
+            or (
+                _photo_credit_below(chunks, i)
+                and not _starts_dateline(first)
+                and lines[0].width <= 0.7 * max(line.width for line in lines[1:])
+            )
         ):
             out += [
                 Chunk(lines[:1], "text", chunk.blank_before, False),
@@ -1292,9 +1295,7 @@ _CONTACT_LINE = re.compile(
 
 def _contact_lines(chunk: Chunk) -> bool:
     """Up to three lines, each giving a contact: 咨询电话：85123456, 联系人：陈先生."""
-    return len(chunk.lines) <= 3 and all(
-        _CONTACT_LINE.fullmatch(line.text) for line in chunk.lines
-    )
+    return len(chunk.lines) <= 3 and all(_CONTACT_LINE.fullmatch(line.text) for line in chunk.lines)
 
 
 def _notice_title(chunk: Chunk) -> bool:
@@ -1727,6 +1728,30 @@ def _headline_lines(chunk: Chunk, duplicates: list[Span]) -> list[Span]:
     return spans
 
 
+def _split_title_credit(span: Span) -> tuple[Span, Span | None]:
+    """A title and a photo credit on one line (《湖畔春晓》 张卫东 摄): the title, and the credit
+    (None when the line is no such pair)."""
+    text = span.text
+    for gap in _SPACES.finditer(text):
+        rest = text[gap.end() :]
+        # (one name may be spaced out any way: 张 卫东 摄)
+        name = "".join(_CREDIT_SUFFIX.sub("", rest).split())
+        one_name = 2 <= len(name) <= 4 and (name[0] in SURNAMES or name[:2] in SURNAMES)
+        if gap.start() and one_name:
+            # the name's characters, then the verb with one space before it
+            verb = _CREDIT_SUFFIX.search(text)
+            assert verb is not None  # (the line ends in 摄)
+            runs = [m.span() for m in _NON_SPACE.finditer(text, gap.end(), verb.start())]
+            pieces = [p for a, b in runs for p in span.slice(a, b).pieces]
+            return span.slice(0, gap.start()), Span(pieces + span.slice(verb.start()).pieces)
+        if gap.start() and _NAME_CREDIT.match(rest):
+            return span.slice(0, gap.start()), squeeze_names(span.slice(gap.end()))
+    return span, None
+
+
+_NON_SPACE = re.compile(r"\S+")
+
+
 def _kicker_over(lines: list[Span], text: str, dups: list[Span], below: Chunk) -> bool:
     """A headline chunk (its ``lines``, ``text`` and doubled lines) reads as the kicker of the
     headline chunk right ``below`` it: it ends in a reporting verb (强调, 指出 …) or a date
@@ -1796,6 +1821,11 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
         lines = _headline_lines(chunk, dups)
         if lines[0].text[0] in MARKERS:  # a brief's title: ■市图书馆恢复开放
             lines[0] = _strip_marker(lines[0], unplaced, "marker removed from a title")
+        if len(lines) == 1 and lines[0].text.endswith(("摄", "摄影")):
+            # a photo's title and its credit on one line: 《湖畔春晓》 张卫东 摄
+            lines[0], credit = _split_title_credit(lines[0])
+            if credit is not None:
+                pending_bylines.append(credit)
         text = "".join(s.text for s in lines)
         nxt = cluster[idx + 1] if idx + 1 < len(cluster) else None
         has_next_headline = nxt is not None and nxt.kind == "headline"

@@ -1335,6 +1335,20 @@ def test_picture_page_credits() -> None:
     assert layout.articles.body[1].count("\n") == 3
 
 
+def test_a_photo_title_and_its_credit_on_one_line() -> None:
+    lines = [
+        "春日清晨，薄雾笼罩着东湖，岸",
+        "边垂柳初绿，几叶渔舟静静地泊",
+        "在水面，宛如一幅淡雅的水墨长",
+        "卷。",
+        "",
+        "《湖畔春晓》 张 卫东 摄",
+    ]
+    layout = _checked_layout(lines)
+    got = layout.articles[["kind", "title", "byline"]].values.tolist()
+    assert got == [["photo_caption", "《湖畔春晓》", "张卫东 摄"]]
+
+
 def test_a_title_cut_in_two_by_a_blank_line_is_one_title() -> None:
     # two title lines of one width, a blank line between, the byline under the second: one
     # title, not a kicker over a title (a kicker label is shorter than the title it tops)
