@@ -1225,6 +1225,11 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk.kind = "body"
         elif prev is not None and prev is last_body and _contact_lines(chunk):
             chunk.kind = "body"  # a notice's telephone line: 咨询电话：85123456
+        elif prev is not None and prev is last_body and _AUTHOR_NOTE.fullmatch(chunk.text):
+            # who the author is, under the text: （作者系市委党校讲师）, the text's last paragraph
+            chunk.kind = "body"
+            chunk.lines = [*chunk.lines[:-1], chunk.lines[-1]._replace(final=True)]
+            chunk._text_lines = None  # (read again from the new lines)
         elif _is_furniture(chunks, i):
             chunk.kind = "furniture"
         elif _lone_name(chunk) and chunk.blank_before and chunk.blank_after:
@@ -1291,6 +1296,9 @@ def _reach(line: Line, below: Line) -> float:
 _CONTACT_LINE = re.compile(
     r"(?:咨询|联系|报名|投诉|举报|监督|预约|服务)(?:电话|热线|人|地址|邮箱)\s*[:：]\s*\S.{0,40}"
 )
+
+
+_AUTHOR_NOTE = re.compile(r"[（(]\s*作者(?:系|为|是|单位|简介)[^（）()]{2,60}[)）]")
 
 
 def _contact_lines(chunk: Chunk) -> bool:
@@ -1646,7 +1654,7 @@ def _short_label_over_title(label: Span, below: list[Span]) -> bool:
         len(below) <= 2
         and widest >= 1.5 * width
         and widest_printed >= 1.5 * display_width(label.text)
-        and len(text) <= 14
+        and len(text) - _quote_marks(text) <= 15
         and not _CLAUSE_PUNCT.search(text)
         and not _SUBTITLE_DASH.match(text)
         and not _subtitle_text(text)

@@ -1349,6 +1349,33 @@ def test_a_photo_title_and_its_credit_on_one_line() -> None:
     assert got == [["photo_caption", "《湖畔春晓》", "张卫东 摄"]]
 
 
+def test_a_column_label_over_a_long_title_and_the_authors_note_under_the_text() -> None:
+    page = """学思践悟
+以“三治融合”激活基层治理“一池春水”
+□ 陈 立
+
+基层是国家治理的“最后一公里”。党
+的十九届四中全会提出，要构建基层社会治
+理新格局，健全党组织领导的自治、法治、
+德治相结合的城乡基层治理体系。
+
+（作者系中共青溪市委党校讲师）
+
+【学习书架】
+《走向善治的乡村》
+
+《走向善治的乡村》由浙江人
+民出版社出版，收录了全省20个乡
+村治理典型案例。"""
+    layout = _checked_layout(page.split("\n"))
+    got = layout.articles[["kicker", "title", "byline"]].values.tolist()
+    assert got == [
+        ["学思践悟", "以“三治融合”激活基层治理“一池春水”", "陈立"],
+        ["【学习书架】", "《走向善治的乡村》", ""],
+    ]
+    assert layout.articles.body[0].split("\n")[-1] == "（作者系中共青溪市委党校讲师）"
+
+
 def test_a_title_cut_in_two_by_a_blank_line_is_one_title() -> None:
     # two title lines of one width, a blank line between, the byline under the second: one
     # title, not a kicker over a title (a kicker label is shorter than the title it tops)
