@@ -167,6 +167,8 @@ _REPORTING_VERB = re.compile(r"(?:强调|指出|表示|要求|提出|寄语|号�
 # a title that merely wraps after its verb (联合国特委会负责人强调 | 伊应…) names no occasion.
 # Two-character verbs only: a title line may well end in 小说 or 学说.
 _KICKER_VERB = re.compile(r"(?:强调|指出|表示|要求|提出|寄语|号召|部署|讲话|呼吁|声称|宣称)$")
+# a meeting held, named above the title that says what it called for
+_MEETING_HELD = re.compile(r"(?:会|会议|论坛|仪式)(?:召开|举行|开幕|闭幕)$")
 _OCCASION = re.compile(
     r"在.{2,}(?:上|时|中|期间)|时(?:强调|指出|表示|要求)|会议|座谈|会见|接见|考察|视察|批示"
 )
@@ -1549,7 +1551,17 @@ def _leading_kicker(lines: list[Span]) -> int:
             return k + 1
     if len(lines) == 2 and _subtitle_text(lines[1].text):
         return 0  # a title over its author line (林业部部长陈耀邦)
-    if _short_label_over_title(lines[0], lines[1:]):
+    if (
+        len(lines) >= 3
+        and len(lines[0].text) >= 8
+        and _MEETING_HELD.search(lines[0].text)
+        and all(_split_title_lines(lines[1:]))
+    ):
+        # the meeting held, over a title and a subtitle (全市…推进大会召开 | 以数字化改革撬动
+        # 全方位改革 | 陈国栋作动员讲话 林晓东主持); over one line it may be the first half of a
+        # title (…峰会召开 | 印巴同意继续进行双边对话), over two the title over its subtitle
+        return 1
+    if _short_label_over_title(lines[0], lines[1:], named=True):
         return 1
     widths = [display_width(s.text) for s in lines[:3]]
     if (
@@ -1613,9 +1625,30 @@ def _credit_line(text: str) -> bool:
 
 
 def _subtitle_text(text: str) -> bool:
-    """A headline part that reads as a subtitle rather than a title line: an author line, or a
-    factual statement about the town or county (我市举办…, 全市今年将…)."""
-    return _credit_line(text) or text.startswith(_FACT_SUBJECT)
+    """A headline part that reads as a subtitle rather than a title line: an author line, a
+    factual statement about the town or county (我市举办…, 全市今年将…), or who spoke and who
+    chaired (陈国栋作动员讲话 林晓东主持)."""
+    return _credit_line(text) or text.startswith(_FACT_SUBJECT) or _speakers(text)
+
+
+# one who spoke or chaired a meeting: 陈国栋作动员讲话, 林晓东主持
+_SPEAKER = re.compile(
+    rf"([{CJK}]{{2,3}})(?:作[{CJK}]{{0,6}}(?:讲话|报告)|出席并?(?:讲话|致辞)?|主持|讲话|致辞)"
+)
+_SPEAKER_SEPARATOR = re.compile(r"[\s，、]+")
+
+
+def _speakers(text: str) -> bool:
+    """Who spoke and who chaired a meeting, each by name, under its headline (陈国栋作动员讲话
+    林晓东主持); not the wrapped end of a title line (…朱镕 | 基等出席)."""
+    parts = _SPEAKER_SEPARATOR.split(text.strip())
+    if not 1 <= len(parts) <= 3:
+        return False
+    for part in parts:
+        m = _SPEAKER.fullmatch(part)
+        if m is None or not (m.group(1)[0] in SURNAMES or m.group(1)[:2] in SURNAMES):
+            return False
+    return True
 
 
 _QUOTE_MARKS = "“”「」『』"  # (not ’, which also abbreviates a year: ’97)
@@ -1634,7 +1667,13 @@ def _above_dash_subtitle(lines: list[Span]) -> list[Span]:
     return lines
 
 
-def _short_label_over_title(label: Span, below: list[Span]) -> bool:
+# how the label of a running column ends: 垃圾分类进行时, 创建在行动, 代表委员面对面
+_LABEL_ENDING = re.compile(
+    r"(?:进行时|在行动|正当时|进行中|面对面|大家谈|新观察|看变化|零距离|新气象|直通车|微观察|走基层)$"
+)
+
+
+def _short_label_over_title(label: Span, below: list[Span], named: bool = False) -> bool:
     """A short topic label (开学第一课, 文化惠民) over a title line at least half as wide again:
     a title wrapped into lines is balanced and a subtitle runs long, so the label is a kicker."""
     # characters and display width both: digits make a wrapped title line look short by one
@@ -1643,7 +1682,12 @@ def _short_label_over_title(label: Span, below: list[Span]) -> bool:
     # characters, 战疫情 促发展 of six)
     width = len(label.text) - _quote_marks(label.text) - label.text.count(" ")
     below = _above_dash_subtitle(below)  # (the title's own ——subtitle under it)
-    if not below or width > 6 or _CLAUSE_PUNCT.search(label.text) or _open_bracket(label.text):
+    # (``named``: right over the title, a column's label may run longer when it names itself
+    # so: 垃圾分类进行时; a blank line away, that is a title too: 志愿者护河在行动)
+    limit = 10 if named and _LABEL_ENDING.search(label.text) else 6
+    if not below or width > limit or _CLAUSE_PUNCT.search(label.text):
+        return False
+    if _open_bracket(label.text):
         return False
     if len(below) >= 2 and _subtitle_text(below[-1].text):
         below = below[:-1]  # the title's own subtitle under it (全市今年将送戏下乡300场)

@@ -1376,6 +1376,40 @@ def test_a_column_label_over_a_long_title_and_the_authors_note_under_the_text() 
     assert layout.articles.body[0].split("\n")[-1] == "（作者系中共青溪市委党校讲师）"
 
 
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        # the meeting held, the title, who spoke and who chaired
+        (
+            [
+                "全市数字化改革推进大会召开",
+                "以数字化改革撬动全方位改革",
+                "陈国栋作动员讲话 林晓东主持",
+            ],
+            [
+                "全市数字化改革推进大会召开",
+                "以数字化改革撬动全方位改革",
+                "陈国栋作动员讲话 林晓东主持",
+            ],
+        ),
+        # the title over a subtitle wrapped: no kicker
+        (
+            ["全市数字化改革推进大会召开", "部署今年全方位改革重点任务和", "工作举措"],
+            ["", "全市数字化改革推进大会召开 部署今年全方位改革重点任务和 工作举措", ""],
+        ),
+        # a running column's label that names itself so, right over the title
+        (
+            ["垃圾分类进行时", "撤桶并点后 小区更清爽了"],
+            ["垃圾分类进行时", "撤桶并点后 小区更清爽了", ""],
+        ),
+    ],
+)
+def test_kickers_and_subtitles_by_what_they_say(headline: list[str], expected: list[str]) -> None:
+    lines = [*_column(_SPRING_STORY, 14), "", *headline]
+    layout = _checked_layout(lines)
+    assert layout.articles[["kicker", "title", "subtitle"]].values.tolist() == [expected]
+
+
 def test_a_title_cut_in_two_by_a_blank_line_is_one_title() -> None:
     # two title lines of one width, a blank line between, the byline under the second: one
     # title, not a kicker over a title (a kicker label is shorter than the title it tops)
