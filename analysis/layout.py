@@ -881,7 +881,13 @@ def _split_glued_titles(chunks: list[Chunk]) -> list[Chunk]:
     out: list[Chunk] = []
     for i, chunk in enumerate(chunks):
         lines = chunk.lines
-        if chunk.kind != "text" or len(lines) < 3 or _ANY_PUNCT.search(lines[0].text):
+        # (cheap tests first: a chunk of three lines or more, led by a marker or over a credit)
+        if (
+            chunk.kind != "text"
+            or len(lines) < 3
+            or (lines[0].text[0] not in MARKERS and not _photo_credit_below(chunks, i))
+            or _ANY_PUNCT.search(lines[0].text)
+        ):
             out.append(chunk)
             continue
         first = lines[0].text
@@ -1225,9 +1231,19 @@ def _classify(chunks: list[Chunk]) -> None:
             and not _notice_title(chunk)
         ):
             chunk.kind = "body"
-        elif prev is not None and prev is last_body and _contact_lines(chunk):
+        elif (
+            prev is not None
+            and prev is last_body
+            and chunk.lines[0].text[0] in _CONTACT_FIRST
+            and _contact_lines(chunk)
+        ):
             chunk.kind = "body"  # a notice's telephone line: 咨询电话：85123456
-        elif prev is not None and prev is last_body and _AUTHOR_NOTE.fullmatch(chunk.text):
+        elif (
+            prev is not None
+            and prev is last_body
+            and chunk.lines[0].text[0] in "（("
+            and _AUTHOR_NOTE.fullmatch(chunk.text)
+        ):
             # who the author is, under the text: （作者系市委党校讲师）, the text's last paragraph
             chunk.kind = "body"
             chunk.lines = [*chunk.lines[:-1], chunk.lines[-1]._replace(final=True)]
@@ -1303,9 +1319,16 @@ _CONTACT_LINE = re.compile(
 _AUTHOR_NOTE = re.compile(r"[（(]\s*作者(?:系|为|是|单位|简介)[^（）()]{2,60}[)）]")
 
 
+_CONTACT_FIRST = frozenset("咨联报投举监预服")
+
+
 def _contact_lines(chunk: Chunk) -> bool:
     """Up to three lines, each giving a contact: 咨询电话：85123456, 联系人：陈先生."""
-    return len(chunk.lines) <= 3 and all(_CONTACT_LINE.fullmatch(line.text) for line in chunk.lines)
+    return (
+        len(chunk.lines) <= 3
+        and chunk.lines[0].text[0] in _CONTACT_FIRST
+        and all(_CONTACT_LINE.fullmatch(line.text) for line in chunk.lines)
+    )
 
 
 def _notice_title(chunk: Chunk) -> bool:
@@ -1636,11 +1659,14 @@ _SPEAKER = re.compile(
     rf"([{CJK}]{{2,3}})(?:作[{CJK}]{{0,6}}(?:讲话|报告)|出席并?(?:讲话|致辞)?|主持|讲话|致辞)"
 )
 _SPEAKER_SEPARATOR = re.compile(r"[\s，、]+")
+_SPEAKER_VERB = re.compile("讲话|报告|出席|主持|致辞")
 
 
 def _speakers(text: str) -> bool:
     """Who spoke and who chaired a meeting, each by name, under its headline (陈国栋作动员讲话
     林晓东主持); not the wrapped end of a title line (…朱镕 | 基等出席)."""
+    if _SPEAKER_VERB.search(text) is None:  # (most headline lines)
+        return False
     parts = _SPEAKER_SEPARATOR.split(text.strip())
     if not 1 <= len(parts) <= 3:
         return False
@@ -2792,7 +2818,7 @@ def _add_body(
         or prev is None
         or prev.kind != "body"
         # (a credit in brackets closed the text above: …公筷公勺”。（记者 王 强 摄）)
-        or _ends_in_credit(prev.text)
+        or (prev.lines[-1].text.endswith(("）", ")")) and _ends_in_credit(prev.text))
     )
     if (
         starts_article
