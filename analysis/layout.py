@@ -1586,6 +1586,8 @@ def _leading_kicker(lines: list[Span]) -> int:
         return 1
     if _short_label_over_title(lines[0], lines[1:], named=True):
         return 1
+    if _statement_over_title(lines):
+        return 1
     widths = [display_width(s.text) for s in lines[:3]]
     if (
         len(widths) == 3
@@ -1728,6 +1730,25 @@ def _short_label_over_title(label: Span, below: list[Span], named: bool = False)
         and not _CLAUSE_PUNCT.search(text)
         and not _SUBTITLE_DASH.match(text)
         and not _subtitle_text(text)
+    )
+
+
+def _statement_over_title(lines: list[Span]) -> bool:
+    """A factual statement about the town (我市早稻栽插进入扫尾阶段) over a title line of its own
+    width (插秧机“跑”出春耕加速度): the statement is the kicker, as it would be the subtitle under
+    it. Not a title wrapped onto a shorter line (我市新开发500个 | 公益性岗位)."""
+    first = lines[0].text
+    # (two lines only: over more, the first is as likely a title wrapped over its subtitle,
+    # 全市春季农业生产推进 | 会在新港镇召开部署春耕 | 抓住有利时机…)
+    if len(lines) != 2 or len(first) < 8 or not first.startswith(_FACT_SUBJECT):
+        return False
+    if _open_bracket(first):
+        return False
+    below = lines[1].text
+    return (
+        len(below) - _quote_marks(below) >= 0.8 * (len(first) - _quote_marks(first))
+        and not below.startswith(_FACT_SUBJECT)
+        and not _CLAUSE_PUNCT.search(below)
     )
 
 

@@ -1397,6 +1397,12 @@ def test_a_column_label_over_a_long_title_and_the_authors_note_under_the_text() 
             ["全市数字化改革推进大会召开", "部署今年全方位改革重点任务和", "工作举措"],
             ["", "全市数字化改革推进大会召开 部署今年全方位改革重点任务和 工作举措", ""],
         ),
+        # a statement about the town over a title of its width; a title wrapped short is none
+        (
+            ["我市早稻栽插进入扫尾阶段", "插秧机“跑”出春耕加速度"],
+            ["我市早稻栽插进入扫尾阶段", "插秧机“跑”出春耕加速度", ""],
+        ),
+        (["我市新开发500个", "公益性岗位"], ["", "我市新开发500个 公益性岗位", ""]),
         # a running column's label that names itself so, right over the title
         (
             ["垃圾分类进行时", "撤桶并点后 小区更清爽了"],
