@@ -75,7 +75,7 @@ _SECTIONS = "要闻|民生|副刊|专版"
 _NEWS_SECTIONS = "综合|本地|国内|国际|社会|经济|体育|文化|地方|时政"
 _MORE_SECTIONS = (
     "农村|教育|健康|法治|评论|专题|财经|文旅|科技|旅游|汽车|房产|消费|视点|理论|读书|人文|乡村|城事"
-    "|城乡|城建|三农|生活|周刊|县域|镇街|街镇|法制|娱乐"
+    "|城乡|城建|三农|生活|周刊|县域|镇街|街镇|法制|娱乐|卫生|访谈|人物|观察|数读"
 )
 # the desks whose telephone lines a page prints: 新闻热线, 广告热线, 发行电话 …
 _DESK_LINES = "新闻|投稿|服务|读者|广告|发行|订报"
@@ -272,8 +272,10 @@ def _furniture_line(text: str) -> str:
 
 
 # a page's section (版名) on a line of its own: 社会, 综合新闻, 人物·副刊, 民生·热线
+_ANY_SECTION = f"{_SECTIONS}|{_NEWS_SECTIONS}|{_MORE_SECTIONS}"
+# (two may share a page: 教育卫生, 文化体育)
 _SECTION_NAME = re.compile(
-    rf"(?:[{CJK}]{{2}}·)?(?:{_SECTIONS}|{_NEWS_SECTIONS}|{_MORE_SECTIONS})(?:新闻)?(?:·[{CJK}]{{2}})?"
+    rf"(?:[{CJK}]{{2}}·)?(?:{_ANY_SECTION})(?:{_ANY_SECTION})?(?:新闻)?(?:·[{CJK}]{{2}})?"
 )
 
 
@@ -1602,7 +1604,16 @@ def _leading_kicker(lines: list[Span]) -> int:
         return 0
     if widths[1] < 3 or (len(widths) > 2 and widths[1] < 0.5 * widths[2]):
         return 2 if len(lines) > 2 else 0
+    if len(lines) == 2 and len(lines[1].text) <= 6 and _EVENT_DONE.search(lines[1].text):
+        return 0  # a title's event, wrapped under its subject: 第32个爱国卫生月 | 活动启动
     return 1
+
+
+# what a title says happened, at its end: a short line ending so continues the line above it
+_EVENT_DONE = re.compile(
+    r"(?:启动|启幕|开幕|闭幕|举行|举办|召开|开通|上线|落幕|揭牌|开工|竣工|投用|发布|出炉|提速|"
+    r"开展|开班|开课|开放|完成|落地|签约|挂牌)$"
+)
 
 
 # An author line set under the title of an opinion piece: office and name (林业部部长陈耀邦,
@@ -1651,9 +1662,14 @@ def _credit_line(text: str) -> bool:
 
 def _subtitle_text(text: str) -> bool:
     """A headline part that reads as a subtitle rather than a title line: an author line, a
-    factual statement about the town or county (我市举办…, 全市今年将…), or who spoke and who
-    chaired (陈国栋作动员讲话 林晓东主持)."""
-    return _credit_line(text) or text.startswith(_FACT_SUBJECT) or _speakers(text)
+    factual statement about the town or county (我市举办…, 全市今年将…), who spoke and who
+    chaired (陈国栋作动员讲话 林晓东主持), or a list (覆盖餐饮、零售、文旅、住宿等领域)."""
+    return (
+        _credit_line(text)
+        or text.startswith(_FACT_SUBJECT)
+        or _speakers(text)
+        or text.count("、") >= 2
+    )
 
 
 # one who spoke or chaired a meeting: 陈国栋作动员讲话, 林晓东主持

@@ -1052,6 +1052,7 @@ def test_page_credits_and_hotlines_are_furniture() -> None:
         "财 经",
         "民生·热线",
         "城 乡",
+        "教育卫生",
     ):
         layout = _checked_layout(
             [furniture, "", *_column(_SPRING_STORY, 14), "", "抢抓农时不误春耕"]
@@ -1403,6 +1404,13 @@ def test_a_column_label_over_a_long_title_and_the_authors_note_under_the_text() 
             ["我市早稻栽插进入扫尾阶段", "插秧机“跑”出春耕加速度", ""],
         ),
         (["我市新开发500个", "公益性岗位"], ["", "我市新开发500个 公益性岗位", ""]),
+        # a title's event wrapped under its subject: one title, not a kicker over a title
+        (["第32个爱国卫生月", "活动启动"], ["", "第32个爱国卫生月 活动启动", ""]),
+        # a list under a title is its subtitle
+        (
+            ["3000万元“金平湖”消费券下周起发放", "覆盖餐饮、零售、文旅、住宿等领域"],
+            ["", "3000万元“金平湖”消费券下周起发放", "覆盖餐饮、零售、文旅、住宿等领域"],
+        ),
         # a running column's label that names itself so, right over the title
         (
             ["垃圾分类进行时", "撤桶并点后 小区更清爽了"],
