@@ -496,7 +496,14 @@ def _is_byline(folded: str) -> bool:
         return False
     # names are short (two glued ones at most) unless foreign (·): 记者：党中央、国务院为纺织作为
     # 突破口… opens an interview question, not a byline
-    if any(len(part) > 6 and "·" not in part for part in _NAME_SEPARATORS.split(names_only)):
+    # (names parted by a comma open with a surname: 记者：受疫情影响，今年春耕生产 is a question
+    # too; names parted by spaces may be a pen name, 通讯员 平法宣)
+    comma = "，" in names_only or "," in names_only
+    if any(
+        "·" not in part
+        and (len(part) > 6 or (comma and not (part[0] in SURNAMES or part[:2] in SURNAMES)))
+        for part in _NAME_SEPARATORS.split(names_only)
+    ):
         return False
     if marker:
         return True
@@ -1250,6 +1257,8 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk.kind = "body"
             chunk.lines = [*chunk.lines[:-1], chunk.lines[-1]._replace(final=True)]
             chunk._text_lines = None  # (read again from the new lines)
+        elif len(chunk.lines) == 1 and _box_label(chunk.text):
+            chunk.kind = "headline"  # a box's label standing alone over its text: 背 景
         elif _is_furniture(chunks, i):
             chunk.kind = "furniture"
         elif _lone_name(chunk) and chunk.blank_before and chunk.blank_after:
@@ -1565,7 +1574,11 @@ def _leading_kicker(lines: list[Span]) -> int:
     lines = _above_dash_subtitle(lines)
     if len(lines) < 2:
         return 0
-    if _DATE_KICKER.fullmatch(lines[0].text) or _BRACKETED_LABEL.fullmatch(lines[0].text):
+    if (
+        _DATE_KICKER.fullmatch(lines[0].text)
+        or _BRACKETED_LABEL.fullmatch(lines[0].text)
+        or _box_label(lines[0].text)
+    ):
         return 1
     # who said it where, ending in the verb that introduces the title (…座谈时强调), perhaps
     # wrapped over lines and even inside the verb (…三周年强 | 调)
@@ -1709,6 +1722,24 @@ def _above_dash_subtitle(lines: list[Span]) -> list[Span]:
         if _SUBTITLE_DASH.match(lines[k].text):
             return lines[:k]
     return lines
+
+
+# the label of a box beside a story, or of a running column: 链接, 背景, 相关新闻, 有问必答
+_BOX_LABEL = re.compile(
+    r"(?:新闻|知识|相关)?链接|(?:新闻)?背景|相关(?:新闻|阅读|报道)|延伸阅读|小贴士|温馨提示|"
+    r"记者手记|编后(?:语|记)?|记者观察|有问必答|专家提醒|专家解读|数据来源"
+)
+
+
+def _box_label(text: str) -> bool:
+    """A box's or a running column's label (背 景, perhaps letter-spaced), or a column's label
+    that names itself so (复工复产进行时)."""
+    if len(text) > 12:
+        return False
+    squeezed = text.replace(" ", "")
+    return bool(_BOX_LABEL.fullmatch(squeezed)) or (
+        len(squeezed) <= 10 and _LABEL_ENDING.search(squeezed) is not None
+    )
 
 
 # how the label of a running column ends: 垃圾分类进行时, 创建在行动, 代表委员面对面
@@ -1875,6 +1906,13 @@ def _kicker_over(lines: list[Span], text: str, dups: list[Span], below: Chunk) -
         return True
     if len(lines) == 1 and _BRACKETED_LABEL.fullmatch(text):
         return True  # a section label in brackets: 【生态文明】
+    if len(lines) == 1 and (
+        _BOX_LABEL.fullmatch(text.replace(" ", ""))
+        # (a label naming itself a column only right over the title: a blank line away,
+        # 志愿者护河在行动 is a title of its own)
+        or (not below.blank_before and _box_label(text))
+    ):
+        return True  # a box's or a column's label: 相关新闻, 复工复产进行时
     if len(lines) != 1 or dups or any(line.doubled for line in below.lines):
         return False
     return _short_label_over_title(lines[0], [line.span for line in below.lines])

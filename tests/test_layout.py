@@ -1424,6 +1424,62 @@ def test_kickers_and_subtitles_by_what_they_say(headline: list[str], expected: l
     assert layout.articles[["kicker", "title", "subtitle"]].values.tolist() == [expected]
 
 
+def test_an_interviewers_question_is_no_byline() -> None:
+    # 记者： opens a question; the words after the comma are no names
+    page = """今年是全面建成小康社会和“十三
+五”规划收官之年。近日，记者专访了市农
+业农村局局长周建新。
+
+记者：受疫情影响，今年春耕生产
+有没有受到冲击？
+
+周建新：疫情发生后，我们第一时
+间组织农资企业复工，春耕生产没有
+耽误。
+
+“让种粮农民有奔头”
+■记者 钱 蕾"""
+    layout = _checked_layout(page.split("\n"))
+    assert layout.articles[["title", "byline"]].values.tolist() == [
+        ["“让种粮农民有奔头”", "记者 钱蕾"]
+    ]
+    assert layout.articles.body[0].count("\n") == 2
+
+
+def test_box_labels() -> None:
+    # a box's label over its title is a kicker, alone over its text a title; a column's label
+    # that names itself so is a kicker right over the title
+    page = """“数字农田”是指利用物联网、大数据等
+技术，对农田进行精准管理的新模式。
+
+链 接
+什么是“数字农田”
+
+平湖是传统的“鱼米之乡”，种植水稻
+已有数千年历史。
+
+背 景
+
+4月3日，我市2020年度种粮大户培训班
+开班，120余名种粮大户参加培训。
+
+相关新闻
+我市启动2020年度种粮大户培训
+
+4月7日，记者走进经济开发区，387家规
+上企业已全部复工。
+
+复工复产进行时
+经济开发区387家规上企业全面复工"""
+    layout = _checked_layout(page.split("\n"))
+    assert layout.articles[["kicker", "title"]].values.tolist() == [
+        ["链 接", "什么是“数字农田”"],  # (letter-spaced as printed)
+        ["", "背 景"],
+        ["相关新闻", "我市启动2020年度种粮大户培训"],
+        ["复工复产进行时", "经济开发区387家规上企业全面复工"],
+    ]
+
+
 def test_a_title_cut_in_two_by_a_blank_line_is_one_title() -> None:
     # two title lines of one width, a blank line between, the byline under the second: one
     # title, not a kicker over a title (a kicker label is shorter than the title it tops)
