@@ -79,9 +79,9 @@ _MORE_SECTIONS = (
 )
 # the desks whose telephone lines a page prints: 新闻热线, 广告热线, 发行电话 …
 _DESK_LINES = "新闻|投稿|服务|读者|广告|发行|订报"
-# (本报 may lead any of them: 本报记者, 本报通讯员, 本报评论员)
+# (本报 may lead any of them: 本报记者, 本报通讯员, 本报评论员; so may 新华社: 新华社记者)
 BYLINE_ROLES = (
-    "(?:本报)?(?:见习记者|实习记者|特约记者|首席记者|融媒体记者|融媒记者|记者|特约通讯员|通讯员|"
+    "(?:本报|新华社)?(?:见习记者|实习记者|特约记者|首席记者|融媒体记者|融媒记者|记者|特约通讯员|通讯员|"
     "实习生|特约评论员|评论员|摄影记者|摄影|摄|文/图|文图|图/文|文/|文／|撰稿|整理)"
 )
 _ROLE = re.compile(rf"^[{MARKERS}]?\s*(?:{BYLINE_ROLES})")
@@ -200,7 +200,8 @@ _FURNITURE = re.compile(
     # a page's section name standing alone (版名): 要闻, 综合新闻, 民生 …
     rf"|^(?:{_SECTIONS}|(?:{_NEWS_SECTIONS})新闻)\s*$"
     # the label over a column of briefs: 简讯, 新闻速递
-    r"|^(?:简\s*讯|快\s*讯|短\s*讯|简\s*报|要闻简报|新闻速递|新闻短波)\s*$"
+    r"|^(?:国际|国内|省内|本地|综合|体育|财经|文体|社会)?"
+    r"(?:简\s*讯|快\s*讯|短\s*讯|简\s*报|速\s*递|要闻简报|新闻速递|新闻短波)\s*$"
 )
 # The parts of a page header or footer that may share one line (2020年3月16日 星期一 第2版,
 # A2 综合新闻 责任编辑 沈佳, PINGHU DAILY 2020.3.16): a line made of them alone, and perhaps a
@@ -443,10 +444,15 @@ class Chunk:
 
     @property
     def text_lines(self) -> list[Line]:
-        """The lines of the column: a jump line under the text (（下转第2版）) is none of them."""
+        """The lines of the column: a jump line under the text (（下转第2版）) is none of them, nor
+        a credit in brackets on a line of its own (（据新华社）)."""
         if self._text_lines is None:
             lines = self.lines
-            self._text_lines = lines[:-1] if len(lines) > 1 and _is_jump_line(lines[-1]) else lines
+            self._text_lines = (
+                lines[:-1]
+                if len(lines) > 1 and (_is_jump_line(lines[-1]) or _credit_alone(lines[-1].text))
+                else lines
+            )
         return self._text_lines
 
     @property
@@ -461,9 +467,9 @@ class Chunk:
 
 
 # first characters _BYLINE_HINT can match (besides whitespace): a cheap test before the regex
-_BYLINE_FIRST = frozenset("■◆●▲□◇本记见实特首融评摄通文图责编美校撰整")
+_BYLINE_FIRST = frozenset("■◆●▲□◇本新记见实特首融评摄通文图责编美校撰整")
 _BYLINE_HINT = re.compile(
-    rf"^\s*[{MARKERS}]?\s*(?:本\s*报\s*)?[记见实特首融评摄通文图责编美校撰整]"
+    rf"^\s*[{MARKERS}]?\s*(?:本\s*报\s*|新\s*华\s*社\s*)?[记见实特首融评摄通文图责编美校撰整]"
 )
 
 
@@ -537,9 +543,10 @@ _PHOTO_GROUP = re.compile(rf"^[{MARKERS}]?\s*(?:摄影|摄|图)|摄影?[)）]?$"
 
 def _is_credit(text: str) -> bool:
     """A byline, or names followed by 摄 (张三 摄: a photo credit needs no role), or an
-    agency's (新华社发（奥古斯托·卡萨索利 摄）)."""
+    agency's (新华社发（奥古斯托·卡萨索利 摄）), or the source of a brief (据新华社)."""
     return (
         _is_byline(text)
+        or _SOURCE_CREDIT.fullmatch(text) is not None
         or _NAME_CREDIT.match(text) is not None
         or _AGENCY_PHOTO.fullmatch(text) is not None
         or _GROUP_CREDIT.fullmatch(text) is not None
@@ -552,6 +559,10 @@ _GROUP_CREDIT = re.compile(r"[（(]?本组(?:图片|照片)均?由.{2,24}?(?:摄
 
 
 _CREDIT_ENDS = ("摄", "摄影", "摄）", "摄)")
+# where a brief was taken from, in brackets at its end: （据新华社）, （据人民日报）
+_SOURCE_CREDIT = re.compile(
+    r"据(?:新华社|中新社|人民日报|新华网|人民网|央视新闻|光明日报|经济日报)"
+)
 _AGENCY_PHOTO = re.compile(
     rf"{_AGENCY}(?:记者\s*[{CJK}·]{{2,12}}\s*)?发?\s*[（(][^（）()]{{2,30}}摄影?[)）]"
 )
@@ -566,6 +577,14 @@ def _tail_credit(text: str) -> tuple[re.Match[str] | None, bool]:
             return m, True
     m = _SPACED_TAIL.search(text)
     return (m, False) if m and _is_credit(m.group(1).strip()) else (None, False)
+
+
+def _credit_alone(text: str) -> bool:
+    """A line that is only a credit in brackets: （据新华社）, （记者 王强 摄）."""
+    if not text or text[0] not in "（(" or text[-1] not in ")）":
+        return False
+    inner = text[1:-1].strip()
+    return "（" not in inner and "(" not in inner and _is_credit(inner)
 
 
 def _signed_names(text: str, m: re.Match[str]) -> bool:
@@ -771,7 +790,7 @@ def _may_be_byline(raw: str) -> bool:
 
 def _read_line(number: int, raw: str, widths: tuple[float, float]) -> Line:
     """A line that may be a byline (see :func:`_may_be_byline`)."""
-    pieces = tuple(normalize_folded(raw, number, names=True))
+    pieces = tuple(normalize_folded(raw, number, names=True, surnames=SURNAMES))
     line_text = pieces[0][0] if len(pieces) == 1 else "".join([p[0] for p in pieces])
     if not _is_credit(line_text):
         return _read_text_line(number, raw, widths)
@@ -1891,7 +1910,7 @@ def _split_title_credit(span: Span) -> tuple[Span, Span | None]:
             pieces = [p for a, b in runs for p in span.slice(a, b).pieces]
             return span.slice(0, gap.start()), Span(pieces + span.slice(verb.start()).pieces)
         if gap.start() and _NAME_CREDIT.match(rest):
-            return span.slice(0, gap.start()), squeeze_names(span.slice(gap.end()))
+            return span.slice(0, gap.start()), squeeze_names(span.slice(gap.end()), SURNAMES)
     return span, None
 
 
@@ -2357,7 +2376,9 @@ def _without_credit(span: Span, bylines: list[Span], unplaced: list[Unplaced]) -
         unplaced.append(Unplaced("marker", span.slice(m.start(), start), "credit bracket"))
         unplaced.append(Unplaced("marker", span.slice(end, m.end()), "credit bracket"))
     # (printed in running text: names keep their justification spaces until squeezed)
-    bylines.append(squeeze_names(_strip_marker(_stripped_slice(span, start, end), unplaced)))
+    bylines.append(
+        squeeze_names(_strip_marker(_stripped_slice(span, start, end), unplaced), SURNAMES)
+    )
     return _stripped_slice(span, 0, m.start())
 
 
@@ -2515,6 +2536,7 @@ def _split_stacked_headlines(
     """
     candidates: list[tuple[int, int]] = []  # (headline index, lines in the upper part)
     part_texts: list[str] = []  # the upper and the lower part of each candidate
+    apart: set[tuple[int, int]] = set()  # candidates whose parts a blank line parts
     for i, h in enumerate(headlines):
         lines = h.kicker + h.title + h.subtitle
         if len(lines) < 2 or len(articles) < 2:
@@ -2523,6 +2545,8 @@ def _split_stacked_headlines(
         for k in range(1, len(lines)):
             candidates.append((i, k))
             part_texts += ["".join(texts[:k]), "".join(texts[k:])]
+            if lines[k].line_start - lines[k - 1].line_end > 1:
+                apart.add((i, k))
     all_sims = _text_similarity([h.text() for h in headlines] + part_texts, articles)
     head_sims, sims = all_sims[: len(headlines)], all_sims[len(headlines) :]
     if not candidates:
@@ -2549,7 +2573,8 @@ def _split_stacked_headlines(
             head_sims[h, weak] >= weak_sim for h in range(len(headlines)) if h != i
         ):
             continue
-        if min(len(part_texts[2 * n]), len(part_texts[2 * n + 1])) < 6:
+        # (a fragment is short; a photo's short title stands a blank line apart: 早稻机插忙)
+        if min(len(part_texts[2 * n]), len(part_texts[2 * n + 1])) < (4 if (i, k) in apart else 6):
             continue
         margin = min(upper[a], lower[b])
         if margin > best_margin.get(i, 0.0):
@@ -3092,7 +3117,7 @@ def _tables(page: Page, articles: list[Article], unplaced: list[Unplaced]) -> Pa
             "title": _join(h.title, " "),
             "subtitle": _join(h.subtitle, ""),
             "byline": _join(bylines, " / "),
-            "dateline": squeeze_names(art.dateline),
+            "dateline": squeeze_names(art.dateline, SURNAMES),
             "body": _join(art.paragraphs, "\n"),
         }
         texts = {name: span.text for name, span in fields.items()}

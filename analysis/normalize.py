@@ -163,15 +163,22 @@ def normalize_line(raw: str, line: int, names: bool = False) -> Span:
     return Span(normalize_folded(folded, line, names))
 
 
-def normalize_folded(folded: str, line: int, names: bool = False) -> list[Piece]:
-    """The pieces of :func:`normalize_line` for a line whose widths are already folded."""
+def normalize_folded(
+    folded: str, line: int, names: bool = False, surnames: frozenset[str] = frozenset()
+) -> list[Piece]:
+    """The pieces of :func:`normalize_line` for a line whose widths are already folded.
+    ``surnames`` (with ``names``): where single characters spaced out are two names or more,
+    the space between two names stays (周 磊 孙 芳 -> 周磊 孙芳)."""
     # Indents and trailing space go; inside, the drops come in order and never overlap (a
     # justification run lies between two printed characters).
     pos = len(folded) - len(folded.lstrip())
     end = len(folded.rstrip())
     pieces: list[Piece] = []
+    keep = name_breaks(folded, surnames) if names and surnames else ()
     for m in (_NAME_DROP if names else _DROP).finditer(folded, pos, end):
         start, stop = m.span()
+        if start in keep:
+            continue
         if start > pos:
             pieces.append(_new_tuple(Piece, (folded[pos:start], line, pos + 1)))
         pos = stop
@@ -181,16 +188,63 @@ def normalize_folded(folded: str, line: int, names: bool = False) -> list[Piece]
 
 
 _NAME_JUSTIFY = re.compile(_NAME_JUSTIFY_RUN)
+# single characters spaced out: 周 磊 孙 芳 (each stands alone between spaces)
+_SPACED_SINGLES = re.compile(rf"(?<!\S)[{CJK}](?:[ \t]+[{CJK}](?!\S))+")
 
 
-def squeeze_names(span: Span) -> Span:
+def name_breaks(text: str, surnames: frozenset[str]) -> set[int]:
+    """Where a run of single characters spaced out splits into names of two or three
+    characters, each opening with a surname: the offsets of the spaces between the names.
+    周 磊 孙 芳 is 周磊 and 孙芳; 王 强 徐 佳 丽 is 王强 and 徐佳丽; a run that splits no such way,
+    or only one (欧 阳 明 华), keeps none."""
+    keep: set[int] = set()
+    for run in _SPACED_SINGLES.finditer(text):
+        chars = run.group().split()
+        if len(chars) < 4:
+            continue
+        cut = _name_cut(chars, surnames)
+        if not cut:
+            continue
+        gaps = [m.start() for m in re.finditer(r"[ \t]+", run.group())]
+        keep.update(run.start() + gaps[k - 1] for k in cut)
+    return keep
+
+
+def _name_cut(chars: list[str], surnames: frozenset[str]) -> list[int]:
+    """Where ``chars`` split into two or more names of 2-3 characters, each opening with a
+    surname: the fewest names, and on a tie the split whose next name starts with a surname
+    while the other's does not (王强 | 徐佳丽). [] when there is no such split."""
+    n = len(chars)
+    best: dict[int, list[int]] = {0: []}  # position -> cuts before it (fewest names)
+    for i in range(n):
+        if i not in best:
+            continue
+        if i + 1 < n and chars[i] + chars[i + 1] in surnames:
+            sizes: tuple[int, ...] = (4, 3)  # a compound surname: 欧阳明华, 司马光
+        elif chars[i] in surnames:
+            sizes = (3, 2)
+        else:
+            continue
+        for size in sizes:
+            j = i + size
+            if j <= n and (j not in best or len(best[i]) + 1 < len(best[j])):
+                best[j] = [*best[i], j] if j < n else best[i]
+    cuts = best.get(n)
+    return cuts if cuts else []
+
+
+def squeeze_names(span: Span, surnames: frozenset[str] = frozenset()) -> Span:
     """``span`` without the justification spaces inside names (记者 王 强 -> 记者 王强), for
-    names printed in running text, such as a dateline's credit."""
+    names printed in running text, such as a dateline's credit (``surnames``: see
+    :func:`name_breaks`)."""
     text = span.text
     if " " not in text and "\t" not in text:
         return span
+    keep = name_breaks(text, surnames) if surnames else ()
     out, pos = Span(), 0
     for m in _NAME_JUSTIFY.finditer(text):
+        if m.start() in keep:
+            continue
         out = out.extend(span.slice(pos, m.start()))
         pos = m.end()
     return out.extend(span.slice(pos)) if pos else span

@@ -131,6 +131,24 @@ def test_offsets_map_back_to_source_line_and_column(layout, sample_page_path) ->
     assert offset is not None or first is not None
 
 
+@pytest.mark.parametrize(
+    ("printed", "read"),
+    [
+        ("新华社记者 周 磊 孙 芳", "新华社记者 周磊 孙芳"),  # two names of two characters
+        ("摄影 王 强 徐 佳 丽", "摄影 王强 徐佳丽"),  # the next name opens with a surname
+        ("记者 李 雨 婷 王 强", "记者 李雨婷 王强"),
+        ("通讯员 欧 阳 明 华", "通讯员 欧阳明华"),  # a compound surname: one name
+        ("记者 王 强", "记者 王强"),
+    ],
+)
+def test_names_spaced_out_one_character_each(printed: str, read: str) -> None:
+    from analysis.layout import SURNAMES
+    from analysis.normalize import normalize_folded
+
+    pieces = normalize_folded(printed, 1, names=True, surnames=SURNAMES)
+    assert "".join(piece.text for piece in pieces) == read
+
+
 def test_normalisation_of_justification_and_width() -> None:
     assert (
         normalize_line("本报讯 3 月 14 日下午 1 时 30 分，2020 年", 1).text
@@ -1478,6 +1496,55 @@ def test_box_labels() -> None:
         ["相关新闻", "我市启动2020年度种粮大户培训"],
         ["复工复产进行时", "经济开发区387家规上企业全面复工"],
     ]
+
+
+_WIRE_PAGE = """4月7日，在江西省南昌县一处农田里，农
+民驾驶插秧机进行早稻机插作业。
+新华社记者 李 贺 摄
+
+早稻机插忙
+
+春耕一线的“新农人”
+新华社记者 周 磊 孙 芳
+
+新华社合肥4月7日电 清明
+刚过，皖北平原的麦田里一片新
+绿。32岁的刘晓军操控着植保无
+人机，在200多亩麦田上空来回
+穿梭，不到一个小时就完成了喷
+药作业，“新农人”正在成为春
+耕生产的生力军。
+
+国际快讯
+
+世卫组织呼吁加强一线医护人员防护
+
+新华社日内瓦4月7日电 世界卫生组织7日
+在例行记者会上呼吁各国加大对医护人员的防
+护物资供应，并为一线医护人员提供必要的心
+理支持。
+
+新西兰为农产品出口开设“绿色通道”
+
+新西兰初级产业部近日宣布，为保障农产
+品出口稳定，将为肉类、乳制品等出口企业开
+设通关“绿色通道”，简化检验检疫程序。
+（据新华社）"""
+
+
+def test_a_wire_page() -> None:
+    # a photo's short title a blank line above the next story's title (each reads like its
+    # own text); 新华社记者 signs; a brief box's label is furniture; a brief's source in
+    # brackets on a line of its own closes it and does not widen its column
+    layout = _checked_layout(_WIRE_PAGE.split("\n"))
+    got = layout.articles[["kind", "title", "byline"]].values.tolist()
+    assert got == [
+        ["photo_caption", "早稻机插忙", "新华社记者 李贺 摄"],
+        ["article", "春耕一线的“新农人”", "新华社记者 周磊 孙芳"],
+        ["article", "世卫组织呼吁加强一线医护人员防护", ""],
+        ["article", "新西兰为农产品出口开设“绿色通道”", "据新华社"],
+    ]
+    assert "国际快讯" in layout.unplaced.text.tolist()
 
 
 def test_a_title_cut_in_two_by_a_blank_line_is_one_title() -> None:
