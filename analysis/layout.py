@@ -199,6 +199,8 @@ _FURNITURE = re.compile(
     r"|星期[一二三四五六日天]\s*$|^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期.)?\s*$"
     # a page's section name standing alone (版名): 要闻, 综合新闻, 民生 …
     rf"|^(?:{_SECTIONS}|(?:{_NEWS_SECTIONS})新闻)\s*$"
+    # the weather box under the masthead: 今日天气 多云转晴 | 12℃～21℃ 东南风3级
+    r"|^(?:今日|明日|今天|明天)天气"
     # the label over a column of briefs: 简讯, 新闻速递
     r"|^(?:国际|国内|省内|本地|综合|体育|财经|文体|社会)?"
     r"(?:简\s*讯|快\s*讯|短\s*讯|简\s*报|速\s*递|要闻简报|新闻速递|新闻短波)\s*$"
@@ -1597,6 +1599,7 @@ def _leading_kicker(lines: list[Span]) -> int:
         _DATE_KICKER.fullmatch(lines[0].text)
         or _BRACKETED_LABEL.fullmatch(lines[0].text)
         or _box_label(lines[0].text)
+        or _SERIES_LABEL.search(lines[0].text)
     ):
         return 1
     # who said it where, ending in the verb that introduces the title (…座谈时强调), perhaps
@@ -1761,6 +1764,10 @@ def _box_label(text: str) -> bool:
     )
 
 
+# the label of a series of reports over each one's title: 老旧小区改造系列报道之二
+_SERIES_LABEL = re.compile(
+    r"系列(?:报道|评论|访谈|调查)之[一二三四五六七八九十\d]+$|系列(?:报道|评论)$"
+)
 # how the label of a running column ends: 垃圾分类进行时, 创建在行动, 代表委员面对面
 _LABEL_ENDING = re.compile(
     r"(?:进行时|在行动|正当时|进行中|面对面|大家谈|新观察|看变化|零距离|新气象|直通车|微观察|走基层)$"
