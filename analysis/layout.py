@@ -1806,6 +1806,12 @@ def _short_label_over_title(label: Span, below: list[Span], named: bool = False)
     )
 
 
+_AIM_OPENING = (
+    "助力", "助推", "推动", "促进", "打造", "确保", "实现", "加快", "力争", "全力", "推进",
+    "着力", "聚力", "持续", "进一步", "切实", "扎实", "为",
+)  # fmt: skip
+
+
 def _statement_over_title(lines: list[Span]) -> bool:
     """A factual statement about the town (我市早稻栽插进入扫尾阶段) over a title line of its own
     width (插秧机“跑”出春耕加速度): the statement is the kicker, as it would be the subtitle under
@@ -1821,6 +1827,9 @@ def _statement_over_title(lines: list[Span]) -> bool:
     return (
         len(below) - _quote_marks(below) >= 0.8 * (len(first) - _quote_marks(first))
         and not below.startswith(_FACT_SUBJECT)
+        # (a line that opens with the aim, no subject of its own, is the subtitle under a
+        # statement that is the title: 我市出台稳外贸“十二条” | 助力外贸企业抢订单稳市场)
+        and not below.startswith(_AIM_OPENING)
         and not _CLAUSE_PUNCT.search(below)
     )
 
