@@ -452,7 +452,11 @@ class Chunk:
             lines = self.lines
             self._text_lines = (
                 lines[:-1]
-                if len(lines) > 1 and (_is_jump_line(lines[-1]) or _credit_alone(lines[-1].text))
+                if len(lines) > 1
+                and (
+                    _is_jump_line(lines[-1])
+                    or (lines[-1].text[:1] in "（(" and _credit_alone(lines[-1].text))
+                )
                 else lines
             )
         return self._text_lines
@@ -618,11 +622,14 @@ def _role_groups(span: Span) -> list[Span]:
 def _photo_credits_only(bylines: list[Span]) -> bool:
     """Every byline group credits a photo (记者 张三 / 摄影记者 李四 signs a story). 摄 at the end
     of a line credits every name on it: 记者 陆平 通讯员 朱敏 摄."""
-    return bool(bylines) and all(
-        _CREDIT_VERB_END.search(span.text)
-        or all(_PHOTO_GROUP.search(group.text) for group in _role_groups(span))
-        for span in bylines
-    )
+    if not bylines:
+        return False
+    for span in bylines:  # (a loop: asked for every article and headline with a byline)
+        if _CREDIT_VERB_END.search(span.text) is None:
+            for group in _role_groups(span):
+                if _PHOTO_GROUP.search(group.text) is None:
+                    return False
+    return True
 
 
 _CREDIT_VERB_END = re.compile(r"摄影?[)）]?$")
@@ -1753,10 +1760,13 @@ _BOX_LABEL = re.compile(
 )
 
 
+_LABEL_LAST = frozenset("接景闻读道士示记语察答醒源时动中面谈观化象车层后离")
+
+
 def _box_label(text: str) -> bool:
     """A box's or a running column's label (背 景, perhaps letter-spaced), or a column's label
     that names itself so (复工复产进行时)."""
-    if len(text) > 12:
+    if len(text) > 12 or text[-1] not in _LABEL_LAST:  # (most lines: the last character)
         return False
     squeezed = text.replace(" ", "")
     return bool(_BOX_LABEL.fullmatch(squeezed)) or (

@@ -198,6 +198,8 @@ def name_breaks(text: str, surnames: frozenset[str]) -> set[int]:
     周 磊 孙 芳 is 周磊 and 孙芳; 王 强 徐 佳 丽 is 王强 and 徐佳丽; a run that splits no such way,
     or only one (欧 阳 明 华), keeps none."""
     keep: set[int] = set()
+    if text.count(" ") + text.count("\t") < 3:  # (four characters spaced out at least)
+        return keep
     for run in _SPACED_SINGLES.finditer(text):
         chars = run.group().split()
         if len(chars) < 4:
