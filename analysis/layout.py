@@ -1642,19 +1642,39 @@ def _leading_kicker(lines: list[Span]) -> int:
         # Wrapped title lines fill from the top: a first line clearly shorter than two even
         # title lines under it is not their first line but a kicker.
         return 1
-    if widths[0] < 8 or widths[0] <= 1.4 * widths[1] or _open_bracket(lines[0].text):
+    if (
+        len(lines) == 3
+        and widths[0] < 0.75 * widths[1]
+        and widths[2] >= 1.3 * widths[1]
+        and not _open_bracket(lines[0].text)
+    ):
+        # the same over one title line and its subtitle set wider (颗粒归仓保丰收 |
+        # 我市夏粮收购工作全面启动 | 小麦最低收购价每50公斤112元 预计收购1.3万吨)
+        return 1
+    # (quotation marks left out of the first line: 垃圾分类“新时尚” | 走进千家万户 is one title)
+    bare = widths[0] - _quote_marks(lines[0].text)
+    if bare < 8 or bare <= 1.4 * widths[1] or _open_bracket(lines[0].text):
         return 0
     if widths[1] < 3 or (len(widths) > 2 and widths[1] < 0.5 * widths[2]):
         return 2 if len(lines) > 2 else 0
-    if len(lines) == 2 and len(lines[1].text) <= 6 and _EVENT_DONE.search(lines[1].text):
-        return 0  # a title's event, wrapped under its subject: 第32个爱国卫生月 | 活动启动
+    if len(lines) == 2 and (
+        (len(lines[1].text) <= 6 and _EVENT_DONE.search(lines[1].text))
+        or _FIGURE_CHANGE.fullmatch(lines[1].text)
+    ):
+        # a title's event or its change in figures, wrapped under its subject: 第32个爱国卫生月
+        # | 活动启动; 独山港区集装箱吞吐量 | 同比增长12.5%
+        return 0
     return 1
 
 
 # what a title says happened, at its end: a short line ending so continues the line above it
 _EVENT_DONE = re.compile(
     r"(?:启动|启幕|开幕|闭幕|举行|举办|召开|开通|上线|落幕|揭牌|开工|竣工|投用|发布|出炉|提速|"
-    r"开展|开班|开课|开放|完成|落地|签约|挂牌)$"
+    r"开展|开班|开课|开放|完成|落地|签约|挂牌|通车|完工|建成|投产|开业|收官)$"
+)
+# a change in figures with no subject of its own: 同比增长12.5%, 增长两成
+_FIGURE_CHANGE = re.compile(
+    r"(?:同比|环比)?(?:增长|下降|增加|减少|提高|上升|回落)(?:[\d.]+%|[\d.]+个百分点|[一二两三四五六七八九]成)"
 )
 
 
@@ -1889,6 +1909,16 @@ def _wider_than_wrapped_title(title: list[Span], below: list[Span]) -> bool:
     in characters as well, since digits measure short (1600名科学家在 | “国际海洋年”…)."""
     text = below[0].text
     quotes = _quote_marks(text)
+    if (
+        len(below) == 1
+        and _CLAUSE_PUNCT.search(text)
+        and not any(_CLAUSE_PUNCT.search(s.text) for s in title)
+    ):
+        # one line holding a clause, under a title that holds none, wider by a fifth: a
+        # subtitle (前5个月我市实际利用外资3.2亿美元 | 同比增长18.7%，增幅居…首位)
+        widest = max(display_width(s.text) for s in title)
+        if display_width(text) - quotes >= 1.2 * widest:
+            return True
     if len(title) < 2:
         # one title line over a wrapped block: characters too (digits measure short)
         if len(below) < 2 or len(text) - quotes < max(len(s.text) for s in title) + _BALANCED:
@@ -1943,7 +1973,9 @@ def _split_title_credit(span: Span) -> tuple[Span, Span | None]:
 _NON_SPACE = re.compile(r"\S+")
 
 
-def _kicker_over(lines: list[Span], text: str, dups: list[Span], below: Chunk) -> bool:
+def _kicker_over(
+    lines: list[Span], text: str, dups: list[Span], below: Chunk, after: Chunk | None = None
+) -> bool:
     """A headline chunk (its ``lines``, ``text`` and doubled lines) reads as the kicker of the
     headline chunk right ``below`` it: it ends in a reporting verb (强调, 指出 …) or a date
     sets the scene, or it is a short topic label over a plain title."""
@@ -1960,6 +1992,17 @@ def _kicker_over(lines: list[Span], text: str, dups: list[Span], below: Chunk) -
         return True  # a box's or a column's label: 相关新闻, 复工复产进行时
     if len(lines) != 1 or dups or any(line.doubled for line in below.lines):
         return False
+    # the title line and the line under it, in this chunk or the next one touching it
+    under = below.lines[1:2]
+    if not under and after is not None and after.kind == "headline" and not after.blank_before:
+        under = after.lines[:1]
+    if under and not below.blank_before and not _open_bracket(text):
+        # a short line over a title line and a subtitle set wider (颗粒归仓保丰收 |
+        # 我市夏粮收购工作全面启动 | 小麦最低收购价每50公斤112元 预计收购1.3万吨): wrapped title
+        # lines fill from the top, so the first is a kicker
+        width, title_width = display_width(text), below.lines[0].width
+        if width < 0.75 * title_width and under[0].width >= 1.3 * title_width:
+            return True
     return _short_label_over_title(lines[0], [line.span for line in below.lines])
 
 
@@ -2027,7 +2070,12 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
         text = "".join(s.text for s in lines)
         nxt = cluster[idx + 1] if idx + 1 < len(cluster) else None
         has_next_headline = nxt is not None and nxt.kind == "headline"
-        if pending_kicker is None and has_next_headline and _kicker_over(lines, text, dups, nxt):
+        after = cluster[idx + 2] if idx + 2 < len(cluster) else None
+        if (
+            pending_kicker is None
+            and has_next_headline
+            and _kicker_over(lines, text, dups, nxt, after)
+        ):
             pending_kicker, pending_dups = lines, dups
             continue
         # a plain line printed right under a title printed twice (fake bold) is its subtitle,
@@ -2049,6 +2097,9 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
             and not dups  # a line printed twice (fake bold) is a title, never a subtitle
             and not _DOCUMENT_TITLE.match(text)
             and (under_bold_title or _subtitle_under(lines, text, current.title))
+            # (a block with a kicker of its own is a headline of its own: 全力以赴护航高考 |
+            # 我市高考考务准备工作就绪 | 今年全市3162名考生参加考试 设3个考点)
+            and not (len(lines) >= 3 and chunk.blank_before and _leading_kicker(lines))
         ):
             current.subtitle = lines
             current.duplicates.extend(dups)

@@ -1430,6 +1430,29 @@ def test_a_column_label_over_a_long_title_and_the_authors_note_under_the_text() 
             ["3000万元“金平湖”消费券下周起发放", "覆盖餐饮、零售、文旅、住宿等领域"],
             ["", "3000万元“金平湖”消费券下周起发放", "覆盖餐饮、零售、文旅、住宿等领域"],
         ),
+        # a short line over a title line and a subtitle set wider: a kicker
+        (
+            [
+                "全力以赴护航高考",
+                "我市高考考务准备工作就绪",
+                "今年全市3162名考生参加考试 设3个考点",
+            ],
+            [
+                "全力以赴护航高考",
+                "我市高考考务准备工作就绪",
+                "今年全市3162名考生参加考试 设3个考点",
+            ],
+        ),
+        # a title wrapped unevenly: its change in figures or its event on the short line
+        (["独山港区集装箱吞吐量", "同比增长12.5%"], ["", "独山港区集装箱吞吐量 同比增长12.5%", ""]),
+        (["钟埭大桥拓宽工程", "完工通车"], ["", "钟埭大桥拓宽工程 完工通车", ""]),
+        # quotation marks make a first line look wider than it is
+        (["垃圾分类“新时尚”", "走进千家万户"], ["", "垃圾分类“新时尚” 走进千家万户", ""]),
+        # a line holding a clause, wider than the title over it: its subtitle
+        (
+            ["前5个月我市实际利用外资3.2亿美元", "同比增长18.7%，增幅居嘉兴各县（市、区）首位"],
+            ["", "前5个月我市实际利用外资3.2亿美元", "同比增长18.7%，增幅居嘉兴各县（市、区）首位"],
+        ),
         # the label of a series of reports
         (
             ["老旧小区改造系列报道之二", "一条老街的“新生”"],
@@ -1551,6 +1574,35 @@ def test_a_wire_page() -> None:
         ["article", "新西兰为农产品出口开设“绿色通道”", "据新华社"],
     ]
     assert "国际快讯" in layout.unplaced.text.tolist()
+
+
+def test_a_three_part_headline_after_another_headline() -> None:
+    # a headline a blank line above, and a three-part block printed in three font sizes (three
+    # chunks with no blank line between): the block is a headline of its own, short kicker on
+    # top, not the subtitle of the headline above
+    story = (
+        "本报讯 5月19日，我市夏粮收购工作全面启动，小麦最低收购价每50公斤112元，预计全市收购"
+        "小麦1.3万吨，各收购点已做好准备。"
+    )
+    lines = [
+        *_column(_SPRING_STORY, 14),
+        "",
+        "抢抓农时不误春耕",
+        "",
+        "颗粒归仓保丰收",
+        "我市夏粮收购工作全面启动",
+        "小麦最低收购价每50公斤112元 预计收购1.3万吨",
+        "■记者 李雨婷",
+        "",
+        *_column(story, 15),
+    ]
+    layout = _checked_layout(lines)
+    got = layout.articles[["kicker", "title", "subtitle"]].values.tolist()
+    assert got[-1] == [
+        "颗粒归仓保丰收",
+        "我市夏粮收购工作全面启动",
+        "小麦最低收购价每50公斤112元 预计收购1.3万吨",
+    ]
 
 
 def test_a_title_cut_in_two_by_a_blank_line_is_one_title() -> None:
