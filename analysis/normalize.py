@@ -213,11 +213,11 @@ def name_breaks(text: str, surnames: frozenset[str]) -> set[int]:
 
 
 def _name_cut(chars: list[str], surnames: frozenset[str]) -> list[int]:
-    """Where ``chars`` split into two or more names of 2-3 characters, each opening with a
-    surname: the fewest names, and on a tie the split whose next name starts with a surname
-    while the other's does not (王强 | 徐佳丽). [] when there is no such split."""
+    """Where ``chars`` split into two or more names of 2-3 characters (3-4 after a compound
+    surname), each opening with a surname: the split into the fewest names, the earliest cut on
+    a tie (王强 | 徐佳丽: 佳 opens no name). [] when there is no such split, or one name."""
     n = len(chars)
-    best: dict[int, list[int]] = {0: []}  # position -> cuts before it (fewest names)
+    best: dict[int, list[int]] = {0: []}  # position -> where the names before it end
     for i in range(n):
         if i not in best:
             continue
@@ -230,9 +230,8 @@ def _name_cut(chars: list[str], surnames: frozenset[str]) -> list[int]:
         for size in sizes:
             j = i + size
             if j <= n and (j not in best or len(best[i]) + 1 < len(best[j])):
-                best[j] = [*best[i], j] if j < n else best[i]
-    cuts = best.get(n)
-    return cuts if cuts else []
+                best[j] = [*best[i], j]
+    return best[n][:-1] if n in best else []  # (the last name ends the run: no cut)
 
 
 def squeeze_names(span: Span, surnames: frozenset[str] = frozenset()) -> Span:
