@@ -1774,13 +1774,21 @@ def _above_dash_subtitle(lines: list[Span]) -> list[Span]:
 
 
 # the label of a box beside a story, or of a running column: 链接, 背景, 相关新闻, 有问必答
-_BOX_LABEL = re.compile(
-    r"(?:新闻|知识|相关)?链接|(?:新闻)?背景|相关(?:新闻|阅读|报道)|延伸阅读|小贴士|温馨提示|"
-    r"记者手记|编后(?:语|记)?|记者观察|有问必答|专家提醒|专家解读|数据来源"
-)
+_BOX_LABELS = (
+    "链接", "新闻链接", "知识链接", "相关链接", "背景", "新闻背景", "相关新闻", "相关阅读",
+    "相关报道", "延伸阅读", "小贴士", "温馨提示", "记者手记", "编后", "编后语", "编后记",
+    "记者观察", "有问必答", "专家提醒", "专家解读", "数据来源",
+)  # fmt: skip
+_BOX_LABEL = re.compile("|".join(_BOX_LABELS))
+# how the label of a running column ends: 垃圾分类进行时, 创建在行动, 代表委员面对面
+_LABEL_ENDINGS = (
+    "进行时", "在行动", "正当时", "进行中", "面对面", "大家谈", "新观察", "看变化", "零距离",
+    "新气象", "直通车", "微观察", "走基层",
+)  # fmt: skip
+_LABEL_ENDING = re.compile(f"(?:{'|'.join(_LABEL_ENDINGS)})$")
 
 
-_LABEL_LAST = frozenset("接景闻读道士示记语察答醒源时动中面谈观化象车层后离")
+_LABEL_LAST = frozenset(label[-1] for label in _BOX_LABELS + _LABEL_ENDINGS)
 
 
 def _box_label(text: str) -> bool:
@@ -1798,10 +1806,7 @@ def _box_label(text: str) -> bool:
 _SERIES_LABEL = re.compile(
     r"系列(?:报道|评论|访谈|调查)之[一二三四五六七八九十\d]+$|系列(?:报道|评论)$"
 )
-# how the label of a running column ends: 垃圾分类进行时, 创建在行动, 代表委员面对面
-_LABEL_ENDING = re.compile(
-    r"(?:进行时|在行动|正当时|进行中|面对面|大家谈|新观察|看变化|零距离|新气象|直通车|微观察|走基层)$"
-)
+_LABEL_LAST = frozenset(label[-1] for label in _BOX_LABELS + _LABEL_ENDINGS)
 
 
 def _short_label_over_title(label: Span, below: list[Span], named: bool = False) -> bool:
