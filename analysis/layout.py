@@ -2641,11 +2641,20 @@ def _split_stacked_headlines(
         a, b = int(upper.argmax()), int(lower.argmax())
         # one part reads strongly like its body, the other at least somewhat like another,
         # and neither like the other's
+        # (parts a blank line parts may share a word with the other's body, if each reads
+        # half as much again like its own: 严阵以待 | 守牢防台底线 over 全市转移群众1.2万人 |
+        # 渔船全部回港避风, both stories about one typhoon)
+        apart_parts = (i, k) in apart
         if (
             a == b
             or max(upper[a], lower[b]) < 0.5
             or min(upper[a], lower[b]) < 0.2
-            or max(upper[b], lower[a]) > 0.1
+            or (
+                max(upper[b], lower[a]) > 0.1
+                and not (
+                    apart_parts and max(1.5 * upper[b] - upper[a], 1.5 * lower[a] - lower[b]) < 0
+                )
+            )
         ):
             continue
         # a part that reads only somewhat like its body must not meet a headline that reads
@@ -2677,11 +2686,14 @@ def _split_stacked_headlines(
         rows += [sims[2 * chosen[i]], sims[2 * chosen[i] + 1]]
         lines, k = h.kicker + h.title + h.subtitle, splits[i]
         upper = Headline(duplicates=h.duplicates)
-        upper.title, upper.subtitle = _split_title_lines(lines[:k])
+        # (a kicker above the split stays the upper headline's kicker)
+        n_kicker = len(h.kicker) if len(h.kicker) < k else 0
+        upper.kicker = lines[:n_kicker]
+        upper.title, upper.subtitle = _split_title_lines(lines[n_kicker:k])
         lower = Headline(bylines=h.bylines)
         lower.title, lower.subtitle = _split_title_lines(lines[k:])
         for part in (upper, lower):
-            spans = part.title + part.subtitle
+            spans = part.kicker + part.title + part.subtitle
             part.first = min(s.line_start for s in spans)
             part.last = max(s.line_end for s in spans)
         new_index[i] = [len(out), len(out) + 1]

@@ -1605,6 +1605,66 @@ def test_a_three_part_headline_after_another_headline() -> None:
     ]
 
 
+def test_two_headlines_after_two_stories_on_one_topic() -> None:
+    # both stories about one typhoon, both headlines after both bodies, a blank line between
+    # the headlines: each goes to its own story (the second shares 回港避风 with the first
+    # story's text, but reads half as much again like its own), and the first keeps its kicker
+    page = """本报讯 8 月 3 日晚，
+我市召开防御今年第 4 号台
+风“黑格比”紧急会议。市委书
+记张立新在会上强调，要把防台
+工作作为当前最重要的任务，坚
+决守住不死人、少伤人、少损失
+的底线。周伟民、钱晓东出席会
+议。
+
+据市气象台预报，“黑格比”
+将于4日凌晨在温州到台州一带
+沿海登陆，受其影响，我市4日
+至5日将有暴雨到大暴雨，沿海
+风力可达10到12级。
+
+张立新要求，各镇街道和部
+门要立即进入临战状态，对海塘、
+水闸、在建工地、危旧房屋、广
+告牌等开展拉网式排查，该转移
+的人员坚决转移到位，该回港的
+船只全部回港避风。要加强值班
+
+值守，主要领导靠前指挥，确保
+信息畅通、指令直达。
+
+本报讯 截至8月4日6时，
+全市共转移危险区域人员
+12416人，其中乍浦镇、独
+山港镇转移人数最多。全市
+297艘渔船已全部回港避风，
+沿海42个在建工地全面停工。
+
+记者在乍浦镇九龙山安置点
+看到，工作人员正为转移群众发
+放毛毯、矿泉水和方便食品。
+“晚上睡在这里，心里踏实。”
+从海边出租屋转移过来的外来务
+工人员李师傅说。
+
+张立新在全市防御第4号台风“黑格比”紧急会议上
+强调
+
+严阵以待严阵以待
+守牢防台底线守牢防台底线
+
+全市转移群众1.2万人
+渔船全部回港避风
+■记 者 钱 欣"""
+    layout = _checked_layout(page.split("\n"))
+    got = layout.articles[["kicker", "title", "byline"]].values.tolist()
+    assert got == [
+        ["张立新在全市防御第4号台风“黑格比”紧急会议上强调", "严阵以待 守牢防台底线", ""],
+        ["", "全市转移群众1.2万人 渔船全部回港避风", "记者钱欣"],
+    ]
+
+
 def test_a_title_cut_in_two_by_a_blank_line_is_one_title() -> None:
     # two title lines of one width, a blank line between, the byline under the second: one
     # title, not a kicker over a title (a kicker label is shorter than the title it tops)
