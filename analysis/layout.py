@@ -1794,7 +1794,7 @@ _LABEL_LAST = frozenset(label[-1] for label in _BOX_LABELS + _LABEL_ENDINGS)
 def _box_label(text: str) -> bool:
     """A box's or a running column's label (背 景, perhaps letter-spaced), or a column's label
     that names itself so (复工复产进行时)."""
-    if len(text) > 12 or text[-1] not in _LABEL_LAST:  # (most lines: the last character)
+    if len(text) > 12 or text[-1:] not in _LABEL_LAST:  # (most lines: the last character)
         return False
     squeezed = text.replace(" ", "")
     return bool(_BOX_LABEL.fullmatch(squeezed)) or (

@@ -1665,6 +1665,16 @@ def test_two_headlines_after_two_stories_on_one_topic() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [["■", "抢抓农时不误春耕"], ["■", "开学第一课", "校园安全教育“不打烊”"]],
+)
+def test_a_lone_marker_over_a_title(headline: list[str]) -> None:
+    # the marker stripped from the headline's first line leaves it empty: no label to read
+    layout = _checked_layout([*_column(_SPRING_STORY, 14), "", *headline])
+    assert layout.articles.title.tolist()[0].endswith(headline[1])
+
+
 def test_a_title_cut_in_two_by_a_blank_line_is_one_title() -> None:
     # two title lines of one width, a blank line between, the byline under the second: one
     # title, not a kicker over a title (a kicker label is shorter than the title it tops)
