@@ -314,6 +314,12 @@ def _load_surnames() -> frozenset[str]:
 
 SURNAMES = _load_surnames()
 
+
+def _opens_with_surname(name: str) -> bool:
+    """``name`` opens with a surname of one character or two (王强, 欧阳明华)."""
+    return name[:1] in SURNAMES or name[:2] in SURNAMES
+
+
 ARTICLE_COLUMNS = [
     "article_id",
     "page_id",
@@ -512,8 +518,7 @@ def _is_byline(folded: str) -> bool:
     # too; names parted by spaces may be a pen name, 通讯员 平法宣)
     comma = "，" in names_only or "," in names_only
     if any(
-        "·" not in part
-        and (len(part) > 6 or (comma and not (part[0] in SURNAMES or part[:2] in SURNAMES)))
+        "·" not in part and (len(part) > 6 or (comma and not _opens_with_surname(part)))
         for part in _NAME_SEPARATORS.split(names_only)
     ):
         return False
@@ -532,7 +537,7 @@ def _marked_names(folded: str) -> bool:
     return 1 <= len(names) <= 3 and all(
         2 <= len(name) <= 4
         and _NAME_2_TO_4.fullmatch(name) is not None
-        and (name[0] in SURNAMES or name[:2] in SURNAMES)
+        and _opens_with_surname(name)
         for name in names
     )
 
@@ -544,7 +549,8 @@ _NAME_CREDIT = re.compile(
 _BRACKETED_TAIL = re.compile(r"[（(]([^（）()]{2,40})[)）]$")
 _SPACED_TAIL = re.compile(r"(?<=[。！？”])\s*([^。！？”]{2,40})$")
 # a byline group that credits a photo: 摄影 王强, 摄 徐佳丽, 记者 张三 摄, 张三 摄影
-_PHOTO_GROUP = re.compile(rf"^[{MARKERS}]?\s*(?:摄影|摄|图)|摄影?[)）]?$")
+_CREDIT_VERB_END = re.compile(r"摄影?[)）]?$")  # (摄 at a line's end credits every name on it)
+_PHOTO_GROUP = re.compile(rf"^[{MARKERS}]?\s*(?:摄影|摄|图)|{_CREDIT_VERB_END.pattern}")
 
 
 def _is_credit(text: str) -> bool:
@@ -600,7 +606,7 @@ def _signed_names(text: str, m: re.Match[str]) -> bool:
         return False
     names = m.group(1).replace(" ", "").split("、")
     return len(names) <= 3 and all(
-        2 <= len(name) <= 3 and (name[0] in SURNAMES or name[:2] in SURNAMES) for name in names
+        2 <= len(name) <= 3 and _opens_with_surname(name) for name in names
     )
 
 
@@ -630,9 +636,6 @@ def _photo_credits_only(bylines: list[Span]) -> bool:
                 if _PHOTO_GROUP.search(group.text) is None:
                     return False
     return True
-
-
-_CREDIT_VERB_END = re.compile(r"摄影?[)）]?$")
 
 
 _ASCII_LETTERS = frozenset(string.ascii_letters)
@@ -919,15 +922,14 @@ def _split_glued_titles(chunks: list[Chunk]) -> list[Chunk]:
     for i, chunk in enumerate(chunks):
         lines = chunk.lines
         # (cheap tests first: a chunk of three lines or more, led by a marker or over a credit)
-        if (
-            chunk.kind != "text"
-            or len(lines) < 3
-            or (lines[0].text[0] not in MARKERS and not _photo_credit_below(chunks, i))
-            or _ANY_PUNCT.search(lines[0].text)
-        ):
+        if chunk.kind != "text" or len(lines) < 3:
             out.append(chunk)
             continue
         first = lines[0].text
+        credit_below = _photo_credit_below(chunks, i)
+        if (first[0] not in MARKERS and not credit_below) or _ANY_PUNCT.search(first):
+            out.append(chunk)
+            continue
         if (
             (
                 first[0] in MARKERS
@@ -936,7 +938,7 @@ def _split_glued_titles(chunks: list[Chunk]) -> list[Chunk]:
                 and (_starts_dateline(lines[1].text) or _BRIEF_OPENING.match(lines[1].text))
             )
             or (
-                _photo_credit_below(chunks, i)
+                credit_below
                 and not _starts_dateline(first)
                 and lines[0].width <= 0.7 * max(line.width for line in lines[1:])
             )
@@ -1268,12 +1270,7 @@ def _classify(chunks: list[Chunk]) -> None:
             and not _notice_title(chunk)
         ):
             chunk.kind = "body"
-        elif (
-            prev is not None
-            and prev is last_body
-            and chunk.lines[0].text[0] in _CONTACT_FIRST
-            and _contact_lines(chunk)
-        ):
+        elif prev is not None and prev is last_body and _contact_lines(chunk):
             chunk.kind = "body"  # a notice's telephone line: 咨询电话：85123456
         elif (
             prev is not None
@@ -1703,7 +1700,7 @@ def _names_only(text: str) -> bool:
     for k in range(len(text)):
         if k > reach:  # no name ends here or later: the text is not names only
             return False
-        if k in ends and (text[k] in SURNAMES or text[k : k + 2] in SURNAMES):
+        if k in ends and _opens_with_surname(text[k:]):
             ends.update((k + 2, k + 3))
             reach = k + 3
     return len(text) in ends
@@ -1717,7 +1714,7 @@ def _credit_line(text: str) -> bool:
     m = _OFFICE_THEN_NAME.fullmatch(text)
     if m is not None:
         name = m.group(1)
-        return name[0] in SURNAMES or name[:2] in SURNAMES
+        return _opens_with_surname(name)
     # names, perhaps with what they did (周朝荣钱云强摄影报道)
     return _names_only(_CREDIT_WORDS.sub("", text))
 
@@ -1752,7 +1749,7 @@ def _speakers(text: str) -> bool:
         return False
     for part in parts:
         m = _SPEAKER.fullmatch(part)
-        if m is None or not (m.group(1)[0] in SURNAMES or m.group(1)[:2] in SURNAMES):
+        if m is None or not _opens_with_surname(m.group(1)):
             return False
     return True
 
@@ -1791,14 +1788,14 @@ _LABEL_ENDING = re.compile(f"(?:{'|'.join(_LABEL_ENDINGS)})$")
 _LABEL_LAST = frozenset(label[-1] for label in _BOX_LABELS + _LABEL_ENDINGS)
 
 
-def _box_label(text: str) -> bool:
-    """A box's or a running column's label (背 景, perhaps letter-spaced), or a column's label
-    that names itself so (复工复产进行时)."""
+def _box_label(text: str, endings: bool = True) -> bool:
+    """A box's or a running column's label (背 景, perhaps letter-spaced), or, with
+    ``endings``, a column's label that names itself so (复工复产进行时)."""
     if len(text) > 12 or text[-1:] not in _LABEL_LAST:  # (most lines: the last character)
         return False
     squeezed = text.replace(" ", "")
     return bool(_BOX_LABEL.fullmatch(squeezed)) or (
-        len(squeezed) <= 10 and _LABEL_ENDING.search(squeezed) is not None
+        endings and len(squeezed) <= 10 and _LABEL_ENDING.search(squeezed) is not None
     )
 
 
@@ -1806,7 +1803,6 @@ def _box_label(text: str) -> bool:
 _SERIES_LABEL = re.compile(
     r"系列(?:报道|评论|访谈|调查)之[一二三四五六七八九十\d]+$|系列(?:报道|评论)$"
 )
-_LABEL_LAST = frozenset(label[-1] for label in _BOX_LABELS + _LABEL_ENDINGS)
 
 
 def _short_label_over_title(label: Span, below: list[Span], named: bool = False) -> bool:
@@ -1958,15 +1954,15 @@ def _split_title_credit(span: Span) -> tuple[Span, Span | None]:
     """A title and a photo credit on one line (《湖畔春晓》 张卫东 摄): the title, and the credit
     (None when the line is no such pair)."""
     text = span.text
+    verb = _CREDIT_SUFFIX.search(text)
+    if verb is None:
+        return span, None
     for gap in _SPACES.finditer(text):
         rest = text[gap.end() :]
         # (one name may be spaced out any way: 张 卫东 摄)
-        name = "".join(_CREDIT_SUFFIX.sub("", rest).split())
-        one_name = 2 <= len(name) <= 4 and (name[0] in SURNAMES or name[:2] in SURNAMES)
-        if gap.start() and one_name:
+        name = "".join(text[gap.end() : verb.start()].split())
+        if gap.start() and 2 <= len(name) <= 4 and _opens_with_surname(name):
             # the name's characters, then the verb with one space before it
-            verb = _CREDIT_SUFFIX.search(text)
-            assert verb is not None  # (the line ends in 摄)
             runs = [m.span() for m in _NON_SPACE.finditer(text, gap.end(), verb.start())]
             pieces = [p for a, b in runs for p in span.slice(a, b).pieces]
             return span.slice(0, gap.start()), Span(pieces + span.slice(verb.start()).pieces)
@@ -1988,12 +1984,9 @@ def _kicker_over(
         return True
     if len(lines) == 1 and _BRACKETED_LABEL.fullmatch(text):
         return True  # a section label in brackets: 【生态文明】
-    if len(lines) == 1 and (
-        _BOX_LABEL.fullmatch(text.replace(" ", ""))
-        # (a label naming itself a column only right over the title: a blank line away,
-        # 志愿者护河在行动 is a title of its own)
-        or (not below.blank_before and _box_label(text))
-    ):
+    # (a label naming itself a column only right over the title: a blank line away,
+    # 志愿者护河在行动 is a title of its own)
+    if len(lines) == 1 and _box_label(text, endings=not below.blank_before):
         return True  # a box's or a column's label: 相关新闻, 复工复产进行时
     if len(lines) != 1 or dups or any(line.doubled for line in below.lines):
         return False
