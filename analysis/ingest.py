@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ._paths import RAW_DIR
+from .normalize import BLANKS
 
 PAGE_SUFFIXES = (".txt",)
 METADATA_FIELDS = ("newspaper", "place", "date", "page", "source")
@@ -91,6 +92,8 @@ def decode_bytes(data: bytes, source: str | Path = "<bytes>") -> tuple[str, str]
             source, "unknown encoding: bytes decode as GB18030 only into unlikely characters"
         )
     _reject_binary(text, source)
+    if not text.strip(BLANKS):  # (spaces of other widths, zero-width spaces)
+        raise PageError(source, "empty file (only whitespace and invisible characters)")
     return text, encoding
 
 

@@ -57,7 +57,9 @@ import pandas as pd
 
 from .ingest import Page, PageError, find_pages, page_from_text, read_page
 from .normalize import (
+    BLANKS,
     CJK,
+    INVISIBLE,
     Piece,
     Span,
     fold_width,
@@ -251,15 +253,31 @@ def _is_furniture(chunks: list[Chunk], i: int) -> bool:
     found = set()
     for line in chunk.lines:
         kind = _furniture_line(line.text)
-        if not kind:  # (most chunks: their first line already)
-            return False
+        if not kind:
+            # a section the list does not name (乡村振兴, 镇街动态) passes only with the page's
+            # date beside it, in a header at the page's edge (tested below)
+            if _SECTION_LIKE.fullmatch(line.text) is None:
+                return False  # (most chunks: their first line already)
+            kind = "unknown section"
         found.add(kind)
     # the paper's name or section alone, or a header stacked over three lines (要 闻 |
     # 2020年3月20日 星期五 | 1): only above the first story or under the last one
     at_edge = not all(
         any(_reads_as_body(c) for c in side) for side in (chunks[:i], chunks[i + 1 :])
     )
+    if "unknown section" in found:
+        dated = any(
+            _HEADER_DATE.search(line.text) and _furniture_line(line.text) == "parts"
+            for line in chunk.lines
+        )
+        return dated and at_edge
     return at_edge or ("parts" in found and len(chunk.lines) <= 2)
+
+
+# a short name in a header: two to eight characters, perhaps spaced out or dotted
+_SECTION_LIKE = re.compile(rf"[{CJK}](?:\s?[{CJK}·]){{1,7}}")
+# the page's date in full: 2021年6月3日
+_HEADER_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 
 
 def _furniture_line(text: str) -> str:
@@ -650,6 +668,7 @@ def _char_table() -> tuple[np.ndarray, np.ndarray]:
     for c in range(0x3001):
         if chr(c).isspace():
             props[c] |= _SPACE
+    props[[ord(c) for c in INVISIBLE]] |= _SPACE  # (normalising drops them)
     for chars, bit in (
         (_BYLINE_FIRST, _BYLINE_START),
         (_HANGING, _HANG),
@@ -661,6 +680,7 @@ def _char_table() -> tuple[np.ndarray, np.ndarray]:
     # (int32: summed over a line as it is)
     extra = np.where(codes < 0x80, 2, np.where(codes < 0x800, 1, 0)).astype(np.int32)
     extra[_BEYOND_BMP] = -1  # 4 bytes of UTF-8
+    extra[[ord(c) for c in INVISIBLE]] = 4  # no width
     return props, extra
 
 
@@ -768,24 +788,32 @@ def _read_lines(text: str) -> list[Line]:
     line_starts, line_ends = starts.tolist(), ends.tolist()
     for i in np.flatnonzero(kind == 2).tolist():
         raw, measured = folded_lines[i], lines[i]
-        if raw[0].isspace() or raw[-1].isspace():
+        # (an invisible character may come first: an indent or ■记者 is still seen after it)
+        lead = raw.lstrip(INVISIBLE) if raw[0] in INVISIBLE else raw
+        if lead[:1].isspace() or raw[-1].isspace() or raw[-1] in INVISIBLE:
             # (the printed line is cut from the page only for these lines)
             printed = raw if folded_text is text else text[line_starts[i] : line_ends[i]]
-            widths = _printed_widths(printed.strip())
+            widths = _printed_widths(printed.strip(BLANKS))
         else:  # the line is printed whole: as measured above
             widths = measured.width, measured.content_width
-        read = _read_line if _may_be_byline(raw) else _read_text_line
-        lines[i] = read(i + 1, raw, widths)
+        indented = lead[:1] in (" ", "\t")
+        if _may_be_byline(lead):
+            lines[i] = _read_line(i + 1, raw, widths, indented)
+        else:
+            lines[i] = _read_text_line(i + 1, raw, widths, indented)
     return lines
 
 
-def _read_text_line(number: int, raw: str, widths: tuple[float, float]) -> Line:
+_NO_INVISIBLE = str.maketrans("", "", INVISIBLE)
+
+
+def _read_text_line(number: int, raw: str, widths: tuple[float, float], indented: bool) -> Line:
     """A text line with whitespace to normalise, or one that starts like a byline.
     ``widths``: its width and content width as printed."""
     pieces = tuple(normalize_folded(raw, number))
     # (not empty: the line holds a printed character, and only whitespace is dropped)
     line_text = pieces[0][0] if len(pieces) == 1 else "".join([p[0] for p in pieces])
-    return _measured_line(number, raw, "text", pieces, line_text, widths, raw[0] in " \t")
+    return _measured_line(number, raw, "text", pieces, line_text, widths, indented)
 
 
 def _may_be_byline(raw: str) -> bool:
@@ -797,15 +825,17 @@ def _may_be_byline(raw: str) -> bool:
         # a signature after a marker: ■沈 洁)
         return raw.rstrip().endswith(_CREDIT_ENDS) or raw.lstrip()[:1] in MARKERS
     squeezed = "".join(raw.split())
+    if not squeezed.isascii():  # (cheap first: an invisible character is not ASCII)
+        squeezed = squeezed.translate(_NO_INVISIBLE)
     return len(squeezed) <= 40 and _ROLE.match(squeezed) is not None
 
 
-def _read_line(number: int, raw: str, widths: tuple[float, float]) -> Line:
+def _read_line(number: int, raw: str, widths: tuple[float, float], indented: bool) -> Line:
     """A line that may be a byline (see :func:`_may_be_byline`)."""
     pieces = tuple(normalize_folded(raw, number, names=True, surnames=SURNAMES))
     line_text = pieces[0][0] if len(pieces) == 1 else "".join([p[0] for p in pieces])
     if not _is_credit(line_text):
-        return _read_text_line(number, raw, widths)
+        return _read_text_line(number, raw, widths, indented)
     return _measured_line(number, raw, "byline", pieces, line_text, widths, False)
 
 
@@ -913,6 +943,48 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
     return chunks
 
 
+# who said the quotation above, a sentence of its own running on after it: …提高了35%。” |
+# 企业负责人告诉记者。 (他表示，… opens a paragraph of its own)
+_ATTRIBUTION = re.compile(
+    r"[^，。！？“”：；]{2,16}?(?:说|表示|介绍|告诉记者|坦言|感叹|感慨|说道|补充道|笑着说)。"
+)
+
+
+def _attribution_after_quote(paragraph: str, lines: list[Line]) -> bool:
+    """A paragraph that closed a quotation, and lines opening with who said it: one
+    sentence across the break, whatever the widths say."""
+    return paragraph.endswith(("。”", "！”", "？”", "…”")) and (
+        _ATTRIBUTION.match("".join([line.text for line in lines[:3]])) is not None
+    )
+
+
+def _indents_paragraphs(chunks: list[Chunk]) -> bool:
+    """Whether the page sets a paragraph's first line short (its indent lost in extraction, or
+    kept as spaces), as Chinese papers do: False only when the paragraph starts that are
+    certain (after a clearly short line ending a sentence) fill their column, two or more
+    and twice as many as the indented ones."""
+    full = indented = 0
+    prev: Chunk | None = None
+    for chunk in chunks:
+        if chunk.kind != "body":
+            prev = None
+            continue
+        lines = chunk.text_lines
+        if len(lines) >= 3:
+            column = _sorted_median(chunk.inner_widths)
+            # (where a line before ends a paragraph: the chunk above, or a line inside)
+            before = [prev.lines[-1] if prev is not None else None, *lines[:-2]]
+            for above, line in zip(before, lines[:-1], strict=True):
+                if above is None or not above.final or above.width >= column - 2.5:
+                    continue
+                if line.indented or line.content_width <= column - 1.5:
+                    indented += 1
+                elif line.content_width >= column - 0.5 and not _starts_dateline(line.text):
+                    full += 1
+        prev = chunk
+    return full < 2 or full < 2 * indented
+
+
 def _split_glued_titles(chunks: list[Chunk]) -> list[Chunk]:
     """A title printed right on its text, no blank line between, becomes a chunk of its own:
     a photo's title on its caption (教室消毒迎开学 | 3月16日，新华小学的… | ■摄影 徐 磊: a short
@@ -966,15 +1038,29 @@ def _dateline_completes(lines: list[Line], k: int) -> bool:
 
 def _doubled(text: str) -> str | None:
     """The text printed once, when a line is printed twice (PDF fake bold), else None."""
+    cut = _double_cut(text)
+    if cut is None:
+        return None
+    return text[::2] if cut == 0 else text[:cut]
+
+
+def _double_cut(text: str) -> int | None:
+    """Where the second copy of a line printed twice starts: the half-way offset, or past the
+    space between the copies (再掀…热潮 再掀…热潮: the extraction may print a gap between them);
+    0 for a line printed character by character (再再掀掀…); None for a line printed once."""
     n = len(text)
-    if n < 4 or n % 2:
+    if n < 4:
         return None
     # (first characters compared before any slice: most lines differ there)
     half = n // 2
+    if n % 2:
+        if text[half].isspace() and text[0] == text[half + 1] and text[:half] == text[half + 1 :]:
+            return half + 1
+        return None
     if text[0] == text[half] and text[:half] == text[half:]:
-        return text[:half]
+        return half
     if text[0] == text[1] and text[::2] == text[1::2]:
-        return text[::2]
+        return 0
     return None
 
 
@@ -1684,6 +1770,11 @@ _OFFICE_THEN_NAME = re.compile(
 )
 _CREDIT_WORDS = re.compile(r"(?:摄影报道|摄影|报道|撰文|摄)$")
 _FACT_SUBJECT = ("我市", "全市", "本市", "我县", "全县", "我区", "全区", "我省", "全省")
+# the same statement dated first: 今年我市已完成…, 一季度全市…, 前5个月我市…
+_DATED_FACT = re.compile(
+    r"(?:今年|去年|目前|年内|近年来|近年|上半年|下半年|[一二三四]季度|前\d{1,2}个?月|\d{1,2}月份?)"
+    rf"(?:以来)?，?(?:{'|'.join(_FACT_SUBJECT)})"
+)
 
 
 def _short_remainder(lines: list[Span]) -> bool:
@@ -1721,14 +1812,26 @@ def _credit_line(text: str) -> bool:
 
 def _subtitle_text(text: str) -> bool:
     """A headline part that reads as a subtitle rather than a title line: an author line, a
-    factual statement about the town or county (我市举办…, 全市今年将…), who spoke and who
-    chaired (陈国栋作动员讲话 林晓东主持), or a list (覆盖餐饮、零售、文旅、住宿等领域)."""
+    factual statement about the town or county (我市举办…, 全市今年将…, 今年我市已…), who spoke and who
+    chaired (陈国栋作动员讲话 林晓东主持), a list (覆盖餐饮、零售、文旅、住宿等领域), or a
+    total in figures (总投资48.6亿元)."""
     return (
         _credit_line(text)
         or text.startswith(_FACT_SUBJECT)
+        or _DATED_FACT.match(text) is not None
         or _speakers(text)
         or text.count("、") >= 2
+        or _TOTAL_FIGURE.fullmatch(text) is not None
     )
+
+
+# a total in figures with no subject or verb of its own, never a title (总投资48.6亿元, 累计
+# 接待游客12万人次): the subtitle of a title that says what happened (…6个项目集中签约)
+_TOTAL_FIGURE = re.compile(
+    r"(?:总投资|总投入|投资总额|计划投资|总金额|总额|总面积|总建筑面积|总产值|总规模|共计|累计"
+    rf"|合计|总计)[{CJK}]{{0,6}}?(?:约|超|达|近|逾|超过|共)?[\d.]+(?:多|余)?(?:万|亿)?"
+    r"(?:元|美元|平方米|亩|吨|人次|人|户|家|个|项|辆|套)"
+)
 
 
 # one who spoke or chaired a meeting: 陈国栋作动员讲话, 林晓东主持
@@ -1879,8 +1982,20 @@ def _split_title_lines(lines: list[Span]) -> tuple[list[Span], list[Span]]:
         tail = "".join(s.text for s in lines[-n:])
         # (a title with a dash names its subject itself: 为觅昆仑一把草——记…专家董现明)
         if not _open_bracket(upper) and "—" not in upper and _subtitle_text(tail):
+            if _TOTAL_FIGURE.fullmatch(tail):
+                # a total may close a subtitle of two lines (一季度我市签约…项目18个 | 总投资超
+                # 150亿元): the widths find where it starts
+                title, subtitle = _split_by_width(lines)
+                if subtitle:
+                    return title, subtitle
             title, subtitle = _split_title_lines(lines[:-n])
             return title, subtitle + lines[-n:]
+    return _split_by_width(lines)
+
+
+def _split_by_width(lines: list[Span]) -> tuple[list[Span], list[Span]]:
+    """Title lines and subtitle lines of a headline chunk, split where a line is set wider
+    (in the smaller type of a subtitle) or opens with a dash."""
     title = [lines[0]]
     widest = display_width(lines[0].text)  # of the title lines so far
     for k in range(1, len(lines)):
@@ -1934,9 +2049,9 @@ def _headline_lines(chunk: Chunk, duplicates: list[Span]) -> list[Span]:
     for line in chunk.lines:
         span, text = line.span, line.text
         if line.doubled:  # (the line's text printed twice: _doubled finds its once)
-            n = len(text)
-            if text[: n // 2] == text[n // 2 :]:
-                kept, dup = span.slice(0, n // 2), span.slice(n // 2)
+            n, cut = len(text), _double_cut(text)
+            if cut:  # (the space between the copies, if any, is in neither)
+                kept, dup = span.slice(0, n // 2), span.slice(cut)
             else:  # char-by-char doubling
                 kept = Span([p for i in range(0, n, 2) for p in span.slice(i, i + 1).pieces])
                 dup = Span([p for i in range(1, n, 2) for p in span.slice(i, i + 1).pieces])
@@ -2810,6 +2925,7 @@ def _parse_page(page: Page) -> PageLayout:
     chunks = _split_glued_titles(_chunks(lines))
     _classify(chunks)
     chunks = _join_split_datelines(chunks)
+    indenting = _indents_paragraphs(chunks)
 
     articles: list[Article] = []
     headlines: list[Headline] = []
@@ -2827,7 +2943,7 @@ def _parse_page(page: Page) -> PageLayout:
             caption = _photo_credit_below(chunks, k) and not _GROUP_CREDIT.search(
                 chunks[k + 1].text
             )
-            current = _add_body(chunk, prev, current, articles, order, caption)
+            current = _add_body(chunk, prev, current, articles, order, caption, indenting)
             prev = chunk
             k += 1
             continue
@@ -2976,6 +3092,7 @@ def _add_body(
     articles: list[Article],
     order: list[tuple[str, int]],
     captioned: bool = False,
+    indenting: bool = True,
 ) -> Article:
     lines = chunk.lines
     text_lines = chunk.text_lines
@@ -3108,11 +3225,14 @@ def _add_body(
         # article read so far, the lines of this chunk count too.
         column = max(current.content_widths[-1:] + interior_content, default=0.0)  # (sorted)
         capacity = column - 2 if current.end_indented else column
-        current.open_end = (
-            column > 0
-            and current.end_width >= capacity - 1.25
-            and len(lines) > 1
-            and lines[0].content_width > column - 1.75
+        # On a page that sets its paragraphs' first lines full (no indent), the full line
+        # tells nothing: a paragraph ends on a full line far more often than a column breaks
+        # right after a sentence inside one.
+        full_end = column > 0 and current.end_width >= capacity - 1.25
+        current.open_end = full_end and (
+            # who said the quotation above runs on after it, in a line of its own or more
+            _attribution_after_quote(current.paragraphs[-1].text, lines)
+            or (indenting and len(lines) > 1 and lines[0].content_width > column - 1.75)
         )
     if (
         current.open_end
@@ -3291,7 +3411,8 @@ SEPARATORS = frozenset(" /\n")
 
 
 def check_conservation(text: str, layout: PageLayout) -> None:
-    """Every non-whitespace character of ``text`` is in exactly one output field or unplaced row,
+    """Every non-whitespace character of ``text`` (invisible ones such as a zero-width space
+    count as whitespace) is in exactly one output field or unplaced row,
     and every output character comes from the source (separators excepted)."""
     source_lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
     seen: dict[tuple[int, int], str] = {}
@@ -3309,7 +3430,7 @@ def check_conservation(text: str, layout: PageLayout) -> None:
                     raise ConservationError(
                         f"{owner}: {ch!r} at {pos} is {source[pos[1] - 1]!r} in the source"
                     )
-                if ch.isspace():
+                if ch.isspace() or ch in INVISIBLE:
                     continue
                 if pos in seen:
                     raise ConservationError(
@@ -3318,7 +3439,12 @@ def check_conservation(text: str, layout: PageLayout) -> None:
                 seen[pos] = str(owner)
     for number, raw in enumerate(source_lines, start=1):
         for col, ch in enumerate(raw, start=1):
-            if not ch.isspace() and not fold_width(ch).isspace() and (number, col) not in seen:
+            if (
+                not ch.isspace()
+                and not fold_width(ch).isspace()
+                and ch not in INVISIBLE
+                and (number, col) not in seen
+            ):
                 raise ConservationError(
                     f"{ch!r} at line {number} col {col} is in no field and not unplaced"
                 )

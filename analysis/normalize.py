@@ -47,11 +47,14 @@ _FOLD_CHARS = {chr(0xFF10 + i): chr(ord("0") + i) for i in range(10)}
 _FOLD_CHARS.update({chr(0xFF21 + i): chr(ord("A") + i) for i in range(26)})
 _FOLD_CHARS.update({chr(0xFF41 + i): chr(ord("a") + i) for i in range(26)})
 _FOLD_CHARS.update({"\uff05": "%", "\u3000": " ", "\u00a0": " "})
+# the other fixed-width and no-break spaces a PDF extraction may print
+_FOLD_CHARS.update({chr(c): " " for c in (*range(0x2000, 0x200B), 0x202F, 0x205F)})
 _fold_width = char_folder(_FOLD_CHARS)  # foldable characters are rare: all through the regex
 
 
 def fold_width(text: str) -> str:
-    """Fold full-width digits, Latin letters and ％ to half-width; ideographic space to space."""
+    """Fold full-width digits, Latin letters and ％ to half-width; ideographic, no-break and
+    fixed-width spaces to space."""
     return _fold_width(text)
 
 
@@ -70,9 +73,16 @@ _NAME_JUSTIFY_RUN = rf"(?:(?<=^[{CJK}])|(?<=[^{CJK}][{CJK}]))[ \t]+(?!摄)(?=[{C
 # What is dropped inside a line, found in one pass: a justification run whole (each matches a
 # whole run of spaces or none of it), else all but the first space of a run. (The leading
 # lookahead fails fast on the many characters that are not spaces.)
-_DROP = re.compile(rf"(?=[ \t])(?:{_JUSTIFY_RUN}|(?<=[ \t])[ \t]+)")
-_NAME_DROP = re.compile(rf"(?=[ \t])(?:{_JUSTIFY_RUN}|{_NAME_JUSTIFY_RUN}|(?<=[ \t])[ \t]+)")
-_NEEDS_WORK = re.compile(r"[ \t]|\s")
+# Invisible characters (zero-width space and joiners, word joiner, a BOM inside the text) are
+# dropped wherever they stand, like whitespace.
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+_DROP = re.compile(rf"(?=[ \t{INVISIBLE}])(?:[{INVISIBLE}]+|{_JUSTIFY_RUN}|(?<=[ \t])[ \t]+)")
+_NAME_DROP = re.compile(
+    rf"(?=[ \t{INVISIBLE}])(?:[{INVISIBLE}]+|{_JUSTIFY_RUN}|{_NAME_JUSTIFY_RUN}|(?<=[ \t])[ \t]+)"
+)
+_NEEDS_WORK = re.compile(rf"\s|[{INVISIBLE}]")
+# what a line's indent and trailing space may hold
+BLANKS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + INVISIBLE
 _new_tuple = tuple.__new__
 
 
@@ -171,8 +181,8 @@ def normalize_folded(
     the space between two names stays (周 磊 孙 芳 -> 周磊 孙芳)."""
     # Indents and trailing space go; inside, the drops come in order and never overlap (a
     # justification run lies between two printed characters).
-    pos = len(folded) - len(folded.lstrip())
-    end = len(folded.rstrip())
+    pos = len(folded) - len(folded.lstrip(BLANKS))
+    end = len(folded.rstrip(BLANKS))
     pieces: list[Piece] = []
     keep = name_breaks(folded, surnames) if names and surnames else ()
     for m in (_NAME_DROP if names else _DROP).finditer(folded, pos, end):

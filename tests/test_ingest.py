@@ -60,6 +60,7 @@ def test_gbk_page_lays_out_like_utf8(tmp_path, sample_page_path) -> None:
         (bytes(range(256)) * 4, "binary data"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data"),
         (b"abc\xff\xff\xfe\x81\x30" * 10, "unknown encoding"),
+        ("\u200b\n\u3000\u2002\n".encode(), "empty file"),
     ],
 )
 def test_bad_input_gets_a_clear_error_naming_the_file(tmp_path, data: bytes, problem: str) -> None:

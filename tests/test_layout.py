@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+import pandas as pd
 import pytest
 
 from analysis.ingest import read_page
@@ -88,6 +91,29 @@ def test_livestream_article_normalised(articles) -> None:
     assert "点赞量26600人次" in a.body
 
 
+@pytest.mark.parametrize(
+    "variant",
+    [
+        pytest.param(lambda t: t.replace("全市", "全\u200b市"), id="zero-width space in words"),
+        pytest.param(lambda t: re.sub(r"\n(?=\S)", "\n\ufeff", t), id="invisible at line starts"),
+        pytest.param(lambda t: t.replace("\n\n", "\n\u200b\n"), id="invisible blank lines"),
+        pytest.param(lambda t: t.replace("3月 14日", "3月\u200214日"), id="en space"),
+        pytest.param(lambda t: t.replace("■记 者", "■记\u2060者"), id="word joiner in a byline"),
+    ],
+)
+def test_invisible_characters_and_odd_spaces_change_nothing(sample_page_path, variant) -> None:
+    # zero-width spaces, word joiners and a BOM inside the text are dropped like whitespace
+    # (and count as whitespace for conservation); spaces of other widths fold to a space
+    text = sample_page_path.read_text(encoding="utf-8")
+    columns = ["kind", "kicker", "title", "subtitle", "byline", "dateline", "body"]
+    expected = parse_page(text, "p").articles[columns]
+    changed = variant(text)
+    assert changed != text
+    layout = parse_page(changed, "p")
+    check_conservation(changed, layout)
+    pd.testing.assert_frame_equal(layout.articles[columns], expected)
+
+
 def test_unplaced_table(layout) -> None:
     unplaced = layout.unplaced
     detached = unplaced[unplaced.kind == "detached_byline"]["text"].tolist()
@@ -157,6 +183,10 @@ def test_normalisation_of_justification_and_width() -> None:
     assert normalize_line("■摄影 王 强 徐佳丽", 1, names=True).text == "■摄影 王强 徐佳丽"
     assert normalize_line("■记 者 翁辰辰", 1, names=True).text == "■记者 翁辰辰"
     assert normalize_line("全年１２３人，ＨＲ部门", 1).text == "全年123人，HR部门"
+    # invisible characters go wherever they stand; the source columns stay the printed ones
+    invisible = normalize_line("\u200b 全\u200b市 3\u2002月", 1)
+    assert invisible.text == "全市3月"
+    assert invisible.source_map() == [(0, 1, 3), (1, 1, 5), (2, 1, 7), (3, 1, 9)]
     assert normalize_line("“开展爱国卫生运动 创建全国", 1).text == "“开展爱国卫生运动 创建全国"
     # a Latin word sits close to CJK, as a headline prints it; it keeps its space before a
     # number and another word
@@ -500,6 +530,48 @@ def test_a_sentence_ending_on_a_full_line_before_a_column_break_may_run_on() -> 
     ]
 
 
+_NO_INDENT_PARAGRAPHS = (
+    "近日，我市召开春耕生产工作会议，部署今年春耕备耕各项工作。",
+    "会议要求，今年全市粮食播种面积要稳定在三十万亩以上，粮食产量稳中有增。",  # (a full line)
+    "各镇街道要落实好种粮补贴政策，组织农技人员深入田间地头指导生产。",
+    "会上，市农业农村局通报了去年粮食生产情况，三个镇作交流发言。",
+)
+
+
+def test_on_a_page_with_no_indents_a_full_line_ending_a_sentence_ends_its_paragraph() -> None:
+    # Every paragraph's first line fills the column here (no indent lost in extraction): a
+    # blank line after a full line ending a sentence is far likelier a paragraph's end than a
+    # column break right after a sentence inside one.
+    lines = ["本报讯"]
+    for paragraph in _NO_INDENT_PARAGRAPHS:
+        lines += [*_column(paragraph, 12), ""]
+    layout = _checked_layout([*lines, "春耕生产工作会议召开"])
+    assert layout.articles.body[0].split("\n") == list(_NO_INDENT_PARAGRAPHS)
+    # where paragraphs open two short (the indent lost), the same blank line may be a column
+    # break: a full line after it runs on
+    lines = ["本报讯"]
+    for k, paragraph in enumerate(_NO_INDENT_PARAGRAPHS):
+        first, rest = (paragraph[:10], paragraph[10:]) if k != 2 else ("", paragraph)
+        lines += [*([first] if first else []), *_column(rest, 12), ""]
+    layout = _checked_layout([*lines, "春耕生产工作会议召开"])
+    paragraphs = layout.articles.body[0].split("\n")
+    assert paragraphs[1] == _NO_INDENT_PARAGRAPHS[1] + _NO_INDENT_PARAGRAPHS[2]
+
+
+def test_who_said_a_quotation_runs_on_after_a_break_under_it() -> None:
+    # …下降了40%。” | (break) | 企业负责人告诉记者。: one sentence, whatever the widths say;
+    # 他表示，… would open a paragraph of its own
+    quote = "“通过数字化改造，我们的生产效率提高了三成，产品的不良率下降了近四成。”"
+    for said, runs_on in (("企业负责人告诉记者。", True), ("他表示，企业还将加大投入。", False)):
+        lines = ["本报讯"]
+        for paragraph in _NO_INDENT_PARAGRAPHS[:1]:
+            lines += [*_column(paragraph, 12), ""]
+        lines += [*_column(quote, 12), "", said, "", *_column(_NO_INDENT_PARAGRAPHS[3], 12)]
+        layout = _checked_layout([*lines, "", "数字化改造提质增效"])
+        paragraphs = layout.articles.body[0].split("\n")
+        assert (quote + said in paragraphs) is runs_on, paragraphs
+
+
 def test_short_lines_holding_numbers_do_not_start_a_new_article() -> None:
     # Numbers are not broken across lines, so a line before one ends short (高玉林侵吞公款总计)
     # and a line holding one measures short (half-width digits): the column has not changed.
@@ -738,6 +810,37 @@ def test_a_plain_line_right_under_a_bold_title_is_its_subtitle() -> None:
     got = layout.articles[["title", "subtitle"]].values.tolist()
     assert got == [["今年交通建设投入28亿元", "全力打造“半小时交通圈”"]]
     assert layout.unplaced.kind.tolist() == ["duplicate_headline"]
+
+
+@pytest.mark.parametrize("gap", [" ", "  ", "\u3000", "\t"])
+def test_a_title_printed_twice_with_a_gap_between_the_copies_is_collapsed(gap: str) -> None:
+    # the extraction may print a gap between the two copies of a fake-bold line
+    title = "今年交通建设投入28亿元"
+    layout = _checked_layout(
+        [*_column(_SPRING_STORY, 14), "", title + gap + title, "全力打造“半小时交通圈”"]
+    )
+    got = layout.articles[["title", "subtitle"]].values.tolist()
+    assert got == [[title, "全力打造“半小时交通圈”"]]
+    unplaced = layout.unplaced
+    assert unplaced[unplaced.kind == "duplicate_headline"].text.tolist() == [title]
+
+
+def test_a_total_in_figures_under_a_title_is_its_subtitle() -> None:
+    # 总投资48.6亿元 says no more than a sum: not a title under a kicker set wider, but the
+    # subtitle; it may close a subtitle of two lines, found where the lines widen
+    story = _column(_SPRING_STORY, 14)
+    for headline, want in (
+        (
+            ["独山港镇6个项目集中签约", "总投资48.6亿元"],
+            ["", "独山港镇6个项目集中签约", "总投资48.6亿元"],
+        ),
+        (
+            ["“云招商”按下“快进键”", "一季度我市签约亿元以上项目18个", "总投资超150亿元"],
+            ["", "“云招商”按下“快进键”", "一季度我市签约亿元以上项目18个总投资超150亿元"],
+        ),
+    ):
+        layout = _checked_layout([*story, "", *headline])
+        assert layout.articles[["kicker", "title", "subtitle"]].values.tolist() == [want]
 
 
 def test_a_short_label_in_quotation_marks_is_the_kicker() -> None:
@@ -2028,6 +2131,18 @@ def test_the_page_header_and_the_newsroom_lines_are_furniture() -> None:
             assert layout.unplaced.kind.tolist().count("furniture") == len(header) + (
                 page[0] == "（上接第1版）"
             ), page
+    # a section the list does not know, with the page's date: still the header; without the
+    # date it may be a headline (乡村振兴 over a story)
+    header = ["乡村振兴", "2021年6月3日 星期四", "5"]
+    for page in (
+        [*header, "", *_column(_SPRING_STORY, 14), "", "抢抓农时不误春耕"],
+        [*_column(_SPRING_STORY, 14), "", "抢抓农时不误春耕", "", *header],
+    ):
+        layout = _checked_layout(page)
+        assert layout.unplaced.kind.tolist() == ["furniture"] * 3, page
+        assert layout.articles.title.tolist() == ["抢抓农时不误春耕"], page
+    layout = _checked_layout(["乡村振兴", "", *_column(_SPRING_STORY, 14), "", "抢抓农时不误春耕"])
+    assert "furniture" not in layout.unplaced.kind.tolist()
     # a headline that merely names a paper or the desk is no furniture
     for headline in ("我读平湖日报", "编辑部的故事"):
         layout = _checked_layout([*_column(_SPRING_STORY, 14), "", headline])

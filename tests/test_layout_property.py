@@ -131,3 +131,18 @@ def test_odd_pages_lay_out_with_every_character_kept() -> None:
         parsed = layout.parse_page(text, "odd")
         layout.check_conservation(text, parsed)
         assert len(parsed.paragraphs) >= 1
+
+
+# characters a PDF extraction prints, the odd ones included: spaces of every width, invisible
+# characters, markers, brackets, full-width digits, closing marks, Latin letters
+_ODD_ALPHABET = (
+    "本报讯记者通讯员摄影王强市全会开展工作日月年新华社电■●▲（）()“”《》，。！？：；、"
+    "0123456789０１２３ABCab \t\u3000\u00a0\u2002\u200b\u2060\ufeff\n\n\n"
+)
+
+
+@PROPERTY_SETTINGS
+@given(text=st.text(alphabet=_ODD_ALPHABET, max_size=400))
+def test_any_text_lays_out_with_every_character_kept(text: str) -> None:
+    parsed = layout.parse_page(text, "odd")
+    layout.check_conservation(text, parsed)
