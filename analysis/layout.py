@@ -1089,6 +1089,7 @@ def _wider_than_column(chunks: list[Chunk], i: int, body_column: float) -> bool:
 
 
 _OPENING_QUOTES, _CLOSING_QUOTE_MARKS = "“『「", "”』」"
+_OPENING_MARKS = "“‘『「《〈（(【〔"
 # A subhead's lead: 一、 （二） 3. or a marker (■ 抢抓晴好天气); not 一、二季度… (two numerals
 # counting something), but 三、一张蓝图绘到底
 _SUBHEAD_LEAD = re.compile(
@@ -1922,6 +1923,8 @@ def _short_label_over_title(label: Span, below: list[Span], named: bool = False)
     limit = 10 if named and _LABEL_ENDING.search(label.text) else 6
     if not below or width > limit or _CLAUSE_PUNCT.search(label.text):
         return False
+    if label.text.endswith(_DANGLING):  # (烈日下的 | “城市美容师”: a phrase runs on)
+        return False
     if _open_bracket(label.text):
         return False
     if len(below) >= 2 and _subtitle_text(below[-1].text):
@@ -1939,6 +1942,9 @@ def _short_label_over_title(label: Span, below: list[Span], named: bool = False)
         and not _subtitle_text(text)
     )
 
+
+# what no phrase ends on: a structural particle or a conjunction wants what comes after it
+_DANGLING = ("的", "和", "与", "及", "或", "之")
 
 _AIM_OPENING = (
     "助力", "助推", "推动", "促进", "打造", "确保", "实现", "加快", "力争", "全力", "推进",
@@ -3228,11 +3234,24 @@ def _add_body(
         # On a page that sets its paragraphs' first lines full (no indent), the full line
         # tells nothing: a paragraph ends on a full line far more often than a column breaks
         # right after a sentence inside one.
-        full_end = column > 0 and current.end_width >= capacity - 1.25
+        # (an opening mark never ends a line: the line above may end a cell short for it)
+        pushed = 1.0 if lines[0].text[:1] in _OPENING_MARKS else 0.0
+        full_end = column > 0 and current.end_width + pushed >= capacity - 1.25
         current.open_end = full_end and (
             # who said the quotation above runs on after it, in a line of its own or more
             _attribution_after_quote(current.paragraphs[-1].text, lines)
-            or (indenting and len(lines) > 1 and lines[0].content_width > column - 1.75)
+            or (
+                indenting
+                and (
+                    (len(lines) > 1 and lines[0].content_width > column - 1.75)
+                    # (one line that runs on, no paragraph's last line, is measured too, on
+                    # less evidence: it must fill the column)
+                    or (
+                        not is_paragraph_end(lines[0], column)
+                        and lines[0].content_width > column - 0.75
+                    )
+                )
+            )
         )
     if (
         current.open_end

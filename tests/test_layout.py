@@ -572,6 +572,54 @@ def test_who_said_a_quotation_runs_on_after_a_break_under_it() -> None:
         assert (quote + said in paragraphs) is runs_on, paragraphs
 
 
+def test_a_line_one_cell_short_before_an_opening_mark_may_be_full() -> None:
+    # “ never ends a line: …签约率达100%。 ends a cell short for it, and the full line after
+    # the break (no lost indent) runs on
+    layout = _checked_layout(
+        [
+            "本报讯 近日，新埭镇完成",
+            "2021 年度农村宅基地“房票”安置",
+            "签约工作，共有 87 户农户自愿选择",
+            "“房票”安置，签约率达100%。",
+            "",
+            "“房票”安置让农户有了更多选择，",
+            "既可以在镇区购买商品房，也可以",
+            "在全市范围内选房。",
+            "",
+            "新埭87户农户选择“房票”安置",
+        ]
+    )
+    assert layout.articles.body[0].count("\n") == 0, layout.articles.body[0]
+
+
+def test_one_full_line_between_two_column_breaks_runs_on() -> None:
+    # 朱阿姨一边擦汗一边说，她负责的 fills the column and ends no sentence: no paragraph opens
+    # there, though the line above closed a quotation
+    layout = _checked_layout(
+        [
+            "本报讯 清晨5点，天刚蒙蒙亮，环",
+            "卫工人朱阿姨已经骑着三轮车来到",
+            "了负责的路段。扫地、捡拾垃圾、",
+            "清理果皮箱，一套动作下来，她的",
+            "衣服已经被汗水浸湿。",
+            "",
+            "“天热了，我们就早点出来，",
+            "趁太阳还没那么毒的时候多干点活。”",
+            "",
+            "朱阿姨一边擦汗一边说，她负责的",
+            "",
+            "这段路有1.5公里长，每天要来回",
+            "清扫好几遍。",
+            "",
+            "烈日下的“城市美容师”",
+        ]
+    )
+    paragraphs = layout.articles.body[0].split("\n")
+    assert paragraphs[1].endswith(
+        "多干点活。”朱阿姨一边擦汗一边说，她负责的这段路有1.5公里长，每天要来回清扫好几遍。"
+    )
+
+
 def test_short_lines_holding_numbers_do_not_start_a_new_article() -> None:
     # Numbers are not broken across lines, so a line before one ends short (高玉林侵吞公款总计)
     # and a line holding one measures short (half-width digits): the column has not changed.
@@ -823,6 +871,12 @@ def test_a_title_printed_twice_with_a_gap_between_the_copies_is_collapsed(gap: s
     assert got == [[title, "全力打造“半小时交通圈”"]]
     unplaced = layout.unplaced
     assert unplaced[unplaced.kind == "duplicate_headline"].text.tolist() == [title]
+
+
+def test_a_line_ending_on_a_particle_is_no_kicker() -> None:
+    # 烈日下的 wants what comes after it: one title broken after 的, not a label over a title
+    layout = _checked_layout([*_column(_SPRING_STORY, 14), "", "烈日下的", "“城市美容师”"])
+    assert layout.articles[["kicker", "title"]].values.tolist() == [["", "烈日下的 “城市美容师”"]]
 
 
 def test_a_total_in_figures_under_a_title_is_its_subtitle() -> None:
