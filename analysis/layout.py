@@ -142,6 +142,9 @@ _JUMP = r"[（(]\s*(?:下转|上接|紧接|接|转|续)\s*(?:第\s*)?[A-Za-z]?\s
 _JUMP_NOTE = re.compile(_JUMP)  # (anywhere in the text)
 _JUMP_AT_END = re.compile(rf"{_JUMP}\s*$")
 _JUMP_ONLY = re.compile(rf"\s*{_JUMP}\s*")
+_CONTINUED_FROM = re.compile(
+    r"\s*[（(]\s*(?:上接|紧接|接|续)\s*(?:第\s*)?[A-Za-z]?\s*[0-9一二三四五六七八九十]{1,3}\s*版\s*[)）]\s*"
+)
 _END_MARKS = ("（完）", "(完)")  # a wire story's last words
 
 
@@ -203,6 +206,8 @@ _FURNITURE = re.compile(
     rf"|^(?:{_SECTIONS}|(?:{_NEWS_SECTIONS})新闻)\s*$"
     # the weather box under the masthead: 今日天气 多云转晴 | 12℃～21℃ 东南风3级
     r"|^(?:今日|明日|今天|明天)天气"
+    # the label of an advertisement or of the front page's guide to the issue
+    r"|^(?:公益)?广\s*告\s*$|^(?:今日|本期|今日要目|要目)?导\s*读\s*$"
     # the label over a column of briefs: 简讯, 新闻速递
     r"|^(?:国际|国内|省内|本地|综合|体育|财经|文体|社会)?"
     r"(?:简\s*讯|快\s*讯|短\s*讯|简\s*报|速\s*递|要闻简报|新闻速递|新闻短波)\s*$"
@@ -215,18 +220,30 @@ _FURNITURE_PART = re.compile(
     r"|星期[一二三四五六日天]|农历\S{2,10}?(?=\s|星期|$)|第\s*[A-Z]?\d{1,2}\s*版|[A-Z]?\d{1,2}\s*版"
     r"|[A-Z]{2,}(?:\s+[A-Z]{2,})+"
     rf"|(?:(?:本版|责任|美术|文字|图片|值班)?编辑|版式(?:设计)?|美编|校对|组版|审读|校审)"
-    rf"(?:(?:\s*[:：]\s*|\s+)[{CJK}]{{2,3}}(?![{CJK}]))?"
+    # (the name perhaps spaced out: 责任编辑：周 晔)
+    rf"(?:(?:\s*[:：]\s*|\s+)[{CJK}](?:\s?[{CJK}]){{1,2}}(?![{CJK}]))?"
     rf"|(?:{_DESK_LINES})?(?:热线|电话|传真|邮编)\s*[:：]?\s*[\d\s-]{{5,}}"
+    # the masthead's small print: issue number, pages today, serial number, the paper's owner
+    r"|第\s*\d{3,6}\s*期|(?:今日|本期|共)\s*\d{1,2}\s*版"
+    r"|(?:国内统一)?连续出版物号\s*[:：]?|CN\s*\d{2}\s*-\s*\d{4}(?:/[A-Z]{1,2})?"
+    rf"|(?:中共)?[{CJK}]{{2,8}}委机关报"
+    # the imprint at the page's foot: address, web site, e-mail, printer, price
+    r"|(?:本报)?(?:社址|地址)\s*[:：]\s*\S{4,40}|网址\s*[:：]\s*\S+"
+    r"|(?:电子信箱|电子邮箱|邮箱|E-?mail)\s*[:：]\s*\S+@\S+|印刷\s*[:：]\s*\S+"
+    r"|(?:定价|零售价)\s*[:：]?\s*[\d.]+\s*元"
+    # the front page's guide: ▶我市首批“共享工程师”上岗 3版
+    r"|^[▶►▷●◆]\s*\S.{1,30}?\s*[A-Z]?\d{1,2}\s*版$"
 )
 # The paper's name and its section (平湖日报, 平湖新闻, 要闻): furniture beside one of the parts
 # above or a page number, or alone at the top or bottom of the page; elsewhere they may be a
 # headline's words (读嘉兴日报, 揭秘新闻).
 _MASTHEAD_PART = re.compile(rf"[{CJK}]{{2}}日报|[{CJK}]{{2}}新闻|{_SECTIONS}")
 _PAGE_NUMBER_LEFT = re.compile(r"[A-Z]?\d{1,2}")
+_PAGE_NUMBER_EDGE = re.compile(r"^[A-Z]?\d{1,2}|[A-Z]?\d{1,2}$")
 
 
 # a character every line of _FURNITURE_PART parts holds (年, 星期, 版, 日报, 新闻, 编辑 …)
-_FURNITURE_ANCHOR = re.compile(r"[0-9年星农版报闻要民副专辑式编对审线话真邮A-Z]")
+_FURNITURE_ANCHOR = re.compile(r"[0-9年星农版报闻要民副专辑式编对审线话真邮址网箱印价期A-Z]")
 
 
 def _furniture_parts(text: str) -> str:
@@ -239,6 +256,11 @@ def _furniture_parts(text: str) -> str:
     rest = "".join(ch for ch in rest if ch.isalnum())
     if rest:
         page_number = _PAGE_NUMBER_LEFT.fullmatch(rest) is not None
+        if not page_number and parts:
+            # the section's name beside the parts, perhaps with the page number (3 社 会
+            # 2020年8月26日 星期三)
+            name = _PAGE_NUMBER_EDGE.sub("", rest)
+            page_number = bool(name) and _SECTION_NAME.fullmatch(name) is not None
         return "parts" if page_number and parts + mastheads > 0 else ""
     return "parts" if parts else "masthead" if mastheads else ""
 
@@ -246,10 +268,16 @@ def _furniture_parts(text: str) -> str:
 def _is_furniture(chunks: list[Chunk], i: int) -> bool:
     """Page furniture: a header or footer line, a jump line, the desk's credits …"""
     chunk = chunks[i]
-    if len(chunk.lines) > 3:
+    if len(chunk.lines) > 5:
         return False
     if len(chunk.lines) <= 2 and _FURNITURE.search(chunk.text):
         return True
+    if (
+        len(chunk.lines) <= 3
+        and _PROMOTION.search(chunk.text)
+        and not _ANY_PUNCT.search(chunk.text)
+    ):
+        return True  # a call to scan a code: 扫码关注 | “平湖发布”微信公众号
     found = set()
     for line in chunk.lines:
         kind = _furniture_line(line.text)
@@ -265,17 +293,29 @@ def _is_furniture(chunks: list[Chunk], i: int) -> bool:
     at_edge = not all(
         any(_reads_as_body(c) for c in side) for side in (chunks[:i], chunks[i + 1 :])
     )
+    # (a header with the page's date in full says what it is anywhere on the page)
+    dated = any(
+        _HEADER_DATE.search(line.text) and _furniture_line(line.text) == "parts"
+        for line in chunk.lines
+    )
     if "unknown section" in found:
-        dated = any(
-            _HEADER_DATE.search(line.text) and _furniture_line(line.text) == "parts"
-            for line in chunk.lines
-        )
         return dated and at_edge
-    return at_edge or ("parts" in found and len(chunk.lines) <= 2)
+    return at_edge or ("parts" in found and (len(chunk.lines) <= 2 or dated or found == {"parts"}))
 
 
-# a short name in a header: two to eight characters, perhaps spaced out or dotted
-_SECTION_LIKE = re.compile(rf"[{CJK}](?:\s?[{CJK}·]){{1,7}}")
+# a short name in a header: two to eight characters, perhaps spaced out or dotted, perhaps
+# with the page number (镇街动态, 海盐报, 综合 2, A5 民生)
+_SECTION_LIKE = re.compile(
+    rf"(?:[A-Z]?\d{{1,2}}\s*)?[{CJK}](?:\s?[{CJK}·]){{1,7}}(?:\s*[A-Z]?\d{{1,2}})?"
+)
+_AD_LABEL = re.compile(r"(?:公益)?广\s*告")
+# a line announcing the list or table under it (no headline ends so)
+_ANNOUNCES_LIST = re.compile(r"(?:如下|以下|分别是|分别为|名单|排名)[:：]$")
+# a call to scan a code or follow an account, beside a picture of the code
+_PROMOTION = re.compile(
+    r"^(?:扫一扫|扫码|微信扫一扫|长按识别|长按二维码|请扫描)"
+    r"|(?:微信公众号|公众号|客户端|视频号|抖音号|二维码)\s*$"
+)
 # the page's date in full: 2021年6月3日
 _HEADER_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 
@@ -958,6 +998,44 @@ def _attribution_after_quote(paragraph: str, lines: list[Line]) -> bool:
     )
 
 
+def _list_item_ends(lines: list[Line], column: float, paragraph_before: str) -> frozenset[int]:
+    """Where the items of a list in a chunk end (empty when it holds none): two lines or more,
+    each clearly short of the column, under a line ending in a colon (新增采样点具体如下： |
+    南湖区建设街道便民服务中心 | …), or opening the chunk under a paragraph ending so. Each line
+    is an item, or, where items are numbered (1.尽量减少外出，外出时佩戴 | 口罩和眼镜。), each
+    runs to the line before the next number."""
+    if paragraph_before.endswith(_COLONS):
+        start = 0
+    else:
+        # (the cheap test first: most chunks hold no colon at a line's end)
+        ends = [k for k, line in enumerate(lines[:-2]) if line.text.endswith(_COLONS)]
+        if not ends:
+            return _NO_ITEMS
+        start = ends[-1] + 1
+    items = lines[start:]
+    if len(items) < 2 or any(line.width > column - 2 for line in items):
+        return _NO_ITEMS
+    # (the line announcing the list, if in the chunk, ends its paragraph too)
+    announcing = [start - 1] if start else []
+    leads = [k for k, line in enumerate(items) if _LIST_LEAD.match(line.text)]
+    if len(leads) >= 2 and leads[0] == 0:
+        return frozenset(announcing + [start + k - 1 for k in leads if k > 0] + [len(lines) - 1])
+    # unnumbered: names or rows, no clause inside a line and none running on (prose after a
+    # colon, a number too long for the line above: （027）— | 2856772、)
+    if any(
+        _CLAUSE_INSIDE.search(line.text) or line.text.endswith(_RUNS_ON) or line.text[-1] in "—-"
+        for line in items
+    ):
+        return _NO_ITEMS
+    return frozenset(announcing + list(range(start, len(lines))))
+
+
+_CLAUSE_INSIDE = re.compile(r"[，。；！？,;](?=.)")
+
+
+_NO_ITEMS: frozenset[int] = frozenset()
+
+
 def _indents_paragraphs(chunks: list[Chunk]) -> bool:
     """Whether the page sets a paragraph's first line short (its indent lost in extraction, or
     kept as spaces), as Chinese papers do: False only when the paragraph starts that are
@@ -993,12 +1071,38 @@ def _split_glued_titles(chunks: list[Chunk]) -> list[Chunk]:
     out: list[Chunk] = []
     for i, chunk in enumerate(chunks):
         lines = chunk.lines
+        # a continued story's headline over the jump line it opens with: 打好…攻坚战 | （上接第1版）
+        cont = next(
+            (
+                k
+                for k in range(1, min(4, len(lines)))
+                if lines[k].text[:1] in "（(" and _CONTINUED_FROM.fullmatch(lines[k].text)
+            ),
+            0,
+        )
+        if (
+            chunk.kind == "text"
+            and cont
+            and not any(_ANY_PUNCT.search(line.text) for line in lines[:cont])
+        ):
+            # (the jump line a chunk of its own too: page furniture, and no measure of the
+            # column the story goes on in)
+            out += [
+                Chunk(lines[:cont], "text", chunk.blank_before, False),
+                Chunk(lines[cont : cont + 1], "text", False, len(lines) == cont + 1),
+            ]
+            if len(lines) > cont + 1:
+                out.append(Chunk(lines[cont + 1 :], "text", False, chunk.blank_after))
+            continue
         # (cheap tests first: a chunk of three lines or more, led by a marker or over a credit)
         if chunk.kind != "text" or len(lines) < 3:
             out.append(chunk)
             continue
         first = lines[0].text
-        credit_below = _photo_credit_below(chunks, i)
+        # (or a credit in brackets closing the chunk: …1.5万元。 | （记者 徐佳丽 摄）)
+        credit_below = _photo_credit_below(chunks, i) or (
+            len(chunk.text_lines) < len(lines) and _PHOTO_CREDIT.search(lines[-1].text) is not None
+        )
         if (first[0] not in MARKERS and not credit_below) or _ANY_PUNCT.search(first):
             out.append(chunk)
             continue
@@ -1307,16 +1411,17 @@ _DATE_LINE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 
 
 def _signature(chunk: Chunk) -> bool:
-    """The date a notice is signed on, perhaps under the issuing body (平湖市农业农村局 |
+    """The date a notice is signed on, perhaps under the issuing body or two (平湖市农业农村局 |
     2020年3月16日), or the desk signing a correction (本报编辑部): the close of the text
     above, not a headline."""
     lines = chunk.lines
     if len(lines) == 1 and lines[0].text in ("本报编辑部", "编辑部"):
         return True  # (the paper signs its corrections)
+    # (two bodies may sign it jointly: 桐乡报社 | 桐乡市作家协会 | 2020年8月26日)
     return (
-        len(lines) <= 2
+        len(lines) <= 3
         and _DATE_LINE.fullmatch(lines[-1].text) is not None
-        and (len(lines) == 1 or (len(lines[0].text) <= 20 and not chunk.punct))
+        and (len(lines) == 1 or (all(len(line.text) <= 20 for line in lines) and not chunk.punct))
     )
 
 
@@ -1371,8 +1476,21 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk._text_lines = None  # (read again from the new lines)
         elif len(chunk.lines) == 1 and _box_label(chunk.text):
             chunk.kind = "headline"  # a box's label standing alone over its text: 背 景
-        elif _is_furniture(chunks, i):
+        elif _is_furniture(chunks, i) or (
+            # an advertisement's text under its label: 公益广告 | 讲文明 树新风 | …文明办 宣
+            prev is not None
+            and prev.kind == "furniture"
+            and _AD_LABEL.fullmatch(prev.text) is not None
+            and not _ANY_PUNCT.search(chunk.text)
+        ):
             chunk.kind = "furniture"
+        elif (
+            prev is not None
+            and prev is last_body
+            and len(chunk.lines) >= 2
+            and _ANNOUNCES_LIST.search(chunk.lines[0].text)
+        ):
+            chunk.kind = "body"  # a list under the line announcing it: 新增采样点具体如下：
         elif _lone_name(chunk) and chunk.blank_before and chunk.blank_after:
             chunk.kind = "name"
         elif _question_over_byline(chunks, i) and (prev is not last_body or _ends_paragraph(prev)):
@@ -1581,6 +1699,9 @@ class Headline:
     subtitle: list[Span] = field(default_factory=list)
     bylines: list[Span] = field(default_factory=list)
     duplicates: list[Span] = field(default_factory=list)
+    # bylines a blank line under it, the last of its cluster: its own if the body under them
+    # is its article's (headline, byline, body one above another), else detached
+    bylines_below: list[Span] = field(default_factory=list)
     first: int = 0
     last: int = 0
 
@@ -2171,6 +2292,14 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
                 current.last = chunk.last
             elif touches_next:
                 pending_bylines.extend(_strip_marker(s, unplaced) for s in spans)
+            elif (
+                idx == len(cluster) - 1
+                and idx > 0
+                and cluster[idx - 1].kind == "headline"
+                and current is not None
+                and pending_kicker is None
+            ):
+                current.bylines_below = spans  # (decided once the headline has its article)
             else:
                 for s in spans:
                     unplaced.append(
@@ -2804,7 +2933,7 @@ def _split_stacked_headlines(
         n_kicker = len(h.kicker) if len(h.kicker) < k else 0
         upper.kicker = lines[:n_kicker]
         upper.title, upper.subtitle = _split_title_lines(lines[n_kicker:k])
-        lower = Headline(bylines=h.bylines)
+        lower = Headline(bylines=h.bylines, bylines_below=h.bylines_below)
         lower.title, lower.subtitle = _split_title_lines(lines[k:])
         for part in (upper, lower):
             spans = part.kicker + part.title + part.subtitle
@@ -3029,7 +3158,19 @@ def _parse_page(page: Page) -> PageLayout:
     _pair_by_elimination(headlines, articles, assignment)
     _join_headless_items(headlines, articles, assignment)
     _lift_inline_furniture(articles, unplaced, page.text)
+    position = {entry: p for p, entry in enumerate(order)}
     for i, h in enumerate(headlines):
+        if h.bylines_below:
+            # headline, byline and body one above another: the byline is the article's
+            p = position[("h", i)]
+            own = i in assignment and order[p + 1 : p + 2] == [("a", assignment[i])]
+            for span in h.bylines_below:
+                if own:
+                    h.bylines.append(_strip_marker(span, unplaced))
+                else:
+                    unplaced.append(
+                        Unplaced("detached_byline", span, "byline touching no headline or body")
+                    )
         if i in assignment:
             articles[assignment[i]].headline = h
         else:
@@ -3165,7 +3306,15 @@ def _add_body(
         # A dated item inside a news digest (新华社…电, 本报东京…电): same column, right after a
         # body, no headline between. 本报讯 always opens a local story of its own.
         starts_article, digest_item = False, True
-    if not starts_article and current is not None and not current.open_end:
+    # a list or table under a paragraph announcing it (排名如下：) is set in lines of its own
+    # widths: no new article for that
+    announced = (
+        current is not None
+        and not current.open_end
+        and bool(current.paragraphs)
+        and current.paragraphs[-1].text.endswith(_COLONS)
+    )
+    if not starts_article and current is not None and not current.open_end and not announced:
         # A new block with no headline or dateline between: the column width changes.
         if len(current.widths) >= 3:
             column = column_so_far
@@ -3262,15 +3411,26 @@ def _add_body(
         # a numbered item after a colon or an item closed by a semicolon (通告如下： | 一、…,
         # ①…； | ②…) opens a paragraph of its own
         current.open_end = False
-    # kept sorted: the median is read for every chunk of a long article (sorting a sorted list
-    # with a run appended is a merge)
-    current.widths += interior
-    current.widths.sort()
-    current.content_widths += interior_content
-    current.content_widths.sort()
+    # a list's items, short of the column the article filled so far, each a paragraph; their
+    # widths say nothing of the column
+    widths_before = current.content_widths
+    item_ends = _list_item_ends(
+        text_lines,  # (a prefix of the lines: a jump line under them is no item)
+        widths_before[(3 * len(widths_before)) // 4] if widths_before else chunk.width,
+        current.paragraphs[-1].text if current.paragraphs else "",
+    )
+    if not item_ends:
+        # kept sorted: the median is read for every chunk of a long article (sorting a sorted
+        # list with a run appended is a merge)
+        current.widths += interior
+        current.widths.sort()
+        current.content_widths += interior_content
+        current.content_widths.sort()
     column = _sorted_median(current.widths) if current.widths else chunk.width
     paragraphs = current.paragraphs
     open_end = current.open_end
+    if 0 in item_ends and paragraphs and paragraphs[-1].text.endswith(_COLONS):
+        open_end = False  # a list's first item under the line announcing it
     if digest_item and not open_end:
         current.digest_items.append(len(paragraphs))
     short_line, closing_quote_width = 0.6 * column, column - 1
@@ -3282,7 +3442,9 @@ def _add_body(
     joined = paragraphs[-1].pieces if paragraphs else None  # the open paragraph's pieces
     started = False
     # (Lines unpacked in the loop header: cheaper than reading four fields by name, per line.)
-    for _, _, _, pieces, text, width, _, _, _, final in lines[read_from:] if read_from else lines:
+    for k, (_, _, _, pieces, text, width, _, _, _, final) in enumerate(
+        lines[read_from:] if read_from else lines, start=read_from
+    ):
         if skip:
             pieces = Span(list(pieces)).slice(skip).strip().pieces
             skip = 0
@@ -3307,6 +3469,8 @@ def _add_body(
             or (text.endswith(_CLOSING_QUOTES) and width < closing_quote_width)
             or text.endswith(_COLONS)
         )
+        if item_ends and k in item_ends and not text.endswith(_RUNS_ON):
+            open_end = False  # a list's item ends
     if read_from < len(lines):  # (else the dateline took the whole chunk)
         # the chunk's last line: the chunk ends the paragraph if the line ends a sentence;
         # on a full line that may also be a column break
@@ -3315,7 +3479,7 @@ def _add_body(
         # runs on, 1.加强组织领导，| 落实工作责任…)
         last = lines[-1]
         ends = is_paragraph_end(last, column) or (
-            last.width < short_line and not last.text.endswith(_RUNS_ON)
+            (last.width < short_line or bool(item_ends)) and not last.text.endswith(_RUNS_ON)
         )
         current.open_end, current.ambiguous_end = not ends, ends
         current.end_width, current.end_indented = lines[-1].width, started

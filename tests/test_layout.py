@@ -879,6 +879,113 @@ def test_a_line_ending_on_a_particle_is_no_kicker() -> None:
     assert layout.articles[["kicker", "title"]].values.tolist() == [["", "烈日下的 “城市美容师”"]]
 
 
+def test_a_caption_title_right_on_its_text_over_a_credit_in_brackets() -> None:
+    # 甜瓜抢“鲜”上市 on its caption, the credit closing it in brackets: the caption's title
+    layout = _checked_layout(
+        [
+            *_column(_SPRING_STORY, 14),
+            "",
+            "抢抓农时不误春耕",
+            "",
+            "甜瓜抢“鲜”上市",
+            " 5月11日，在广陈镇",
+            "龙萌村的甜瓜种植基地，",
+            "农户正在采摘成熟的甜瓜。",
+            "（记者 徐佳丽 摄）",
+        ]
+    )
+    caption = layout.articles.iloc[-1]
+    assert (caption.kind, caption.title, caption.byline) == (
+        "photo_caption",
+        "甜瓜抢“鲜”上市",
+        "记者 徐佳丽 摄",
+    )
+    assert caption.body.startswith("5月11日")
+
+
+def test_a_continued_storys_headline_over_its_jump_line() -> None:
+    # the headline printed right over （上接第1版）: the continued story's title, the jump line
+    # furniture, the text its body
+    story = _column(_SPRING_STORY.removeprefix("本报讯 "), 13)
+    layout = _checked_layout(["抢抓农时不误春耕 全力以赴夺丰收", "（上接第1版）", *story])
+    (article,) = layout.articles.itertuples()
+    assert article.title == "抢抓农时不误春耕 全力以赴夺丰收"
+    assert article.body == "".join(story)
+    assert layout.unplaced.text.tolist() == ["（上接第1版）"]
+
+
+def test_a_list_or_table_under_a_line_announcing_it_stays_in_the_story() -> None:
+    # each item a paragraph of its own; the story goes on after the list, in its column
+    intro = "为方便市民就近进行核酸检测，3月14日起，我市在市区新增5个便民核酸采样点。"
+    after = "市卫健委提醒，采样时请全程佩戴口罩，保持1米以上间距，服从现场工作人员安排。"
+    sites = [
+        "南湖区建设街道便民服务中心",
+        "南湖区新兴街道文化活动中心",
+        "经开区城南街道便民服务中心",
+    ]
+    rows = ["排名 镇（街道） 得分", "1 武原街道 96.8", "2 沈荡镇 95.2", "3 澉浦镇 94.7"]
+    for announced, items in (("新增采样点具体如下：", sites), ("各镇（街道）排名如下：", rows)):
+        for gap in ([], [""]):  # (the list right under the line, or a blank line between)
+            layout = _checked_layout(
+                [
+                    "本报讯",
+                    *_column(intro, 17),
+                    "",
+                    announced,
+                    *gap,
+                    *items,
+                    "",
+                    *_column(after, 17),
+                    "",
+                    "市区新增5个便民核酸采样点",
+                ]
+            )
+            (article,) = layout.articles.itertuples()
+            # (justification spaces go: 1 武原街道 96.8 -> 1武原街道96.8)
+            got = [paragraph.replace(" ", "") for paragraph in article.body.split("\n")]
+            want = [intro, announced, *items, after]
+            assert got == [p.replace(" ", "") for p in want], (announced, gap)
+
+
+def test_a_byline_between_its_headline_and_its_body_is_the_articles() -> None:
+    # headline, byline and body one above another, blank lines between: the byline is the
+    # article's; under a headline of the story above, it says nothing of either
+    story = _column(_SPRING_STORY, 14)
+    layout = _checked_layout(["抢抓农时不误春耕", "", "■记 者 陆晓峰", "", *story])
+    assert layout.articles[["title", "byline"]].values.tolist() == [
+        ["抢抓农时不误春耕", "记者 陆晓峰"]
+    ]
+    other = _column("本报讯 昨天，城南小学举行冬季运动会，全校六百多名师生参加了比赛。", 16)
+    layout = _checked_layout([*story, "", "抢抓农时不误春耕", "", "■记 者 陆晓峰", "", *other])
+    assert layout.articles.byline.tolist() == ["", ""]
+    assert layout.unplaced.kind.tolist().count("detached_byline") == 1
+
+
+def test_a_notice_signed_by_two_bodies_and_a_date() -> None:
+    # 桐乡报社 | 桐乡市作家协会 | 2020年8月26日 under the notice: its close, a paragraph a line
+    notice = _column("本报讯 即日起开展“我的小康生活”主题征文活动，欢迎广大读者踊跃投稿。", 16)
+    layout = _checked_layout(
+        [
+            "“我的小康生活”征文启事",
+            "",
+            *notice,
+            "",
+            "联系电话：0573-88121234",
+            "",
+            "桐乡报社",
+            "桐乡市作家协会",
+            "2020年8月26日",
+        ]
+    )
+    (article,) = layout.articles.itertuples()
+    assert article.body.split("\n")[-4:] == [
+        "联系电话：0573-88121234",
+        "桐乡报社",
+        "桐乡市作家协会",
+        "2020年8月26日",
+    ]
+
+
 def test_a_total_in_figures_under_a_title_is_its_subtitle() -> None:
     # 总投资48.6亿元 says no more than a sum: not a title under a kicker set wider, but the
     # subtitle; it may close a subtitle of two lines, found where the lines widen
@@ -2167,12 +2274,25 @@ def test_the_page_header_and_the_newsroom_lines_are_furniture() -> None:
         "A2 综合新闻 责任编辑 沈佳",
         "2020年3月16日 农历庚子年二月廿三 星期一",
         "PINGHU DAILY 2020.3.16",
+        # the masthead's small print, the imprint at the foot, a call to scan a code
+        "国内统一连续出版物号：CN33-0076",
+        "中共平湖市委机关报",
+        "第7960期 今日8版",
+        "本报地址：平湖市当湖街道胜利路388号 邮编：314200",
+        "网址：www.phnews.com.cn 印刷：嘉兴日报印务中心",
+        "2022年3月16日 星期三 责任编辑：周 晔 版式：钱 程",
+        "3        社 会        2020年8月26日  星期三",
+        "扫码关注\n“平湖发布”微信公众号",
+        "扫一扫 看视频",
+        # the front page's guide to the issue
+        "今日导读\n▶我市首批“共享工程师”上岗 3版\n▶防灾减灾宣传走进社区 4版",
     ):
+        furniture_lines = furniture.split("\n")
         layout = _checked_layout(
-            [furniture, "", *_column(_SPRING_STORY, 14), "", "抢抓农时不误春耕"]
+            [*furniture_lines, "", *_column(_SPRING_STORY, 14), "", "抢抓农时不误春耕"]
         )
         assert layout.articles.title.tolist() == ["抢抓农时不误春耕"], furniture
-        assert layout.unplaced.kind.tolist() == ["furniture"], furniture
+        assert layout.unplaced.kind.tolist() == ["furniture"] * len(furniture_lines), furniture
     # a header stacked over lines (section, date, page number), spaced out or not, above the
     # first story or under the last; a continued story has no headline to take it for one
     for header in (["要 闻", "2020年3月20日 星期五", "1"], ["7", "社会", "2020年3月20日 星期五"]):
@@ -2185,6 +2305,20 @@ def test_the_page_header_and_the_newsroom_lines_are_furniture() -> None:
             assert layout.unplaced.kind.tolist().count("furniture") == len(header) + (
                 page[0] == "（上接第1版）"
             ), page
+    # a header of four lines inside a story's column break, a paper's name over the date and
+    # the section with its page number, an advertisement's text under its label
+    story = _column(_SPRING_STORY, 14)
+    for furniture in (
+        ["第2版", "综 合", "2021年5月12日", "星期三"],
+        ["海盐报", "2019年11月21日 星期四", "综合2"],
+        ["公益广告", "", "文明平湖 你我共建", "讲文明 树新风", "平湖市文明办 宣"],
+    ):
+        layout = _checked_layout(
+            [*story[:5], "", *furniture, "", *story[5:], "", "抢抓农时不误春耕"]
+        )
+        assert layout.articles.title.tolist() == ["抢抓农时不误春耕"], furniture
+        assert layout.unplaced.kind.tolist() == ["furniture"] * sum(map(bool, furniture))
+        assert layout.articles.body[0] == "".join(story).removeprefix("本报讯 ")
     # a section the list does not know, with the page's date: still the header; without the
     # date it may be a headline (乡村振兴 over a story)
     header = ["乡村振兴", "2021年6月3日 星期四", "5"]

@@ -10,7 +10,10 @@ supplement with poems, a theory page, a special page, a service page, a picture 
 with a notice (supp_*), thirty-five pages in the sample's own style (pinghu*_*), five pages of
 other county dailies (county_*), and a front page with its masthead and a jump, a continuation
 page, a page that keeps paragraph indents, a wire page, a service page, twin stories on one
-topic and an interview (extra_*). Items the layout still
+topic and an interview (extra_*), and five pages thick with what extraction leaves (extract_*:
+the masthead's small print, a guide to the issue, advertisements, calls to scan a code, the
+imprint, a continued story under its headline, headers inside a column, lists and a table
+under the lines announcing them, a notice signed by two bodies). Items the layout still
 reads otherwise are marked ``known_failure`` and checked to fail, so that a fix shows up."""
 
 from __future__ import annotations
