@@ -1291,6 +1291,9 @@ def _subhead_shape(text: str) -> tuple[int, str]:
     return len(text), "".join(c if c in _QUOTE_MARKS or c == " " else "." for c in text)
 
 
+_DOTS = re.compile(r"\.+")
+
+
 def _parallel_subheads(chunks: list[Chunk], i: int, column: float) -> bool:
     """Chunk ``i`` is one of two or more subheads of one pattern inside one story (龙头企业“强链”
     … 招商引资“补链” … 服务专员“护链”): lines of one length and shape, each between paragraphs of
@@ -1314,14 +1317,26 @@ def _parallel_subheads(chunks: list[Chunk], i: int, column: float) -> bool:
                 break  # another story's headline, byline or dateline
             if len(other.lines) == 1:
                 other_text = other.lines[0].text
+                other_shape = _subhead_shape(other_text)
                 if (
-                    _subhead_shape(other_text) == shape
+                    (
+                        other_shape == shape
+                        # (or quoted words in one pattern, of about one length: “小田”并成“大田”
+                        # … “种得好”还要“卖得好”)
+                        or (
+                            structured
+                            and abs(other_shape[0] - shape[0]) <= 2
+                            and _DOTS.sub(".", other_shape[1]) == _DOTS.sub(".", shape[1])
+                        )
+                    )
                     and (structured or other_text[-1] == text[-1])
                     and _between_paragraphs(chunks, j, column)
                 ):
                     return True
-                if not _SUBHEAD_LEAD.match(other_text):
-                    break  # a line of another shape: a headline, or a story's last line
+                if not _SUBHEAD_LEAD.match(other_text) and not other.lines[0].final:
+                    # a line of another shape: a headline, or a story's last line (a column's
+                    # last line, cut off by a column break, may go on: 出0.3元。)
+                    break
             j += step
     return False
 
@@ -1726,6 +1741,7 @@ class Article:
     dateline: Span = field(default_factory=Span)
     digest_items: list[int] = field(default_factory=list)  # paragraphs opening a dated item
     after_body: bool = False  # opened right under another article's body, no headline between
+    spaced_opening: bool = False  # its first line opened with a space (a caption's, here)
 
 
 @dataclass
@@ -3260,8 +3276,22 @@ def _add_body(
         and len(interior) >= 2
     ):
         digest_column = _sorted_median(current.widths)
+    # the captions of a group of photos under one credit, each opening with the space that
+    # sets a caption's first line here ( 11月7日立冬，… |  同日，… | ■记者 徐佳丽 摄): one caption
+    grouped_caption = (
+        captioned
+        and current is not None
+        and current.spaced_opening
+        and lines[0].indented
+        and len(current.paragraphs) == 1
+        and not current.dateline
+        and not current.bylines
+        and prev is not None
+        and prev.kind == "body"
+        and abs(chunk.width - prev.width) <= 1
+    )
     starts_article = (
-        (captioned and current is not None and not current.open_end)
+        (captioned and current is not None and not current.open_end and not grouped_caption)
         or current is None
         # (a dateline completed by the lines under it: 本报1月4日第四版《地方新闻》 cites an
         # earlier issue and runs on into text, no 讯 or 电)
@@ -3314,7 +3344,13 @@ def _add_body(
         and bool(current.paragraphs)
         and current.paragraphs[-1].text.endswith(_COLONS)
     )
-    if not starts_article and current is not None and not current.open_end and not announced:
+    if (
+        not starts_article
+        and current is not None
+        and not current.open_end
+        and not announced
+        and not grouped_caption
+    ):
         # A new block with no headline or dateline between: the column width changes.
         if len(current.widths) >= 3:
             column = column_so_far
@@ -3360,7 +3396,9 @@ def _add_body(
         if starts_article:
             digest_item = False
             after_body = current is not None and prev is not None and prev.kind == "body"
-            current = Article(first=chunk.first, after_body=after_body)
+            current = Article(
+                first=chunk.first, after_body=after_body, spaced_opening=lines[0].indented
+            )
             articles.append(current)
             order.append(("a", len(articles) - 1))
         assert current is not None

@@ -1409,6 +1409,8 @@ _CHAIN_STORY = """本报讯 走进位于安澜经济开发区的浙江澜
     [
         ("龙头企业“强链”", "招商引资“补链”", "服务专员“护链”"),
         ("龙头企业强链", "招商引资补链", "服务专员护链"),  # no quotes: one length, one last word
+        # quoted words in one pattern, of about one length
+        ("“小田”并成“大田”", "“种得好”还要“卖得好”", "“小农户”连上“大市场”"),
     ],
 )
 def test_subheads_of_one_pattern_stay_in_their_story(subheads: tuple[str, ...]) -> None:
@@ -1603,6 +1605,37 @@ _PICTURES = """4月19日，在林埭镇徐家埭村的千亩粮食生产功能�
 
 郁金香开了郁金香开了
 ■摄影 张卫东"""
+
+
+def test_the_captions_of_a_group_of_photos_under_one_credit_are_one_caption() -> None:
+    # each opens with the space a caption's first line keeps on this paper, in one column, no
+    # dateline: two photos, one credit, one title after it
+    story = _column(_SPRING_STORY, 16)
+    layout = _checked_layout(
+        [
+            *story,
+            "",
+            "抢抓农时不误春耕",
+            "",
+            " 11月7日立冬，在新",
+            "仓镇三叉河村，农户正在",
+            "田间播种小麦。",
+            "",
+            " 同日，在广陈镇一家",
+            "农场，工人们在大棚内采",
+            "摘草莓。",
+            "■记者 徐佳丽 摄",
+            "",
+            "立冬时节农事忙",
+        ]
+    )
+    caption = layout.articles.iloc[-1]
+    assert layout.articles.kind.tolist() == ["article", "photo_caption"]
+    assert (caption.title, caption.byline) == ("立冬时节农事忙", "记者 徐佳丽 摄")
+    assert caption.body.split("\n") == [
+        "11月7日立冬，在新仓镇三叉河村，农户正在田间播种小麦。",
+        "同日，在广陈镇一家农场，工人们在大棚内采摘草莓。",
+    ]
 
 
 def test_picture_page_credits() -> None:
