@@ -223,10 +223,10 @@ _FURNITURE_PART = re.compile(
     # (the name perhaps spaced out: 责任编辑：周 晔)
     rf"(?:(?:\s*[:：]\s*|\s+)[{CJK}](?:\s?[{CJK}]){{1,2}}(?![{CJK}]))?"
     rf"|(?:{_DESK_LINES})?(?:热线|电话|传真|邮编)\s*[:：]?\s*[\d\s-]{{5,}}"
-    # the masthead's small print: issue number, pages today, serial number, the paper's owner
+    # the masthead's small print: issue number, pages today, serial number (and the paper's
+    # owner: _PARTY_ORGAN)
     r"|第\s*\d{3,6}\s*期|(?:今日|本期|共)\s*\d{1,2}\s*版"
     r"|(?:国内统一)?连续出版物号\s*[:：]?|CN\s*\d{2}\s*-\s*\d{4}(?:/[A-Z]{1,2})?"
-    rf"|(?:中共)?[{CJK}]{{2,8}}委机关报"
     # the imprint at the page's foot: address, web site, e-mail, printer, price
     r"|(?:本报)?(?:社址|地址)\s*[:：]\s*\S{4,40}|网址\s*[:：]\s*\S+"
     r"|(?:电子信箱|电子邮箱|邮箱|E-?mail)\s*[:：]\s*\S+@\S+|印刷\s*[:：]\s*\S+"
@@ -237,13 +237,14 @@ _FURNITURE_PART = re.compile(
 # The paper's name and its section (平湖日报, 平湖新闻, 要闻): furniture beside one of the parts
 # above or a page number, or alone at the top or bottom of the page; elsewhere they may be a
 # headline's words (读嘉兴日报, 揭秘新闻).
+_PARTY_ORGAN = re.compile(rf"(?:中共)?[{CJK}]{{2,8}}委机关报")
 _MASTHEAD_PART = re.compile(rf"[{CJK}]{{2}}日报|[{CJK}]{{2}}新闻|{_SECTIONS}")
 _PAGE_NUMBER_LEFT = re.compile(r"[A-Z]?\d{1,2}")
 _PAGE_NUMBER_EDGE = re.compile(r"^[A-Z]?\d{1,2}|[A-Z]?\d{1,2}$")
 
 
 # a character every line of _FURNITURE_PART parts holds (年, 星期, 版, 日报, 新闻, 编辑 …)
-_FURNITURE_ANCHOR = re.compile(r"[0-9年星农版报闻要民副专辑式编对审线话真邮址网箱印价期A-Z]")
+_FURNITURE_ANCHOR = re.compile(r"[0-9年星农版报闻要民副专辑式编对审线话真邮址A-Z]")
 
 
 def _furniture_parts(text: str) -> str:
@@ -252,6 +253,9 @@ def _furniture_parts(text: str) -> str:
     if not _FURNITURE_ANCHOR.search(text):  # (a cheap test first: most lines hold none)
         return ""
     rest, parts = _FURNITURE_PART.subn("", text)
+    if "机关报" in rest:  # (the paper's owner: 中共平湖市委机关报; a rare word, tested first)
+        rest, organ = _PARTY_ORGAN.subn("", rest)
+        parts += organ
     rest, mastheads = _MASTHEAD_PART.subn("", rest)
     rest = "".join(ch for ch in rest if ch.isalnum())
     if rest:
@@ -268,12 +272,15 @@ def _furniture_parts(text: str) -> str:
 def _is_furniture(chunks: list[Chunk], i: int) -> bool:
     """Page furniture: a header or footer line, a jump line, the desk's credits …"""
     chunk = chunks[i]
-    if len(chunk.lines) > 5:
+    # (a header of four or five lines opens with a short one: 第2版 | 综 合 | 2021年5月12日 | …)
+    if len(chunk.lines) > 5 or (len(chunk.lines) > 3 and len(chunk.lines[0].text) > 8):
         return False
     if len(chunk.lines) <= 2 and _FURNITURE.search(chunk.text):
         return True
     if (
         len(chunk.lines) <= 3
+        # (cheap first: how such a call opens or ends)
+        and (chunk.lines[0].text[:1] in "扫微长请" or chunk.lines[-1].text[-1:] in "号端码")
         and _PROMOTION.search(chunk.text)
         and not _ANY_PUNCT.search(chunk.text)
     ):
@@ -284,8 +291,12 @@ def _is_furniture(chunks: list[Chunk], i: int) -> bool:
         if not kind:
             # a section the list does not name (乡村振兴, 镇街动态) passes only with the page's
             # date beside it, in a header at the page's edge (tested below)
-            if _SECTION_LIKE.fullmatch(line.text) is None:
-                return False  # (most chunks: their first line already)
+            if (
+                len(line.text) > 14  # (most chunks: their first line already)
+                or not _dated_header(chunk)  # (most short lines: a headline's)
+                or _SECTION_LIKE.fullmatch(line.text) is None
+            ):
+                return False
             kind = "unknown section"
         found.add(kind)
     # the paper's name or section alone, or a header stacked over three lines (要 闻 |
@@ -293,14 +304,19 @@ def _is_furniture(chunks: list[Chunk], i: int) -> bool:
     at_edge = not all(
         any(_reads_as_body(c) for c in side) for side in (chunks[:i], chunks[i + 1 :])
     )
-    # (a header with the page's date in full says what it is anywhere on the page)
-    dated = any(
+    if "unknown section" in found:
+        return at_edge
+    return at_edge or (
+        "parts" in found and (len(chunk.lines) <= 2 or found == {"parts"} or _dated_header(chunk))
+    )
+
+
+def _dated_header(chunk: Chunk) -> bool:
+    """A line of the chunk gives the page's date in full: a header, anywhere on the page."""
+    return any(
         _HEADER_DATE.search(line.text) and _furniture_line(line.text) == "parts"
         for line in chunk.lines
     )
-    if "unknown section" in found:
-        return dated and at_edge
-    return at_edge or ("parts" in found and (len(chunk.lines) <= 2 or dated or found == {"parts"}))
 
 
 # a short name in a header: two to eight characters, perhaps spaced out or dotted, perhaps
@@ -785,13 +801,13 @@ def _read_lines(text: str) -> list[Line]:
     simple = kind == 1
     doubled = [False] * n_lines
     # a line printed twice repeats its first character half-way or right after it; the
-    # folded text is compared, as _doubled sees it
+    # folded text is compared, as _double_cut sees it
     at = np.minimum(starts, len(codes) - 1)
     maybe_doubled = (fcodes[at] == fcodes[np.minimum(at + length // 2, len(codes) - 1)]) | (
         fcodes[at] == fcodes[np.minimum(at + 1, len(codes) - 1)]
     )
     for i in np.flatnonzero(simple & (length >= 4) & (length % 2 == 0) & maybe_doubled).tolist():
-        doubled[i] = _doubled(folded_lines[i]) is not None
+        doubled[i] = _double_cut(folded_lines[i]) is not None
     finals = (final == 1).tolist()
     for i in np.flatnonzero(simple & (final == 2)).tolist():
         finals[i] = _ends_sentence(folded_lines[i])
@@ -845,6 +861,7 @@ def _read_lines(text: str) -> list[Line]:
 
 
 _NO_INVISIBLE = str.maketrans("", "", INVISIBLE)
+_INVISIBLE_CHAR = re.compile(f"[{INVISIBLE}]")
 
 
 def _read_text_line(number: int, raw: str, widths: tuple[float, float], indented: bool) -> Line:
@@ -865,7 +882,7 @@ def _may_be_byline(raw: str) -> bool:
         # a signature after a marker: ■沈 洁)
         return raw.rstrip().endswith(_CREDIT_ENDS) or raw.lstrip()[:1] in MARKERS
     squeezed = "".join(raw.split())
-    if not squeezed.isascii():  # (cheap first: an invisible character is not ASCII)
+    if _INVISIBLE_CHAR.search(squeezed):
         squeezed = squeezed.translate(_NO_INVISIBLE)
     return len(squeezed) <= 40 and _ROLE.match(squeezed) is not None
 
@@ -902,7 +919,7 @@ def _measured_line(
         Line,
         (
             number, raw, kind, pieces, line_text, *widths, indented,
-            _doubled(line_text) is not None, _ends_sentence(line_text),
+            _double_cut(line_text) is not None, _ends_sentence(line_text),
         ),
     )  # fmt: skip
 
@@ -998,16 +1015,20 @@ def _attribution_after_quote(paragraph: str, lines: list[Line]) -> bool:
     )
 
 
-def _list_item_ends(lines: list[Line], column: float, paragraph_before: str) -> frozenset[int]:
+def _list_item_ends(
+    lines: list[Line], text: str, column: float, colon_above: bool
+) -> frozenset[int]:
     """Where the items of a list in a chunk end (empty when it holds none): two lines or more,
     each clearly short of the column, under a line ending in a colon (新增采样点具体如下： |
-    南湖区建设街道便民服务中心 | …), or opening the chunk under a paragraph ending so. Each line
-    is an item, or, where items are numbered (1.尽量减少外出，外出时佩戴 | 口罩和眼镜。), each
-    runs to the line before the next number."""
-    if paragraph_before.endswith(_COLONS):
+    南湖区建设街道便民服务中心 | …), or opening the chunk under a paragraph ending so
+    (``colon_above``; ``text``: the lines' text). Each line is an item, or, where items are numbered (1.尽量减少外出，外出
+    时佩戴 | 口罩和眼镜。), each runs to the line before the next number."""
+    if colon_above:
         start = 0
     else:
-        # (the cheap test first: most chunks hold no colon at a line's end)
+        # (cheap first: most chunks hold no colon at all)
+        if len(lines) < 3 or ("：" not in text and ":" not in text):
+            return _NO_ITEMS
         ends = [k for k, line in enumerate(lines[:-2]) if line.text.endswith(_COLONS)]
         if not ends:
             return _NO_ITEMS
@@ -1034,27 +1055,24 @@ _CLAUSE_INSIDE = re.compile(r"[，。；！？,;](?=.)")
 
 
 _NO_ITEMS: frozenset[int] = frozenset()
+_COLON_AT_END = re.compile(r"[:：][ \t\u3000]*$", re.M)
 
 
 def _indents_paragraphs(chunks: list[Chunk]) -> bool:
     """Whether the page sets a paragraph's first line short (its indent lost in extraction, or
     kept as spaces), as Chinese papers do: False only when the paragraph starts that are
-    certain (after a clearly short line ending a sentence) fill their column, two or more
-    and twice as many as the indented ones."""
+    certain (a chunk after one ending in a clearly short line that ends a sentence) fill their
+    column, two or more and twice as many as the indented ones."""
     full = indented = 0
     prev: Chunk | None = None
     for chunk in chunks:
         if chunk.kind != "body":
             prev = None
             continue
-        lines = chunk.text_lines
-        if len(lines) >= 3:
+        if prev is not None and len(chunk.lines) >= 3 and prev.lines[-1].final:
             column = _sorted_median(chunk.inner_widths)
-            # (where a line before ends a paragraph: the chunk above, or a line inside)
-            before = [prev.lines[-1] if prev is not None else None, *lines[:-2]]
-            for above, line in zip(before, lines[:-1], strict=True):
-                if above is None or not above.final or above.width >= column - 2.5:
-                    continue
+            line = chunk.lines[0]
+            if prev.lines[-1].width < column - 2.5:
                 if line.indented or line.content_width <= column - 1.5:
                     indented += 1
                 elif line.content_width >= column - 0.5 and not _starts_dateline(line.text):
@@ -1063,7 +1081,7 @@ def _indents_paragraphs(chunks: list[Chunk]) -> bool:
     return full < 2 or full < 2 * indented
 
 
-def _split_glued_titles(chunks: list[Chunk]) -> list[Chunk]:
+def _split_glued_titles(chunks: list[Chunk], continued: bool = True) -> list[Chunk]:
     """A title printed right on its text, no blank line between, becomes a chunk of its own:
     a photo's title on its caption (教室消毒迎开学 | 3月16日，新华小学的… | ■摄影 徐 磊: a short
     first line with no punctuation over the caption's lines, a photo credit right under them),
@@ -1072,14 +1090,16 @@ def _split_glued_titles(chunks: list[Chunk]) -> list[Chunk]:
     for i, chunk in enumerate(chunks):
         lines = chunk.lines
         # a continued story's headline over the jump line it opens with: 打好…攻坚战 | （上接第1版）
-        cont = next(
-            (
-                k
-                for k in range(1, min(4, len(lines)))
-                if lines[k].text[:1] in "（(" and _CONTINUED_FROM.fullmatch(lines[k].text)
-            ),
-            0,
-        )
+        cont = 0
+        if continued:  # (the page holds such a jump line at all: rare)
+            cont = next(
+                (
+                    k
+                    for k in range(1, min(4, len(lines)))
+                    if lines[k].text[:1] in "（(" and _CONTINUED_FROM.fullmatch(lines[k].text)
+                ),
+                0,
+            )
         if (
             chunk.kind == "text"
             and cont
@@ -1099,11 +1119,14 @@ def _split_glued_titles(chunks: list[Chunk]) -> list[Chunk]:
             out.append(chunk)
             continue
         first = lines[0].text
+        if _ANY_PUNCT.search(first):  # (most chunks: no title line holds a comma or a stop)
+            out.append(chunk)
+            continue
         # (or a credit in brackets closing the chunk: …1.5万元。 | （记者 徐佳丽 摄）)
         credit_below = _photo_credit_below(chunks, i) or (
             len(chunk.text_lines) < len(lines) and _PHOTO_CREDIT.search(lines[-1].text) is not None
         )
-        if (first[0] not in MARKERS and not credit_below) or _ANY_PUNCT.search(first):
+        if first[0] not in MARKERS and not credit_below:
             out.append(chunk)
             continue
         if (
@@ -1138,14 +1161,6 @@ def _dateline_completes(lines: list[Line], k: int) -> bool:
     (新华社北京一月二十 | 三日电), so it is one, not running text that starts with 新华社."""
     texts = [line.text for line in lines[k : k + 6] if line.kind != "blank"][:3]
     return DATELINE.match("".join(texts)) is not None
-
-
-def _doubled(text: str) -> str | None:
-    """The text printed once, when a line is printed twice (PDF fake bold), else None."""
-    cut = _double_cut(text)
-    if cut is None:
-        return None
-    return text[::2] if cut == 0 else text[:cut]
 
 
 def _double_cut(text: str) -> int | None:
@@ -1247,6 +1262,8 @@ def _subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
         first = nxt.lines[0]
         return not first.final and -3.5 <= first.content_width - body_column <= -1.75
     column = _next_column(nxt, body_column)
+    if not led and not nxt.punct:
+        return False  # a headline under it (从“后进村”到“网红村” | ——…), no paragraph
     # (a number or a marker says subhead by itself; a quoted or spaced line must open a
     # paragraph too, or be one of a series)
     return abs(column - body_column) < 2.5 and (
@@ -1881,6 +1898,9 @@ def _leading_kicker(lines: list[Span]) -> int:
     if len(lines) == 2 and (
         (len(lines[1].text) <= 6 and _EVENT_DONE.search(lines[1].text))
         or _FIGURE_CHANGE.fullmatch(lines[1].text)
+        # (or the predicate of the subject above: 城区12个路口信号灯 | 将实现智能化, 全市新冠
+        # 疫苗接种 | 超68万剂次)
+        or (len(lines[1].text) <= 8 and _PREDICATE_OPENING.match(lines[1].text))
     ):
         # a title's event or its change in figures, wrapped under its subject: 第32个爱国卫生月
         # | 活动启动; 独山港区集装箱吞吐量 | 同比增长12.5%
@@ -1891,7 +1911,11 @@ def _leading_kicker(lines: list[Span]) -> int:
 # what a title says happened, at its end: a short line ending so continues the line above it
 _EVENT_DONE = re.compile(
     r"(?:启动|启幕|开幕|闭幕|举行|举办|召开|开通|上线|落幕|揭牌|开工|竣工|投用|发布|出炉|提速|"
-    r"开展|开班|开课|开放|完成|落地|签约|挂牌|通车|完工|建成|投产|开业|收官)$"
+    r"开展|开班|开课|开放|完成|落地|签约|挂牌|通车|完工|建成|投产|开业|收官|运营|亮相|落成|上市)$"
+)
+# how a predicate opens, never a title: a tense or an amount reached (将实现…, 已完成…, 超68万剂次)
+_PREDICATE_OPENING = re.compile(
+    r"(?:将|已|已经|正在|正式|首次|再次|全部|均已)[\u4e00-\u9fff]|(?:超|达|突破|逾|近)[\d.]+"
 )
 # a change in figures with no subject of its own: 同比增长12.5%, 增长两成
 _FIGURE_CHANGE = re.compile(
@@ -2191,7 +2215,7 @@ def _headline_lines(chunk: Chunk, duplicates: list[Span]) -> list[Span]:
     last_text: str | None = None  # of the last span kept
     for line in chunk.lines:
         span, text = line.span, line.text
-        if line.doubled:  # (the line's text printed twice: _doubled finds its once)
+        if line.doubled:  # (the line's text printed twice: _double_cut finds where)
             n, cut = len(text), _double_cut(text)
             if cut:  # (the space between the copies, if any, is in neither)
                 kept, dup = span.slice(0, n // 2), span.slice(cut)
@@ -3073,10 +3097,13 @@ def parse_page(page: Page | str, page_id: str = "page") -> PageLayout:
 
 def _parse_page(page: Page) -> PageLayout:
     lines = _read_lines(page.text)
-    chunks = _split_glued_titles(_chunks(lines))
+    continued = "版）" in page.text or "版)" in page.text  # (jump lines end so: rare)
+    chunks = _split_glued_titles(_chunks(lines), continued)
     _classify(chunks)
     chunks = _join_split_datelines(chunks)
     indenting = _indents_paragraphs(chunks)
+    # (a line ending in a colon may announce a list: rare, looked for once on the page)
+    colon_lines = "：\n" in page.text or ":\n" in page.text or _COLON_AT_END.search(page.text[-8:])
 
     articles: list[Article] = []
     headlines: list[Headline] = []
@@ -3094,7 +3121,9 @@ def _parse_page(page: Page) -> PageLayout:
             caption = _photo_credit_below(chunks, k) and not _GROUP_CREDIT.search(
                 chunks[k + 1].text
             )
-            current = _add_body(chunk, prev, current, articles, order, caption, indenting)
+            current = _add_body(
+                chunk, prev, current, articles, order, caption, indenting, colon_lines
+            )
             prev = chunk
             k += 1
             continue
@@ -3256,6 +3285,7 @@ def _add_body(
     order: list[tuple[str, int]],
     captioned: bool = False,
     indenting: bool = True,
+    colon_lines: bool = True,
 ) -> Article:
     lines = chunk.lines
     text_lines = chunk.text_lines
@@ -3338,12 +3368,13 @@ def _add_body(
         starts_article, digest_item = False, True
     # a list or table under a paragraph announcing it (排名如下：) is set in lines of its own
     # widths: no new article for that
-    announced = (
+    # (the last piece read, not the whole paragraph joined)
+    colon_above = (
         current is not None
-        and not current.open_end
         and bool(current.paragraphs)
-        and current.paragraphs[-1].text.endswith(_COLONS)
+        and current.paragraphs[-1].pieces[-1][0].endswith(_COLONS)
     )
+    announced = colon_above and current is not None and not current.open_end
     if (
         not starts_article
         and current is not None
@@ -3452,10 +3483,15 @@ def _add_body(
     # a list's items, short of the column the article filled so far, each a paragraph; their
     # widths say nothing of the column
     widths_before = current.content_widths
-    item_ends = _list_item_ends(
-        text_lines,  # (a prefix of the lines: a jump line under them is no item)
-        widths_before[(3 * len(widths_before)) // 4] if widths_before else chunk.width,
-        current.paragraphs[-1].text if current.paragraphs else "",
+    item_ends = (
+        _list_item_ends(
+            text_lines,  # (a prefix of the lines: a jump line under them is no item)
+            chunk.text,
+            widths_before[(3 * len(widths_before)) // 4] if widths_before else chunk.width,
+            colon_above,
+        )
+        if colon_above or (colon_lines and len(text_lines) >= 3)
+        else _NO_ITEMS
     )
     if not item_ends:
         # kept sorted: the median is read for every chunk of a long article (sorting a sorted
@@ -3467,7 +3503,7 @@ def _add_body(
     column = _sorted_median(current.widths) if current.widths else chunk.width
     paragraphs = current.paragraphs
     open_end = current.open_end
-    if 0 in item_ends and paragraphs and paragraphs[-1].text.endswith(_COLONS):
+    if colon_above and 0 in item_ends:
         open_end = False  # a list's first item under the line announcing it
     if digest_item and not open_end:
         current.digest_items.append(len(paragraphs))
@@ -3479,10 +3515,17 @@ def _add_body(
         read_from += 1
     joined = paragraphs[-1].pieces if paragraphs else None  # the open paragraph's pieces
     started = False
+    read = lines[read_from:] if read_from else lines
+    if item_ends:
+        # a list's item ends its paragraph: read as a short line ending one
+        read = [
+            line._replace(width=0.0, final=True)
+            if k in item_ends and not line.text.endswith(_RUNS_ON)
+            else line
+            for k, line in enumerate(lines)
+        ][read_from:]
     # (Lines unpacked in the loop header: cheaper than reading four fields by name, per line.)
-    for k, (_, _, _, pieces, text, width, _, _, _, final) in enumerate(
-        lines[read_from:] if read_from else lines, start=read_from
-    ):
+    for _, _, _, pieces, text, width, _, _, _, final in read:
         if skip:
             pieces = Span(list(pieces)).slice(skip).strip().pieces
             skip = 0
@@ -3507,8 +3550,6 @@ def _add_body(
             or (text.endswith(_CLOSING_QUOTES) and width < closing_quote_width)
             or text.endswith(_COLONS)
         )
-        if item_ends and k in item_ends and not text.endswith(_RUNS_ON):
-            open_end = False  # a list's item ends
     if read_from < len(lines):  # (else the dateline took the whole chunk)
         # the chunk's last line: the chunk ends the paragraph if the line ends a sentence;
         # on a full line that may also be a column break

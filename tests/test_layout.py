@@ -986,6 +986,38 @@ def test_a_notice_signed_by_two_bodies_and_a_date() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        ("城区12个路口信号灯", "将实现智能化"),
+        ("全市新冠疫苗接种", "超68万剂次"),
+        ("平湖首条跨省公交", "开通运营"),
+    ],
+)
+def test_a_title_broken_before_its_predicate_is_one_title(title: tuple[str, str]) -> None:
+    # the subject over what it does (将…, 超68万…, …运营): one clause, not a kicker over a title
+    layout = _checked_layout([*_column(_SPRING_STORY, 14), "", *title])
+    assert layout.articles[["kicker", "title"]].values.tolist() == [["", " ".join(title)]]
+
+
+def test_a_short_title_over_another_headline_is_no_subhead() -> None:
+    # 秋收农机忙 颗粒要归仓 (two phrases, a space between, as subheads are set) over a headline
+    # block, not over a paragraph: the story's title, and the block under it another's
+    story = _column(_SPRING_STORY, 18)
+    layout = _checked_layout(
+        [
+            *story,
+            "",
+            "秋收农机忙 颗粒要归仓",
+            "",
+            "从“后进村”到“网红村”",
+            "——新埭镇鱼圻塘村的蝶变之路",
+        ]
+    )
+    assert layout.articles.body[0] == "".join(story).removeprefix("本报讯 ")
+    assert "秋收农机忙 颗粒要归仓" not in layout.articles.body[0]
+
+
 def test_a_total_in_figures_under_a_title_is_its_subtitle() -> None:
     # 总投资48.6亿元 says no more than a sum: not a title under a kicker set wider, but the
     # subtitle; it may close a subtitle of two lines, found where the lines widen
