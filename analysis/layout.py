@@ -1457,6 +1457,21 @@ def _signature(chunk: Chunk) -> bool:
     )
 
 
+def _headline_over_story(chunks: list[Chunk], i: int) -> bool:
+    """Chunk ``i``, a few lines with no punctuation at all and a blank line under them, stands
+    over a story of its own: a box's label opens it (小贴士), a dateline opens the chunk under
+    it (全市中小学9月1日开学 | 本报…讯), or a headline printed twice, or a byline, comes next."""
+    chunk = chunks[i]
+    if len(chunk.lines) > 3 or chunk.punct or i + 1 >= len(chunks):
+        return False
+    if _box_label(chunk.lines[0].text):
+        return True  # a box's label over its text: 小贴士, 记者手记
+    nxt = chunks[i + 1]
+    if nxt.kind == "byline":
+        return True
+    return chunk.blank_after and (nxt.lines[0].doubled or _opens_with_dateline(nxt))
+
+
 def _classify(chunks: list[Chunk]) -> None:
     """Set chunk.kind for text chunks: body | headline | name | furniture | signature."""
     last_body: Chunk | None = None
@@ -1492,6 +1507,9 @@ def _classify(chunks: list[Chunk]) -> None:
             and (not _ends_paragraph(prev) or prev.lines[-1].text.endswith(_COLONS))
             # (a notice's title ends the one above, which may end on a telephone number)
             and not _notice_title(chunk)
+            # (a headline the extraction set inside a story's column break, over its own
+            # story: the story above goes on after that one)
+            and not _headline_over_story(chunks, i)
         ):
             chunk.kind = "body"
         elif prev is not None and prev is last_body and _contact_lines(chunk):
@@ -1682,6 +1700,8 @@ def _paragraph_start_before_break(chunks: list[Chunk], i: int, body_column: floa
         return False
     if _opens_paragraph(nxt, column):
         return False  # the next chunk opens a paragraph of its own: nothing runs on into it
+    if nxt.lines[0].content_width > column + 2.5:
+        return False  # the next chunk is set in another column: another story's text
     # (its first line then fills the column: lines holding digits measure short of it, by a
     # cell at most; dashes and brackets may set a line wider)
     column = max(column, min(nxt.lines[0].content_width, column + 1))
@@ -3277,6 +3297,28 @@ _ITEM_ENDS = ("：", ":", "；", ";")
 _EDITOR_NOTE = ("编者按", "编者的话", "【编者按】", "[编者按]", "编者附言")
 
 
+def _resumed_story(articles: list[Article], chunk: Chunk) -> Article | None:
+    """Of the last few articles, the one left mid-sentence whose column ``chunk`` continues: a
+    chunk of two lines or more, no dateline, its first line as full as the story's lines."""
+    lines = chunk.text_lines
+    if len(lines) < 2 or _opens_with_dateline(chunk):
+        return None
+    for article in articles[-1:-4:-1]:
+        if not article.open_end or len(article.widths) < 2 or not article.paragraphs:
+            continue
+        # (cut in a word or after a comma: …配备, …要把思; not a notice's last line, 电话：…)
+        last = article.paragraphs[-1].pieces[-1][0][-1:]
+        if not (_CJK_CHAR.match(last) or last in "，、"):
+            continue
+        column = _sorted_median(article.widths)
+        # (the chunk's own column: its inner lines, or its first when it has none)
+        own = _sorted_median(chunk.inner_widths) if chunk.inner_widths else lines[0].width
+        # (widths with hanging marks, as the story's column is measured)
+        if abs(own - column) < 1.5 and lines[0].width > column - 1.75:
+            return article
+    return None
+
+
 def _add_body(
     chunk: Chunk,
     prev: Chunk | None,
@@ -3423,6 +3465,12 @@ def _add_body(
         starts_article = current.open_end = current.ambiguous_end = False
         # (the note may be set wider than the story: the column is the story's own)
         current.widths, current.content_widths = [], []
+    if starts_article and not captioned and current is not None and not after_note:
+        # a story cut mid-sentence by a block the extraction set between its columns goes on
+        # here: text of its column, no dateline, its first line full (no paragraph opens)
+        resumed = _resumed_story(articles, chunk)
+        if resumed is not None:
+            current, starts_article = resumed, False
     if starts_article or after_note:
         if starts_article:
             digest_item = False

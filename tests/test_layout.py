@@ -1018,6 +1018,55 @@ def test_a_short_title_over_another_headline_is_no_subhead() -> None:
     assert "秋收农机忙 颗粒要归仓" not in layout.articles.body[0]
 
 
+def test_a_story_cut_mid_sentence_by_a_brief_set_between_its_columns_goes_on_after_it() -> None:
+    # …配备 | (a brief: its title, its 本报…讯 text in a column of its own) | 空调、冰箱…: the
+    # story resumes in its column; the brief's title is no part of it
+    story = [
+        "本报讯 8月29日下午2点，室外温度",
+        "计显示37℃。在新华路上，环卫工人徐金",
+        "宝正推着保洁车清扫路面，汗水早已浸透",
+        "了他的橘色工作服。",
+        "",
+        "今年夏天，市环卫部门调整了一线环",
+        "卫工人的作业时间，避开中午高温时段，",
+        "并在城区设置了15个“环卫驿站”，配备",
+    ]
+    brief = [
+        "全市中小学9月1日开学",
+        "",
+        "本报 8月 29日讯 今天，",
+        "市教育局召开2022年秋季开学",
+        "工作会议。今年秋季，全市中",
+        "小学、幼儿园将于 9月 1日正式",
+        "开学，在校学生约7.6万人。",
+    ]
+    rest = ["空调、冰箱和防暑药品，供环卫工人歇脚", "纳凉，还为他们送去了清凉饮品。"]
+    layout = _checked_layout([*story, "", *brief, "", *rest, "", "烈日下，他们坚守岗位"])
+    bodies = layout.articles.body.tolist()
+    assert bodies[0].endswith(
+        "配备空调、冰箱和防暑药品，供环卫工人歇脚纳凉，还为他们送去了清凉饮品。"
+    )
+    assert layout.articles.title.tolist() == ["烈日下，他们坚守岗位", "全市中小学9月1日开学"]
+    assert bodies[1].startswith("今天，市教育局") and bodies[1].endswith("约7.6万人。")
+
+
+def test_a_box_label_inside_a_storys_column_break_is_no_part_of_its_text() -> None:
+    # …在小区内 | 小贴士 | (the box's text): the label heads the box, never runs on the story
+    story = [
+        "本报讯 今年以来，城南社区实行“定时定",
+        "点”投放，撤除楼道垃圾桶，在小区内",
+    ]
+    box = [
+        "厨余垃圾投放前应沥",
+        "干水分，去除塑料袋等包",
+        "装物；大骨头、贝壳等不",
+        "易腐烂的应投入其他垃圾",
+        "桶。",
+    ]
+    layout = _checked_layout([*story, "", "小贴士", "", *box, "", "积分兑换让分类成为习惯"])
+    assert not any("小贴士" in body for body in layout.articles.body)
+
+
 def test_a_total_in_figures_under_a_title_is_its_subtitle() -> None:
     # 总投资48.6亿元 says no more than a sum: not a title under a kicker set wider, but the
     # subtitle; it may close a subtitle of two lines, found where the lines widen

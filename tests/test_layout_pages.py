@@ -13,7 +13,9 @@ page, a page that keeps paragraph indents, a wire page, a service page, twin sto
 topic and an interview (extra_*), and five pages thick with what extraction leaves (extract_*:
 the masthead's small print, a guide to the issue, advertisements, calls to scan a code, the
 imprint, a continued story under its headline, headers inside a column, lists and a table
-under the lines announcing them, a notice signed by two bodies). Items the layout still
+under the lines announcing them, a notice signed by two bodies), and five pages whose blocks
+the extraction set out of order (order_*: briefs, captions, boxes and headlines between a
+story's columns). Items the layout still
 reads otherwise are marked ``known_failure`` and checked to fail, so that a fix shows up."""
 
 from __future__ import annotations
