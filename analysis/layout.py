@@ -325,8 +325,6 @@ _SECTION_LIKE = re.compile(
     rf"(?:[A-Z]?\d{{1,2}}\s*)?[{CJK}](?:\s?[{CJK}·]){{1,7}}(?:\s*[A-Z]?\d{{1,2}})?"
 )
 _AD_LABEL = re.compile(r"(?:公益)?广\s*告")
-# a line announcing the list or table under it (no headline ends so)
-_ANNOUNCES_LIST = re.compile(r"(?:如下|以下|分别是|分别为|名单|排名)[:：]$")
 # a call to scan a code or follow an account, beside a picture of the code
 _PROMOTION = re.compile(
     r"^(?:扫一扫|扫码|微信扫一扫|长按识别|长按二维码|请扫描)"
@@ -1021,8 +1019,9 @@ def _list_item_ends(
     """Where the items of a list in a chunk end (empty when it holds none): two lines or more,
     each clearly short of the column, under a line ending in a colon (新增采样点具体如下： |
     南湖区建设街道便民服务中心 | …), or opening the chunk under a paragraph ending so
-    (``colon_above``; ``text``: the lines' text). Each line is an item, or, where items are numbered (1.尽量减少外出，外出
-    时佩戴 | 口罩和眼镜。), each runs to the line before the next number."""
+    (``colon_above``; ``text``: the lines' text). Each line is an item, or, where items are
+    numbered (1.尽量减少外出，外出时佩戴 | 口罩和眼镜。), each runs to the line before the next
+    number."""
     if colon_above:
         start = 0
     else:
@@ -1055,7 +1054,6 @@ _CLAUSE_INSIDE = re.compile(r"[，。；！？,;](?=.)")
 
 
 _NO_ITEMS: frozenset[int] = frozenset()
-_COLON_AT_END = re.compile(r"[:：][ \t\u3000]*$", re.M)
 
 
 def _indents_paragraphs(chunks: list[Chunk]) -> bool:
@@ -1455,6 +1453,10 @@ def _signature(chunk: Chunk) -> bool:
         and _DATE_LINE.fullmatch(lines[-1].text) is not None
         and (len(lines) == 1 or (all(len(line.text) <= 20 for line in lines) and not chunk.punct))
     )
+
+
+# a line announcing the list or table under it (no headline ends so)
+_ANNOUNCES_LIST = re.compile(r"(?:如下|以下|分别是|分别为|名单|排名)[:：]$")
 
 
 def _headline_over_story(chunks: list[Chunk], i: int) -> bool:
@@ -1935,7 +1937,7 @@ _EVENT_DONE = re.compile(
 )
 # how a predicate opens, never a title: a tense or an amount reached (将实现…, 已完成…, 超68万剂次)
 _PREDICATE_OPENING = re.compile(
-    r"(?:将|已|已经|正在|正式|首次|再次|全部|均已)[\u4e00-\u9fff]|(?:超|达|突破|逾|近)[\d.]+"
+    rf"(?:将|已|已经|正在|正式|首次|再次|全部|均已)[{CJK}]|(?:超|达|突破|逾|近)[\d.]+"
 )
 # a change in figures with no subject of its own: 同比增长12.5%, 增长两成
 _FIGURE_CHANGE = re.compile(
@@ -1994,9 +1996,9 @@ def _credit_line(text: str) -> bool:
 
 def _subtitle_text(text: str) -> bool:
     """A headline part that reads as a subtitle rather than a title line: an author line, a
-    factual statement about the town or county (我市举办…, 全市今年将…, 今年我市已…), who spoke and who
-    chaired (陈国栋作动员讲话 林晓东主持), a list (覆盖餐饮、零售、文旅、住宿等领域), or a
-    total in figures (总投资48.6亿元)."""
+    factual statement about the town or county (我市举办…, 全市今年将…, 今年我市已…), who spoke
+    and who chaired (陈国栋作动员讲话 林晓东主持), a list (覆盖餐饮、零售、文旅、住宿等领域), or
+    a total in figures (总投资48.6亿元)."""
     return (
         _credit_line(text)
         or text.startswith(_FACT_SUBJECT)
@@ -3123,7 +3125,8 @@ def _parse_page(page: Page) -> PageLayout:
     chunks = _join_split_datelines(chunks)
     indenting = _indents_paragraphs(chunks)
     # (a line ending in a colon may announce a list: rare, looked for once on the page)
-    colon_lines = "：\n" in page.text or ":\n" in page.text or _COLON_AT_END.search(page.text[-8:])
+    text = page.text
+    colon_lines = "：\n" in text or ":\n" in text or text.rstrip().endswith(_COLONS)
 
     articles: list[Article] = []
     headlines: list[Headline] = []
