@@ -207,7 +207,7 @@ _FURNITURE = re.compile(
     # the weather box under the masthead: 今日天气 多云转晴 | 12℃～21℃ 东南风3级
     r"|^(?:今日|明日|今天|明天)天气"
     # the label of an advertisement or of the front page's guide to the issue
-    r"|^(?:公益)?广\s*告\s*$|^(?:今日|本期|今日要目|要目)?导\s*读\s*$"
+    r"|^(?:(?:公益)?广\s*告|(?:今日|本期|今日要目|要目)?导\s*读)\s*$"
     # the label over a column of briefs: 简讯, 新闻速递
     r"|^(?:国际|国内|省内|本地|综合|体育|财经|文体|社会)?"
     r"(?:简\s*讯|快\s*讯|短\s*讯|简\s*报|速\s*递|要闻简报|新闻速递|新闻短波)\s*$"
@@ -293,6 +293,7 @@ def _is_furniture(chunks: list[Chunk], i: int) -> bool:
             # date beside it, in a header at the page's edge (tested below)
             if (
                 len(line.text) > 14  # (most chunks: their first line already)
+                or "年" not in chunk.text
                 or not _dated_header(chunk)  # (most short lines: a headline's)
                 or _SECTION_LIKE.fullmatch(line.text) is None
             ):
@@ -1540,6 +1541,7 @@ def _classify(chunks: list[Chunk]) -> None:
             prev is not None
             and prev is last_body
             and len(chunk.lines) >= 2
+            and chunk.lines[0].text.endswith(_COLONS)  # (cheap first)
             and _ANNOUNCES_LIST.search(chunk.lines[0].text)
         ):
             chunk.kind = "body"  # a list under the line announcing it: 新增采样点具体如下：
