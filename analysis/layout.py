@@ -90,7 +90,10 @@ _ROLE = re.compile(rf"^[{MARKERS}]?\s*(?:{BYLINE_ROLES})")
 _CREDIT_SUFFIX = re.compile(r"\s*(?:摄影?|报道|文/?图|供图|绘)$")
 _PHOTO_CREDIT = re.compile(r"(?:^|[\s■])(?:摄影|摄)|摄影?$")
 _BYLINE_PART = re.compile(rf"(?:{BYLINE_ROLES})\s*[:：]?\s*")
-_AGENCY = r"(?:据)?(?:新华社|中新社|中新网|人民网|央视网|人民日报)"
+_AGENCY = (
+    r"(?:据)?(?:新华社|新华网|中新社|中新网|中国新闻网|人民网|央视网|央广网|人民日报|光明网"
+    r"|光明日报|经济日报|中国日报网|中国青年报|环球网)"
+)
 # A dateline, matched on the joined first lines of a body: 本报讯, 本报3月14日讯,
 # 本报北京1月10日电, 新华社北京3月14日电（记者 …）. 记者X报道： stays in the body.
 DATELINE = re.compile(
@@ -102,7 +105,7 @@ DATELINE_START = re.compile(
     rf"^(?:本报讯|本报[^，。；：、\s]{{0,16}}?(?:讯(?!员)|电|$)|{_AGENCY}(?!记者)[^，。；：、\s]{{0,16}}?(?:电|$))"
 )
 _LOCAL_DATELINE = re.compile(r"本报(?:讯|[^，。；：\s电]{0,16}?讯(?!员))")
-_DATELINE_FIRST = frozenset("本据新中人央")  # first characters of DATELINE_START's branches
+_DATELINE_FIRST = frozenset("本据新中人央光经环")  # first characters of DATELINE_START's branches
 
 
 def _starts_dateline(text: str) -> bool:
@@ -1939,7 +1942,8 @@ _EVENT_DONE = re.compile(
 )
 # how a predicate opens, never a title: a tense or an amount reached (将实现…, 已完成…, 超68万剂次)
 _PREDICATE_OPENING = re.compile(
-    rf"(?:将|已|已经|正在|正式|首次|再次|全部|均已)[{CJK}]|(?:超|达|突破|逾|近)[\d.]+"
+    rf"(?:将|已|已经|正在|正式|首次|再次|全部|均已|可能|或将|有望|即将|预计)[{CJK}]"
+    r"|(?:超|达|突破|逾|近)[\d.]+"
 )
 # a change in figures with no subject of its own: 同比增长12.5%, 增长两成
 _FIGURE_CHANGE = re.compile(
@@ -2421,8 +2425,20 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
             pending_kicker is None
             and has_next_headline
             and not dups
-            and not chunk.blank_after
-            and any(line.doubled for line in cluster[idx + 1].lines)
+            and (
+                (not chunk.blank_after and any(line.doubled for line in cluster[idx + 1].lines))
+                # (or a line of its own a blank line over it, under another story's headline:
+                # 市教育局发布暑期提醒 | | 暑期游泳切莫去野外水域暑期游泳切莫去野外水域; a photo's
+                # title opens its cluster instead)
+                or (
+                    len(lines) == 1
+                    and idx > 0
+                    and cluster[idx - 1].kind == "headline"
+                    and chunk.blank_before
+                    and not _ANY_PUNCT.search(text)
+                    and all(line.doubled for line in cluster[idx + 1].lines)
+                )
+            )
         ):
             # The title is printed bold (twice in the text): a plain line right above it is
             # its kicker.

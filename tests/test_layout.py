@@ -992,6 +992,7 @@ def test_a_notice_signed_by_two_bodies_and_a_date() -> None:
         ("城区12个路口信号灯", "将实现智能化"),
         ("全市新冠疫苗接种", "超68万剂次"),
         ("平湖首条跨省公交", "开通运营"),
+        ("城南出土的一口古井", "可能建于明代中期"),
     ],
 )
 def test_a_title_broken_before_its_predicate_is_one_title(title: tuple[str, str]) -> None:
@@ -1065,6 +1066,36 @@ def test_a_box_label_inside_a_storys_column_break_is_no_part_of_its_text() -> No
     ]
     layout = _checked_layout([*story, "", "小贴士", "", *box, "", "积分兑换让分类成为习惯"])
     assert not any("小贴士" in body for body in layout.articles.body)
+
+
+def test_a_news_sites_dateline() -> None:
+    # 新华网杭州5月8日电（记者 王明）: a dateline like 新华社's, not the body's first words
+    layout = _checked_layout(
+        [
+            "新华网杭州5月8日电（记者 王明）",
+            "浙江省今天启动夏季防汛演练，全省十一",
+            "个地市同步开展抢险救援和人员转移科",
+            "目。",
+            "",
+            "浙江启动夏季防汛演练",
+        ]
+    )
+    (article,) = layout.articles.itertuples()
+    assert article.dateline == "新华网杭州5月8日电（记者 王明）"
+    assert article.body.startswith("浙江省今天")
+
+
+def test_a_plain_line_between_two_headlines_over_a_bold_title_is_its_kicker() -> None:
+    # the story above's headline, then 市教育局发布暑期提醒 on its own, then the title printed
+    # twice: the plain line is the bold title's kicker, as the sample's lead has it
+    title = "暑期游泳切莫去野外水域"
+    story = _column(_SPRING_STORY, 14)
+    other = _column("本报讯 暑期将至，市教育局提醒家长看护好孩子，不去野外水域游泳。", 18)
+    layout = _checked_layout(
+        [*story, "", "抢抓农时不误春耕", "", "市教育局发布暑期提醒", "", title + title, "", *other]
+    )
+    got = layout.articles[["kicker", "title"]].values.tolist()
+    assert got == [["", "抢抓农时不误春耕"], ["市教育局发布暑期提醒", title]]
 
 
 def test_a_total_in_figures_under_a_title_is_its_subtitle() -> None:
