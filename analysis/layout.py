@@ -88,7 +88,7 @@ BYLINE_ROLES = (
 )
 _ROLE = re.compile(rf"^[{MARKERS}]?\s*(?:{BYLINE_ROLES})")
 _CREDIT_SUFFIX = re.compile(r"\s*(?:摄影?|报道|文/?图|供图|绘)$")
-_PHOTO_CREDIT = re.compile(r"(?:^|[\s■])(?:摄影|摄)|摄影?$")
+_PHOTO_CREDIT = re.compile(r"(?:^|[\s■])(?:摄影|摄)|摄影?$|照片[)）]?$")
 _BYLINE_PART = re.compile(rf"(?:{BYLINE_ROLES})\s*[:：]?\s*")
 _AGENCY = (
     r"(?:据)?(?:新华社|新华网|中新社|中新网|中国新闻网|人民网|央视网|央广网|人民日报|光明网"
@@ -625,13 +625,15 @@ _NAME_CREDIT = re.compile(
 _BRACKETED_TAIL = re.compile(r"[（(]([^（）()]{2,40})[)）]$")
 _SPACED_TAIL = re.compile(r"(?<=[。！？”])\s*([^。！？”]{2,40})$")
 # a byline group that credits a photo: 摄影 王强, 摄 徐佳丽, 记者 张三 摄, 张三 摄影
-_CREDIT_VERB_END = re.compile(r"摄影?[)）]?$")  # (摄 at a line's end credits every name on it)
+# (摄 at a line's end credits every name on it; 照片: an agency's picture, 新华社发 美联社照片)
+_CREDIT_VERB_END = re.compile(r"(?:摄影?|照片)[)）]?$")
 _PHOTO_GROUP = re.compile(rf"^[{MARKERS}]?\s*(?:摄影|摄|图)|{_CREDIT_VERB_END.pattern}")
 
 
 def _is_credit(text: str) -> bool:
     """A byline, or names followed by 摄 (张三 摄: a photo credit needs no role), or an
-    agency's (新华社发（奥古斯托·卡萨索利 摄）), or the source of a brief (据新华社)."""
+    agency's (新华社发（奥古斯托·卡萨索利 摄）, 新华社发 美联社照片), or the source of a brief
+    (据新华社)."""
     return (
         _is_byline(text)
         or _SOURCE_CREDIT.fullmatch(text) is not None
@@ -646,13 +648,15 @@ def _is_credit(text: str) -> bool:
 _GROUP_CREDIT = re.compile(r"[（(]?本组(?:图片|照片)均?由.{2,24}?(?:摄影?|提供)[)）]?")
 
 
-_CREDIT_ENDS = ("摄", "摄影", "摄）", "摄)")
+_CREDIT_ENDS = ("摄", "摄影", "摄）", "摄)", "照片", "照片）", "照片)")
 # where a brief was taken from, in brackets at its end: （据新华社）, （据人民日报）
 _SOURCE_CREDIT = re.compile(
     r"据(?:新华社|中新社|人民日报|新华网|人民网|央视新闻|光明日报|经济日报)"
 )
 _AGENCY_PHOTO = re.compile(
-    rf"{_AGENCY}(?:记者\s*[{CJK}·]{{2,12}}\s*)?发?\s*[（(][^（）()]{{2,30}}摄影?[)）]"
+    rf"{_AGENCY}(?:记者\s*[{CJK}·]{{2,12}}\s*)?发?\s*[（(][^（）()]{{2,30}}(?:摄影?|照片)[)）]"
+    # (another agency's picture sent on: 新华社发 美联社照片, 新华社传真照片)
+    rf"|{_AGENCY}(?:发\s*[{CJK}]{{2,8}}|传真)照片"
 )
 
 
@@ -933,6 +937,9 @@ def is_paragraph_end(line: Line, column_width: float) -> bool:
         line.final
         or (line.text.endswith(_CLOSING_QUOTES) and line.width < column_width - 1)
         or (line.text.endswith(_COLONS) and line.width < 0.6 * column_width)
+        # (a colon or a semicolon on a line short by more than kinsoku leaves: 通知要求： over
+        # its first item, 一律不准进口旧机电产品； over the next)
+        or (line.text.endswith(_ITEM_ENDS) and line.width < column_width - 2.5)
     )
 
 

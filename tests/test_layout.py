@@ -1098,6 +1098,48 @@ def test_a_plain_line_between_two_headlines_over_a_bold_title_is_its_kicker() ->
     assert got == [["", "抢抓农时不误春耕"], ["市教育局发布暑期提醒", title]]
 
 
+def test_a_colon_or_semicolon_on_a_line_clearly_short_ends_its_paragraph() -> None:
+    # 通知要求： three cells short of the column, a blank line, a line two short (a lost
+    # indent): a paragraph ends there, no column break (that follows a full line)
+    paragraphs = [
+        "本报讯 市商务局日前发出通知，进一步规范旧机电产品进口秩序。为此，通知要求：",
+        "自今年1月1日起，除因特殊需要经批准外，一律不准进口旧机电产品；",
+        "未经批准，各单位不得对外签订旧机电产品进口合同。",
+    ]
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        first, rest = (paragraph, "") if not lines else (paragraph[:19], paragraph[19:])
+        lines += (
+            [*_column(first, 21), *_column(rest, 21), ""] if lines else [*_column(first, 21), ""]
+        )
+    layout = _checked_layout([*lines, "旧机电产品进口再规范"])
+    got = [p.replace(" ", "") for p in layout.articles.body[0].split("\n")]
+    assert got == [p.removeprefix("本报讯 ") for p in paragraphs]
+
+
+def test_an_agencys_credit_for_another_agencys_photo_closes_a_caption() -> None:
+    layout = _checked_layout(
+        [
+            *_column(_SPRING_STORY, 14),
+            "",
+            "抢抓农时不误春耕",
+            "",
+            " 这是当地时间5日在内罗毕",
+            "拍摄的一处疫苗接种点，民众",
+            "排队等候接种。",
+            "新华社发 美联社照片",
+            "",
+            "排队接种",
+        ]
+    )
+    caption = layout.articles.iloc[-1]
+    assert (caption.kind, caption.title, caption.byline) == (
+        "photo_caption",
+        "排队接种",
+        "新华社发 美联社照片",
+    )
+
+
 def test_a_total_in_figures_under_a_title_is_its_subtitle() -> None:
     # 总投资48.6亿元 says no more than a sum: not a title under a kicker set wider, but the
     # subtitle; it may close a subtitle of two lines, found where the lines widen
