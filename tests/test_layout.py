@@ -879,28 +879,41 @@ def test_a_line_ending_on_a_particle_is_no_kicker() -> None:
     assert layout.articles[["kicker", "title"]].values.tolist() == [["", "烈日下的 “城市美容师”"]]
 
 
-def test_a_caption_title_right_on_its_text_over_a_credit_in_brackets() -> None:
-    # 甜瓜抢“鲜”上市 on its caption, the credit closing it in brackets: the caption's title
-    layout = _checked_layout(
-        [
-            *_column(_SPRING_STORY, 14),
-            "",
-            "抢抓农时不误春耕",
-            "",
+@pytest.mark.parametrize(
+    ("caption", "title", "credit"),
+    [
+        # a title right on its text, the credit closing it in brackets
+        (
+            [
+                "甜瓜抢“鲜”上市",
+                " 5月11日，在广陈镇",
+                "龙萌村的甜瓜种植基地，",
+                "农户正在采摘成熟的甜瓜。",
+                "（记者 徐佳丽 摄）",
+            ],
             "甜瓜抢“鲜”上市",
-            " 5月11日，在广陈镇",
-            "龙萌村的甜瓜种植基地，",
-            "农户正在采摘成熟的甜瓜。",
-            "（记者 徐佳丽 摄）",
-        ]
-    )
-    caption = layout.articles.iloc[-1]
-    assert (caption.kind, caption.title, caption.byline) == (
-        "photo_caption",
-        "甜瓜抢“鲜”上市",
-        "记者 徐佳丽 摄",
-    )
-    assert caption.body.startswith("5月11日")
+            "记者 徐佳丽 摄",
+        ),
+        # an agency's credit for another agency's picture, the title after it
+        (
+            [
+                " 这是当地时间5日在内罗毕",
+                "拍摄的一处疫苗接种点，民众",
+                "排队等候接种。",
+                "新华社发 美联社照片",
+                "",
+                "排队接种",
+            ],
+            "排队接种",
+            "新华社发 美联社照片",
+        ),
+    ],
+)
+def test_a_captions_title_and_credit(caption: list[str], title: str, credit: str) -> None:
+    layout = _checked_layout([*_column(_SPRING_STORY, 14), "", "抢抓农时不误春耕", "", *caption])
+    last = layout.articles.iloc[-1]
+    assert (last.kind, last.title, last.byline) == ("photo_caption", title, credit)
+    assert last.body[:2] in ("5月", "这是")  # (the title out of the text, its space gone)
 
 
 def test_a_continued_storys_headline_over_its_jump_line() -> None:
@@ -1115,29 +1128,6 @@ def test_a_colon_or_semicolon_on_a_line_clearly_short_ends_its_paragraph() -> No
     layout = _checked_layout([*lines, "旧机电产品进口再规范"])
     got = [p.replace(" ", "") for p in layout.articles.body[0].split("\n")]
     assert got == [p.removeprefix("本报讯 ") for p in paragraphs]
-
-
-def test_an_agencys_credit_for_another_agencys_photo_closes_a_caption() -> None:
-    layout = _checked_layout(
-        [
-            *_column(_SPRING_STORY, 14),
-            "",
-            "抢抓农时不误春耕",
-            "",
-            " 这是当地时间5日在内罗毕",
-            "拍摄的一处疫苗接种点，民众",
-            "排队等候接种。",
-            "新华社发 美联社照片",
-            "",
-            "排队接种",
-        ]
-    )
-    caption = layout.articles.iloc[-1]
-    assert (caption.kind, caption.title, caption.byline) == (
-        "photo_caption",
-        "排队接种",
-        "新华社发 美联社照片",
-    )
 
 
 def test_a_total_in_figures_under_a_title_is_its_subtitle() -> None:
