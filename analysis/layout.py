@@ -1466,6 +1466,7 @@ def _signature(chunk: Chunk) -> bool:
     )
 
 
+_NOTICE_CLOSE = ("特此通知。", "特此公告。", "特此通告。", "特此声明。", "特此函告。", "特此说明。")
 # a line announcing the list or table under it (no headline ends so)
 _ANNOUNCES_LIST = re.compile(r"(?:如下|以下|分别是|分别为|名单|排名)[:：]$")
 
@@ -1494,7 +1495,19 @@ def _classify(chunks: list[Chunk]) -> None:
         if chunk.kind == "byline":
             prev = chunk
             continue
-        if prev is not None and prev is last_body and _signature(chunk):
+        if (
+            prev is not None
+            and prev is last_body
+            and (
+                _signature(chunk)
+                # who issues a notice, under its close (特此通知。 | 国家体育总局体育彩票 | 管理中心)
+                or (
+                    prev.lines[-1].text.endswith(_NOTICE_CLOSE)
+                    and len(chunk.lines) <= 3
+                    and not chunk.punct
+                )
+            )
+        ):
             chunk.kind = "signature"
         elif _opens_with_dateline(chunk, chunks[i + 1] if i + 1 < len(chunks) else None):
             chunk.kind = "body"
@@ -2380,6 +2393,9 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
                     unplaced.append(
                         Unplaced("detached_byline", s, "byline touching no headline or body")
                     )
+                # (a headline under detached bylines is no subtitle of the one over them: 育秧
+                # 正当时 | ■记者 陆佳慧 | 守护城市的“大白”们)
+                current = None
             continue
         dups: list[Span] = []
         lines = _headline_lines(chunk, dups)
@@ -3189,9 +3205,21 @@ def _parse_page(page: Page) -> PageLayout:
             continue
         if chunk.kind == "signature":
             # the close of the text above it (_classify finds one only under a body): a
-            # paragraph a line
+            # paragraph a line, but a name wrapped at the column runs on (国家体育总局体育彩票 |
+            # 管理中心)
             assert current is not None and prev is not None and prev.kind == "body"
-            current.paragraphs += [line.span for line in chunk.lines]
+            column = _sorted_median(current.widths) if current.widths else 0.0
+            for n, line in enumerate(chunk.lines):
+                above = chunk.lines[n - 1] if n else None
+                if (
+                    above is not None
+                    and column
+                    and above.width >= column - 2.5
+                    and not _DATE_LINE.fullmatch(line.text)
+                ):
+                    current.paragraphs[-1] = current.paragraphs[-1].extend(line.span)
+                else:
+                    current.paragraphs.append(line.span)
             current.open_end = current.ambiguous_end = False
             current.last = chunk.last
             prev = chunk

@@ -1130,6 +1130,47 @@ def test_a_colon_or_semicolon_on_a_line_clearly_short_ends_its_paragraph() -> No
     assert got == [p.removeprefix("本报讯 ") for p in paragraphs]
 
 
+def test_a_headline_under_detached_bylines_is_no_subtitle_of_the_one_over_them() -> None:
+    # a photo's title, two detached bylines, then a story's headline over its own body (the
+    # page sets headlines first): two headlines, not a title and its subtitle
+    story = _column(_SPRING_STORY, 16)
+    layout = _checked_layout(
+        [
+            " 4月13日，在林埭镇徐",
+            "家埭村，农机手驾驶插秧机",
+            "在田间育秧。",
+            "■通讯员 何 涛 摄",
+            "",
+            "育秧正当时",
+            "",
+            "■记者 陆佳慧",
+            "",
+            "■记者 钱 欣",
+            "",
+            "抢抓农时不误春耕",
+            "■记 者 翁辰辰",
+            "",
+            *story,
+        ]
+    )
+    got = layout.articles[["kind", "title", "subtitle"]].values.tolist()
+    assert got == [["photo_caption", "育秧正当时", ""], ["article", "抢抓农时不误春耕", ""]]
+
+
+def test_the_body_issuing_a_notice_under_its_close_is_its_signature() -> None:
+    # 特此通知。 | 市体育彩票管理中心 wrapped at the column: the notice's last paragraph, not a
+    # headline over the next story
+    notice = _column(
+        "本报讯 经确认，原定本周六举行的两场比赛推迟至下周进行，相关竞猜场次作相应调整。", 12
+    )
+    layout = _checked_layout(
+        [*notice, "", "特此通知。", "", "嘉兴市平湖区体育彩票", "管理中心", "", "竞猜场次调整"]
+    )
+    (article,) = layout.articles.itertuples()
+    assert article.title == "竞猜场次调整"
+    assert article.body.split("\n")[-2:] == ["特此通知。", "嘉兴市平湖区体育彩票管理中心"]
+
+
 def test_a_total_in_figures_under_a_title_is_its_subtitle() -> None:
     # 总投资48.6亿元 says no more than a sum: not a title under a kicker set wider, but the
     # subtitle; it may close a subtitle of two lines, found where the lines widen
