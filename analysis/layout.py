@@ -42,12 +42,14 @@ title lines, ``" / "`` between bylines, ``"\\n"`` between paragraphs.
 
 from __future__ import annotations
 
+import functools
 import gc
 import itertools
 import operator
 import re
 import string
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -1476,14 +1478,15 @@ def _headline_over_story(chunks: list[Chunk], i: int) -> bool:
     over a story of its own: a box's label opens it (小贴士), a dateline opens the chunk under
     it (全市中小学9月1日开学 | 本报…讯), or a headline printed twice, or a byline, comes next."""
     chunk = chunks[i]
-    if len(chunk.lines) > 3 or chunk.punct or i + 1 >= len(chunks):
+    if len(chunk.lines) > 3 or i + 1 >= len(chunks):
         return False
-    if _box_label(chunk.lines[0].text):
-        return True  # a box's label over its text: 小贴士, 记者手记
     nxt = chunks[i + 1]
-    if nxt.kind == "byline":
-        return True
-    return chunk.blank_after and (nxt.lines[0].doubled or _opens_with_dateline(nxt))
+    over = (
+        _box_label(chunk.lines[0].text)  # a box's label over its text: 小贴士, 记者手记
+        or nxt.kind == "byline"
+        or (chunk.blank_after and (nxt.lines[0].doubled or _opens_with_dateline(nxt)))
+    )
+    return over and not chunk.punct  # (the whole text read last)
 
 
 def _classify(chunks: list[Chunk]) -> None:
@@ -3164,7 +3167,7 @@ def _parse_page(page: Page) -> PageLayout:
     chunks = _split_glued_titles(_chunks(lines), continued)
     _classify(chunks)
     chunks = _join_split_datelines(chunks)
-    indenting = _indents_paragraphs(chunks)
+    indenting = functools.cache(lambda: _indents_paragraphs(chunks))
     # (a line ending in a colon may announce a list: rare, looked for once on the page)
     text = page.text
     colon_lines = "：\n" in text or ":\n" in text or text.rstrip().endswith(_COLONS)
@@ -3382,7 +3385,7 @@ def _add_body(
     articles: list[Article],
     order: list[tuple[str, int]],
     captioned: bool = False,
-    indenting: bool = True,
+    indenting: Callable[[], bool] = lambda: True,
     colon_lines: bool = True,
 ) -> Article:
     lines = chunk.lines
@@ -3563,8 +3566,7 @@ def _add_body(
             # who said the quotation above runs on after it, in a line of its own or more
             _attribution_after_quote(current.paragraphs[-1].text, lines)
             or (
-                indenting
-                and (
+                (
                     (len(lines) > 1 and lines[0].content_width > column - 1.75)
                     # (one line that runs on, no paragraph's last line, is measured too, on
                     # less evidence: it must fill the column)
@@ -3573,6 +3575,7 @@ def _add_body(
                         and lines[0].content_width > column - 0.75
                     )
                 )
+                and indenting()  # (read from the page the first time it is asked)
             )
         )
     if (
