@@ -2472,7 +2472,18 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
             continue
         current = Headline(first=chunk.first, last=chunk.last)
         headlines.append(current)
-        n_kicker = 0 if pending_kicker is not None or dups else _leading_kicker(lines)
+        # (two short lines over a subtitle set right under them, wider: a title of two lines,
+        # as the sample's 家门到厂门 | “工”到自然成 | 平湖“驻点招工”…, not a kicker and a title)
+        under_wider = (
+            len(lines) == 2
+            and nxt is not None
+            and nxt.kind == "headline"
+            and not chunk.blank_after
+            and nxt.lines[0].width >= 1.5 * max(line.width for line in chunk.lines)
+        )
+        n_kicker = (
+            0 if pending_kicker is not None or dups or under_wider else _leading_kicker(lines)
+        )
         if n_kicker:
             pending_kicker, lines = lines[:n_kicker], lines[n_kicker:]
         current.title, current.subtitle = _split_title_lines(lines)

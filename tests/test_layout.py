@@ -1171,6 +1171,23 @@ def test_the_body_issuing_a_notice_under_its_close_is_its_signature() -> None:
     assert article.body.split("\n")[-2:] == ["特此通知。", "嘉兴市平湖区体育彩票管理中心"]
 
 
+def test_two_short_lines_over_a_wider_subtitle_right_under_them_are_the_title() -> None:
+    # the sample's 家门到厂门 | “工”到自然成 | 平湖“驻点招工”… shape with a line half as wide
+    # again under a short one: a title of two lines, not a kicker over a title
+    layout = _checked_layout(
+        [
+            *_column(_SPRING_STORY, 14),
+            "",
+            "山海相约",
+            "九龙山人气旺",
+            "九龙山景区周末日均接待游客超1.2万",
+            "人次民宿预订率超过八成",
+        ]
+    )
+    got = layout.articles[["kicker", "title"]].values.tolist()
+    assert got == [["", "山海相约 九龙山人气旺"]]
+
+
 def test_a_total_in_figures_under_a_title_is_its_subtitle() -> None:
     # 总投资48.6亿元 says no more than a sum: not a title under a kicker set wider, but the
     # subtitle; it may close a subtitle of two lines, found where the lines widen
