@@ -1468,6 +1468,7 @@ def _signature(chunk: Chunk) -> bool:
     )
 
 
+_COMMENTATOR = re.compile(r"(?:本报|新华社)?(?:特约)?评论员")
 _NOTICE_CLOSE = ("特此通知。", "特此公告。", "特此通告。", "特此声明。", "特此函告。", "特此说明。")
 # a line announcing the list or table under it (no headline ends so)
 _ANNOUNCES_LIST = re.compile(r"(?:如下|以下|分别是|分别为|名单|排名)[:：]$")
@@ -3209,7 +3210,11 @@ def _parse_page(page: Page) -> PageLayout:
             chunk.kind == "byline"
             and prev is not None
             and prev.kind == "body"
-            and not chunk.blank_before
+            and (
+                not chunk.blank_before
+                # (a commentary signed under its last paragraph: 本报评论员 signs no other text)
+                or _COMMENTATOR.fullmatch(chunk.text.lstrip(MARKERS + " ")) is not None
+            )
         ):
             # a credit printed right under a body (photo captions): it belongs to that body
             assert current is not None

@@ -1188,6 +1188,15 @@ def test_two_short_lines_over_a_wider_subtitle_right_under_them_are_the_title() 
     assert got == [["", "山海相约 九龙山人气旺"]]
 
 
+def test_a_commentary_signed_under_its_last_paragraph() -> None:
+    # 本报评论员 a blank line under the text (the page sets headlines first): the commentary's
+    # byline, not a detached one
+    text = _column("关心困难职工的冷暖，是各级党委政府的责任。让我们行动起来，共度难关。", 16)
+    layout = _checked_layout(["把困难职工冷暖放心上", "", *text, "", "本报评论员"])
+    assert layout.articles.byline.tolist() == ["本报评论员"]
+    assert "detached_byline" not in layout.unplaced.kind.tolist()
+
+
 def test_a_total_in_figures_under_a_title_is_its_subtitle() -> None:
     # 总投资48.6亿元 says no more than a sum: not a title under a kicker set wider, but the
     # subtitle; it may close a subtitle of two lines, found where the lines widen
