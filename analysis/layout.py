@@ -1453,18 +1453,21 @@ def _lone_name(chunk: Chunk) -> bool:
 _DATE_LINE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 
 
-def _signature(chunk: Chunk) -> bool:
+def _signature(chunk: Chunk, above: Chunk) -> bool:
     """The date a notice is signed on, perhaps under the issuing body or two (平湖市农业农村局 |
-    2020年3月16日), or the desk signing a correction (本报编辑部): the close of the text
-    above, not a headline."""
+    2020年3月16日), the body issuing it under its close (特此通知。 | 国家体育总局体育彩票 |
+    管理中心), or the desk signing a correction (本报编辑部): the close of the text ``above``,
+    not a headline."""
     lines = chunk.lines
     if len(lines) == 1 and lines[0].text in ("本报编辑部", "编辑部"):
         return True  # (the paper signs its corrections)
+    if len(lines) > 3:
+        return False
+    if above.lines[-1].text.endswith(_NOTICE_CLOSE):
+        return not chunk.punct
     # (two bodies may sign it jointly: 桐乡报社 | 桐乡市作家协会 | 2020年8月26日)
-    return (
-        len(lines) <= 3
-        and _DATE_LINE.fullmatch(lines[-1].text) is not None
-        and (len(lines) == 1 or (all(len(line.text) <= 20 for line in lines) and not chunk.punct))
+    return _DATE_LINE.fullmatch(lines[-1].text) is not None and (
+        len(lines) == 1 or (all(len(line.text) <= 20 for line in lines) and not chunk.punct)
     )
 
 
@@ -1499,19 +1502,7 @@ def _classify(chunks: list[Chunk]) -> None:
         if chunk.kind == "byline":
             prev = chunk
             continue
-        if (
-            prev is not None
-            and prev is last_body
-            and (
-                _signature(chunk)
-                # who issues a notice, under its close (特此通知。 | 国家体育总局体育彩票 | 管理中心)
-                or (
-                    prev.lines[-1].text.endswith(_NOTICE_CLOSE)
-                    and len(chunk.lines) <= 3
-                    and not chunk.punct
-                )
-            )
-        ):
+        if prev is not None and prev is last_body and _signature(chunk, prev):
             chunk.kind = "signature"
         elif _opens_with_dateline(chunk, chunks[i + 1] if i + 1 < len(chunks) else None):
             chunk.kind = "body"
