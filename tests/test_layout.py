@@ -1171,21 +1171,35 @@ def test_the_body_issuing_a_notice_under_its_close_is_its_signature() -> None:
     assert article.body.split("\n")[-2:] == ["特此通知。", "嘉兴市平湖区体育彩票管理中心"]
 
 
-def test_two_short_lines_over_a_wider_subtitle_right_under_them_are_the_title() -> None:
-    # the sample's 家门到厂门 | “工”到自然成 | 平湖“驻点招工”… shape with a line half as wide
-    # again under a short one: a title of two lines, not a kicker over a title
-    layout = _checked_layout(
-        [
-            *_column(_SPRING_STORY, 14),
-            "",
-            "山海相约",
-            "九龙山人气旺",
-            "九龙山景区周末日均接待游客超1.2万",
-            "人次民宿预订率超过八成",
-        ]
-    )
-    got = layout.articles[["kicker", "title"]].values.tolist()
-    assert got == [["", "山海相约 九龙山人气旺"]]
+@pytest.mark.parametrize(
+    ("headline", "want"),
+    [
+        # “烟火气”又回来了 is the title's second line, as wide as the first but for its
+        # quotation marks; the wider lines under it are the subtitle
+        (
+            ["老街夜市重开", "“烟火气”又回来了", "东湖老街夜间经济带动消费", "日均客流超万人次"],
+            ["", "老街夜市重开 “烟火气”又回来了", "东湖老街夜间经济带动消费日均客流超万人次"],
+        ),
+        # the sample's 家门到厂门 | “工”到自然成 | 平湖“驻点招工”… shape with a line half as wide
+        # again under a short one: a title of two lines, not a kicker over a title
+        (
+            [
+                "山海相约",
+                "九龙山人气旺",
+                "九龙山景区周末日均接待游客超1.2万",
+                "人次民宿预订率超过八成",
+            ],
+            [
+                "",
+                "山海相约 九龙山人气旺",
+                "九龙山景区周末日均接待游客超1.2万人次民宿预订率超过八成",
+            ],
+        ),
+    ],
+)
+def test_two_title_lines_over_a_wider_subtitle(headline: list[str], want: list[str]) -> None:
+    layout = _checked_layout([*_column(_SPRING_STORY, 14), "", *headline])
+    assert layout.articles[["kicker", "title", "subtitle"]].values.tolist() == [want]
 
 
 def test_a_commentary_signed_under_its_last_paragraph() -> None:
@@ -1235,23 +1249,6 @@ def test_an_author_signs_a_feature_with_a_marker_or_a_slash() -> None:
         layout = _checked_layout([*_column(essay, 14), "", "外婆的青团", signature])
         got = layout.articles[["title", "byline"]].values.tolist()
         assert got == [["外婆的青团", byline]], signature
-
-
-def test_quotation_marks_make_no_title_line_a_subtitle() -> None:
-    # “烟火气”又回来了 is the title's second line, as wide as the first but for its quotation
-    # marks; the wider lines under it are the subtitle
-    layout = _checked_layout(
-        [
-            *_column(_SPRING_STORY, 14),
-            "",
-            "老街夜市重开",
-            "“烟火气”又回来了",
-            "东湖老街夜间经济带动消费",
-            "日均客流超万人次",
-        ]
-    )
-    got = layout.articles[["title", "subtitle"]].values.tolist()
-    assert got == [["老街夜市重开 “烟火气”又回来了", "东湖老街夜间经济带动消费日均客流超万人次"]]
 
 
 def test_an_unclaimed_headline_under_a_short_label_reading_like_its_body_takes_the_label() -> None:
