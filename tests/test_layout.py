@@ -319,62 +319,62 @@ def test_headline_body_overlap_counts_every_bigram() -> None:
 
 def test_headline_starting_with_benbao_is_not_a_dateline() -> None:
     # 本报… at a line end may be a dateline wrapped onto the next line (本报北京1月 | 10日电);
-    # a two-line headline 本报珍藏版 | 在意首发 completes no dateline, so it stays a headline.
+    # a two-line headline 本报纪念册 | 在杭首发 completes no dateline, so it stays a headline.
     page = (
         "本报讯 今天天气很好，市民纷纷外出踏青，公\n园里人来人往，热闹非凡。\n\n"
-        "本报珍藏版\n在意首发\n\n"
-        "本报罗马1月13日电 记录香港政权交接辉煌\n一刻的画册今天在罗马首发，受到读者欢迎。\n\n"
+        "本报纪念册\n在杭首发\n\n"
+        "本报杭州1月13日电 记录平湖百年变迁历程\n的纪念画册今天在杭州首发，受到读者欢迎。\n\n"
         "本报北京1月\n10日电 新春将至，各地市场供应充足，价格\n总体平稳。\n"
     )
     frame = parse_page(page).articles
-    assert "本报珍藏版 在意首发" in set(frame["title"])  # title lines joined by a space
-    assert not frame["body"].str.contains("珍藏版").any()
-    assert list(frame["dateline"]) == ["本报讯", "本报罗马1月13日电", "本报北京1月10日电"]
+    assert "本报纪念册 在杭首发" in set(frame["title"])  # title lines joined by a space
+    assert not frame["body"].str.contains("纪念册").any()
+    assert list(frame["dateline"]) == ["本报讯", "本报杭州1月13日电", "本报北京1月10日电"]
 
 
 def test_running_text_that_starts_with_an_agency_name_is_no_dateline() -> None:
-    # 新华社澳门分社社长… continues the paragraph above it; only a finished paragraph or a
-    # dateline completed on the lines below (新华社北京一月二十 | 三日电) opens a new article.
+    # 新华社浙江分社记者… continues the paragraph above it; only a finished paragraph or a
+    # dateline completed on the lines below (新华社杭州一月二十 | 三日电) opens a new article.
     layout = _checked_layout(
         [
-            "本报讯 元旦前夕，澳门各报纷纷发表社",
-            "论。《华侨报》的评论引述了",
-            "新华社澳门分社社长王启人的新年三愿，",
-            "表达了人们希望新的一年更好的意愿。",
+            "本报讯 新年前夕，嘉兴各报纷纷发表社",
+            "论。《嘉禾报》的评论援引了",
+            "新华社浙江分社记者沈立新的新春寄语，",
+            "表达了市民对新一年生活的美好期盼。",
             "",
-            "李岚清会见法国外长",
-            "新华社北京一月二十",
-            "三日电 国务院副总理李岚清今天在中南",
-            "海会见了法国外长于贝尔·韦德里纳。",
+            "副省长会见德国客商",
+            "新华社杭州一月二十",
+            "三日电 浙江省副省长陈立华今天在西子",
+            "宾馆会见了德国客商汉斯·米勒一行。",
         ]
     )
     frame = layout.articles
     assert len(frame) == 2
-    assert "《华侨报》的评论引述了新华社澳门分社社长王启人的新年三愿" in frame.body[0]
-    assert frame.dateline[1] == "新华社北京一月二十三日电"
-    assert frame.title[1] == "李岚清会见法国外长"
+    assert "《嘉禾报》的评论援引了新华社浙江分社记者沈立新的新春寄语" in frame.body[0]
+    assert frame.dateline[1] == "新华社杭州一月二十三日电"
+    assert frame.title[1] == "副省长会见德国客商"
 
 
 def test_benbao_headline_over_a_byline_and_four_character_headlines() -> None:
-    # 本报代表团… over a byline completes no dateline: a headline. 商城卫士 is four characters
+    # 本报采访团… over a byline completes no dateline: a headline. 商城卫士 is four characters
     # and 商 is a surname, but only a compound surname makes a four-character lone name.
     layout = _checked_layout(
         [
-            "本报讯 人民日报代表团日前访问法国，",
-            "与多家新闻媒体进行了交流。",
+            "本报讯 平湖日报采访团日前走访杭州，",
+            "与多家兄弟媒体进行了交流。",
             "",
-            "本报代表团访问法国新闻媒体",
+            "本报采访团走访杭州兄弟媒体",
             "■通讯员 沈斌欣",
             "",
-            "本报讯 绥芬河市公安局打击、防范、服",
-            "务三管齐下，中外客商称他们为商城卫士。",
+            "本报讯 当湖街道派出所巡逻、调解、服",
+            "务三管齐下，市场商户称他们为商城卫士。",
             "",
             "商城卫士",
             "",
             "欧阳明",
         ]
     )
-    assert layout.articles.title.tolist() == ["本报代表团访问法国新闻媒体", "商城卫士"]
+    assert layout.articles.title.tolist() == ["本报采访团走访杭州兄弟媒体", "商城卫士"]
     assert layout.articles.byline[0] == "通讯员 沈斌欣"
     assert layout.unplaced.query("kind == 'lone_name'").text.tolist() == ["欧阳明"]
 
@@ -384,11 +384,11 @@ def test_author_and_fact_lines_under_a_title_are_subtitles() -> None:
     # title are subtitles even when set no wider than the title.
     layout = _checked_layout(
         [
-            "本报讯 今年林业建设要实现由数量",
-            "型向质量效益型的转变。",
+            "本报讯 今年全市农业要从追求产量",
+            "转向品质和效益双提升。",
             "",
-            "促进林业建设产生质的转变",
-            "林业部部长陈耀邦",
+            "推动农业发展实现质的提升",
+            "农业局局长陆建明",
             "",
             "本报讯 全市今年将安排送戏下乡300",
             "场，村里的文化礼堂热闹起来了。",
@@ -396,61 +396,61 @@ def test_author_and_fact_lines_under_a_title_are_subtitles() -> None:
             "村里的文化礼堂热闹起来了",
             "全市今年将送戏下乡300场",
             "",
-            "本报讯 西坑村的三位村干部带领村民",
+            "本报讯 南港村的三位村干部带领村民",
             "修路建厂，村民收入翻了一番。",
             "",
-            "西坑村的领路人",
-            "罗和岗张宇生沈志雄",
+            "南港村的领路人",
+            "顾永林陆宇峰沈国强",
             "",
-            "本报讯 话剧要走向市场，也要守住艺术品格，",
+            "本报讯 越剧要走向市场，也要守住艺术品格，",
             "这是记者采访中听到最多的看法。",
             "",
-            "对话剧发展的几点看法",
-            "中国艺术研究院话剧所研究",
-            "员康洪兴",
+            "对越剧传承的几点看法",
+            "嘉兴艺术研究院戏曲所研究",
+            "员沈晓梅",
         ]
     )
     got = layout.articles[["title", "subtitle"]].values.tolist()
     assert got == [
-        ["促进林业建设产生质的转变", "林业部部长陈耀邦"],
+        ["推动农业发展实现质的提升", "农业局局长陆建明"],
         ["村里的文化礼堂热闹起来了", "全市今年将送戏下乡300场"],
-        ["西坑村的领路人", "罗和岗张宇生沈志雄"],
-        ["对话剧发展的几点看法", "中国艺术研究院话剧所研究员康洪兴"],
+        ["南港村的领路人", "顾永林陆宇峰沈国强"],
+        ["对越剧传承的几点看法", "嘉兴艺术研究院戏曲所研究员沈晓梅"],
     ]
 
 
 def test_a_dash_title_naming_its_subject_stays_one_title() -> None:
     page = "\n".join(
         [
-            "本报讯 韩济生教授几十年如一日研究针",
-            "灸镇痛原理，取得了一批重要成果。",
+            "本报讯 沈国华教授几十年如一日研究蚕",
+            "桑病害防治，取得了一批实用成果。",
             "",
-            "打开针灸原理的大门——",
-            "记北京医科大学教授韩济生",
+            "打开蚕病防治的大门——",
+            "记嘉兴农业学院教授沈国华",
         ]
     )
     frame = parse_page(page).articles
-    assert frame.title[0].replace(" ", "") == "打开针灸原理的大门——记北京医科大学教授韩济生"
+    assert frame.title[0].replace(" ", "") == "打开蚕病防治的大门——记嘉兴农业学院教授沈国华"
     assert frame.subtitle[0] == ""
 
 
 def test_two_headlines_printed_without_a_blank_line_are_split_by_their_bodies() -> None:
     layout = _checked_layout(
         [
-            "本报讯 上海汽车工业总公司日前宣布，调整桑塔纳",
-            "轿车的销售政策，桑塔纳轿车降价销售。",
+            "本报讯 市公共交通集团公司日前宣布，调整城乡公",
+            "交车的票价政策，城乡公交车降价运行。",
             "",
-            "本报讯 日本决定开展维护太空环境安全",
-            "的研究，开发清除太空垃圾的技术，保障",
-            "卫星安全。",
+            "本报讯 我市决定开展保护河道水体安全",
+            "的行动，推广清除河道淤泥的技术，保障",
+            "饮水安全。",
             "",
-            "清除太空垃圾保障卫星安全",
-            "上汽调整桑塔纳轿车销售政策",
+            "清除河道淤泥保障饮水安全",
+            "市公交调整城乡公交票价政策",
         ]
     )
     assert layout.articles.title.tolist() == [
-        "上汽调整桑塔纳轿车销售政策",
-        "清除太空垃圾保障卫星安全",
+        "市公交调整城乡公交票价政策",
+        "清除河道淤泥保障饮水安全",
     ]
 
 
@@ -502,31 +502,31 @@ def test_a_dated_item_read_as_a_digest_is_split_off_when_the_headlines_say_so() 
 
 
 def test_a_sentence_ending_on_a_full_line_before_a_column_break_may_run_on() -> None:
-    # A column of 15. 海洋经济是象山的特色经济。 opens its paragraph and fills the indented line,
+    # A column of 15. 设施农业是新埭的特色产业。 opens its paragraph and fills the indented line,
     # so the blank line after it may be a column break; the next line fills the column (no
     # indent), so the paragraph runs on. The article's second chunk has no inner lines: the
     # column comes from the lines of the chunk after it.
     layout = _checked_layout(
         [
-            "本报讯 象山县大力发展海洋",
-            "经济，渔业产值连年增长，已经形成",
-            "了一批实力型企业。",
+            "本报讯 新埭镇大力发展设施",
+            "农业，蔬菜产值连年增长，已经形成",
+            "了一批规模化基地。",
             "",
-            "海洋经济是象山的特色经济。",
+            "设施农业是新埭的特色产业。",
             "",
-            "靠海吃海，发挥资源优势，是象山",
-            "人在实践中逐渐摸索出的一条路子。",
+            "因地制宜，发挥区位优势，是新埭",
+            "人在实践中逐步探索出的一条新路。",
             "",
-            "当地还建起了水产品加工园区，",
+            "当地还建起了蔬菜冷链物流园，",
             "吸引了三十多家企业入驻，带动周",
             "边村民就业增收。",
         ]
     )
     paragraphs = layout.articles.body[0].split("\n")
     assert paragraphs == [
-        "象山县大力发展海洋经济，渔业产值连年增长，已经形成了一批实力型企业。",
-        "海洋经济是象山的特色经济。靠海吃海，发挥资源优势，是象山人在实践中逐渐摸索出的一条路子。",
-        "当地还建起了水产品加工园区，吸引了三十多家企业入驻，带动周边村民就业增收。",
+        "新埭镇大力发展设施农业，蔬菜产值连年增长，已经形成了一批规模化基地。",
+        "设施农业是新埭的特色产业。因地制宜，发挥区位优势，是新埭人在实践中逐步探索出的一条新路。",
+        "当地还建起了蔬菜冷链物流园，吸引了三十多家企业入驻，带动周边村民就业增收。",
     ]
 
 
@@ -621,29 +621,29 @@ def test_one_full_line_between_two_column_breaks_runs_on() -> None:
 
 
 def test_short_lines_holding_numbers_do_not_start_a_new_article() -> None:
-    # Numbers are not broken across lines, so a line before one ends short (高玉林侵吞公款总计)
+    # Numbers are not broken across lines, so a line before one ends short (陈国平套取公款总计)
     # and a line holding one measures short (half-width digits): the column has not changed.
     layout = _checked_layout(
         [
-            "本报天津电 1986年至1996",
-            "年1月间，高玉林与原天津市教育招",
-            "生考试中心中专处处长张洪斌等人结",
-            "伙，利用在中专录取工作中的职务之",
-            "便，侵吞公款1876221元。",
+            "本报嘉兴电 2012年至2018",
+            "年6月间，陈国平与原某县拆迁安置",
+            "办公室补偿科原副科长朱建民等人结",
+            "伙，利用在拆迁补偿工作中的职务之",
+            "便，套取公款1652473元。",
             "",
-            "高玉林侵吞公款总计",
-            "730000余元，案发后已追缴的赃款、",
+            "陈国平套取公款总计",
+            "650000余元，立案后已追回的赃款、",
             "",
-            "物共计300000余元，二审期间主",
-            "动退赔其余赃款430000元。张洪",
-            "斌侵吞公款523453元，已全部",
-            "追缴。",
+            "物共计280000余元，审理期间主",
+            "动退缴剩余赃款370000元。朱建",
+            "民套取公款412376元，已全部",
+            "追回。",
         ]
     )
     assert len(layout.articles) == 1
     assert layout.articles.body[0].endswith(
-        "高玉林侵吞公款总计730000余元，案发后已追缴的赃款、物共计300000余元，二审期间主动退赔其余"
-        "赃款430000元。张洪斌侵吞公款523453元，已全部追缴。"
+        "陈国平套取公款总计650000余元，立案后已追回的赃款、物共计280000余元，审理期间主动退缴剩余"
+        "赃款370000元。朱建民套取公款412376元，已全部追回。"
     )
 
 
@@ -677,29 +677,29 @@ def test_two_headlines_stacked_with_no_blank_line_between_are_split_by_their_bod
     # The first story's headline (after its body) and the second's (before its body) touch;
     # each part reads like one body, and the upper part shares a word (处理) with the other body
     one = (
-        "本报讯 澳大利亚科学家日前发现，一种亚硝化螺菌能够高效处理城市污水，处理成本比传统方法低"
-        "三成，已在悉尼两座污水厂试用。"
+        "本报讯 嘉兴农科院专家日前发现，一种光合细菌能更高效地处理养殖尾水，处理费用比常规方法低"
+        "三成，已在新埭两家养殖场试用。"
     )
     two = (
-        "本报讯 广西日前向基层发出问卷，请基层干部群众评议区直机关作风，征求意见两千余条，已处理一"
-        "千余条，一石激起千层浪。"
+        "本报讯 我市日前向群众发放问卷，请企业和广大群众评议各部门作风，收集建议两千余条，已处理一"
+        "千余条，赢得了群众好评。"
     )
     layout = _checked_layout(
         [
             *_column(one, 16),
             "",
-            "澳用亚硝化",
-            "螺处理污水",
-            "广西问卷征求意见",
-            "请基层评议机关作风",
+            "用光合细菌",
+            "处理养殖水",
+            "我市问卷收集建议",
+            "请群众评议部门作风",
             "■记者 王强",
             *_column(two, 14),
         ]
     )
     got = layout.articles[["title", "subtitle", "byline"]].values.tolist()
     assert got == [
-        ["澳用亚硝化 螺处理污水", "", ""],
-        ["广西问卷征求意见 请基层评议机关作风", "", "记者 王强"],
+        ["用光合细菌 处理养殖水", "", ""],
+        ["我市问卷收集建议 请群众评议部门作风", "", "记者 王强"],
     ]
 
 
@@ -749,24 +749,24 @@ def test_a_story_set_wider_than_the_one_before_is_read_in_its_own_column() -> No
 
 
 def test_a_line_between_a_finished_paragraph_and_a_new_one_is_a_headline() -> None:
-    # 老师，你的住房现在好吗 has a comma and no sentence end; it runs on into nothing, since the
+    # 老师，你的假期过得好吗 has a comma and no sentence end; it runs on into nothing, since the
     # chunk after it opens a paragraph (its first line is indented): a headline.
     layout = _checked_layout(
         [
-            "本报讯 大会结束后发表了共同声明，决定199",
-            "9年和2000年的年会分别在秘鲁和澳大利亚举行。",
+            "本报讯 论坛闭幕后发布了联合倡议，商定202",
+            "5年和2026年的年会分别在湖州和张家港市举行。",
             "",
-            "老师，你的住房现在好吗",
+            "老师，你的假期过得好吗",
             "",
-            "今年的元旦和春节离得格外近。一踏",
-            "进入1998年，就感觉出比往年更浓郁节日",
-            "气氛。元旦刚过，还没机会在教育专版上",
-            "向辛苦了一年的老师问一声新年好。",
+            "今年的寒假和春节挨得特别近。刚刚",
+            "进入2026年，校园里就处处洋溢着过节的",
+            "气氛。元旦刚过，还没来得及在校园版上",
+            "向忙碌了一学期的老师们道声辛苦。",
         ]
     )
     frame = layout.articles
-    assert frame.title.tolist() == ["", "老师，你的住房现在好吗"]
-    assert frame.body[1].startswith("今年的元旦和春节离得格外近。")
+    assert frame.title.tolist() == ["", "老师，你的假期过得好吗"]
+    assert frame.body[1].startswith("今年的寒假和春节挨得特别近。")
 
 
 def test_lines_running_into_a_dateline_or_the_page_end_are_a_headline() -> None:
@@ -774,30 +774,30 @@ def test_lines_running_into_a_dateline_or_the_page_end_are_a_headline() -> None:
     # next article, and the last headline ends the page.
     layout = _checked_layout(
         [
-            "本报讯 瓦加是巴基斯坦的一个边境小镇，降旗",
-            "仪式每天傍晚举行，吸引了许多参观者。",
+            "本报讯 乍浦是平湖东南的一个海滨古镇，升旗",
+            "仪式每天清晨举行，引来不少游客观看。",
             "",
-            "边界上，两国国旗同降——",
-            "印巴瓦加边界降旗仪式参观记",
+            "海塘边，一面国旗升起——",
+            "乍浦海塘清晨升旗仪式观礼记",
             "",
-            "本报讯 近来，有人没活干、有活没人干的现象",
-            "在一些地方相当普遍，值得认真研究。",
+            "本报讯 近来，有地没人种、有人没地种的现象",
+            "在部分乡村较为突出，值得认真思考。",
             "",
-            "『有人没活干，",
-            "有活没人干』探由",
+            "『有地没人种，",
+            "有人没地种』探因",
         ]
     )
     titles = [t.replace(" ", "") for t in layout.articles.title]
     assert titles == [
-        "边界上，两国国旗同降——印巴瓦加边界降旗仪式参观记",
-        "『有人没活干，有活没人干』探由",
+        "海塘边，一面国旗升起——乍浦海塘清晨升旗仪式观礼记",
+        "『有地没人种，有人没地种』探因",
     ]
 
 
 def test_a_short_label_over_a_longer_title_is_its_kicker() -> None:
     # 开学第一课 over 校园安全教育“不打烊” (same chunk) and 文化惠民 a blank line above its title
-    # are kickers; a title wrapped into balanced lines (伊朗抗议美 | 国侵犯主权) is not, nor is a
-    # first line that only digits make look short (1997中国 | 十大科技进展).
+    # are kickers; a title wrapped into balanced lines (村民呼吁增 | 设公交站点) is not, nor is a
+    # first line that only digits make look short (2025嘉兴 | 十大科技成果).
     layout = _checked_layout(
         [
             "本报讯 今天上午，市实验小学开展校园安全教育。",
@@ -812,23 +812,23 @@ def test_a_short_label_over_a_longer_title_is_its_kicker() -> None:
             "",
             "村里的文化礼堂热闹起来了",
             "",
-            "本报讯 伊朗十五日向联合国秘书长递交照会。",
+            "本报讯 村民十五日向市交通运输局反映诉求。",
             "",
-            "伊朗抗议美",
-            "国侵犯主权",
+            "村民呼吁增",
+            "设公交站点",
             "",
-            "本报讯 中国科学院评出一九九七年十大科技进展。",
+            "本报讯 嘉兴市科协评出二零二五年十大科技成果。",
             "",
-            "1997中国",
-            "十大科技进展",
+            "2025嘉兴",
+            "十大科技成果",
         ]
     )
     got = [[k, t.replace(" ", "")] for k, t in layout.articles[["kicker", "title"]].values]
     assert got == [
         ["开学第一课", "校园安全教育“不打烊”"],
         ["文化惠民", "村里的文化礼堂热闹起来了"],
-        ["", "伊朗抗议美国侵犯主权"],
-        ["", "1997中国十大科技进展"],
+        ["", "村民呼吁增设公交站点"],
+        ["", "2025嘉兴十大科技成果"],
     ]
 
 
@@ -1115,9 +1115,9 @@ def test_a_colon_or_semicolon_on_a_line_clearly_short_ends_its_paragraph() -> No
     # 通知要求： three cells short of the column, a blank line, a line two short (a lost
     # indent): a paragraph ends there, no column break (that follows a full line)
     paragraphs = [
-        "本报讯 市商务局日前发出通知，进一步规范旧机电产品进口秩序。为此，通知要求：",
-        "自今年1月1日起，除因特殊需要经批准外，一律不准进口旧机电产品；",
-        "未经批准，各单位不得对外签订旧机电产品进口合同。",
+        "本报讯 市住建局日前发出通知，进一步规范小区充电桩建设秩序。为此，通知要求：",
+        "从今年5月1日起，除经过专门审核同意外，一律不准私自安装充电桩；",
+        "未经验收，各物业企业不得将新建的充电桩投入使用。",
     ]
     lines: list[str] = []
     for paragraph in paragraphs:
@@ -1125,7 +1125,7 @@ def test_a_colon_or_semicolon_on_a_line_clearly_short_ends_its_paragraph() -> No
         lines += (
             [*_column(first, 21), *_column(rest, 21), ""] if lines else [*_column(first, 21), ""]
         )
-    layout = _checked_layout([*lines, "旧机电产品进口再规范"])
+    layout = _checked_layout([*lines, "小区充电桩建设再规范"])
     got = [p.replace(" ", "") for p in layout.articles.body[0].split("\n")]
     assert got == [p.removeprefix("本报讯 ") for p in paragraphs]
 
@@ -1205,8 +1205,8 @@ def test_two_title_lines_over_a_wider_subtitle(headline: list[str], want: list[s
 def test_a_commentary_signed_under_its_last_paragraph() -> None:
     # 本报评论员 a blank line under the text (the page sets headlines first): the commentary's
     # byline, not a detached one
-    text = _column("关心困难职工的冷暖，是各级党委政府的责任。让我们行动起来，共度难关。", 16)
-    layout = _checked_layout(["把困难职工冷暖放心上", "", *text, "", "本报评论员"])
+    text = _column("关心困难群众的冷暖，是党员干部的分内之事。让我们行动起来，温暖寒冬。", 16)
+    layout = _checked_layout(["把困难群众冷暖放心上", "", *text, "", "本报评论员"])
     assert layout.articles.byline.tolist() == ["本报评论员"]
     assert "detached_byline" not in layout.unplaced.kind.tolist()
 
@@ -1272,18 +1272,18 @@ def test_a_headline_line_printed_right_above_its_body_is_split_off() -> None:
     # far wider one is a headline line, not the body's first line.
     layout = _checked_layout(
         [
-            "本报讯 研讨会是由中国科协和爱德基金会举办的。",
+            "本报讯 研讨会是由市科协和市慈善基金会举办的。",
             "",
-            "少讲套话",
-            "辽宁省副省长高国珠，在日前的一次会",
-            "议上批评有些人尽讲套话，指出这也是一种",
-            "不正之风。他说：“今后不管是发言还是写",
-            "稿，都要开门见山。”",
+            "少讲空话",
+            "新埭镇副镇长沈立明，在近日的一次会",
+            "议上批评个别干部讲空话，认为这也是一种",
+            "作风问题。他说：“今后不论是开会还是写",
+            "稿，都要直奔主题。”",
         ]
     )
     frame = layout.articles
-    assert frame.title.tolist() == ["", "少讲套话"]
-    assert frame.body[1].startswith("辽宁省副省长高国珠")
+    assert frame.title.tolist() == ["", "少讲空话"]
+    assert frame.body[1].startswith("新埭镇副镇长沈立明")
 
 
 def test_a_stacked_headline_splits_when_one_part_reads_only_somewhat_like_its_body() -> None:
@@ -1291,36 +1291,36 @@ def test_a_stacked_headline_splits_when_one_part_reads_only_somewhat_like_its_bo
     # second, which no other headline claims: two headlines, not one.
     layout = _checked_layout(
         [
-            "本报讯 近三百家跨国公司来华投资，不少跨国公司在几番试探之后，",
-            "决定扩大在华投资规模。",
+            "本报讯 近三百家外资企业落户平湖，不少外资企业在几番考察之后，",
+            "决定继续扩大投资规模。",
             "",
-            "本报讯 一八四八年二月，马克思、恩格斯为共产主义者同盟起草的纲",
-            "领《共产党宣言》在伦敦出版，那是难以忘却的岁月。",
+            "本报讯 一九五八年三月，沈阿福、陆金根为当湖竹器合作社刻印的社",
+            "刊《竹器社通讯》在镇上发行，那是难以忘怀的岁月。",
             "",
-            "近三百家跨国公司来华投资",
-            "1998年：难以忘却的日子《共产党宣言》",
+            "近三百家外资企业落户平湖",
+            "1958年：难以忘怀的日子《竹器社通讯》",
         ]
     )
     titles = layout.articles.title.tolist()
-    assert titles == ["近三百家跨国公司来华投资", "1998年：难以忘却的日子《共产党宣言》"]
+    assert titles == ["近三百家外资企业落户平湖", "1958年：难以忘怀的日子《竹器社通讯》"]
 
 
 def test_a_dateline_keeps_a_long_credit_with_a_comma_in_brackets() -> None:
     page = "\n".join(
         [
-            "新华社北京1月15日电（中央人民",
-            "广播电台记者李涛，新华社记者王",
-            "言彬、韩振军）国务院总理李鹏今",
-            "天下午接见了石油天然气总公司工",
+            "新华社杭州3月15日电（浙江人民",
+            "广播电台记者沈涛，新华社记者朱",
+            "文斌、陆振华）省农业厅长陈华今",
+            "天下午会见了全省农业技术推广工",
             "作会议代表。",
         ]
     )
     frame = parse_page(page).articles
     assert (
         frame.dateline[0]
-        == "新华社北京1月15日电（中央人民广播电台记者李涛，新华社记者王言彬、韩振军）"
+        == "新华社杭州3月15日电（浙江人民广播电台记者沈涛，新华社记者朱文斌、陆振华）"
     )
-    assert frame.body[0].startswith("国务院总理李鹏")
+    assert frame.body[0].startswith("省农业厅长陈华")
 
 
 def test_a_kicker_ends_at_its_reporting_verb() -> None:
@@ -1328,16 +1328,16 @@ def test_a_kicker_ends_at_its_reporting_verb() -> None:
     # a title that merely wraps after a verb names no occasion and stays one title.
     layout = _checked_layout(
         [
-            "本报讯 全国体委主任会议今天在京召开，会议要求坚决反对使用兴奋剂。",
+            "本报讯 全市安全生产会议今天上午召开，会议要求坚决遏制重特大事故。",
             "",
-            "李铁映在全国体委主任会议上强调",
-            "坚持体育事业发展正确方针政策",
-            "同使用兴奋剂行为进行坚决斗争",
+            "陆明远在全市安全生产会议上强调",
+            "坚持安全发展理念压实各方责任",
+            "同各类违法违规生产行为作斗争",
             "",
-            "本报讯 联合国特委会负责人说，伊拉克应无条件允许武器核查。",
+            "本报讯 市应急管理局负责人说，各企业应无条件配合安全检查。",
             "",
-            "联合国特委会负责人强调",
-            "伊应无条件允许武器核查",
+            "市应急管理局负责人强调",
+            "各企业应无条件配合检查",
         ]
     )
     got = [
@@ -1346,10 +1346,10 @@ def test_a_kicker_ends_at_its_reporting_verb() -> None:
     ]
     assert got == [
         [
-            "李铁映在全国体委主任会议上强调",
-            "坚持体育事业发展正确方针政策同使用兴奋剂行为进行坚决斗争",
+            "陆明远在全市安全生产会议上强调",
+            "坚持安全发展理念压实各方责任同各类违法违规生产行为作斗争",
         ],
-        ["", "联合国特委会负责人强调伊应无条件允许武器核查"],
+        ["", "市应急管理局负责人强调各企业应无条件配合检查"],
     ]
 
 
@@ -1685,30 +1685,30 @@ def test_an_author_line_a_blank_line_under_its_title_is_its_subtitle() -> None:
     # is split off again as a headline of its own, over its author line
     lines = [
         *_column(
-            "新华社巴格达1月3日电 联合国特委会驻伊拉克总部3日遭到袭击，特委会总部的一辆汽车"
-            "被炸毁，没有人员伤亡。联合国特委会官员说，袭击事件正在调查之中。",
+            "新华社哈尔滨1月3日电 哈尔滨市郊一冷库仓储中心3日发生火灾，仓储中心的一辆冷藏车"
+            "被烧毁，没有人员伤亡。当地消防部门官员说，起火原因正在调查之中。",
             15,
         ),
         "",
-        "联合国特委会",
-        "驻伊总部遭袭击",
+        "哈尔滨一冷库",
+        "发生火灾无伤亡",
         "",
-        "深化京剧研究促进京剧繁荣",
+        "深化平湖钹子书研究与传承",
         "",
-        "中国艺术研究院研究员沈达人",
+        "嘉兴市文化馆副研究员陆文清",
         "■通讯员 王磊琪",
         "",
         *_column(
-            "新中国建立以后，京剧研究，包括对京剧历史、京剧理论、京剧美学的研究，以及对京剧"
-            "现状的研究和批评，都取得了很大成绩，对推动京剧艺术的发展起了重要作用。",
+            "从上世纪末开始，曲艺研究，包括对曲种起源、演唱形式、传统曲目的考证，以及对老艺人唱段的"
+            "抢救录音，都取得了不少成果，对钹子书的保护和传承起了积极作用。",
             15,
         ),
     ]
     layout = _checked_layout(lines)
     got = layout.articles[["title", "subtitle", "byline"]].values.tolist()
     assert got == [
-        ["联合国特委会 驻伊总部遭袭击", "", ""],
-        ["深化京剧研究促进京剧繁荣", "中国艺术研究院研究员沈达人", "通讯员 王磊琪"],
+        ["哈尔滨一冷库 发生火灾无伤亡", "", ""],
+        ["深化平湖钹子书研究与传承", "嘉兴市文化馆副研究员陆文清", "通讯员 王磊琪"],
     ]
 
 
@@ -2341,19 +2341,19 @@ def test_an_interview_question_is_no_byline() -> None:
     # 记者：… opens a question in an interview; a byline names people (short names, 、 between).
     layout = _checked_layout(
         [
-            "本报讯 纺织工业是目前国有工业中最为困难的一个行业。",
+            "本报讯 污水治理是目前乡村建设中最为薄弱的一个环节。",
             "",
-            "记者：党中央、国务院为纺织作为突破口制",
-            "定了哪些具体的政策措施？",
+            "记者：住建局、生态环境分局为污水治理制",
+            "定了哪些具体的工作举措？",
             "",
-            "石万鹏：国务院及有关部门先后出台了一系",
-            "列有力的政策措施。",
+            "沈卫东：市政府及相关部门陆续出台了一系",
+            "列扎实的工作举措。",
             "",
             "■记者 王强、徐佳丽",
         ]
     )
     assert (
-        "记者：党中央、国务院为纺织作为突破口制定了哪些具体的政策措施？" in layout.articles.body[0]
+        "记者：住建局、生态环境分局为污水治理制定了哪些具体的工作举措？" in layout.articles.body[0]
     )
     assert layout.unplaced.query("kind == 'detached_byline'").text.tolist() == [
         "■记者 王强、徐佳丽"
@@ -2365,24 +2365,24 @@ def test_a_quoted_subhead_between_paragraphs_of_one_column_stays_in_the_body() -
     # a column break; a headline would open an article of its own.
     layout = _checked_layout(
         [
-            "本报讯 沈阳地税系统各级“一把手”坚持从",
-            "我做起，遇到需要大家奉献的事，全体税务",
-            "干部按级别“正排列”，局长带头干在前面。",
+            "本报讯 全市监管系统各级“领头雁”坚持从",
+            "我做起，碰到急难险重的任务时，全体执法",
+            "人员按职务“倒排序”，局长带头冲在一线。",
             "",
-            "“堵住不正之风风源”",
+            "“挖出作风问题病根”",
             "",
-            "李天心局长给自己提出一个问题：行业",
+            "陆志强局长向班子抛出一个难题：一些",
             "",
-            "不正之风为什么刹住了又起来？他们具体分",
-            "析了几种不正之风，发现主要是因为风源没",
-            "有消除。",
+            "作风顽疾为什么整改了又反弹？他们逐条分",
+            "析了这些作风顽疾，发现症结就在于机制没",
+            "有健全。",
         ]
     )
     assert len(layout.articles) == 1
     assert layout.articles.body[0].split("\n")[1:] == [
-        "“堵住不正之风风源”",
-        "李天心局长给自己提出一个问题：行业不正之风为什么刹住了又起来？他们具体分析了几种不正之风，"
-        "发现主要是因为风源没有消除。",
+        "“挖出作风问题病根”",
+        "陆志强局长向班子抛出一个难题：一些作风顽疾为什么整改了又反弹？他们逐条分析了这些作风顽疾，"
+        "发现症结就在于机制没有健全。",
     ]
 
 
@@ -2417,7 +2417,7 @@ def test_a_dated_local_story_is_never_read_into_a_digest() -> None:
         "旅客出行平稳有序，铁路部门还加开了临时旅客列车。"
     )
     second = (
-        "本报北京1月12日讯 记者王标报道：春节将至，国务委员李贵鲜今天来到北京市看望慰问贫困群众。"
+        "本报北京1月12日讯 记者朱明报道：春节将至，在京创业的平湖青年今天来到驻京联络处共叙乡情。"
     )
     page = "\n".join([*_column(first, 14), "", *_column(second, 14)])
     layout = parse_page(page)
@@ -2855,30 +2855,30 @@ def test_a_headline_signed_by_a_reporter_goes_to_a_story_not_a_credited_caption(
 
 
 def test_a_line_cut_short_by_a_number_that_did_not_fit_is_no_change_of_column() -> None:
-    # 李铁映充分肯定了体育界在 could not take 1997 (a number does not split): two lines after a
+    # 沈国庆高度评价全省体育在 could not take 2025 (a number does not split): two lines after a
     # finished paragraph, the first short by the number's width, go on in the same story.
     story = (
-        "新华社北京1月16日电 国务委员李铁映今天在全国体委主任会议上讲话，他说，体育工作要坚持"
-        "以人为本，大力发展群众体育，为建设有中国特色社会主义事业做出贡献。"
+        "新华社杭州1月16日电 副省长沈国庆今天在全省体育工作会议上作讲话，他说，体育工作要坚持"
+        "惠民导向，广泛开展全民健身，为建设体育强省和健康浙江作出新的贡献。"
     )
     lines = [
         *_column(story, 16),
         "",
-        "李铁映充分肯定了体育界在",
-        "1997 年取得的成绩。",
+        "沈国庆高度评价全省体育在",
+        "2025 年取得的成绩。",
         "",
-        "全国体委主任会议召开",
+        "全省体育工作会议召开",
     ]
     (article,) = _checked_layout(lines).articles.itertuples()
-    assert article.body.endswith("李铁映充分肯定了体育界在1997年取得的成绩。")
+    assert article.body.endswith("沈国庆高度评价全省体育在2025年取得的成绩。")
 
 
 def test_a_caption_set_in_the_column_of_the_story_above_is_no_digest_item() -> None:
     # Same width as the story, no headline between: a dated item would continue a digest, but
     # a photo credit printed under the lines makes them a caption of their own.
     story = (
-        "新华社北京1月16日电 国务委员李铁映今天在全国体委主任会议上讲话，他说，体育工作要坚持"
-        "以人为本，大力发展群众体育。"
+        "新华社杭州1月16日电 副省长沈国庆今天在全省体育工作会议上作讲话，他说，体育工作要坚持"
+        "惠民导向，广泛开展全民健身。"
     )
     caption = " 3月12日是植树节，东塘街道组织党员志愿者在城东公园开展义务植树活动。"
     lines = [*_column(story, 11), "", *_column(caption, 11), "■摄影 陆晓岚 顾佳音", "", "春风化雨"]
@@ -2891,22 +2891,22 @@ def test_a_wire_item_joins_a_digest_read_in_short_paragraphs() -> None:
     # The digest's first item is set in paragraphs of three lines: two inner lines measure its
     # column, and the next item's own inner lines share it.
     first = [
-        "新华社汉城1月8日电 韩国各大报纸",
-        "从今天起削减版面，以节约进口新闻纸",
-        "所需的外汇。",
+        "新华社沈阳1月8日电 辽宁各大商场",
+        "从今天起推迟打烊，以便市民采购节日",
+        "用品和年货。",
         "",
-        "  各报负责人表示，在国家经济困难时",
-        "期，报界应与国民一道共渡难关，支持",
-        "政府的救国行动。",
+        "  各店负责人表示，在节日消费高峰时",
+        "期，商家应与市民一道共度佳节，保证",
+        "商品的质量安全。",
     ]
     second = [
-        "新华社曼谷1月8日电 泰国民间今天发",
-        "起以美元换泰币的自愿救国行动，广大",
-        "民众纷纷将积存的美元兑换成泰币，以",
-        "协助政府克服金融危机，振兴经济。",
+        "新华社长春1月8日电 吉林各地今天启",
+        "动以旧换新的家电消费补贴活动，广大",
+        "市民纷纷将家中的旧电器送到商场，以",
+        "旧换新的方式享受补贴，实惠过年。",
     ]
     # (a headline sharing no word with either item: only the column can join them)
-    lines = ["东亚经济传真", "", *first, "", *second]
+    lines = ["东北节前传真", "", *first, "", *second]
     (article,) = _checked_layout(lines).articles.itertuples()
-    assert article.title == "东亚经济传真"
-    assert "新华社曼谷1月8日电泰国民间" in article.body.replace(" ", "")
+    assert article.title == "东北节前传真"
+    assert "新华社长春1月8日电吉林各地" in article.body.replace(" ", "")
