@@ -90,7 +90,8 @@ BYLINE_ROLES = (
     "实习生|特约评论员|评论员|摄影记者|摄影|摄|文/图|文图|图/文|文/|文／|撰稿|整理)"
 )
 _ROLE = re.compile(rf"^[{MARKERS}]?\s*(?:{BYLINE_ROLES})")
-_CREDIT_SUFFIX = re.compile(r"\s*(?:摄影?|报道|文/?图|供图|绘)$")
+# (作, 书, 画 credit a painting or calligraphy after a space: 《春江水暖》 沈国华 作)
+_CREDIT_SUFFIX = re.compile(r"\s*(?:摄影?|报道|文/?图|供图|绘)$|\s+[作书画]$")
 _PHOTO_CREDIT = re.compile(r"(?:^|[\s■])(?:摄影|摄)|摄影?$|照片[)）]?$")
 _BYLINE_PART = re.compile(rf"(?:{BYLINE_ROLES})\s*[:：]?\s*")
 _AGENCY = (
@@ -204,6 +205,8 @@ _FURNITURE = re.compile(
     rf"|^\s*{_JUMP}\s*$"  # a jump line standing alone
     # the photo credit of the whole page: 本版图片均由记者 徐佳丽 摄, ■本版摄影 徐佳丽
     rf"|^[{MARKERS}]?\s*本[版组](?:图片|照片)(?:均)?由.{{2,24}}(?:摄|提供)$|^[{MARKERS}]?\s*本[版组]摄影"
+    # the page's sponsor or partner: 本版由平湖市民政局协办, 本专版由…联合主办
+    r"|^本(?:专)?版(?:由|与).{2,30}(?:协办|主办|承办|联办|合办|联合主办|联合推出|提供支持)$"
     # a page number (2, A2, 第2版), the masthead in Latin letters, the newsroom's numbers
     r"|^[A-Z]?\d{1,2}$|^[A-Z]{2,}(?:[ .]+[A-Z]{2,})+$|^(?:https?://|www\.)"
     rf"|^(?:{_DESK_LINES}|热线)?(?:电话|热线|传真|邮箱|邮编|网址)\s*[:：]"
@@ -572,7 +575,8 @@ _NAME_SEPARATORS = re.compile(_NAME_SEPARATOR)
 _ROLE_THEN_SEPARATOR = re.compile(rf"^(?:(?:{BYLINE_ROLES})(?:\s+|[:：])|[文图][/／])")
 
 
-_COMMENTATOR = re.compile(r"(?:本报|特约)?评论员")
+# a commentator signs with the role alone: 本报评论员, 平湖日报评论员, 新华社特约评论员
+_COMMENTATOR = re.compile(rf"(?:本报|新华社|[{CJK}]{{2,6}}报)?(?:特约)?评论员")
 
 
 def _is_byline(folded: str) -> bool:
@@ -580,7 +584,9 @@ def _is_byline(folded: str) -> bool:
     if not folded or len(folded) > 40:
         return False
     if not _ROLE.match(folded):
-        return _marked_names(folded)
+        return _marked_names(folded) or (
+            folded.endswith("评论员") and _COMMENTATOR.fullmatch(folded) is not None
+        )
     marker = folded[0] in MARKERS
     body = folded.lstrip(MARKERS).strip()
     body = _CREDIT_SUFFIX.sub("", body)
@@ -625,11 +631,12 @@ _NAME_CREDIT = re.compile(
     rf"^[{MARKERS}]?\s*[{CJK}·]{{2,5}}(?:{_NAME_SEPARATOR}[{CJK}·]{{2,5}}){{0,3}}\s+摄影?$"
 )
 # A credit at the end of a caption's or a story's text: …抢种。（记者 张三 摄）, …作业。 张三 摄
+_ROLE_GLUED = re.compile(rf"^((?:{BYLINE_ROLES}))(?=[{CJK}])")
 _BRACKETED_TAIL = re.compile(r"[（(]([^（）()]{2,40})[)）]$")
 _SPACED_TAIL = re.compile(r"(?<=[。！？”])\s*([^。！？”]{2,40})$")
 # a byline group that credits a photo: 摄影 王强, 摄 徐佳丽, 记者 张三 摄, 张三 摄影
 # (摄 at a line's end credits every name on it; 照片: an agency's picture, 新华社发 美联社照片)
-_CREDIT_VERB_END = re.compile(r"(?:摄影?|照片)[)）]?$")
+_CREDIT_VERB_END = re.compile(r"(?:摄影?|照片)[)）]?$|\s[作书画绘]$")
 _PHOTO_GROUP = re.compile(rf"^[{MARKERS}]?\s*(?:摄影|摄|图)|{_CREDIT_VERB_END.pattern}")
 
 
@@ -668,7 +675,13 @@ def _tail_credit(text: str) -> tuple[re.Match[str] | None, bool]:
     brackets; (None, False) when there is none."""
     if text.endswith(("）", ")")):
         m = _BRACKETED_TAIL.search(text)
-        if m and (_is_credit(m.group(1).strip()) or _signed_names(text, m)):
+        if m and (
+            _is_credit(m.group(1).strip())
+            or _signed_names(text, m)
+            # (a role and its name parted by a line break, joined with nothing between:
+            # …以上。（通讯员 | 朱 敏）, …流程。（记者 | 王 强 摄）)
+            or _is_credit(_ROLE_GLUED.sub(r"\1 ", m.group(1).strip(), count=1))
+        ):
             return m, True
     m = _SPACED_TAIL.search(text)
     return (m, False) if m and _is_credit(m.group(1).strip()) else (None, False)
@@ -724,6 +737,7 @@ def _photo_credits_only(bylines: list[Span]) -> bool:
 _ASCII_LETTERS = frozenset(string.ascii_letters)
 _HANGING = frozenset("，。、；：？！”’）》」』,.;:?!)")
 _new_tuple = tuple.__new__
+_PING, _LUN, _YUAN = map(ord, "评论员")
 
 
 def _char_table() -> tuple[np.ndarray, np.ndarray]:
@@ -799,6 +813,13 @@ def _read_lines(text: str) -> list[Line]:
     content_width = width - np.where(last & _HANG, hang, 0.0)
     # 0 blank, 1 simple, 2 whitespace inside or a possible byline
     kind = np.where(spaces == length, 0, np.where((spaces > 0) | (first & _BYLINE_START), 2, 1))
+    # (and a paper's commentator, who signs with the paper's name: 平湖日报评论员)
+    kind[
+        (length >= 5)
+        & (codes[last_at] == _YUAN)
+        & (codes[np.maximum(last_at - 1, 0)] == _LUN)
+        & (codes[np.maximum(last_at - 2, 0)] == _PING)
+    ] = 2
     # 1 ends a sentence, 0 not, 2 ends in a closing mark or a dot: decide on the text
     final = np.where(last & _CLOSER, 2, np.where(last & _MARK, 1, 0))
 
@@ -889,7 +910,12 @@ def _may_be_byline(raw: str) -> bool:
     if not _BYLINE_HINT.match(raw):
         # (names may be spaced out: 王 强 摄 reads as a credit only once normalised; so may
         # a signature after a marker: ■沈 洁)
-        return raw.rstrip().endswith(_CREDIT_ENDS) or raw.lstrip()[:1] in MARKERS
+        # (a paper's commentator, named by the paper: 平湖日报评论员)
+        return (
+            raw.rstrip().endswith(_CREDIT_ENDS)
+            or raw.lstrip()[:1] in MARKERS
+            or raw.rstrip().endswith("评论员")
+        )
     squeezed = "".join(raw.split())
     if _INVISIBLE_CHAR.search(squeezed):
         squeezed = squeezed.translate(_NO_INVISIBLE)
@@ -1052,7 +1078,9 @@ def _list_item_ends(
     # (the line announcing the list, if in the chunk, ends its paragraph too)
     announcing = [start - 1] if start else []
     leads = [k for k, line in enumerate(items) if _LIST_LEAD.match(line.text)]
-    if len(leads) >= 2 and leads[0] == 0:
+    # (one numbered item, wrapped, may be all a chunk holds between column breaks: 1.每千名老年人
+    # 拥有养老 | 床位数达到45张；)
+    if leads and leads[0] == 0:
         return frozenset(announcing + [start + k - 1 for k in leads if k > 0] + [len(lines) - 1])
     # unnumbered: names or rows, no clause inside a line and none running on (prose after a
     # colon, a number too long for the line above: （027）— | 2856772、)
@@ -1164,8 +1192,16 @@ def _split_glued_titles(chunks: list[Chunk], continued: bool = True) -> list[Chu
 
 
 _ANY_PUNCT = re.compile("[，。、；：？！,.;:?!]")
-# how a brief opens: when (4月17日，日前，近日，…)
-_BRIEF_OPENING = re.compile(r"(?:\d{1,2}月\d{1,2}日|\d{4}年|日前|近日|近期|昨天|昨日|今天|今年)")
+# a paragraph's opening adverbial of time and its comma (今年以来，近日，3月以来，)
+_CLAUSE_OPENING = re.compile(
+    r"(?:今年以来|去年以来|近年来|近日|日前|近期|连日来|目前|当前|\d{1,2}月(?:\d{1,2}日)?(?:以来|起)?"
+    r"|\d{4}年(?:以来)?)[上下]?午?，"
+)
+# how a brief opens: when (4月17日，日前，近日，3月以来，8月起，暑假期间，…)
+_BRIEF_OPENING = re.compile(
+    r"(?:\d{1,2}月(?:\d{1,2}日|以来|起|初|上旬|中旬|下旬|底|份)|\d{4}年|日前|近日|近期|连日来|近年来"
+    r"|昨天|昨日|今天|今年|去年|前不久|[\u4e00-\u9fff]{2,4}期间，)"
+)
 
 
 def _dateline_completes(lines: list[Line], k: int) -> bool:
@@ -1472,7 +1508,6 @@ def _signature(chunk: Chunk, above: Chunk) -> bool:
     )
 
 
-_COMMENTATOR = re.compile(r"(?:本报|新华社)?(?:特约)?评论员")
 _NOTICE_CLOSE = ("特此通知。", "特此公告。", "特此通告。", "特此声明。", "特此函告。", "特此说明。")
 # a line announcing the list or table under it (no headline ends so)
 _ANNOUNCES_LIST = re.compile(r"(?:如下|以下|分别是|分别为|名单|排名)[:：]$")
@@ -1695,7 +1730,9 @@ def _stands_alone(chunks: list[Chunk], i: int, body_column: float) -> bool:
     if nxt.kind == "byline":
         return False
     if _opens_with_dateline(nxt, chunks[i + 2] if i + 2 < len(chunks) else None):
-        return True
+        # (not a paragraph's opening cut by a column break, a block set in between: 今年以来，
+        # 我市大力推进企 | 本报讯 … | 业数字化改造…; a headline opens with no time and comma)
+        return not _CLAUSE_OPENING.match(chunk.text)
     if len(chunk.lines) > 2 or len(nxt.lines) < 3:
         return False
     column = _next_column(nxt, body_column)
@@ -1950,7 +1987,20 @@ def _leading_kicker(lines: list[Span]) -> int:
         # a title's event or its change in figures, wrapped under its subject: 第32个爱国卫生月
         # | 活动启动; 独山港区集装箱吞吐量 | 同比增长12.5%
         return 0
+    if len(lines) == 2 and (
+        (lines[0].text.startswith("关于") and not _DOCUMENT_END.search(lines[0].text))
+        or (len(lines[1].text) <= 10 and _DOCUMENT_END.search(lines[1].text) is not None)
+    ):
+        # one document's title wrapped: 关于做好…基本医疗保险 | 参保缴费工作的通告, 2022年度
+        # 平湖市“最美家庭” | 拟表彰名单公示 (关于 opens a phrase its document noun closes)
+        return 0
     return 1
+
+
+# what a public document's title ends in
+_DOCUMENT_END = re.compile(
+    r"(?:通告|通知|公告|公示|决定|意见|办法|规定|方案|决议|倡议书|告知书|须知|名单|的函)$"
+)
 
 
 # what a title says happened, at its end: a short line ending so continues the line above it
@@ -2399,7 +2449,7 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
         lines = _headline_lines(chunk, dups)
         if lines[0].text[0] in MARKERS:  # a brief's title: ■市图书馆恢复开放
             lines[0] = _strip_marker(lines[0], unplaced, "marker removed from a title")
-        if len(lines) == 1 and lines[0].text.endswith(("摄", "摄影")):
+        if len(lines) == 1 and lines[0].text.endswith(("摄", "摄影", " 作", " 书", " 画", " 绘")):
             # a photo's title and its credit on one line: 《湖畔春晓》 张卫东 摄
             lines[0], credit = _split_title_credit(lines[0])
             if credit is not None:
@@ -2813,10 +2863,14 @@ def _without_credit(span: Span, bylines: list[Span], unplaced: list[Unplaced]) -
     if bracketed:
         unplaced.append(Unplaced("marker", span.slice(m.start(), start), "credit bracket"))
         unplaced.append(Unplaced("marker", span.slice(end, m.end()), "credit bracket"))
+    credit = _strip_marker(_stripped_slice(span, start, end), unplaced)
+    glued = _ROLE_GLUED.match(credit.text)
+    if glued and not _is_credit(credit.text):
+        # the role and the name a line break parted, joined with nothing between: the space
+        # a byline sets between them (通讯员朱 敏 -> 通讯员 朱敏)
+        credit = credit.slice(0, glued.end()).extend(credit.slice(glued.end()), sep=" ")
     # (printed in running text: names keep their justification spaces until squeezed)
-    bylines.append(
-        squeeze_names(_strip_marker(_stripped_slice(span, start, end), unplaced), SURNAMES)
-    )
+    bylines.append(squeeze_names(credit, SURNAMES))
     return _stripped_slice(span, 0, m.start())
 
 
@@ -3437,8 +3491,20 @@ def _add_body(
         and prev.kind == "body"
         and abs(chunk.width - prev.width) <= 1
     )
+    credit_above = (
+        prev is not None
+        and prev.lines[-1].text.endswith(("）", ")"))
+        and _ends_in_credit(prev.text)
+    )
     starts_article = (
-        (captioned and current is not None and not current.open_end and not grouped_caption)
+        # (a caption's first line set with a space opens it even inside a story cut
+        # mid-sentence by it: …增开了至安徽、 |  1月10日，在市汽车客运站… | ■摄影 … | 河南、…)
+        (
+            captioned
+            and current is not None
+            and (not current.open_end or lines[0].indented)
+            and not grouped_caption
+        )
         or current is None
         # (a dateline completed by the lines under it: 本报1月4日第四版《地方新闻》 cites an
         # earlier issue and runs on into text, no 讯 or 电)
@@ -3446,7 +3512,7 @@ def _add_body(
         or prev is None
         or prev.kind != "body"
         # (a credit in brackets closed the text above: …公筷公勺”。（记者 王 强 摄）)
-        or (prev.lines[-1].text.endswith(("）", ")")) and _ends_in_credit(prev.text))
+        or credit_above
     )
     if (
         starts_article
@@ -3457,6 +3523,7 @@ def _add_body(
         # 本报讯 and 本报北京1月12日讯 open local stories; wire items (…电) make digests
         and not _LOCAL_DATELINE.match("".join([line.text for line in lines[:2]]))
         and not _ends_story(prev.lines[-1].text)  # （完） or a jump line closed the story above
+        and not credit_above  # (so did its author's credit: …以上。（通讯员 朱 敏）)
         and digest_column > 0
         and (
             (len(interior) >= 1 and abs(_sorted_median(interior) - digest_column) < 1)

@@ -9,10 +9,11 @@ deletions (justification spaces, indents) are simply the gaps between pieces.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, SupportsIndex
 
 from ._native import adopt
 
@@ -278,16 +279,20 @@ def normalize(text: str, names: bool = False) -> tuple[str, list[tuple[int, int,
     return span.text, span.source_map()
 
 
-def locate(source_map: list[tuple[int, int, int]], offset: int) -> tuple[int, int]:
-    """Source (line, col) of a normalised offset, from a ``source_map``; (0, 0) for inserted text."""
-    starts = [entry[0] for entry in source_map]
-    k = bisect.bisect_right(starts, offset) - 1
+def locate(source_map: Sequence[Sequence[SupportsIndex]], offset: SupportsIndex) -> tuple[int, int]:
+    """Source (line, col) of a normalised offset, from a ``source_map``; (0, 0) for inserted text.
+
+    ``source_map`` as a table holds it: a list of (offset, line, col) tuples, or of lists or
+    arrays as Parquet or JSON give them back; numpy integers will do for the numbers."""
+    at = operator.index(offset)
+    starts = [operator.index(entry[0]) for entry in source_map]
+    k = bisect.bisect_right(starts, at) - 1
     if k < 0:
         raise IndexError(offset)
-    start, line, col = source_map[k]
+    start, line, col = map(operator.index, source_map[k])
     if line == 0:
         return (0, 0)
-    return line, col + (offset - start)
+    return line, col + (at - start)
 
 
 # --- native build ---------------------------------------------------------------------------

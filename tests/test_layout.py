@@ -2910,3 +2910,166 @@ def test_a_wire_item_joins_a_digest_read_in_short_paragraphs() -> None:
     (article,) = _checked_layout(lines).articles.itertuples()
     assert article.title == "东北节前传真"
     assert "新华社长春1月8日电吉林各地" in article.body.replace(" ", "")
+
+
+def test_a_commentator_named_by_the_paper_signs_the_commentary() -> None:
+    # 平湖日报评论员 signs as 本报评论员 does, a blank line under the text
+    text = _column("防汛防台，重在一个防字。各地各部门要克服麻痹思想，把工作做在前面。", 16)
+    layout = _checked_layout(["防汛防台 重在“防”字", "", *text, "", "平湖日报评论员"])
+    assert layout.articles[["title", "byline"]].values.tolist() == [
+        ["防汛防台 重在“防”字", "平湖日报评论员"]
+    ]
+    assert "detached_byline" not in layout.unplaced.kind.tolist()
+
+
+def test_a_credit_in_brackets_broken_after_its_role_closes_the_text() -> None:
+    # （通讯员 | 朱 敏） and （记者 | 王 强 摄）: the line break parted the role from the name
+    brief = [
+        "■当湖街道开展垃圾分类督导",
+        "3月以来，当湖街道组织",
+        "120余名志愿者在各小区开展",
+        "垃圾分类督导，引导居民定时",
+        "定点投放，准确率提升至九成",
+        "以上。（通讯员",
+        "朱 敏）",
+    ]
+    caption = [
+        " 3月16日，在市民中心不动产",
+        "登记窗口，工作人员正在为前来",
+        "办事的市民讲解流程。（记者",
+        "王 强 摄）",
+        "",
+        "窗口服务暖人心",
+    ]
+    layout = _checked_layout([*brief, "", *caption])
+    got = layout.articles[["kind", "title", "byline"]].values.tolist()
+    assert got == [
+        ["article", "当湖街道开展垃圾分类督导", "通讯员 朱敏"],
+        ["photo_caption", "窗口服务暖人心", "记者 王强 摄"],
+    ]
+    assert not layout.articles.body.str.contains("（").any()
+
+
+def test_briefs_titled_with_a_marker_in_one_column_are_separate_articles() -> None:
+    # each ■ line titles the brief under it, which opens with when (3月以来，暑假期间，8月起)
+    page = [
+        "简讯",
+        "",
+        "■市民中心启用“周末不打烊”",
+        "本报讯 自3月13日起，",
+        "市民中心推出“周末不打烊”",
+        "服务，每周六上午开放38个高",
+        "频事项窗口，方便市民办事。",
+        "",
+        "■乍浦镇开展防溺水宣传",
+        "暑假期间，乍浦镇组织志",
+        "愿者在河塘等重点水域开展巡",
+        "查，发放宣传资料3000余份。",
+        "",
+        "■“浙里办”上线停车缴费服务",
+        "8月起，市民通过手机即可",
+        "查询城区公共停车泊位并在线",
+        "缴费，已接入停车场62个。",
+    ]
+    layout = _checked_layout(page)
+    assert layout.articles.title.tolist() == [
+        "市民中心启用“周末不打烊”",
+        "乍浦镇开展防溺水宣传",
+        "“浙里办”上线停车缴费服务",
+    ]
+    assert layout.articles.body.str.startswith(("自3月13日起", "暑假期间", "8月起")).all()
+
+
+def test_a_document_title_wrapped_over_two_lines_is_one_title() -> None:
+    # 关于… opens a phrase that its document noun closes; …名单公示 says which list only with
+    # the line above: neither upper line is a kicker
+    notice = _column("各参保单位和个人：现将有关事项通告如下，请相互转告，按时办理。", 15)
+    for headline in (
+        ["关于做好2023年度城乡居民基本医疗保险", "参保缴费工作的通告"],
+        ["2022年度平湖市“最美家庭”", "拟表彰名单公示"],
+    ):
+        layout = _checked_layout([*notice, "", *headline])
+        assert layout.articles[["kicker", "title"]].values.tolist() == [["", " ".join(headline)]]
+
+
+def test_a_paragraph_opening_cut_before_a_brief_set_between_columns_is_no_headline() -> None:
+    # 今年以来，我市大力推进企 | (a brief) | 业数字化改造…: one line opening with when and a
+    # comma is the story's paragraph, resumed after the brief
+    story = _column(
+        "本报讯 走进位于钟埭街道的一家新材料企业，一台台机器人正在有序作业，"
+        "工人们通过电脑屏幕就能掌握生产线运行情况。",
+        14,
+    )
+    brief = [
+        *_column("本报讯 6月8日，我市高考顺利结束。考试期间，各部门协同配合，考场秩序井然。", 15),
+        "",
+        "我市高考平稳顺利结束",
+    ]
+    rest = _column(
+        "业数字化改造，计划全年实施一批技术改造项目，新增一批工业机器人，"
+        "推动更多企业走上智能制造之路。",
+        14,
+    )
+    layout = _checked_layout(
+        [*story, "", "今年以来，我市大力推进企", "", *brief, "", *rest, "", "机器换人 车间“智”变"]
+    )
+    got = layout.articles[["title", "body"]].values.tolist()
+    assert [title for title, _ in got] == ["机器换人 车间“智”变", "我市高考平稳顺利结束"]
+    assert "今年以来，我市大力推进企业数字化改造" in got[0][1]
+
+
+def test_a_caption_opening_with_a_space_inside_a_story_cut_mid_sentence() -> None:
+    # …增开了至安徽、 | (a caption, its first line set with a space) | 河南、江西等方向的班车: the
+    # caption is an item of its own and the story runs on after it
+    story = _column(
+        "本报讯 1月7日，春运正式启动。为保障群众平安出行，市交通运输部门加强了对客运站、"
+        "高速公路服务区等重点场所的安全检查，对营运客车逐车开展安全隐患排查。同时，市汽车"
+        "客运站增开了至安徽、",
+        15,
+    )
+    caption = [
+        " 1月10日，在市汽车客运",
+        "站，志愿者正在帮助旅客搬运",
+        "行李。春运期间，车站共有60",
+        "余名志愿者提供爱心服务。",
+        "■摄影 陆 斌",
+        "",
+        "春运路上的“红马甲”",
+    ]
+    rest = _column("河南、江西等方向的班车，方便外来务工人员返乡过年。", 15)
+    layout = _checked_layout([*story, "", *caption, "", *rest, "", "暖心服务护航返乡路"])
+    got = layout.articles[["kind", "title"]].values.tolist()
+    assert got == [["article", "暖心服务护航返乡路"], ["photo_caption", "春运路上的“红马甲”"]]
+    assert "增开了至安徽、河南、江西等方向的班车" in layout.articles.body.iloc[0]
+
+
+def test_a_painting_credited_with_zuo_and_the_page_sponsor() -> None:
+    # 《春江水暖》 沈国华 作 credits a painting as 摄 a photo; 本版由…协办 is the page's sponsor
+    page = [
+        " 这幅国画以淡墨写远山，",
+        "以浓墨点出近岸的渔舟与垂",
+        "柳，作者系市美术家协会会员。",
+        "",
+        "《春江水暖》 沈国华 作",
+        "",
+        "本版由平湖市文化馆协办",
+    ]
+    layout = _checked_layout(page)
+    assert layout.articles[["kind", "title", "byline"]].values.tolist() == [
+        ["photo_caption", "《春江水暖》", "沈国华 作"]
+    ]
+    assert layout.unplaced.query("kind == 'furniture'").text.tolist() == ["本版由平湖市文化馆协办"]
+
+
+def test_locate_takes_a_source_map_as_a_table_gives_it_back() -> None:
+    # Parquet and JSON give the (offset, line, col) entries back as lists or arrays, and
+    # offsets come out of DataFrames as numpy integers
+    import numpy as np
+
+    _, source_map = __import__("analysis.normalize", fromlist=["normalize"]).normalize(
+        "第一行\n 3 月 14 日"
+    )
+    as_lists = [list(entry) for entry in source_map]
+    as_arrays = np.array(source_map)
+    for table in (source_map, as_lists, as_arrays):
+        assert locate(table, np.int64(4)) == locate(source_map, 4)
