@@ -119,8 +119,8 @@ def _starts_dateline(text: str) -> bool:
 def _opens_with_dateline(chunk: Chunk, following: Chunk | None = None) -> bool:
     """The chunk's first line starts a dateline. One that runs on to the next line (本报北京1月 |
     10日电) must be completed by the lines under it; only a chunk's last line may leave it to
-    the next chunk (a column break), so 本报珍藏版 | 在意首发 stays a headline. A one-line
-    chunk left incomplete must be completed by the ``following`` chunk: 本报代表团访问法国新闻媒体
+    the next chunk (a column break), so 本报特刊 | 今日推出 stays a headline. A one-line
+    chunk left incomplete must be completed by the ``following`` chunk: 本报采访团走访长三角城市
     over a byline is a headline."""
     lines = chunk.lines
     first = lines[0].text
@@ -175,8 +175,8 @@ def _ends_sentence(text: str) -> bool:
 
 
 _REPORTING_VERB = re.compile(r"(?:强调|指出|表示|要求|提出|寄语|号召|部署|讲话|呼吁|说|称)$")
-# A kicker names who spoke on what occasion, then the verb (李铁映在全国体委主任会议上强调);
-# a title that merely wraps after its verb (联合国特委会负责人强调 | 伊应…) names no occasion.
+# A kicker names who spoke on what occasion, then the verb (王建国在全市农村工作会议上强调);
+# a title that merely wraps after its verb (专家组负责人强调 | 应加快…) names no occasion.
 # Two-character verbs only: a title line may well end in 小说 or 学说.
 _KICKER_VERB = re.compile(r"(?:强调|指出|表示|要求|提出|寄语|号召|部署|讲话|呼吁|声称|宣称)$")
 # a meeting held, named above the title that says what it called for
@@ -597,7 +597,7 @@ def _is_byline(folded: str) -> bool:
         return _COMMENTATOR.fullmatch(body) is not None
     if not _NAMES_ONLY.fullmatch(names_only):
         return False
-    # names are short (two glued ones at most) unless foreign (·): 记者：党中央、国务院为纺织作为
+    # names are short (two glued ones at most) unless foreign (·): 记者：市委、市政府把招商引资作为
     # 突破口… opens an interview question, not a byline
     # (names parted by a comma open with a surname: 记者：受疫情影响，今年春耕生产 is a question
     # too; names parted by spaces may be a pen name, 通讯员 平法宣)
@@ -1013,7 +1013,7 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                         # agency's name
                         (dateline and _dateline_completes(lines, k))
                         # a short line that ends no sentence over a far wider one: a headline
-                        # line printed right above a body (少讲套话 | 辽宁省副省长高国珠，在日前的
+                        # line printed right above a body (多干实事 | 市政协副主席李建华，在日前的
                         # 一次会); not a dateline wrapped at its date, nor a line cut short by a
                         # number
                         or (
@@ -1206,7 +1206,7 @@ _BRIEF_OPENING = re.compile(
 
 def _dateline_completes(lines: list[Line], k: int) -> bool:
     """The dateline started on ``lines[k]`` is completed within it and the next two text lines
-    (新华社北京一月二十 | 三日电), so it is one, not running text that starts with 新华社."""
+    (新华社杭州三月二十 | 一日电), so it is one, not running text that starts with 新华社."""
     texts = [line.text for line in lines[k : k + 6] if line.kind != "blank"][:3]
     return DATELINE.match("".join(texts)) is not None
 
@@ -1408,7 +1408,7 @@ def _parallel_subheads(chunks: list[Chunk], i: int, column: float) -> bool:
 
 def _runs_into_tail(chunks: list[Chunk], i: int) -> bool:
     """Lines with a comma inside whose sentence ends on the one short line after a column break
-    (瑞典的一项调查表明， | 妇女经常食用橄榄油可防 || 乳腺癌。): body text, not a headline, since
+    (一项最新调查表明， | 经常散步的老人更不容易 || 摔倒。): body text, not a headline, since
     no headline runs on into a line that closes a sentence."""
     chunk = chunks[i]
     if i + 1 >= len(chunks):
@@ -1492,8 +1492,8 @@ _DATE_LINE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 
 def _signature(chunk: Chunk, above: Chunk) -> bool:
     """The date a notice is signed on, perhaps under the issuing body or two (平湖市农业农村局 |
-    2020年3月16日), the body issuing it under its close (特此通知。 | 国家体育总局体育彩票 |
-    管理中心), or the desk signing a correction (本报编辑部): the close of the text ``above``,
+    2020年3月16日), the body issuing it under its close (特此通知。 | 平湖市农业农村局农产品 |
+    质量安全中心), or the desk signing a correction (本报编辑部): the close of the text ``above``,
     not a headline."""
     lines = chunk.lines
     if len(lines) == 1 and lines[0].text in ("本报编辑部", "编辑部"):
@@ -1655,8 +1655,8 @@ _LEADING_RUN = re.compile(r"[0-9A-Za-z.%]+")
 
 def _reach(line: Line, below: Line) -> float:
     """How wide ``line`` may be set: a number or Latin word opening the line below does not
-    split, so a line that could not take it ends short by its width (李铁映充分肯定了体育界在 |
-    1997 年…), as if full."""
+    split, so a line that could not take it ends short by its width (市长充分肯定了全市上下在 |
+    2020 年…), as if full."""
     run = _LEADING_RUN.match(below.text)
     return line.width if run is None else line.width + 0.5 * run.end()
 
@@ -1946,7 +1946,7 @@ def _leading_kicker(lines: list[Span]) -> int:
     ):
         # the meeting held, over a title and a subtitle (全市…推进大会召开 | 以数字化改革撬动
         # 全方位改革 | 陈国栋作动员讲话 林晓东主持); over one line it may be the first half of a
-        # title (…峰会召开 | 印巴同意继续进行双边对话), over two the title over its subtitle
+        # title (…论坛召开 | 两地同意继续深化合作交流), over two the title over its subtitle
         return 1
     if _short_label_over_title(lines[0], lines[1:], named=True):
         return 1
@@ -2238,7 +2238,7 @@ def _split_title_lines(lines: list[Span]) -> tuple[list[Span], list[Span]]:
     if len(lines) == 1:
         return lines, []
     # the last line, or the last two when the last is a short wrapped remainder
-    # (中国艺术研究院话剧所研究 | 员康洪兴), reads as a subtitle
+    # (市文化馆群众文艺部研究 | 员沈立华), reads as a subtitle
     tails = [1, 2] if len(lines) > 2 and _short_remainder(lines) else [1]
     for n in tails:
         upper = "".join(s.text for s in lines[:-n])
@@ -2281,8 +2281,8 @@ _BALANCED = 2
 
 
 def _wider_than_wrapped_title(title: list[Span], below: list[Span]) -> bool:
-    """A line clearly wider than every line of a title wrapped into balanced lines (全国贫困地区
-    农村基层 | 组织建设研讨班形成共识 | 加强基层组织建设关键在县市委) is set in the smaller type of
+    """A line clearly wider than every line of a title wrapped into balanced lines (全市农村基层
+    党建工作 | 推进会暨现场观摩会召开 | 以党建引领推动乡村全面振兴) is set in the smaller type of
     a subtitle: a title line that long would have filled the lines above it. Over a single
     title line, the line must itself wrap (a block of two lines or more below it) and be wider
     in characters as well, since digits measure short (1600名科学家在 | “国际海洋年”…)."""
@@ -2972,7 +2972,7 @@ def _join_headless_items(
     """Join to the article above a dated wire item (新华社…电, 本报东京…电) printed right under
     its body, with no headline between, when one of the two has no headline and the other's
     headline reads like it: they are the stories of one news digest under one headline
-    (纽约股市开门红 印尼菲律宾货币汇率再跌 over 新华社纽约…电 and 新华社雅加达…电), printed
+    (欧洲股市普遍上涨 亚洲多国货币汇率走低 over 新华社伦敦…电 and 新华社曼谷…电), printed
     over the digest or under it. Their columns alone could not tell (a short item, or an
     article of few lines)."""
     owner = {a: h for h, a in assignment.items()}
@@ -3021,7 +3021,7 @@ def _split_stacked_headlines(
 ) -> tuple[list[Headline], list[tuple[str, int]], list[int], np.ndarray]:
     """Split a headline that is two headlines printed with no blank line between, when the
     bodies say so: its upper lines read like one body and its lower lines like another, and
-    neither part reads like the other's body (清除太空垃圾保障卫星安全 | 上汽调整桑塔纳轿车销售政策).
+    neither part reads like the other's body (老旧小区加装电梯提速 | 乍浦港集装箱航线再添新班).
 
     Also returns the similarity of every resulting headline to every article (one pass over
     the bodies serves both: a bigram's weight depends on the bodies only).
@@ -3273,8 +3273,8 @@ def _parse_page(page: Page) -> PageLayout:
             continue
         if chunk.kind == "signature":
             # the close of the text above it (_classify finds one only under a body): a
-            # paragraph a line, but a name wrapped at the column runs on (国家体育总局体育彩票 |
-            # 管理中心)
+            # paragraph a line, but a name wrapped at the column runs on (平湖市农业农村局农产品 |
+            # 质量安全中心)
             assert current is not None and prev is not None and prev.kind == "body"
             column = _sorted_median(current.widths) if current.widths else 0.0
             for n, line in enumerate(chunk.lines):

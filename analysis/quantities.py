@@ -44,7 +44,7 @@ Rules worth knowing (each is a table or a short function below):
   with no date is ``13:30``. A part of day without a clock (``3月14日上午``) is a time resolved to
   its date.
 - Percent values are in percent (``七成`` → 70, ``千分之5`` → 0.5); money values are in the
-  currency unit (``3541.07万元`` → 35410700 元).
+  currency unit (``2618.05万元`` → 26180500 元).
 """
 
 from __future__ import annotations
@@ -1552,8 +1552,8 @@ def _build(
             return None  # 2020 年 with an odd layout: a year, not a duration
         if unit.kind == "money" and unit.unit == "元":
             pos, value, low, high = _money_tail(norm, pos, value, low, high)
-            # 三万元欧元, 9000元日币: a currency right after 元 names it;
-            # 港币两千九百六十元, 新台币 177.1 亿元: so does one right before the number
+            # 三万元欧元, 6000元日币: a currency right after 元 names it;
+            # 港币三千八百四十元, 新台币 95.3 亿元: so does one right before the number
             named = _unit_at(norm, pos)
             if named is not None and named[0].kind == "money" and named[0].surface != "元":
                 unit_name, pos = named[0].unit, named[1]
@@ -1602,7 +1602,7 @@ def _unit_or_end(norm: str, pos: int) -> bool:
 
 def _range_multiplier(first: str, second: str) -> float:
     """The magnitude the first numeral of a range borrows from the second: 两到三万 -> 万,
-    十八至三十万 -> 万, 八百到九百亿 -> 亿, 两~3百 -> 百; 1万-5万 borrows nothing."""
+    十六至二十五万 -> 万, 八百到九百亿 -> 亿, 两~3百 -> 百; 1万-5万 borrows nothing."""
     a, b = first.replace(" ", ""), second.replace(" ", "")
     if any(ch in _BIG_VALUE for ch in a):
         return 1.0
@@ -1677,7 +1677,7 @@ def _skip_plain_big(span: NumberSpan) -> bool:
 
 
 def _money_tail(norm: str, pos: int, value: float, low: float, high: float):
-    """元 followed by 角 / 分 (123元1角1分 = 123.11)."""
+    """元 followed by 角 / 分 (356元2角4分 = 356.24)."""
     extra = 0.0
     p = pos
     for unit_char, factor in (("角", 0.1), ("毛", 0.1), ("分", 0.01)):
