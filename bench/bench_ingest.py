@@ -13,13 +13,14 @@ bench/out/ingest/, then measures in one run, CPU time, best of 3:
   clock (how a corpus is ingested on a 2-core machine such as CI's), against the same work in
   this process, wall clock too;
 - the layout stage's mypyc build (analysis/_native, what runs after ``make``) against the same
-  source as pure Python (ANALYSIS_PURE_PYTHON=1, in a child process), rounds interleaved.
+  source as pure Python, both in one child process, batches of pages interleaved.
 
 Target (issue 2): ingest >= 5 MB/s of raw text, read per process (the CPU-time lines).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -39,32 +40,48 @@ from analysis import layout  # noqa: E402
 from analysis.ingest import read_page  # noqa: E402
 from analysis.layout import ARTICLE_COLUMNS, parse_page  # noqa: E402
 
-# CPU time of read_page + parse_page over the files named on stdin, in a fresh interpreter
+# The same pages through both builds in one process, batch by batch in alternating order (the
+# machine's speed drifts from one minute to the next): CPU seconds of read_page + parse_page
+# for each. ANALYSIS_PURE_PYTHON=1 keeps analysis.layout pure; the native build is imported
+# beside it under its own name.
 _CHILD = """
-import sys, time
+import importlib, json, sys, time
 from pathlib import Path
-from analysis import layout
+from analysis import layout as pure
 from analysis.ingest import read_page
+native = importlib.import_module("analysis._native.layout")
 files = [Path(line) for line in sys.stdin.read().split()]
-[layout.parse_page(read_page(f)) for f in files]  # (warm: regexes, surnames, caches)
-start = time.process_time()
-[layout.parse_page(read_page(f)) for f in files]
-print(layout.IMPLEMENTATION, time.process_time() - start)
+batches = [files[k : k + 10] for k in range(0, len(files), 10)]
+seconds = {"python": 0.0, "native": 0.0}
+for builds in ([pure, native], [native, pure]):  # (a warm-up pass, not counted)
+    for f in files[:20]:
+        for build in builds:
+            build.parse_page(read_page(f))
+for round_ in range(3):
+    for k, batch in enumerate(batches):
+        order = (("python", pure), ("native", native))
+        for name, build in order if (k + round_) % 2 else order[::-1]:
+            start = time.process_time()
+            for f in batch:
+                build.parse_page(read_page(f))
+            seconds[name] += time.process_time() - start
+print(json.dumps({name: total / 3 for name, total in seconds.items()}))
 """
 
 
-def child_layout_time(files: list[Path], pure: bool) -> tuple[str, float]:
-    env = dict(os.environ, ANALYSIS_PURE_PYTHON="1" if pure else "0")
+def native_against_python(files: list[Path]) -> dict[str, float] | None:
+    """CPU seconds per pass over ``files`` of each build, or None with no current native build."""
+    if layout.IMPLEMENTATION != "native":
+        return None
     result = subprocess.run(
         [sys.executable, "-c", _CHILD],
         input="\n".join(map(str, files)),
         capture_output=True,
         text=True,
-        env=env,
+        env=dict(os.environ, ANALYSIS_PURE_PYTHON="1"),
         check=True,
     )
-    implementation, seconds = result.stdout.split()
-    return implementation, float(seconds)
+    return json.loads(result.stdout)
 
 
 def best_of(fn, repeats: int = 3) -> float:
@@ -124,12 +141,7 @@ def main() -> None:
         t_serial = min(wall_clock(lambda: articles_of(files)) for _ in range(2))
         t_parallel = min(wall_clock(lambda: sum(pool.map(articles_of, halves))) for _ in range(2))
 
-    # the same source, compiled and not, each in a fresh process, rounds interleaved
-    timings: dict[str, list[float]] = {}
-    for _ in range(3):
-        for pure in (False, True):
-            implementation, seconds = child_layout_time(files, pure)
-            timings.setdefault(implementation, []).append(seconds)
+    builds = native_against_python(files)
 
     print(f"{len(files)} pages, {mb:.2f} MB raw text (CPU time, best of 3)")
     print(f"  layout stage running here: {layout.IMPLEMENTATION}")
@@ -142,11 +154,12 @@ def main() -> None:
         f"  read + layout + articles table, wall clock: 1 process {mb / t_serial:.2f} MB/s, "
         f"2 processes {mb / t_parallel:.2f} MB/s ({t_serial / t_parallel:.2f}x)"
     )
-    if "native" in timings:
-        native, pure = min(timings["native"]), min(timings["python"])
+    if builds is not None:
+        native, pure = builds["native"], builds["python"]
         print(
-            f"  read_page + parse_page, fresh processes interleaved: native build "
-            f"{mb / native:.2f} MB/s, pure Python {mb / pure:.2f} MB/s ({pure / native:.2f}x)"
+            f"  read_page + parse_page, both builds in one process, batches interleaved: "
+            f"native {mb / native:.2f} MB/s, pure Python {mb / pure:.2f} MB/s "
+            f"({pure / native:.2f}x)"
         )
     else:
         print("  no native build (make native): the layout ran as pure Python")
