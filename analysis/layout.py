@@ -220,6 +220,8 @@ _FURNITURE = re.compile(
     # the label over a column of briefs: 简讯, 新闻速递
     r"|^(?:国际|国内|省内|本地|综合|体育|财经|文体|社会)?"
     r"(?:简\s*讯|快\s*讯|短\s*讯|简\s*报|速\s*递|要闻简报|新闻速递|新闻短波)\s*$"
+    # and over a group of photos, each with its own title and caption: 图片新闻
+    r"|^(?:图片新闻|新闻图片|图片报道|图片快讯)\s*$"
 )
 # The parts of a page header or footer that may share one line (2020年3月16日 星期一 第2版,
 # A2 综合新闻 责任编辑 沈佳, PINGHU DAILY 2020.3.16): a line made of them alone, and perhaps a
@@ -631,6 +633,7 @@ _NAME_CREDIT = re.compile(
     rf"^[{MARKERS}]?\s*[{CJK}·]{{2,5}}(?:{_NAME_SEPARATOR}[{CJK}·]{{2,5}}){{0,3}}\s+摄影?$"
 )
 # A credit at the end of a caption's or a story's text: …抢种。（记者 张三 摄）, …作业。 张三 摄
+_GLUED_VERB = re.compile(rf"(?<=[{CJK}])摄影?$")
 _ROLE_GLUED = re.compile(rf"^((?:{BYLINE_ROLES}))(?=[{CJK}])")
 _BRACKETED_TAIL = re.compile(r"[（(]([^（）()]{2,40})[)）]$")
 _SPACED_TAIL = re.compile(r"(?<=[。！？”])\s*([^。！？”]{2,40})$")
@@ -1163,8 +1166,17 @@ def _split_glued_titles(chunks: list[Chunk], continued: bool = True) -> list[Chu
             out.append(chunk)
             continue
         # (or a credit in brackets closing the chunk: …1.5万元。 | （记者 徐佳丽 摄）)
-        credit_below = _photo_credit_below(chunks, i) or (
-            len(chunk.text_lines) < len(lines) and _PHOTO_CREDIT.search(lines[-1].text) is not None
+        credit_below = (
+            _photo_credit_below(chunks, i)
+            or (
+                len(chunk.text_lines) < len(lines)
+                and _PHOTO_CREDIT.search(lines[-1].text) is not None
+            )
+            # (a photo credit in brackets closing the caption: …（记者 张 帆 | 摄）)
+            or (
+                lines[-1].text.endswith(("摄）", "摄)", "摄影）", "摄影)"))
+                and _ends_in_credit(chunk.text)
+            )
         )
         if first[0] not in MARKERS and not credit_below:
             out.append(chunk)
@@ -1440,6 +1452,32 @@ _CLAUSE_PUNCT = re.compile("[。；;，,]")
 _OPEN_ENDINGS = ("、", "：", ":", "（", "(")
 
 
+def _label_over_title(chunks: list[Chunk], i: int) -> bool:
+    """A short label ending in a colon (聚焦亚运：, 关注：) on a line of its own, a title set right
+    under it with no blank line between, after a finished paragraph: a kicker, not a line
+    announcing what follows (具体如下： announces a list; 他说： a quotation, which ends a
+    sentence)."""
+    chunk = chunks[i]
+    text = chunk.text
+    if (
+        len(chunk.lines) != 1
+        or not text.endswith(("：", ":"))
+        or len(text) > 9
+        or _ANY_PUNCT.search(text[:-1])
+        or _ANNOUNCES_LIST.search(text)
+        or i + 1 >= len(chunks)
+    ):
+        return False
+    nxt = chunks[i + 1]
+    prev = chunks[i - 1] if i else None
+    return (
+        not nxt.blank_before
+        and len(nxt.lines) <= 2
+        and _headline_shaped(nxt)
+        and (prev is None or prev.kind != "body" or _ends_paragraph(prev))
+    )
+
+
 def _headline_shaped(chunk: Chunk, commas: bool = False, max_lines: int = 4) -> bool:
     if len(chunk.lines) > max_lines:
         return False
@@ -1583,6 +1621,8 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk._text_lines = None  # (read again from the new lines)
         elif len(chunk.lines) == 1 and _box_label(chunk.text):
             chunk.kind = "headline"  # a box's label standing alone over its text: 背 景
+        elif _label_over_title(chunks, i):
+            chunk.kind = "headline"  # a kicker ending in a colon: 聚焦亚运： | “小青荷”志愿者上岗
         elif _is_furniture(chunks, i) or (
             # an advertisement's text under its label: 公益广告 | 讲文明 树新风 | …文明办 宣
             prev is not None
@@ -2412,6 +2452,9 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
     pending_kicker: list[Span] | None = None
     pending_bylines: list[Span] = []
     pending_dups: list[Span] = []
+    # a title of two short lines over a line printed twice (fake bold) twice as wide: that line
+    # is its subtitle (5G基站超五百个 | “智”造车间提速跑 | 我市实现…5G信号全覆盖 ×2)
+    bold_subtitle_of: Headline | None = None
     for idx, chunk in enumerate(cluster):
         if chunk.kind == "byline":
             touches_prev = (
@@ -2482,9 +2525,15 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
             and not current.bylines
             and pending_kicker is None
             and not pending_bylines
-            and not dups  # a line printed twice (fake bold) is a title, never a subtitle
+            # a line printed twice (fake bold) is a title, never a subtitle, unless set wider
+            # under a title of short lines
+            and (not dups or current is bold_subtitle_of)
             and not _DOCUMENT_TITLE.match(text)
-            and (under_bold_title or _subtitle_under(lines, text, current.title))
+            and (
+                under_bold_title
+                or current is bold_subtitle_of
+                or _subtitle_under(lines, text, current.title)
+            )
             # (a block with a kicker of its own is a headline of its own: 全力以赴护航高考 |
             # 我市高考考务准备工作就绪 | 今年全市3162名考生参加考试 设3个考点)
             and not (len(lines) >= 3 and chunk.blank_before and _leading_kicker(lines))
@@ -2493,10 +2542,19 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
             current.duplicates.extend(dups)
             current.last = chunk.last
             continue
+        narrow_over_bold = (
+            pending_kicker is None
+            and nxt is not None
+            and has_next_headline
+            and not dups
+            and not chunk.blank_after
+            and _short_title_over_bold(lines, nxt)
+        )
         if (
             pending_kicker is None
             and has_next_headline
             and not dups
+            and not narrow_over_bold
             and (
                 (not chunk.blank_after and any(line.doubled for line in cluster[idx + 1].lines))
                 # (or a line of its own a blank line over it, under another story's headline:
@@ -2518,6 +2576,8 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
             continue
         current = Headline(first=chunk.first, last=chunk.last)
         headlines.append(current)
+        if narrow_over_bold:
+            bold_subtitle_of = current
         # (two short lines over a subtitle set right under them, wider: a title of two lines,
         # as the sample's 家门到厂门 | “工”到自然成 | 平湖“驻点招工”…, not a kicker and a title)
         under_wider = (
@@ -2544,6 +2604,18 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
     for s in pending_bylines:
         unplaced.append(Unplaced("detached_byline", s, "byline touching no headline or body"))
     return headlines
+
+
+def _short_title_over_bold(lines: list[Span], below: Chunk) -> bool:
+    """Two short lines of about one width over one line printed twice (fake bold) at least half
+    as wide again as either: a title and its subtitle, as the sample sets 家门到厂门 | “工”到自然
+    成 over a wider subtitle. A kicker over a bold title runs wider than the title's lines
+    (祁海龙在…现场会上强调 over 再掀爱国卫生运动热潮 ×2)."""
+    if len(lines) != 2 or len(below.lines) != 1 or not below.lines[0].doubled:
+        return False
+    widths = [display_width(line.text) for line in lines]
+    bold = below.lines[0].width / 2  # (one copy)
+    return abs(widths[0] - widths[1]) <= 2.5 and bold >= 1.5 * max(widths)
 
 
 def _head_bigrams(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -2869,6 +2941,9 @@ def _without_credit(span: Span, bylines: list[Span], unplaced: list[Unplaced]) -
         # the role and the name a line break parted, joined with nothing between: the space
         # a byline sets between them (通讯员朱 敏 -> 通讯员 朱敏)
         credit = credit.slice(0, glued.end()).extend(credit.slice(glued.end()), sep=" ")
+    verb = _GLUED_VERB.search(credit.text)
+    if verb:  # so for the verb after the name: 记者 张 帆 | 摄 -> 记者 张帆 摄
+        credit = credit.slice(0, verb.start()).extend(credit.slice(verb.start()), sep=" ")
     # (printed in running text: names keep their justification spaces until squeezed)
     bylines.append(squeeze_names(credit, SURNAMES))
     return _stripped_slice(span, 0, m.start())

@@ -3073,3 +3073,47 @@ def test_locate_takes_a_source_map_as_a_table_gives_it_back() -> None:
     as_arrays = np.array(source_map)
     for table in (source_map, as_lists, as_arrays):
         assert locate(table, np.int64(4)) == locate(source_map, 4)
+
+
+def test_a_label_ending_in_a_colon_over_a_title_is_its_kicker() -> None:
+    # 聚焦亚运： | “小青荷”志愿者上岗 under the story they head: a kicker and a title, not two
+    # paragraphs of the story (a line ending in a colon announces what follows only in text)
+    story = _column("本报讯 7月19日，首批80名亚运城市志愿者在乌镇、濮院等地上岗服务。", 14)
+    layout = _checked_layout([*story, "", "聚焦亚运：", "“小青荷”志愿者上岗"])
+    assert layout.articles[["kicker", "title"]].values.tolist() == [
+        ["聚焦亚运：", "“小青荷”志愿者上岗"]
+    ]
+    assert layout.articles.body.iloc[0].count("\n") == 0
+
+
+def test_a_photo_group_label_and_a_title_on_a_caption_credited_in_brackets() -> None:
+    # 图片新闻 labels a group of photos (furniture); 麦收时节 is printed right on its caption,
+    # whose credit closes it in brackets, broken before 摄
+    page = [
+        "图片新闻",
+        "",
+        "麦收时节",
+        " 6月15日，在袁花镇一户",
+        "种粮大户的麦田里，收割机正",
+        "在抢收小麦。目前，全市小麦",
+        "收割已过八成。（记者 张 帆",
+        "摄）",
+    ]
+    layout = _checked_layout(page)
+    assert layout.articles[["kind", "title", "byline"]].values.tolist() == [
+        ["photo_caption", "麦收时节", "记者 张帆 摄"]
+    ]
+    assert layout.articles.body.iloc[0].startswith("6月15日")
+    assert "图片新闻" in layout.unplaced.query("kind == 'furniture'").text.tolist()
+
+
+def test_two_short_title_lines_over_a_bold_line_twice_as_wide_are_the_title() -> None:
+    # the line printed twice (fake bold) under them is the subtitle, as 家门到厂门 | “工”到自然成
+    # stand over a wider subtitle; a kicker over a bold title runs wider than its lines
+    story = _column("本报讯 截至目前，我市已建成5G基站五百余个，城区和工业园区信号全覆盖。", 15)
+    subtitle = "我市实现城区和工业园区5G信号全覆盖"
+    layout = _checked_layout([*story, "", "5G基站超五百个", "“智”造车间提速跑", subtitle * 2])
+    assert layout.articles[["kicker", "title", "subtitle"]].values.tolist() == [
+        ["", "5G基站超五百个 “智”造车间提速跑", subtitle]
+    ]
+    assert layout.unplaced.query("kind == 'duplicate_headline'").text.tolist() == [subtitle]
