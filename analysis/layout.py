@@ -823,6 +823,11 @@ def _read_lines(text: str) -> list[Line]:
         & (codes[np.maximum(last_at - 1, 0)] == _LUN)
         & (codes[np.maximum(last_at - 2, 0)] == _PING)
     ] = 2
+    # (a line that only starts like a byline, with no whitespace to normalise, is read as a
+    # simple line unless it may be one: most such lines are text, 本报…, 记者了解到…)
+    for i in np.flatnonzero((kind == 2) & (spaces == 0)).tolist():
+        if not _may_be_byline(folded_lines[i]):
+            kind[i] = 1
     # 1 ends a sentence, 0 not, 2 ends in a closing mark or a dot: decide on the text
     final = np.where(last & _CLOSER, 2, np.where(last & _MARK, 1, 0))
 
