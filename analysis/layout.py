@@ -570,6 +570,11 @@ _BYLINE_HINT = re.compile(
 
 
 _NAME_SEPARATOR = r"\s*[、/ ，,]\s*"
+# a reporter and where the story was sent from: 本报记者康健发自上海, 本报记者 王强 发自北京
+_DISPATCH_CREDIT = re.compile(
+    rf"(?:本报|新华社)?(?:特派|特约|驻[{CJK}]{{1,6}})?记者\s*[{CJK}·]{{2,4}}?"
+    rf"(?:\s*[、，]\s*[{CJK}·]{{2,4}}?)*\s*发自\s*[{CJK}]{{2,8}}"
+)
 _NAMES_ONLY = re.compile(rf"[{CJK}·]+(?:{_NAME_SEPARATOR}[{CJK}·]+)*")
 _SPACES = re.compile(r"\s+")
 _NAME_SEPARATORS = re.compile(_NAME_SEPARATOR)
@@ -592,6 +597,8 @@ def _is_byline(folded: str) -> bool:
     marker = folded[0] in MARKERS
     body = folded.lstrip(MARKERS).strip()
     body = _CREDIT_SUFFIX.sub("", body)
+    if "发自" in body and _DISPATCH_CREDIT.fullmatch(body):
+        return True  # 本报记者康健发自上海: the reporter and where the story was filed from
     names_only = _BYLINE_PART.sub(" ", body)
     names_only = _SPACES.sub(" ", names_only).strip()
     if not names_only:
@@ -1518,6 +1525,33 @@ def _question_over_byline(chunks: list[Chunk], i: int) -> bool:
     )
 
 
+def _join_wrapped_credit_names(chunks: list[Chunk]) -> list[Chunk]:
+    """A credit naming several photographers wraps its last name onto a line of its own, right
+    under it (■摄影 王 强 徐佳丽 | 陆晓峰): that name joins the credit's line, a space between,
+    and is no lone name nor a caption's title."""
+    out: list[Chunk] = []
+    for chunk in chunks:
+        above = out[-1] if out else None
+        if (
+            above is not None
+            and above.kind == "byline"
+            and chunk.kind == "text"
+            and not chunk.blank_before
+            and len(chunk.lines) == 1
+            and len(chunk.lines[0].text) <= 8
+            and _PHOTO_GROUP.search(above.lines[-1].text) is not None
+            and _lone_name(chunk)
+        ):
+            last, name = above.lines[-1], chunk.lines[0]
+            joined = Span(list(last.pieces)).extend(squeeze_names(name.span, SURNAMES), sep=" ")
+            above.lines[-1] = last._replace(pieces=tuple(joined.pieces), text=joined.text)
+            above.blank_after = chunk.blank_after
+            above._text = None  # (read again from the new line)
+            continue
+        out.append(chunk)
+    return out
+
+
 def _lone_name(chunk: Chunk) -> bool:
     if len(chunk.lines) != 1:
         return False
@@ -1614,6 +1648,8 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk.kind = "body"
         elif prev is not None and prev is last_body and _contact_lines(chunk):
             chunk.kind = "body"  # a notice's telephone line: 咨询电话：85123456
+        elif prev is not None and prev is last_body and _ends_in_address(chunk):
+            chunk.kind = "body"  # 报名详情请参考官方网站 | www.example.cn/2008: no headline
         elif (
             prev is not None
             and prev is last_body
@@ -1727,6 +1763,15 @@ def _contact_lines(chunk: Chunk) -> bool:
     )
 
 
+def _ends_in_address(chunk: Chunk) -> bool:
+    """A line or two of text closed by a web address on a line of its own: a sentence pointing
+    to it (报名详情请参考官方网站 | www.…). No headline ends in an address."""
+    return 2 <= len(chunk.lines) <= 3 and _WEB_ADDRESS.fullmatch(chunk.lines[-1].text) is not None
+
+
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+")
+
+
 def _notice_title(chunk: Chunk) -> bool:
     """One line naming a notice (遗失声明) with blank lines around it: no sentence runs on into
     it, even one ending on a telephone number with no full stop."""
@@ -1740,7 +1785,13 @@ def _notice_title(chunk: Chunk) -> bool:
 def _ends_paragraph(chunk: Chunk) -> bool:
     last = chunk.lines[-1]
     # (measured against the chunk's widest line, read only when the line ends no sentence)
-    return last.final or is_paragraph_end(last, chunk.width) or _ends_in_credit(chunk.text)
+    return (
+        last.final
+        or is_paragraph_end(last, chunk.width)
+        or _ends_in_credit(chunk.text)
+        # (an address closing a sentence needs no full stop: …官方网站 | www.…)
+        or (last.text[:1] in "hw" and _WEB_ADDRESS.fullmatch(last.text) is not None)
+    )
 
 
 def _ends_in_credit(text: str) -> bool:
@@ -2658,7 +2709,9 @@ def _text_similarity(texts: list[str], articles: list[Article]) -> np.ndarray:
     weights = np.log(1 + len(articles) / (1 + found.sum(axis=1))) + 0.1
     weighted = member * weights
     total = weighted.sum(axis=1, keepdims=True)
-    overlap = weighted @ found
+    # (not ``weighted @ found``: BLAS on matrices this small costs more in starting and
+    # spinning its threads, which count as the process's CPU time, than the product itself)
+    overlap = np.einsum("hg,ga->ha", weighted, found.astype(np.float64))
     return np.divide(overlap, total, out=np.zeros_like(overlap), where=total > 0)
 
 
@@ -3000,6 +3053,16 @@ def _split_digest_items(
                 if after >= _READS_LIKE and before <= _READS_UNLIKE:
                     score, first_part = after, False
                 elif (
+                    # both headlines say so: this one reads rather like the text from the item
+                    # on, the article's own like the text before it and little like the rest
+                    # (a headline may share a word or two with the story above)
+                    after >= _READS_LIKE
+                    and after >= 1.5 * before
+                    and own_before >= _READS_LIKE
+                    and own_after <= 0.25 * own_before
+                ):
+                    score, first_part = after - before, False
+                elif (
                     before >= _READS_LIKE
                     and after <= 0.5 * before
                     and own_after >= _READS_LIKE
@@ -3305,7 +3368,7 @@ def parse_page(page: Page | str, page_id: str = "page") -> PageLayout:
 def _parse_page(page: Page) -> PageLayout:
     lines = _read_lines(page.text)
     continued = "版）" in page.text or "版)" in page.text  # (jump lines end so: rare)
-    chunks = _split_glued_titles(_chunks(lines), continued)
+    chunks = _join_wrapped_credit_names(_split_glued_titles(_chunks(lines), continued))
     _classify(chunks)
     chunks = _join_split_datelines(chunks)
     indenting = functools.cache(lambda: _indents_paragraphs(chunks))
@@ -3528,6 +3591,9 @@ def _resumed_story(articles: list[Article], chunk: Chunk) -> Article | None:
     return None
 
 
+_DATED_OPENING = re.compile(r"\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚间|凌晨|中午|早上|傍晚)?[，,]")
+
+
 def _add_body(
     chunk: Chunk,
     prev: Chunk | None,
@@ -3660,9 +3726,10 @@ def _add_body(
                 full = max(lines[0].content_width, inside)
                 indented = max(lines[0].content_width + 2, inside)
                 starts_article = min(abs(full - widths_ref), abs(indented - widths_ref)) >= 2.5
-            elif len(text_lines) == 2:
+            elif len(text_lines) == 2 and not _WEB_ADDRESS.fullmatch(text_lines[1].text):
                 # the first line, perhaps indented, and a second line that runs on across a
                 # column break (so it fills the column) must both differ from the column
+                # (a web address under a line tells nothing of it: it fits where it can)
                 first = _reach(lines[0], text_lines[1])
                 starts_article = min(abs(first - column), abs(first + 2 - column)) >= 2
                 if starts_article and not text_lines[1].final and current.content_widths:
@@ -3777,6 +3844,18 @@ def _add_body(
         open_end = False  # a list's first item under the line announcing it
     if digest_item and not open_end:
         current.digest_items.append(len(paragraphs))
+    elif (
+        not open_end
+        and not skip
+        and paragraphs
+        and prev is not None
+        and prev.kind == "body"
+        and _DATED_OPENING.match(lines[0].text)
+    ):
+        # a paragraph opening with its own date (6月9日上午，…) may open another story set in
+        # the same column with no headline or dateline between: split off later only if an
+        # unclaimed headline reads like it and not like the text above (_split_digest_items)
+        current.digest_items.append(len(paragraphs))
     short_line, closing_quote_width = 0.6 * column, column - 1
     # the lines the dateline fills whole are left out; the rest of the one it ends in is read
     read_from = 0
@@ -3828,8 +3907,10 @@ def _add_body(
         # end in ； or in nothing, 男子100米：张伟 11秒08; not one ending in a comma, which
         # runs on, 1.加强组织领导，| 落实工作责任…)
         last = lines[-1]
-        ends = is_paragraph_end(last, column) or (
-            (last.width < short_line or bool(item_ends)) and not last.text.endswith(_RUNS_ON)
+        ends = (
+            is_paragraph_end(last, column)
+            or ((last.width < short_line or bool(item_ends)) and not last.text.endswith(_RUNS_ON))
+            or (last.text[:1] in "hw" and _WEB_ADDRESS.fullmatch(last.text) is not None)
         )
         current.open_end, current.ambiguous_end = not ends, ends
         current.end_width, current.end_indented = lines[-1].width, started

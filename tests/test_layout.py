@@ -3117,3 +3117,82 @@ def test_two_short_title_lines_over_a_bold_line_twice_as_wide_are_the_title() ->
         ["", "5G基站超五百个 “智”造车间提速跑", subtitle]
     ]
     assert layout.unplaced.query("kind == 'duplicate_headline'").text.tolist() == [subtitle]
+
+
+def test_a_reporter_and_where_the_story_was_filed_from_is_a_byline() -> None:
+    # 本报记者林晓发自杭州 under the title: a credit, never a title of its own
+    story = _column("本报讯 记者从省商务厅获悉，今年一季度全省跨境电商进出口额同比增长两成。", 16)
+    layout = _checked_layout([*story, "", "跨境电商一季度进出口增长两成", "本报记者林晓发自杭州"])
+    assert layout.articles[["kicker", "title", "byline"]].values.tolist() == [
+        ["", "跨境电商一季度进出口增长两成", "本报记者林晓发自杭州"]
+    ]
+
+
+def test_a_sentence_ending_in_a_web_address_is_the_story_s_last_paragraph() -> None:
+    # 报名详情请参考官方网站 | www.…: a paragraph (an address needs no full stop), not a
+    # headline; the story's headline is the line after it
+    story = _column("本报讯 今年的青少年科技夏令营即日起接受报名，名额共一百二十个。", 16)
+    page = [
+        *story,
+        "",
+        "报名详情请参考夏令营官方网站",
+        "www.example.cn/camp2024",
+        "",
+        "青少年科技夏令营开始报名",
+    ]
+    layout = _checked_layout(page)
+    assert layout.articles.title.tolist() == ["青少年科技夏令营开始报名"]
+    assert layout.articles.body.iloc[0].endswith("官方网站www.example.cn/camp2024")
+    assert layout.unplaced.query("kind == 'headline'").empty
+
+
+def test_a_photographer_s_name_wrapped_under_the_credit_joins_it() -> None:
+    # ■摄影 王 强 徐佳丽 | 陆晓峰: the third name did not fit the credit's line; it is no caption
+    # title (the title is the line below the lone name)
+    page = [
+        " 10月14日，在钟埭街道",
+        "的一家智能制造企业，工人",
+        "们正在生产线上赶制一批出",
+        "口订单。",
+        "■摄影 王 强 徐佳丽",
+        "陆晓峰",
+        "",
+        "严建平",
+        "",
+        "开足马力赶订单",
+    ]
+    layout = _checked_layout(page)
+    assert layout.articles[["kind", "title", "byline"]].values.tolist() == [
+        ["photo_caption", "开足马力赶订单", "摄影 王强 徐佳丽 陆晓峰"]
+    ]
+    assert layout.unplaced.query("kind == 'lone_name'").text.tolist() == ["严建平"]
+
+
+def test_a_story_opening_with_its_date_in_the_column_of_the_one_above_is_split_off() -> None:
+    # no 本报讯 and no headline between the two stories; their headlines, printed together below
+    # with their bylines, say where the second one starts: each reads like its own text
+    exam = _column(
+        "本报讯 6月13日至15日，全市初中毕业生学业考试将如期举行，共有5862名考生参加考试。"
+        "市教育局提醒考生提前熟悉考点路线，合理安排出行时间。",
+        16,
+    )
+    drill = _column(
+        "6月9日上午，市消防救援大队在独山港区一家化工企业开展危险化学品泄漏事故应急演练，"
+        "消防、应急、医疗等部门共200余人参加，演练历时1个多小时。",
+        16,
+    )
+    page = [
+        *exam,
+        "",
+        *drill,
+        "",
+        "5862名考生将参加中考",
+        "■记者 朱 琳",
+        "",
+        "危化品泄漏事故应急演练举行",
+        "■通讯员 顾 敏",
+    ]
+    layout = _checked_layout(page)
+    got = layout.articles[["title", "body"]].values.tolist()
+    assert [title for title, _ in got] == ["5862名考生将参加中考", "危化品泄漏事故应急演练举行"]
+    assert got[1][1].startswith("6月9日上午")
