@@ -202,7 +202,8 @@ def normalize_folded(
 
 _NAME_JUSTIFY = re.compile(_NAME_JUSTIFY_RUN)
 # single characters spaced out: 周 磊 孙 芳 (each stands alone between spaces)
-_SPACED_SINGLES = re.compile(rf"(?<!\S)[{CJK}](?:[ \t]+[{CJK}](?!\S))+")
+# (a byline's marker may be glued to the first: ■记 者 钱 欣)
+_SPACED_SINGLES = re.compile(rf"(?<![^\s■□◆●▲◇])[{CJK}](?:[ \t]+[{CJK}](?!\S))+")
 
 
 def name_breaks(text: str, surnames: frozenset[str]) -> set[int]:
@@ -217,12 +218,20 @@ def name_breaks(text: str, surnames: frozenset[str]) -> set[int]:
         chars = run.group().split()
         if len(chars) < 4:
             continue
-        cut = _name_cut(chars, surnames)
+        # (a role spaced out as its names are opens the run: 记 者 钱 欣 is 记者 and 钱欣)
+        role = next((n for n in (2, 3, 4) if "".join(chars[:n]) in _ROLES), 0)
+        cut = ([role] if role and len(chars) - role >= 2 else []) + [
+            role + k for k in _name_cut(chars[role:], surnames)
+        ]
         if not cut:
             continue
         gaps = [m.start() for m in re.finditer(r"[ \t]+", run.group())]
         keep.update(run.start() + gaps[k - 1] for k in cut)
     return keep
+
+
+# roles a byline may spell out letter-spaced like the names after them
+_ROLES = frozenset({"记者", "摄影", "通讯员", "实习生", "见习记者", "特约记者", "本报记者"})
 
 
 def _name_cut(chars: list[str], surnames: frozenset[str]) -> list[int]:

@@ -2166,7 +2166,8 @@ def test_two_headlines_after_two_stories_on_one_topic() -> None:
     got = layout.articles[["kicker", "title", "byline"]].values.tolist()
     assert got == [
         ["张立新在全市防御第4号台风“黑格比”紧急会议上强调", "严阵以待 守牢防台底线", ""],
-        ["", "全市转移群众1.2万人 渔船全部回港避风", "记者钱欣"],
+        # (■记 者 钱 欣: the role spaced out as the name is; the space after it stays)
+        ["", "全市转移群众1.2万人 渔船全部回港避风", "记者 钱欣"],
     ]
 
 
@@ -3196,3 +3197,15 @@ def test_a_story_opening_with_its_date_in_the_column_of_the_one_above_is_split_o
     got = layout.articles[["title", "body"]].values.tolist()
     assert [title for title, _ in got] == ["5862名考生将参加中考", "危化品泄漏事故应急演练举行"]
     assert got[1][1].startswith("6月9日上午")
+
+
+def test_a_role_spaced_out_like_the_name_after_it_keeps_its_space() -> None:
+    # ■记 者 钱 欣 reads 记者 钱欣, as ■记 者 翁辰辰 reads 记者 翁辰辰 (the sample's byline)
+    story = _column("本报讯 今天上午，全市安全生产工作会议召开，部署下一阶段重点工作。", 16)
+    for byline, want in (
+        ("■记 者 钱 欣", "记者 钱欣"),
+        ("■记 者 王 强 徐 佳 丽", "记者 王强 徐佳丽"),
+        ("■摄 影 王 强", "摄影 王强"),
+    ):
+        layout = _checked_layout([*story, "", "全市安全生产工作会议召开", byline])
+        assert layout.articles.byline.tolist() == [want]
