@@ -1546,7 +1546,9 @@ def _join_wrapped_credit_names(chunks: list[Chunk]) -> list[Chunk]:
             joined = Span(list(last.pieces)).extend(squeeze_names(name.span, SURNAMES), sep=" ")
             above.lines[-1] = last._replace(pieces=tuple(joined.pieces), text=joined.text)
             above.blank_after = chunk.blank_after
-            above._text = None  # (read again from the new line)
+            # (what was read of the chunk is read again from the new line)
+            above._text = above._width = above._punct = above._shaped = None
+            above._inner = above._text_lines = None
             continue
         out.append(chunk)
     return out
