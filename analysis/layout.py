@@ -1037,6 +1037,12 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                             and not _starts_dateline(prev_text)
                             and not text[:1].isascii()
                             and not _JUMP_ONLY.fullmatch(text)  # (a jump under the text)
+                            # (nor between two lines of a fact box: 姓名：张建华 | 职务：…)
+                            and not (
+                                "：" in prev_text
+                                and _FIELD_LINE.fullmatch(prev_text) is not None
+                                and _FIELD_LINE.fullmatch(text) is not None
+                            )
                         )
                     )
                 split = split or doubled != prev_doubled
@@ -1190,11 +1196,14 @@ def _split_glued_titles(chunks: list[Chunk], continued: bool = True) -> list[Chu
                 and _ends_in_credit(chunk.text)
             )
         )
-        if first[0] not in MARKERS and not credit_below:
+        # (or a fact box's label over its lines: 人物名片 | 姓名：张建华 | 职务：…)
+        fact_box = len(first) <= 8 and _fact_box(lines[1:])
+        if first[0] not in MARKERS and not credit_below and not fact_box:
             out.append(chunk)
             continue
         if (
-            (
+            fact_box
+            or (
                 first[0] in MARKERS
                 and 2 <= len(first.lstrip(MARKERS + " ")) <= 20
                 # (the brief opens under it: a marked paragraph's first line runs on instead)
@@ -1621,6 +1630,8 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk.kind = "signature"
         elif _opens_with_dateline(chunk, chunks[i + 1] if i + 1 < len(chunks) else None):
             chunk.kind = "body"
+        elif chunk.lines[0].doubled and _bold_question(chunks, i):
+            chunk.kind = "body"  # an interview's question set bold, over its answer
         elif chunk.lines[0].doubled:  # _chunks splits text where doubling starts or stops
             chunk.kind = "headline"
         elif len(chunk.text_lines) < len(chunk.lines):
@@ -1664,6 +1675,8 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk._text_lines = None  # (read again from the new lines)
         elif len(chunk.lines) == 1 and _box_label(chunk.text):
             chunk.kind = "headline"  # a box's label standing alone over its text: 背 景
+        elif _fact_box(chunk.lines):
+            chunk.kind = "body"  # a fact box's lines: 姓名：张建华 | 职务：… (no headline)
         elif _label_over_title(chunks, i):
             chunk.kind = "headline"  # a kicker ending in a colon: 聚焦亚运： | “小青荷”志愿者上岗
         elif _is_furniture(chunks, i) or (
@@ -1703,6 +1716,12 @@ def _classify(chunks: list[Chunk]) -> None:
         elif _stands_alone(chunks, i, body_column):
             chunk.kind = "headline"
         # (from here on the chunk is headline-shaped, commas allowed, in up to six lines)
+        elif _ANY_PUNCT.search(chunk.text) and _paragraph_start_before_break(
+            chunks, i, body_column
+        ):
+            # a paragraph's opening lines, punctuated as text (“家门口”的养老服务有哪些 | 新变
+            # 化？老年人如何享受助餐、助 || 医等服务？…), cut by a column break
+            chunk.kind = "body"
         elif _wider_than_column(chunks, i, body_column) or _byline_attached_below(chunks, i):
             chunk.kind = "headline"
         elif (
@@ -1769,6 +1788,20 @@ def _ends_in_address(chunk: Chunk) -> bool:
     """A line or two of text closed by a web address on a line of its own: a sentence pointing
     to it (报名详情请参考官方网站 | www.…). No headline ends in an address."""
     return 2 <= len(chunk.lines) <= 3 and _WEB_ADDRESS.fullmatch(chunk.lines[-1].text) is not None
+
+
+# a fact box's line: a short field name, a colon, its value (姓名：张建华, 社区工龄：20年)
+_FIELD_LINE = re.compile(rf"[{CJK}]{{2,6}}[：:][^：:]{{1,40}}")
+
+
+def _fact_box(lines: list[Line]) -> bool:
+    """Three lines or more, each a field and its value, none printed twice: a fact box's text
+    (姓名：张建华 | 职务：… | 荣誉：…). Two such lines may be a headline (德外长：… | 乌外长：…)."""
+    return (
+        len(lines) >= 3
+        and "：" in lines[0].text
+        and all(_FIELD_LINE.fullmatch(x.text) and not x.doubled for x in lines)
+    )
 
 
 _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+")
@@ -1856,6 +1889,13 @@ def _paragraph_start_before_break(chunks: list[Chunk], i: int, body_column: floa
     if _photo_credit_below(chunks, i + 1):
         return False  # the next chunk is a photo caption: nothing runs on into it
     column = _next_column(nxt, body_column)
+    if len(nxt.lines) < 3 and len(chunk.lines) >= 2:
+        # too few lines below to measure a column: the lines after this chunk's first and the
+        # next chunk's first, all full, give it when they agree (a story in another column than
+        # the one read before it)
+        own = max(line.content_width for line in chunk.lines[1:])
+        if abs(own - nxt.lines[0].content_width) <= 1:
+            column = own
     if not column:
         return False
     if _opens_paragraph(nxt, column):
@@ -2404,6 +2444,59 @@ def _wider_than_wrapped_title(title: list[Span], below: list[Span]) -> bool:
     return display_width(text) - quotes >= widest + _BALANCED
 
 
+def _bold_question(chunks: list[Chunk], i: int) -> bool:
+    """A question printed twice (fake bold) between a finished paragraph and one opening with
+    who answers (…的看法？ | 沈建明：…): an interview's question, part of its text."""
+    chunk = chunks[i]
+    if i == 0 or i + 1 >= len(chunks) or len(chunk.lines) > 3:
+        return False
+    if not all(line.doubled for line in chunk.lines):
+        return False
+    if not chunk.lines[-1].text.endswith(("？", "?")):
+        return False
+    prev, nxt = chunks[i - 1], chunks[i + 1]
+    return (
+        prev.kind == "body"
+        and _ends_paragraph(prev)
+        and nxt.kind == "text"
+        and _ANSWERER.match(nxt.lines[0].text) is not None
+    )
+
+
+# who speaks, opening a paragraph of an interview: 沈建明：, 记者：
+_ANSWERER = re.compile(rf"[{CJK}]{{2,4}}[：:]")
+
+
+def _headed_before(article: Article, articles: list[Article], order: list[tuple[str, int]]) -> bool:
+    """A headline is the last thing read before ``article``'s text."""
+    j = next(j for j, other in enumerate(articles) if other is article)
+    at = order.index(("a", j))
+    return at > 0 and order[at - 1][0] == "h"
+
+
+def _collapsed_bold_lines(chunk: Chunk, unplaced: list[Unplaced]) -> Chunk:
+    """A body chunk with lines printed twice (fake bold): each line once, the other copy to
+    the unplaced table as a duplicate."""
+    lines: list[Line] = []
+    for line in chunk.lines:
+        if line.doubled:
+            dups: list[Span] = []
+            kept = _headline_lines(Chunk([line]), dups)[0]
+            for dup in dups:
+                unplaced.append(Unplaced("duplicate_headline", dup, "collapsed: printed twice"))
+            line = line._replace(
+                pieces=tuple(kept.pieces),
+                text=kept.text,
+                width=line.width / 2,
+                content_width=line.content_width / 2,
+                doubled=False,
+                final=_ends_sentence(kept.text),
+            )
+        lines.append(line)
+    collapsed = Chunk(lines, chunk.kind, chunk.blank_before, chunk.blank_after)
+    return collapsed
+
+
 def _headline_lines(chunk: Chunk, duplicates: list[Span]) -> list[Span]:
     spans: list[Span] = []
     last_text: str | None = None  # of the last span kept
@@ -2555,6 +2648,14 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
             lines[0], credit = _split_title_credit(lines[0])
             if credit is not None:
                 pending_bylines.append(credit)
+        # a title and its reporter's credit printed on one line, a gap between them
+        # (城区新开3条公交线路	■记者 居丹荔): the credit is the headline's byline
+        marked = _MARKER_AFTER_GAP.search(lines[-1].text)
+        if marked:
+            credit = squeeze_names(lines[-1].slice(marked.end() - 1).strip(), SURNAMES)
+            if _is_credit(credit.text):
+                lines[-1] = lines[-1].slice(0, marked.start()).strip()
+                pending_bylines.append(_strip_marker(credit, unplaced))
         text = "".join(s.text for s in lines)
         nxt = cluster[idx + 1] if idx + 1 < len(cluster) else None
         has_next_headline = nxt is not None and nxt.kind == "headline"
@@ -2662,6 +2763,9 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
     for s in pending_bylines:
         unplaced.append(Unplaced("detached_byline", s, "byline touching no headline or body"))
     return headlines
+
+
+_MARKER_AFTER_GAP = re.compile(rf"(?<=\S)\s+[{MARKERS}]")
 
 
 def _short_title_over_bold(lines: list[Span], below: Chunk) -> bool:
@@ -3389,6 +3493,8 @@ def _parse_page(page: Page) -> PageLayout:
     while k < len(chunks):
         chunk = chunks[k]
         if chunk.kind == "body":
+            if chunk.lines[0].doubled:  # (an interview's bold question: _bold_question)
+                chunk = chunks[k] = _collapsed_bold_lines(chunk, unplaced)
             # a body with a photo credit printed right under it is a caption of its own; the
             # credit of a group of photos closes the group's captions instead (本组图片由…摄)
             caption = _photo_credit_below(chunks, k) and not _GROUP_CREDIT.search(
@@ -3408,6 +3514,16 @@ def _parse_page(page: Page) -> PageLayout:
                 not chunk.blank_before
                 # (a commentary signed under its last paragraph: 本报评论员 signs no other text)
                 or _COMMENTATOR.fullmatch(chunk.text.lstrip(MARKERS + " ")) is not None
+                # (a story headed before its text, its byline after its last paragraph and the
+                # page's foot after that: no cluster of bylines set apart; under a story headed
+                # after its text a byline may as well be the next headline's)
+                or (
+                    current is not None
+                    and not current.bylines
+                    and not current.open_end
+                    and (k + 1 == len(chunks) or chunks[k + 1].kind == "furniture")
+                    and _headed_before(current, articles, order)
+                )
             )
         ):
             # a credit printed right under a body (photo captions): it belongs to that body
@@ -3832,6 +3948,8 @@ def _add_body(
         if colon_above or (colon_lines and len(text_lines) >= 3)
         else _NO_ITEMS
     )
+    if not item_ends and len(lines) >= 2 and "：" in lines[0].text and _fact_box(lines):
+        item_ends = frozenset(range(len(lines)))  # a fact box: each field a paragraph
     if not item_ends:
         # kept sorted: the median is read for every chunk of a long article (sorting a sorted
         # list with a run appended is a merge)

@@ -49,7 +49,8 @@ def char_folder(table: dict[str, str], frequent: str = "") -> Callable[[str], st
 _FOLD_CHARS = {chr(0xFF10 + i): chr(ord("0") + i) for i in range(10)}
 _FOLD_CHARS.update({chr(0xFF21 + i): chr(ord("A") + i) for i in range(26)})
 _FOLD_CHARS.update({chr(0xFF41 + i): chr(ord("a") + i) for i in range(26)})
-_FOLD_CHARS.update({"\uff05": "%", "\u3000": " ", "\u00a0": " "})
+# (and a tab, which some extractions print for a gap on the line: one space, as other gaps)
+_FOLD_CHARS.update({"\uff05": "%", "\u3000": " ", "\u00a0": " ", "\t": " "})
 # the other fixed-width and no-break spaces a PDF extraction may print
 _FOLD_CHARS.update({chr(c): " " for c in (*range(0x2000, 0x200B), 0x202F, 0x205F)})
 _fold_width = char_folder(_FOLD_CHARS)  # foldable characters are rare: all through the regex
@@ -57,7 +58,7 @@ _fold_width = char_folder(_FOLD_CHARS)  # foldable characters are rare: all thro
 
 def fold_width(text: str) -> str:
     """Fold full-width digits, Latin letters and ％ to half-width; ideographic, no-break and
-    fixed-width spaces to space."""
+    fixed-width spaces and tabs to space."""
     return _fold_width(text)
 
 

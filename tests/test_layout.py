@@ -3209,3 +3209,72 @@ def test_a_role_spaced_out_like_the_name_after_it_keeps_its_space() -> None:
     ):
         layout = _checked_layout([*story, "", "全市安全生产工作会议召开", byline])
         assert layout.articles.byline.tolist() == [want]
+
+
+def test_a_title_and_its_credit_on_one_line_a_gap_between() -> None:
+    # an extraction that keeps the gap (a tab, or spaces) between a title and the ■ credit set
+    # beside it: the credit is the headline's byline, the gap no part of the title
+    story = _column(
+        "本报讯 10月起，城区新开通3条公交线路，市民可通过手机实时查询车辆到站信息。", 16
+    )
+    for line, second in (
+        ("城区新开3条公交线路\t■记者 居丹荔", []),
+        ("城区新开3条公交线路  ■记 者 沈 洁", ["通讯员 顾晓峰"]),
+    ):
+        layout = _checked_layout([*story, "", line, *second])
+        want = "记者 居丹荔" if not second else "记者 沈洁 / 通讯员 顾晓峰"
+        assert layout.articles[["title", "byline"]].values.tolist() == [
+            ["城区新开3条公交线路", want]
+        ]
+
+
+def test_an_interview_s_bold_question_over_its_answer_stays_in_the_text() -> None:
+    # a question printed twice (fake bold) between a paragraph and the answer opening with who
+    # answers: part of the interview, its copy collapsed, no headline of the paragraph above
+    question = "绿色转型有哪些新举措？"
+    page = [
+        *_column("本报讯 近日，记者专访了市发展和改革局局长沈建明。", 16),
+        "",
+        question * 2,
+        "",
+        *_column("沈建明：今年我们出台了一系列政策，推动企业节能降碳。", 16),
+        "",
+        "让绿色成为发展的鲜明底色",
+    ]
+    layout = _checked_layout(page)
+    assert layout.articles.title.tolist() == ["让绿色成为发展的鲜明底色"]
+    assert layout.articles.body.iloc[0].split("\n")[1] == question
+    assert layout.unplaced.query("kind == 'duplicate_headline'").text.tolist() == [question]
+
+
+def test_a_fact_box_under_its_label() -> None:
+    # 人物名片 over field lines (姓名：…): a box of its own, each field a paragraph
+    story = _column("本报讯 二十年来，张建华扎根社区，把居民的小事当成自己的大事。", 16)
+    box = [
+        "人物名片",
+        "姓名：张建华",
+        "职务：东湖社区党委书记",
+        "社区工龄：20年",
+        "荣誉：省优秀共产党员",
+    ]
+    layout = _checked_layout([*story, "", "扎根社区二十年", "", *box])
+    got = layout.articles[["title", "body"]].values.tolist()
+    assert got[1] == ["人物名片", "\n".join(box[1:])]
+
+
+def test_a_byline_after_the_text_of_a_story_headed_before_it() -> None:
+    # the page's one story headed first, its byline after its last paragraph and the page's
+    # foot after that: the story's byline (under a story headed after its text it stays apart)
+    page = [
+        "小网格撬动大治理",
+        "",
+        *_column("本报讯 早上7点半，东湖社区网格员顾美芳已经骑着电动车出了门。", 16),
+        "",
+        "■记者 李雨婷 通讯员 沈一帆",
+        "",
+        "责任编辑：沈 洁",
+    ]
+    layout = _checked_layout(page)
+    assert layout.articles[["title", "byline"]].values.tolist() == [
+        ["小网格撬动大治理", "记者 李雨婷 / 通讯员 沈一帆"]
+    ]
