@@ -68,6 +68,7 @@ from .normalize import (
     fold_width,
     normalize_folded,
     normalize_line,
+    split_glued_names,
     squeeze_names,
 )
 
@@ -711,6 +712,9 @@ def _signed_names(text: str, m: re.Match[str]) -> bool:
     if m.start() == 0 or text[m.start() - 1] not in "。！？”":
         return False
     names = m.group(1).replace(" ", "").split("、")
+    if len(names) == 1 and 4 <= len(names[0]) <= 6:
+        # two names printed with nothing between (孟西安王鸣媛): where each opens with a surname
+        names = split_glued_names(names[0], SURNAMES)
     return len(names) <= 3 and all(
         2 <= len(name) <= 3 and _opens_with_surname(name) for name in names
     )
@@ -1826,7 +1830,13 @@ def _ends_paragraph(chunk: Chunk) -> bool:
         or _ends_in_credit(chunk.text)
         # (an address closing a sentence needs no full stop: …官方网站 | www.…)
         or (last.text[:1] in "hw" and _WEB_ADDRESS.fullmatch(last.text) is not None)
+        # (nor the source closing a brief: …万余间。据新 | 华社)
+        or (last.text.endswith(_SOURCE_ENDS) and _SOURCE_TAIL.search(chunk.text) is not None)
     )
+
+
+_SOURCE_TAIL = re.compile(rf"[。！？”]\s*{_SOURCE_CREDIT.pattern}$")
+_SOURCE_ENDS = ("社", "报", "网", "闻")
 
 
 def _ends_in_credit(text: str) -> bool:

@@ -257,6 +257,13 @@ def _name_cut(chars: list[str], surnames: frozenset[str]) -> list[int]:
     return best[n][:-1] if n in best else []  # (the last name ends the run: no cut)
 
 
+def split_glued_names(text: str, surnames: frozenset[str]) -> list[str]:
+    """Names printed with nothing between them, split where each opens with a surname
+    (孟西安王鸣媛 -> 孟西安, 王鸣媛); ``[text]`` when no such split holds."""
+    cut = _name_cut(list(text), surnames)
+    return [text[a:b] for a, b in zip([0, *cut], [*cut, len(text)], strict=True)]
+
+
 def squeeze_names(span: Span, surnames: frozenset[str] = frozenset()) -> Span:
     """``span`` without the justification spaces inside names (记者 王 强 -> 记者 王强), for
     names printed in running text, such as a dateline's credit (``surnames``: see

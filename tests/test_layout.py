@@ -9,7 +9,7 @@ import pytest
 
 from analysis.ingest import read_page
 from analysis.layout import ARTICLE_COLUMNS, check_conservation, load_articles, parse_page
-from analysis.normalize import locate, normalize_line
+from analysis.normalize import fold_width, locate, normalize_line
 
 
 @pytest.fixture(scope="module")
@@ -3277,4 +3277,37 @@ def test_a_byline_after_the_text_of_a_story_headed_before_it() -> None:
     layout = _checked_layout(page)
     assert layout.articles[["title", "byline"]].values.tolist() == [
         ["小网格撬动大治理", "记者 李雨婷 / 通讯员 沈一帆"]
+    ]
+
+
+def test_a_source_closing_a_brief_ends_its_paragraph() -> None:
+    # …万余间。据新 | 华社: the source needs no full stop; the headline under it is no more text
+    brief = [
+        "本报讯 １日１９时，地震已造成",
+        "全县 １５．５ 万人受灾，５２ 人受伤，",
+        "４．８ 万人紧急转移安置，７５００余",
+        "间房屋倒塌，一般损坏房屋 ４．３ 万",
+        "余间。受灾群众生活得到妥善安置。据新",
+        "华社",
+    ]
+    story = [
+        "２００８年８月的一个清晨，Ａ",
+        "市某医院大院的水淹地里，一个熟",
+        "睡的女婴被人发现，她患有先天性",
+        "心脏病。",
+    ]
+    headline = "新疆６．６级地震致１５万人受灾 已启动４级救灾响应"
+    layout = _checked_layout([*brief, "", headline, "", *story, "", "坚强的萍萍"])
+    assert layout.articles.title.tolist() == [fold_width(headline), "坚强的萍萍"]
+    assert layout.articles.byline.tolist() == ["据新华社", ""]
+
+
+def test_two_names_printed_together_in_brackets_sign_the_text() -> None:
+    # （孟西安王鸣媛）: two names with nothing between, each opening with a surname, close the
+    # story; the headline under them is no more of its text
+    story = _column("本报讯 截至目前，全市已安置下岗职工两万余人，可安排三万多人就业。", 16)
+    page = [*story, "（孟西安王鸣媛）", "", "为政府分忧 为群众解愁"]
+    layout = _checked_layout(page)
+    assert layout.articles[["title", "byline"]].values.tolist() == [
+        ["为政府分忧 为群众解愁", "孟西安王鸣媛"]
     ]
