@@ -202,7 +202,7 @@ _DATE_KICKER = re.compile(
 _FURNITURE = re.compile(
     r"^(?:第\s*\d+\s*版|\d{1,2}\s*版|责任编辑|美术编辑|版式|校对|E-?mail)"
     # the page's credits: 本版编辑 王五 校对 赵六, 编辑：王五, 美编 …
-    r"|^(?:本版(?:责任)?编辑|(?:文字|图片|值班)?编辑\s*[:：]|美编|组版|版面设计|审读|校审)"
+    r"|^(?:本版(?:责任)?编辑|(?:本版)?责编|(?:文字|图片|值班)?编辑\s*[:：]|美编|组版|版面设计|审读|校审)"
     rf"|^\s*{_JUMP}\s*$"  # a jump line standing alone
     # the photo credit of the whole page: 本版图片均由记者 徐佳丽 摄, ■本版摄影 徐佳丽
     rf"|^[{MARKERS}]?\s*本[版组](?:图片|照片)(?:均)?由.{{2,24}}(?:摄|提供)$|^[{MARKERS}]?\s*本[版组]摄影"
@@ -231,7 +231,7 @@ _FURNITURE_PART = re.compile(
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[./-]\d{1,2}[./-]\d{1,2}"
     r"|星期[一二三四五六日天]|农历\S{2,10}?(?=\s|星期|$)|第\s*[A-Z]?\d{1,2}\s*版|[A-Z]?\d{1,2}\s*版"
     r"|[A-Z]{2,}(?:\s+[A-Z]{2,})+"
-    rf"|(?:(?:本版|责任|美术|文字|图片|值班)?编辑|版式(?:设计)?|美编|校对|组版|审读|校审)"
+    rf"|(?:(?:本版|责任|美术|文字|图片|值班)?编辑|(?:本版)?责编|版式(?:设计)?|美编|校对|组版|审读|校审)"
     # (the name perhaps spaced out: 责任编辑：周 晔)
     rf"(?:(?:\s*[:：]\s*|\s+)[{CJK}](?:\s?[{CJK}]){{1,2}}(?![{CJK}]))?"
     rf"|(?:{_DESK_LINES})?(?:热线|电话|传真|邮编)\s*[:：]?\s*[\d\s-]{{5,}}"
@@ -249,14 +249,14 @@ _FURNITURE_PART = re.compile(
 # The paper's name and its section (平湖日报, 平湖新闻, 要闻): furniture beside one of the parts
 # above or a page number, or alone at the top or bottom of the page; elsewhere they may be a
 # headline's words (读嘉兴日报, 揭秘新闻).
-_PARTY_ORGAN = re.compile(rf"(?:中共)?[{CJK}]{{2,8}}委机关报")
+_PARTY_ORGAN = re.compile(rf"(?:中共)?[{CJK}]{{2,8}}委(?:机关报|主办)")
 _MASTHEAD_PART = re.compile(rf"[{CJK}]{{2}}日报|[{CJK}]{{2}}新闻|{_SECTIONS}")
 _PAGE_NUMBER_LEFT = re.compile(r"[A-Z]?\d{1,2}")
 _PAGE_NUMBER_EDGE = re.compile(r"^[A-Z]?\d{1,2}|[A-Z]?\d{1,2}$")
 
 
-# a character every line of _FURNITURE_PART parts holds (年, 星期, 版, 日报, 新闻, 编辑 …)
-_FURNITURE_ANCHOR = re.compile(r"[0-9年星农版报闻要民副专辑式编对审线话真邮址A-Z]")
+# a character every line of _FURNITURE_PART parts holds (年, 星期, 版, 日报, 新闻, 编辑, 市委主办 …)
+_FURNITURE_ANCHOR = re.compile(r"[0-9年星农版报闻要民副专辑式编对审线话真邮址委A-Z]")
 
 
 def _furniture_parts(text: str) -> str:
@@ -265,7 +265,7 @@ def _furniture_parts(text: str) -> str:
     if not _FURNITURE_ANCHOR.search(text):  # (a cheap test first: most lines hold none)
         return ""
     rest, parts = _FURNITURE_PART.subn("", text)
-    if "机关报" in rest:  # (the paper's owner: 中共平湖市委机关报; a rare word, tested first)
+    if "机关报" in rest or "委主办" in rest:  # (the paper's owner: 中共平湖市委机关报; rare)
         rest, organ = _PARTY_ORGAN.subn("", rest)
         parts += organ
     rest, mastheads = _MASTHEAD_PART.subn("", rest)
@@ -285,7 +285,12 @@ def _is_furniture(chunks: list[Chunk], i: int) -> bool:
     """Page furniture: a header or footer line, a jump line, the desk's credits …"""
     chunk = chunks[i]
     # (a header of four or five lines opens with a short one: 第2版 | 综 合 | 2021年5月12日 | …)
-    if len(chunk.lines) > 5 or (len(chunk.lines) > 3 and len(chunk.lines[0].text) > 8):
+    if len(chunk.lines) > 5 or (
+        len(chunk.lines) > 3
+        and len(chunk.lines[0].text) > 8
+        # (or the masthead's small print, its long serial number first)
+        and _furniture_line(chunk.lines[0].text) != "parts"
+    ):
         return False
     if len(chunk.lines) <= 2 and _FURNITURE.search(chunk.text):
         return True
@@ -1681,6 +1686,8 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk.kind = "headline"  # a box's label standing alone over its text: 背 景
         elif _fact_box(chunk.lines):
             chunk.kind = "body"  # a fact box's lines: 姓名：张建华 | 职务：… (no headline)
+        elif len(chunk.lines) == 1 and _DIARY_DATE.fullmatch(chunk.text):
+            chunk.kind = "body"  # a diary entry's date and weather: 2月10日 晴 (no headline)
         elif _label_over_title(chunks, i):
             chunk.kind = "headline"  # a kicker ending in a colon: 聚焦亚运： | “小青荷”志愿者上岗
         elif _is_furniture(chunks, i) or (
@@ -1796,6 +1803,13 @@ def _ends_in_address(chunk: Chunk) -> bool:
 
 # a fact box's line: a short field name, a colon, its value (姓名：张建华, 社区工龄：20年)
 _FIELD_LINE = re.compile(rf"[{CJK}]{{2,6}}[：:][^：:]{{1,40}}")
+
+
+# a diary entry's heading: its date and the day's weather (2月10日 晴, 3月2日 星期一 多云转晴)
+_WEATHER = "(?:晴|阴|多云|小雨|中雨|大雨|暴雨|阵雨|雷阵雨|雨|小雪|大雪|雪|雾)"
+_DIARY_DATE = re.compile(
+    rf"\d{{1,2}}月\d{{1,2}}日\s*(?:星期[一二三四五六日天]\s*)?{_WEATHER}(?:转{_WEATHER})?"
+)
 
 
 def _fact_box(lines: list[Line]) -> bool:
@@ -4041,6 +4055,16 @@ def _add_body(
             is_paragraph_end(last, column)
             or ((last.width < short_line or bool(item_ends)) and not last.text.endswith(_RUNS_ON))
             or (last.text[:1] in "hw" and _WEB_ADDRESS.fullmatch(last.text) is not None)
+            # (a salutation on a line of its own opening a letter, no column read yet: 全市
+            # 广大市民朋友们：)
+            or (
+                len(lines) == 1
+                and not widths_before
+                and len(last.text) <= 12
+                and last.text.endswith(_COLONS)
+            )
+            # (and a diary entry's date and weather: 2月10日 晴)
+            or (len(lines) == 1 and _DIARY_DATE.fullmatch(last.text) is not None)
         )
         current.open_end, current.ambiguous_end = not ends, ends
         current.end_width, current.end_indented = lines[-1].width, started

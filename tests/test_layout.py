@@ -3311,3 +3311,59 @@ def test_two_names_printed_together_in_brackets_sign_the_text() -> None:
     assert layout.articles[["title", "byline"]].values.tolist() == [
         ["为政府分忧 为群众解愁", "孟西安王鸣媛"]
     ]
+
+
+def test_a_front_page_masthead_and_an_abbreviated_desk_credit_are_furniture() -> None:
+    # the masthead's small print with its long serial number first, the owner line in its
+    # 主办 form, and 本版责编 (the desk's editor, abbreviated) are furniture, no headlines
+    masthead = [
+        "平湖日报",
+        "PINGHU DAILY",
+        "中共平湖市委主办",
+        "国内统一连续出版物号 CN33-0076",
+        "2021年6月1日 星期二",
+        "农历四月廿一",
+        "今日8版",
+    ]
+    story = _column("本报讯 5月31日上午，全市数字化改革推进大会召开，部署下一阶段工作。", 15)
+    page = [
+        *masthead,
+        "",
+        *story,
+        "",
+        "全市数字化改革推进大会召开",
+        "",
+        "本版责编：褚 蓉  版式：王佳琪",
+    ]
+    layout = _checked_layout(page)
+    assert layout.articles[["title", "subtitle"]].values.tolist() == [
+        ["全市数字化改革推进大会召开", ""]
+    ]
+    assert layout.unplaced.query("kind == 'headline'").empty
+    furniture = " ".join(layout.unplaced.query("kind == 'furniture'").text)
+    assert "中共平湖市委主办" in furniture and "本版责编" in furniture
+
+
+def test_a_letter_s_salutation_and_a_diary_s_dated_entries_are_paragraphs() -> None:
+    # 全市广大市民朋友们： on a line of its own opens a letter, a paragraph of its own; 2月10日 晴
+    # heads a diary entry, a paragraph of the diary, no headline
+    letter = [
+        "全市广大市民朋友们：",
+        "",
+        *_column("当前，疫情防控正处于关键时期，请大家减少外出。", 15),
+    ]
+    diary = [
+        "2月10日 晴",
+        "",
+        *_column("今天是我进入隔离病区的第12天，早上7点交接班。", 15),
+        "",
+        "2月11日 阴",
+        "",
+        *_column("病区里的一位老伯今天核酸检测转阴了。", 15),
+    ]
+    page = [*letter, "", "致全市人民的一封信", "", *diary, "", "隔离病区里的温暖"]
+    layout = _checked_layout(page)
+    got = layout.articles[["title", "body"]].values.tolist()
+    assert [title for title, _ in got] == ["致全市人民的一封信", "隔离病区里的温暖"]
+    assert got[0][1].split("\n")[0] == "全市广大市民朋友们："
+    assert got[1][1].split("\n")[0] == "2月10日 晴" and got[1][1].count("\n") == 3
