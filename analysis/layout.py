@@ -1817,7 +1817,7 @@ def _fact_box(lines: list[Line]) -> bool:
     (姓名：张建华 | 职务：… | 荣誉：…). Two such lines may be a headline (德外长：… | 乌外长：…)."""
     return (
         len(lines) >= 3
-        and "：" in lines[0].text
+        and ("：" in lines[0].text or ":" in lines[0].text)  # (cheap first)
         and all(_FIELD_LINE.fullmatch(x.text) and not x.doubled for x in lines)
     )
 
@@ -2517,8 +2517,7 @@ def _collapsed_bold_lines(chunk: Chunk, unplaced: list[Unplaced]) -> Chunk:
                 final=_ends_sentence(kept.text),
             )
         lines.append(line)
-    collapsed = Chunk(lines, chunk.kind, chunk.blank_before, chunk.blank_after)
-    return collapsed
+    return Chunk(lines, chunk.kind, chunk.blank_before, chunk.blank_after)
 
 
 def _headline_lines(chunk: Chunk, duplicates: list[Span]) -> list[Span]:
@@ -2673,7 +2672,7 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
             if credit is not None:
                 pending_bylines.append(credit)
         # a title and its reporter's credit printed on one line, a gap between them
-        # (城区新开3条公交线路	■记者 居丹荔): the credit is the headline's byline
+        # (城区新开3条公交线路<tab>■记者 居丹荔): the credit is the headline's byline
         marked = _MARKER_AFTER_GAP.search(lines[-1].text)
         if marked:
             credit = squeeze_names(lines[-1].slice(marked.end() - 1).strip(), SURNAMES)
@@ -3972,7 +3971,7 @@ def _add_body(
         if colon_above or (colon_lines and len(text_lines) >= 3)
         else _NO_ITEMS
     )
-    if not item_ends and len(lines) >= 2 and "：" in lines[0].text and _fact_box(lines):
+    if not item_ends and _fact_box(lines):
         item_ends = frozenset(range(len(lines)))  # a fact box: each field a paragraph
     if not item_ends:
         # kept sorted: the median is read for every chunk of a long article (sorting a sorted
