@@ -4,20 +4,17 @@ page exactly as the pure-Python source does."""
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import os
-import shutil
 import subprocess
 import sys
-import sysconfig
 from pathlib import Path
 
 import pytest
 
 import analysis._native as native
 from analysis import layout, normalize
-from analysis._native.build import native_source
+from analysis._native.build import missing_tool, native_source
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = sorted((ROOT / "tests" / "fixtures" / "pages").glob("*.txt")) + sorted(
@@ -51,11 +48,6 @@ def _tables_digest(pure: bool) -> tuple[str, str]:
     )
     implementation, digest = json.loads(result.stdout)
     return implementation, digest
-
-
-def _can_compile() -> bool:
-    compiler = (sysconfig.get_config_var("CC") or "cc").split()[0]
-    return importlib.util.find_spec("mypyc") is not None and shutil.which(compiler) is not None
 
 
 def test_native_source_is_a_module_of_the_native_package() -> None:
@@ -99,8 +91,9 @@ def test_an_edited_source_makes_the_build_stale(monkeypatch, tmp_path) -> None:
 
 
 def test_the_native_build_is_current_where_it_can_be_built() -> None:
-    if not _can_compile():
-        pytest.skip("no mypyc or no C compiler: the layout runs as pure Python")
+    missing = missing_tool()
+    if missing is not None:
+        pytest.skip(f"no native build: {missing}")
     if os.environ.get("ANALYSIS_PURE_PYTHON", "") not in ("", "0"):
         pytest.skip("ANALYSIS_PURE_PYTHON is set")
     assert (layout.IMPLEMENTATION, normalize.IMPLEMENTATION) == ("native", "native"), (

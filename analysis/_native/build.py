@@ -12,6 +12,7 @@ pure-Python modules run. ``--check`` exits 1 unless the build here is current.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import shutil
 import subprocess
@@ -62,9 +63,22 @@ def native_source(name: str) -> str:
     return text
 
 
+EXT_SUFFIX = sysconfig.get_config_var("EXT_SUFFIX") or ".so"
+
+
+def missing_tool() -> str | None:
+    """Why the build cannot run here (no mypyc, no C compiler), or None when it can."""
+    if importlib.util.find_spec("mypyc") is None:
+        return "mypyc is not installed (pip install -e '.[native]')"
+    compiler = sysconfig.get_config_var("CC") or "cc"
+    if shutil.which(compiler.split()[0]) is None:
+        return f"no C compiler ({compiler}); the layout runs as pure Python"
+    return None
+
+
 def _remove_build() -> None:
     SOURCES_FILE.unlink(missing_ok=True)
-    for path in NATIVE_DIR.glob("*" + (sysconfig.get_config_var("EXT_SUFFIX") or ".so")):
+    for path in NATIVE_DIR.glob("*" + EXT_SUFFIX):
         path.unlink()
 
 
@@ -73,14 +87,9 @@ def build() -> int:
         SOURCES_FILE.touch()  # (for make: the build is as new as its sources)
         print("native build: current")
         return 0
-    try:
-        import mypyc  # noqa: F401
-    except ImportError:
-        print("native build skipped: mypyc is not installed (pip install -e '.[native]')")
-        return 0
-    compiler = sysconfig.get_config_var("CC") or "cc"
-    if shutil.which(compiler.split()[0]) is None:
-        print(f"native build skipped: no C compiler ({compiler}); the layout runs as pure Python")
+    missing = missing_tool()
+    if missing is not None:
+        print(f"native build skipped: {missing}")
         return 0
     _remove_build()
     hashes = source_hashes()
@@ -112,7 +121,7 @@ def build() -> int:
                 ] or result.stderr.strip().splitlines()[-20:]
                 print(f"native build failed on analysis/{name}.py:", *errors, sep="\n  ")
                 return 1
-        built = sorted(package.glob("*" + sysconfig.get_config_var("EXT_SUFFIX")))
+        built = sorted(package.glob("*" + EXT_SUFFIX))
         for path in built:
             shutil.copy(path, NATIVE_DIR / path.name)
     SOURCES_FILE.write_text("".join(f"{digest}  {name}\n" for name, digest in hashes.items()))
