@@ -1798,7 +1798,7 @@ def _contact_lines(chunk: Chunk) -> bool:
 def _ends_in_address(chunk: Chunk) -> bool:
     """A line or two of text closed by a web address on a line of its own: a sentence pointing
     to it (报名详情请参考官方网站 | www.…). No headline ends in an address."""
-    return 2 <= len(chunk.lines) <= 3 and _WEB_ADDRESS.fullmatch(chunk.lines[-1].text) is not None
+    return 2 <= len(chunk.lines) <= 3 and _web_address(chunk.lines[-1].text)
 
 
 # a fact box's line: a short field name, a colon, its value (姓名：张建华, 社区工龄：20年)
@@ -1825,6 +1825,11 @@ def _fact_box(lines: list[Line]) -> bool:
 _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+")
 
 
+def _web_address(text: str) -> bool:
+    """``text`` is a web address and nothing else (www.example.cn/2008, https://…)."""
+    return text[:1] in "hw" and _WEB_ADDRESS.fullmatch(text) is not None
+
+
 def _notice_title(chunk: Chunk) -> bool:
     """One line naming a notice (遗失声明) with blank lines around it: no sentence runs on into
     it, even one ending on a telephone number with no full stop."""
@@ -1843,7 +1848,7 @@ def _ends_paragraph(chunk: Chunk) -> bool:
         or is_paragraph_end(last, chunk.width)
         or _ends_in_credit(chunk.text)
         # (an address closing a sentence needs no full stop: …官方网站 | www.…)
-        or (last.text[:1] in "hw" and _WEB_ADDRESS.fullmatch(last.text) is not None)
+        or _web_address(last.text)
         # (nor the source closing a brief: …万余间。据新 | 华社)
         or (last.text.endswith(_SOURCE_ENDS) and _SOURCE_TAIL.search(chunk.text) is not None)
     )
@@ -3867,7 +3872,7 @@ def _add_body(
                 full = max(lines[0].content_width, inside)
                 indented = max(lines[0].content_width + 2, inside)
                 starts_article = min(abs(full - widths_ref), abs(indented - widths_ref)) >= 2.5
-            elif len(text_lines) == 2 and not _WEB_ADDRESS.fullmatch(text_lines[1].text):
+            elif len(text_lines) == 2 and not _web_address(text_lines[1].text):
                 # the first line, perhaps indented, and a second line that runs on across a
                 # column break (so it fills the column) must both differ from the column
                 # (a web address under a line tells nothing of it: it fits where it can)
@@ -4053,7 +4058,7 @@ def _add_body(
         ends = (
             is_paragraph_end(last, column)
             or ((last.width < short_line or bool(item_ends)) and not last.text.endswith(_RUNS_ON))
-            or (last.text[:1] in "hw" and _WEB_ADDRESS.fullmatch(last.text) is not None)
+            or _web_address(last.text)
             # (a salutation on a line of its own opening a letter, no column read yet: 全市
             # 广大市民朋友们：)
             or (
