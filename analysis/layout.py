@@ -219,7 +219,8 @@ _FURNITURE = re.compile(
     # the label of an advertisement or of the front page's guide to the issue
     r"|^(?:(?:公益)?广\s*告|(?:今日|本期|今日要目|要目)?导\s*读)\s*$"
     # the label over a column of briefs: 简讯, 新闻速递
-    r"|^(?:国际|国内|省内|本地|综合|体育|财经|文体|社会)?"
+    # (or the place's, the paper's own or the trade's: 县域快讯, 镇街简讯, 农业短讯)
+    rf"|^(?:[{CJK}]{{2}})?"
     r"(?:简\s*讯|快\s*讯|短\s*讯|简\s*报|速\s*递|要闻简报|新闻速递|新闻短波)\s*$"
     # and over a group of photos, each with its own title and caption: 图片新闻
     r"|^(?:图片新闻|新闻图片|图片报道|图片快讯)\s*$"
@@ -1122,6 +1123,8 @@ def _list_item_ends(
     return frozenset(announcing + list(range(start, len(lines))))
 
 
+# an item of a list that names and gives (男子100米：张伟 11秒08, 咨询电话：85012345)
+_COLON_ITEM = re.compile(r"[^，。；！？：:]{1,12}[：:][^，。；！？：:]{1,20}")
 _CLAUSE_INSIDE = re.compile(r"[，。；！？,;](?=.)")
 
 
@@ -1216,7 +1219,11 @@ def _split_glued_titles(chunks: list[Chunk], continued: bool = True) -> list[Chu
                 first[0] in MARKERS
                 and 2 <= len(first.lstrip(MARKERS + " ")) <= 20
                 # (the brief opens under it: a marked paragraph's first line runs on instead)
-                and (_starts_dateline(lines[1].text) or _BRIEF_OPENING.match(lines[1].text))
+                and (
+                    _starts_dateline(lines[1].text)
+                    or _BRIEF_OPENING.match(lines[1].text) is not None
+                    or _lost_indent(lines)
+                )
             )
             or (
                 credit_below
@@ -1231,6 +1238,21 @@ def _split_glued_titles(chunks: list[Chunk], continued: bool = True) -> list[Chu
         else:
             out.append(chunk)
     return out
+
+
+def _lost_indent(lines: list[Line]) -> bool:
+    """The second line is a paragraph's first, two short of the column the lines under it fill
+    (■太湖图影湿地迎来候鸟季 | 随着气温下降，大批候 | 鸟飞抵太湖图影湿地越冬。): the line above it
+    ends before it. Measured on lines of CJK and full-width marks only (digits measure short)."""
+    if len(lines) < 4 or lines[1].final:
+        return False
+    below = [line.width for line in lines[2:-1] if line.width == len(line.text)]
+    second = lines[1]
+    return (
+        bool(below)
+        and second.width == len(second.text)
+        and _sorted_median(sorted(below)) - second.width >= 1.5
+    )
 
 
 _ANY_PUNCT = re.compile("[，。、；：？！,.;:?!]")
@@ -2008,6 +2030,8 @@ class Article:
     digest_items: list[int] = field(default_factory=list)  # paragraphs opening a dated item
     after_body: bool = False  # opened right under another article's body, no headline between
     spaced_opening: bool = False  # its first line opened with a space (a caption's, here)
+    # its last chunk ended a list announced by a colon, items of the shape name：value
+    colon_items_end: bool = False
 
 
 @dataclass
@@ -3850,6 +3874,17 @@ def _add_body(
         and bool(current.paragraphs)
         and current.paragraphs[-1].pieces[-1][0].endswith(_COLONS)
     )
+    # a list of items such as 男子100米：张伟 11秒08 goes on across a column break: more lines of
+    # that shape under it, no dateline between, are its items, not a new block
+    if (
+        current is not None
+        and current.colon_items_end
+        and prev is not None
+        and prev.kind == "body"
+        and not _opens_with_dateline(chunk)
+        and all(_COLON_ITEM.fullmatch(line.text) for line in text_lines)
+    ):
+        colon_above = True
     announced = colon_above and current is not None and not current.open_end
     if (
         not starts_article
@@ -4072,6 +4107,11 @@ def _add_body(
         )
         current.open_end, current.ambiguous_end = not ends, ends
         current.end_width, current.end_indented = lines[-1].width, started
+        current.colon_items_end = (
+            colon_above
+            and len(lines) - 1 in item_ends
+            and all(_COLON_ITEM.fullmatch(line.text) for line in text_lines)
+        )
     # (a dateline that took the whole chunk leaves the article's state as it was)
     current.last = chunk.last
     return current

@@ -2981,6 +2981,71 @@ def test_briefs_titled_with_a_marker_in_one_column_are_separate_articles() -> No
     assert layout.articles.body.str.startswith(("自3月13日起", "暑假期间", "8月起")).all()
 
 
+def test_a_box_of_briefs_under_a_place_label_and_a_title_over_a_brief_opening_anyhow() -> None:
+    # 镇街快讯 labels the whole box, not the first brief; the last ■ line is a title because the
+    # line under it lost a paragraph's indent, though its text opens with no date (随着…)
+    page = [
+        "镇街快讯",
+        "",
+        "■新仓镇启动冬季植树活动",
+        "本报讯 近日，新仓镇组",
+        "织干部群众在沿河绿道补种",
+        "香樟、桂花等苗木1200株。",
+        "",
+        "■曹桥街道举办法律讲座",
+        "11月起，曹桥街道每月",
+        "邀请律师走进社区，为居民",
+        "讲解婚姻家庭和劳动用工方",
+        "面的法律知识。",
+        "",
+        "■东湖景区迎来观鸟季",
+        "伴着气温走低，成群野",
+        "鸭飞抵东湖水面越冬。巡查",
+        "人员已记录到十余种水鸟，",
+        "总数在两千只上下。",
+    ]
+    layout = _checked_layout(page)
+    assert layout.articles[["kicker", "title"]].values.tolist() == [
+        ["", "新仓镇启动冬季植树活动"],
+        ["", "曹桥街道举办法律讲座"],
+        ["", "东湖景区迎来观鸟季"],
+    ]
+    assert layout.articles.body.iloc[2].startswith("伴着气温走低")
+    assert "镇街快讯" in layout.unplaced.text.tolist()
+
+
+def test_a_list_of_results_goes_on_across_a_column_break() -> None:
+    # the items under 如下： run on into the next column; the prose under them is the story's
+    text = "本报讯 上周末，全市中小学生游泳比赛在市游泳馆举行，共有三百余名选手参赛。"
+    announcing = "经过激烈角逐，各组冠军名单如下："
+    after = "本次比赛为下月的嘉兴市比赛选拔了一批选手，赛事组织工作也得到各方好评。"
+    page = [
+        *_column(text, 16),
+        "",
+        *_column(announcing, 16),
+        "",
+        "男子50米自由泳：吴凡 28秒4",
+        "女子50米自由泳：金瑶 31秒2",
+        "",
+        "男子50米蛙泳：许诺 35秒7",
+        "女子50米蛙泳：范琳 38秒9",
+        "",
+        *_column(after, 16),
+        "",
+        "中小学生游泳比赛落幕",
+    ]
+    layout = _checked_layout(page)
+    assert layout.articles.title.tolist() == ["中小学生游泳比赛落幕"]
+    paragraphs = layout.articles.body.iloc[0].split("\n")
+    assert paragraphs[2:6] == [
+        "男子50米自由泳：吴凡28秒4",
+        "女子50米自由泳：金瑶31秒2",
+        "男子50米蛙泳：许诺35秒7",
+        "女子50米蛙泳：范琳38秒9",
+    ]
+    assert len(paragraphs) == 7
+
+
 def test_a_document_title_wrapped_over_two_lines_is_one_title() -> None:
     # 关于… opens a phrase that its document noun closes; …名单公示 says which list only with
     # the line above: neither upper line is a kicker
