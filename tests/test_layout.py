@@ -3046,6 +3046,29 @@ def test_a_list_of_results_goes_on_across_a_column_break() -> None:
     assert len(paragraphs) == 7
 
 
+def test_items_of_a_list_each_between_blank_lines_are_paragraphs() -> None:
+    # one result a line, blank lines between (column breaks or the page's spacing)
+    text = "本报讯 3月28日，全市青少年围棋公开赛在市文化馆落幕，二百余名小棋手参赛。"
+    after = "组委会表示，比赛成绩将作为下半年市队选拔的重要依据，欢迎更多孩子参与。"
+    page = [
+        *_column(text, 15),
+        "",
+        "各组别冠军如下：",
+        "",
+        "少年甲组：沈一鸣 7胜",
+        "",
+        "少年乙组：高子涵 6胜1负",
+        "",
+        *_column(after, 15),
+        "",
+        "青少年围棋公开赛落幕",
+    ]
+    layout = _checked_layout(page)
+    paragraphs = layout.articles.body.iloc[0].split("\n")
+    assert paragraphs[1:4] == ["各组别冠军如下：", "少年甲组：沈一鸣7胜", "少年乙组：高子涵6胜1负"]
+    assert len(paragraphs) == 5
+
+
 def test_a_document_title_wrapped_over_two_lines_is_one_title() -> None:
     # 关于… opens a phrase that its document noun closes; …名单公示 says which list only with
     # the line above: neither upper line is a kicker
