@@ -1105,9 +1105,7 @@ def _list_item_ends(
         start = ends[-1] + 1
     items = lines[start:]
     # (one item may stand alone between blank lines: 男子100米：张伟 11秒08)
-    lone_item = (
-        colon_above and len(items) == 1 and _COLON_ITEM.fullmatch(items[0].text) is not None
-    )
+    lone_item = colon_above and len(items) == 1 and _COLON_ITEM.fullmatch(items[0].text) is not None
     if (len(items) < 2 and not lone_item) or any(line.width > column - 2 for line in items):
         return _NO_ITEMS
     # (the line announcing the list, if in the chunk, ends its paragraph too)
