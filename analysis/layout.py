@@ -3525,8 +3525,32 @@ def parse_page(page: Page | str, page_id: str = "page") -> PageLayout:
         gc.enable()
 
 
+# the note under a signed commentary: （作者为浙江大学教授）, （作者系市委党校讲师）
+_AUTHOR_NOTE = re.compile(r"[（(]\s*作者(?:为|系|是|单位)[^（）()]{2,40}[)）]")
+
+
+def _mark_author_notes(lines: list[Line]) -> None:
+    """A name alone on a line under a sentence's end and an author's note under it (…积累起来。
+    | 周明远 | （作者为…）) sign a commentary: a credit, not its text. Marked in place as byline
+    lines. (A note alone, its name printed with the headline, stays the text's last paragraph.)"""
+    for i in range(2, len(lines)):
+        note, name, above = lines[i], lines[i - 1], lines[i - 2]
+        if (
+            note.kind == "text"
+            and _AUTHOR_NOTE.fullmatch(note.text) is not None
+            and name.kind == "text"
+            and _NAME_2_TO_4.fullmatch(name.text) is not None
+            and _opens_with_surname(name.text)
+            and (above.final or above.kind == "blank")
+        ):
+            lines[i - 1] = name._replace(kind="byline")
+            lines[i] = note._replace(kind="byline")
+
+
 def _parse_page(page: Page) -> PageLayout:
     lines = _read_lines(page.text)
+    if "作者" in page.text:  # (rare: a commentary signed with its author's post)
+        _mark_author_notes(lines)
     continued = "版）" in page.text or "版)" in page.text  # (jump lines end so: rare)
     chunks = _join_wrapped_credit_names(_split_glued_titles(_chunks(lines), continued))
     _classify(chunks)
@@ -4122,6 +4146,34 @@ def _add_body(
 # --- tables ---------------------------------------------------------------------------------
 
 
+_CREDIT_ROLES = ("记者", "通讯员", "摄影", "实习生")
+
+
+def _spaced_credit_breaks(dateline: Span) -> Span:
+    """A dateline whose credit a line break cuts after a role (本报杭州3月4日讯（记者 | 沈 晶）): a
+    space there, as between the role and the names of a credit on one line, so that the names
+    read apart from the role and are squeezed as names (（记者 沈晶）). A break inside words
+    joins them (（浙江人民 | 广播电台记者…）)."""
+    pieces = dateline.pieces
+    if len(pieces) < 2 or ("（" not in dateline.text and "(" not in dateline.text):
+        return dateline
+    out: list[Piece] = [pieces[0]]
+    depth = pieces[0][0].count("（") + pieces[0][0].count("(")
+    depth -= pieces[0][0].count("）") + pieces[0][0].count(")")
+    for before, piece in itertools.pairwise(pieces):
+        if (
+            depth > 0
+            and piece[1] != before[1]  # (the next line's)
+            and before[0].endswith(_CREDIT_ROLES)
+            and _CJK_CHAR.match(piece[0][:1])
+        ):
+            out.append(Piece(" ", 0, 0))
+        out.append(piece)
+        depth += piece[0].count("（") + piece[0].count("(")
+        depth -= piece[0].count("）") + piece[0].count(")")
+    return Span(out)
+
+
 def _tables(page: Page, articles: list[Article], unplaced: list[Unplaced]) -> PageLayout:
     meta = page.metadata
     page_id = page.page_id
@@ -4138,7 +4190,7 @@ def _tables(page: Page, articles: list[Article], unplaced: list[Unplaced]) -> Pa
             "title": _join(h.title, " "),
             "subtitle": _join(h.subtitle, ""),
             "byline": _join(bylines, " / "),
-            "dateline": squeeze_names(art.dateline, SURNAMES),
+            "dateline": squeeze_names(_spaced_credit_breaks(art.dateline), SURNAMES),
             "body": _join(art.paragraphs, "\n"),
         }
         texts = {name: span.text for name, span in fields.items()}

@@ -203,8 +203,9 @@ def normalize_folded(
 
 _NAME_JUSTIFY = re.compile(_NAME_JUSTIFY_RUN)
 # single characters spaced out: 周 磊 孙 芳 (each stands alone between spaces)
-# (a byline's marker may be glued to the first: ■记 者 钱 欣)
-_SPACED_SINGLES = re.compile(rf"(?<![^\s■□◆●▲◇])[{CJK}](?:[ \t]+[{CJK}](?!\S))+")
+# (a byline's marker may be glued to the first: ■记 者 钱 欣; a credit's bracket may close on
+# the last: （记者 胡 浩 王 鹏）)
+_SPACED_SINGLES = re.compile(rf"(?<![^\s■□◆●▲◇])[{CJK}](?:[ \t]+[{CJK}](?![^\s）)]))+")
 
 
 def name_breaks(text: str, surnames: frozenset[str]) -> set[int]:

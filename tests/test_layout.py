@@ -1323,6 +1323,43 @@ def test_a_dateline_keeps_a_long_credit_with_a_comma_in_brackets() -> None:
     assert frame.body[0].startswith("省农业厅长陈华")
 
 
+def test_a_dateline_credit_cut_after_its_role_keeps_the_names_apart_and_squeezed() -> None:
+    # the line break after 记者 parts the role from the names, as a space does on one line;
+    # names spaced out by justification are squeezed, two names kept apart
+    for first, second, credit in (
+        ("本报嘉兴5月6日讯（记者", "陆 鸣）6日，全市首个", "（记者 陆鸣）"),
+        ("新华社上海5月6日电（记者", "许 晴 郑 涛）记者6日从", "（记者 许晴 郑涛）"),
+        ("本报讯（记者 方 圆 通讯员", "沈 佳）近日，全市首个", "（记者 方圆 通讯员 沈佳）"),
+    ):
+        page = [
+            first,
+            second,
+            "智慧菜场在城东开业，市民扫",
+            "码即可查询每种蔬菜的产地和",
+            "检测结果。",
+        ]
+        dateline = _checked_layout(page).articles.dateline[0]
+        assert dateline.endswith(credit), dateline
+
+
+def test_a_commentary_signed_with_its_authors_post_ends_at_the_signature() -> None:
+    # a name alone under the last sentence and the author's note under it sign the piece: the
+    # column's name and title after them are its headline, not more text
+    text = "城市的温度，往往藏在一条条背街小巷里。把小巷修好、管好，居民的日子就会更舒心。"
+    page = [
+        *_column(text, 16),
+        "韩立新",
+        "（作者系市社会科学院研究员）",
+        "",
+        "人民时评",
+        "小巷里的城市温度",
+    ]
+    row = _checked_layout(page).articles.iloc[0]
+    assert (row.kicker, row.title) == ("人民时评", "小巷里的城市温度")
+    assert row.byline == "韩立新 / （作者系市社会科学院研究员）"
+    assert row.body == text
+
+
 def test_a_kicker_ends_at_its_reporting_verb() -> None:
     # Who spoke on what occasion, then the verb: the kicker, even when no width sets it apart;
     # a title that merely wraps after a verb names no occasion and stays one title.
