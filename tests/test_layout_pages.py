@@ -7,11 +7,13 @@ provincial and a county paper, a comment page, a reader-hotline page, a long fea
 fourteen ordinary city-daily news pages (city_*, daily_*), eight county-daily news pages with
 subheads, briefs and displaced headlines (town_*), and six pages besides the news: a literary
 supplement with poems, a theory page, a special page, a service page, a picture page and briefs
-with a notice (supp_*), one hundred and three pages in the sample's own style (pinghu*_*: among them a
-literary supplement, a special page with a Q&A and a box, a page of public notices and a
-crowded front page with briefs titled ■ in one column under a label), ten pages of
-other county dailies (county*_*: credits in the dateline's brackets, headlines first, 图片新闻
-groups, boxes), and a front page with its masthead and a jump, a continuation
+with a notice (supp_*), one hundred and eleven pages in the sample's own style (pinghu*_*: among
+them a literary supplement, a special page with a Q&A and a box, a page of public notices, a
+crowded front page with briefs titled ■ in one column under a label, a sports page with a
+results list, displaced headlines), fourteen pages of other county dailies (county*_*: credits
+in the dateline's brackets, headlines first, 图片新闻 groups, boxes, jumps), four pages of a
+provincial daily (province_*: a digest of wire items, a signed commentary, an interview, a
+continued story), and a front page with its masthead and a jump, a continuation
 page, a page that keeps paragraph indents, a wire page, a service page, twin stories on one
 topic and an interview (extra_*), and five pages thick with what extraction leaves (extract_*:
 the masthead's small print, a guide to the issue, advertisements, calls to scan a code, the
@@ -110,3 +112,17 @@ def test_no_item_is_invented(layouts) -> None:
     for name, (_, layout) in layouts.items():
         if not any("known_failure" in item for item in EXPECTED[name]):
             assert len(layout.articles) == len(EXPECTED[name]), name
+
+
+_SPACED_NAME = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff] [\u4e00-\u9fff](?![\u4e00-\u9fff])")
+_ROLE_ON_NAME = re.compile(r"[（(](?:记者|通讯员)[\u4e00-\u9fff]")
+
+
+def test_credits_are_squeezed_names_apart_from_their_roles(layouts) -> None:
+    # (the comparisons above leave spaces out: here they count) no justification space left
+    # inside a name (王 强), no role glued to the name a line break parted it from (（记者沈 晶）)
+    for name, (_, layout) in layouts.items():
+        for row in layout.articles.itertuples():
+            for credit in (row.byline, row.dateline):
+                assert not _SPACED_NAME.search(credit), (name, credit)
+                assert not _ROLE_ON_NAME.search(credit), (name, credit)
