@@ -2276,6 +2276,15 @@ def _subtitle_text(text: str) -> bool:
     )
 
 
+# a fact that ends in a count (首个周末吸引游客1.5万人次, 排查整治燃气隐患386处): under a title
+# that says what happened, its subtitle; not a line opening inside a word the break cut (…服务
+# 经济去 | 年创直接经济效益39亿元)
+_FIGURE_FACT = re.compile(
+    r"^[^\d，。年月日][^\d，。]{5,}\d[\d.]*(?:多|余)?(?:万|亿)?"
+    r"(?:元|人次|名|人|户|家|个|处|所|项|辆|吨|亩|座|场|次|厘米|米|公里)"
+)
+
+
 # a total in figures with no subject or verb of its own, never a title (总投资48.6亿元, 累计
 # 接待游客12万人次): the subtitle of a title that says what happened (…6个项目集中签约)
 _TOTAL_FIGURE = re.compile(
@@ -2437,7 +2446,11 @@ def _split_title_lines(lines: list[Span]) -> tuple[list[Span], list[Span]]:
         upper = "".join(s.text for s in lines[:-n])
         tail = "".join(s.text for s in lines[-n:])
         # (a title with a dash names its subject itself: 为觅昆仑一把草——记…专家董现明)
-        if not _open_bracket(upper) and "—" not in upper and _subtitle_text(tail):
+        if (
+            not _open_bracket(upper)
+            and "—" not in upper
+            and (_subtitle_text(tail) or (n == 1 and _FIGURE_FACT.fullmatch(tail) is not None))
+        ):
             if _TOTAL_FIGURE.fullmatch(tail):
                 # a total may close a subtitle of two lines (一季度我市签约…项目18个 | 总投资超
                 # 150亿元): the widths find where it starts

@@ -1360,6 +1360,26 @@ def test_a_commentary_signed_with_its_authors_post_ends_at_the_signature() -> No
     assert row.body == text
 
 
+def test_a_fact_ending_in_a_count_under_a_title_is_its_subtitle() -> None:
+    # the second line says how much, a clause of its own: a subtitle of about the title's width;
+    # a line opening inside a word cut by the break (…去 | 年…) is the title wrapped
+    text = "本报讯 国庆长假期间，南河头历史街区人气火爆，各类文旅活动吸引大批市民游客。"
+    for headline, title, subtitle in (
+        (
+            ["老街文旅活动人气旺", "七天接待市民游客6.8万人次"],
+            "老街文旅活动人气旺",
+            "七天接待市民游客6.8万人次",
+        ),
+        (
+            ["市科技特派员服务团服务农户去", "年创造直接经济效益2.6亿元"],
+            "市科技特派员服务团服务农户去 年创造直接经济效益2.6亿元",
+            "",
+        ),
+    ):
+        row = _checked_layout([*_column(text, 16), "", *headline]).articles.iloc[0]
+        assert (row.title, row.subtitle) == (title, subtitle)
+
+
 def test_a_kicker_ends_at_its_reporting_verb() -> None:
     # Who spoke on what occasion, then the verb: the kicker, even when no width sets it apart;
     # a title that merely wraps after a verb names no occasion and stays one title.
