@@ -758,6 +758,7 @@ _ASCII_LETTERS = frozenset(string.ascii_letters)
 _HANGING = frozenset("，。、；：？！”’）》」』,.;:?!)")
 _new_tuple = tuple.__new__
 _PING, _LUN, _YUAN = map(ord, "评论员")
+_FULL_STOP, _CLOSING_QUOTE = map(ord, "。”")
 
 
 def _char_table() -> tuple[np.ndarray, np.ndarray]:
@@ -830,7 +831,14 @@ def _read_lines(text: str) -> list[Line]:
     last = np.where(nonempty, props[last_at], 0)
     width = np.where(extra > 0, length - 0.25 * extra, length).astype(float)
     hang = np.where(codes[last_at] > 127, 1.0, 0.5)
-    content_width = width - np.where(last & _HANG, hang, 0.0)
+    # (a quotation's closing pair that ends a sentence may hang whole, two cells past the
+    # margin: 。” or ”。)
+    before_last = np.maximum(last_at - 1, 0)
+    pair = (length >= 2) & (
+        ((codes[before_last] == _FULL_STOP) & (codes[last_at] == _CLOSING_QUOTE))
+        | ((codes[before_last] == _CLOSING_QUOTE) & (codes[last_at] == _FULL_STOP))
+    )
+    content_width = width - np.where(last & _HANG, hang, 0.0) - np.where(pair, 1.0, 0.0)
     # 0 blank, 1 simple, 2 whitespace inside or a possible byline
     kind = np.where(spaces == length, 0, np.where((spaces > 0) | (first & _BYLINE_START), 2, 1))
     # (and a paper's commentator, who signs with the paper's name: 平湖日报评论员)
@@ -963,7 +971,12 @@ def _printed_widths(printed: str) -> tuple[float, float]:
     extra = 3 * n - len(printed.encode("utf-8"))
     width = n - 0.25 * extra if extra > 0 else float(n)
     last = printed[-1]
-    return width, width - ((1.0 if ord(last) > 127 else 0.5) if last in _HANGING else 0.0)
+    if last not in _HANGING:
+        return width, width
+    hang = 1.0 if ord(last) > 127 else 0.5
+    if printed[-2:] in ("。”", "”。"):
+        hang = 2.0  # (a quotation's closing pair that ends a sentence)
+    return width, width - hang
 
 
 def _measured_line(

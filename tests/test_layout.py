@@ -1380,6 +1380,27 @@ def test_a_fact_ending_in_a_count_under_a_title_is_its_subtitle() -> None:
         assert (row.title, row.subtitle) == (title, subtitle)
 
 
+def test_a_quotation_closing_with_its_pair_hanging_opens_a_paragraph_after_a_break() -> None:
+    # 。” hangs whole past the margin: the line's text is two short of the column (its indent),
+    # so after a full line ending a sentence the blank line ends a paragraph, not a column
+    page = [
+        "本报讯 新校区昨天正式启用，学校在校",
+        "门外专门设置了家长接送区和临时停车区。",
+        "",
+        "“新学校的图书馆特别大，我真喜欢呀。”",
+        "三年级学生小陆说。校长表示，学校将努力",
+        "让每个孩子都爱上阅读。",
+        "",
+        "实验小学新校区启用",
+    ]
+    assert [len(line) for line in page[1:5]] == [19, 0, 19, 19]
+    body = _checked_layout(page).articles.body[0]
+    assert body.split("\n") == [
+        "新校区昨天正式启用，学校在校门外专门设置了家长接送区和临时停车区。",
+        "“新学校的图书馆特别大，我真喜欢呀。”三年级学生小陆说。校长表示，学校将努力让每个孩子都爱上阅读。",
+    ]
+
+
 def test_a_kicker_ends_at_its_reporting_verb() -> None:
     # Who spoke on what occasion, then the verb: the kicker, even when no width sets it apart;
     # a title that merely wraps after a verb names no occasion and stays one title.
