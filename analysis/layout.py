@@ -653,7 +653,7 @@ _BRACKETED_TAIL = re.compile(r"[（(]([^（）()]{2,40})[)）]$")
 _SPACED_TAIL = re.compile(r"(?<=[。！？”])\s*([^。！？”]{2,40})$")
 # a byline group that credits a photo: 摄影 王强, 摄 徐佳丽, 记者 张三 摄, 张三 摄影
 # (摄 at a line's end credits every name on it; 照片: an agency's picture, 新华社发 美联社照片)
-_CREDIT_VERB_END = re.compile(r"(?:摄影?|照片)[)）]?$|\s[作书画绘]$")
+_CREDIT_VERB_END = re.compile(r"(?:摄影?|照片|供图)[)）]?$|\s[作书画绘]$")
 _PHOTO_GROUP = re.compile(rf"^[{MARKERS}]?\s*(?:摄影|摄|图)|{_CREDIT_VERB_END.pattern}")
 
 
@@ -664,6 +664,7 @@ def _is_credit(text: str) -> bool:
     return (
         _is_byline(text)
         or _SOURCE_CREDIT.fullmatch(text) is not None
+        or _SUPPLIED_CREDIT.fullmatch(text) is not None
         or _NAME_CREDIT.match(text) is not None
         or _AGENCY_PHOTO.fullmatch(text) is not None
         or _GROUP_CREDIT.fullmatch(text) is not None
@@ -676,6 +677,10 @@ _GROUP_CREDIT = re.compile(r"[（(]?本组(?:图片|照片)均?由.{2,24}?(?:摄
 
 
 _CREDIT_ENDS = ("摄", "摄影", "摄）", "摄)", "照片", "照片）", "照片)")
+# who supplied a picture or a text: （图片由市文旅局提供）, （市农业农村局供稿）, （新仓镇供图）
+_SUPPLIED_CREDIT = re.compile(
+    rf"(?:(?:图片|照片|图)(?:均)?由[{CJK}]{{2,20}}提供|[{CJK}]{{2,20}}(?:供稿|供图))"
+)
 # where a brief was taken from, in brackets at its end: （据新华社）, （据人民日报）
 _SOURCE_CREDIT = re.compile(
     r"据(?:新华社|中新社|人民日报|新华网|人民网|央视新闻|光明日报|经济日报)"
@@ -728,6 +733,7 @@ def _signed_names(text: str, m: re.Match[str]) -> bool:
 
 # where a byline names a second role: 记者 李雨婷 | 通讯员 徐冰艳 (not 记者 张三 摄)
 _SECOND_ROLE = re.compile(rf"\s+(?=(?:{BYLINE_ROLES})(?:\s+|[:：])\S)")
+_ROLE_ALONE = re.compile(rf"[{MARKERS}]?\s*(?:{BYLINE_ROLES})\s*")
 
 
 def _role_groups(span: Span) -> list[Span]:
@@ -738,7 +744,16 @@ def _role_groups(span: Span) -> list[Span]:
         return [span]
     starts = [0] + [end for _, end in cuts]
     ends = [start for start, _ in cuts] + [len(text)]
-    return [span.slice(a, b) for a, b in zip(starts, ends, strict=True)]
+    groups: list[Span] = []
+    opened = -1  # where the group being read opened
+    for a, b in zip(starts, ends, strict=True):
+        opened = a if opened < 0 else opened
+        # (a role alone credits the names of the group after it: 文/图 记者 朱敏 is one group)
+        if b < len(text) and _ROLE_ALONE.fullmatch(text, a, b) is not None:
+            continue
+        groups.append(span.slice(opened, b))
+        opened = -1
+    return groups
 
 
 def _photo_credits_only(bylines: list[Span]) -> bool:
@@ -1888,7 +1903,20 @@ def _ends_paragraph(chunk: Chunk) -> bool:
         or _web_address(last.text)
         # (nor the source closing a brief: …万余间。据新 | 华社)
         or (last.text.endswith(_SOURCE_ENDS) and _SOURCE_TAIL.search(chunk.text) is not None)
+        or _ends_in_marked_credit(last.text)
     )
+
+
+# a credit set after the last sentence on its line, led by a marker: …采摘杨梅。 ■摄影 陆 晨
+_MARKED_TAIL = re.compile(rf"[。！？”]\s*([{MARKERS}][^。！？”]{{2,30}})$")
+
+
+def _ends_in_marked_credit(text: str) -> bool:
+    """The line closes its text with a credit after a sentence end: the paragraph ends."""
+    if text[-1:] in _USUAL_ENDS:  # (most lines)
+        return False
+    m = _MARKED_TAIL.search(text)
+    return m is not None and _is_credit(m.group(1))
 
 
 _SOURCE_TAIL = re.compile(rf"[。！？”]\s*{_SOURCE_CREDIT.pattern}$")
@@ -3551,10 +3579,6 @@ def parse_page(page: Page | str, page_id: str = "page") -> PageLayout:
         gc.enable()
 
 
-# the note under a signed commentary: （作者为浙江大学教授）, （作者系市委党校讲师）
-_AUTHOR_NOTE = re.compile(r"[（(]\s*作者(?:为|系|是|单位)[^（）()]{2,40}[)）]")
-
-
 def _mark_author_notes(lines: list[Line]) -> None:
     """A name alone on a line under a sentence's end and an author's note under it (…积累起来。
     | 周明远 | （作者为…）) sign a commentary: a credit, not its text. Marked in place as byline
@@ -4146,6 +4170,7 @@ def _add_body(
             is_paragraph_end(last, column)
             or ((last.width < short_line or bool(item_ends)) and not last.text.endswith(_RUNS_ON))
             or _web_address(last.text)
+            or _ends_in_marked_credit(last.text)
             # (a salutation on a line of its own opening a letter, no column read yet: 全市
             # 广大市民朋友们：)
             or (
@@ -4200,6 +4225,43 @@ def _spaced_credit_breaks(dateline: Span) -> Span:
     return Span(out)
 
 
+def _captions(articles: list[Article]) -> list[bool]:
+    """Which articles are photo captions: credited as photos, under their text or their title;
+    and, on a page that opens its captions with a space, an uncredited one so set next to a
+    credited one, a paragraph under a title of its own (a group of photos under one credit:
+    粽香飘校园 between 杨梅红了 ■摄影 陆 晨 and 巧手做香囊 ■摄影 金 辉)."""
+    credited = [
+        _is_credited_caption(art)
+        or (
+            not art.dateline
+            and not art.bylines
+            and art.headline is not None
+            and _photo_credits_only(art.headline.bylines)
+        )
+        for art in articles
+    ]
+    out = list(credited)
+    for k, art in enumerate(articles):
+        h = art.headline
+        if (
+            credited[k]
+            or not art.spaced_opening
+            or art.dateline
+            or art.bylines
+            or h is None
+            or h.bylines
+            or h.kicker
+            or h.subtitle
+            or len(art.paragraphs) != 1
+            or len(art.paragraphs[0].text) > 120
+        ):
+            continue
+        neighbours = [j for j in (k - 1, k + 1) if 0 <= j < len(articles)]
+        if any(credited[j] and articles[j].spaced_opening for j in neighbours):
+            out[k] = True
+    return out
+
+
 def _tables(page: Page, articles: list[Article], unplaced: list[Unplaced]) -> PageLayout:
     meta = page.metadata
     page_id = page.page_id
@@ -4207,6 +4269,7 @@ def _tables(page: Page, articles: list[Article], unplaced: list[Unplaced]) -> Pa
         str(meta.get(key, "") or "") for key in ("newspaper", "date", "page")
     )
     rows, para_rows, field_spans = [], [], {}
+    captions = _captions(articles)
     for ordinal, art in enumerate(articles, start=1):
         article_id = f"{page_id}-{ordinal:02d}"
         h = art.headline or Headline()
@@ -4221,9 +4284,7 @@ def _tables(page: Page, articles: list[Article], unplaced: list[Unplaced]) -> Pa
         }
         texts = {name: span.text for name, span in fields.items()}
         # (a caption may be credited under its title instead: 草莓红了 | ■摄影 陆晓岚)
-        is_caption = _is_credited_caption(art) or (
-            not art.dateline and not art.bylines and _photo_credits_only(h.bylines)
-        )
+        is_caption = captions[ordinal - 1]
         rows.append(
             {
                 "article_id": article_id,

@@ -72,8 +72,9 @@ _JUSTIFY_RUN = (
 )
 # In name lines (bylines, lone names) a space between two single CJK characters is justification:
 # 王 强 -> 王强, ■记 者 -> 记者; 王强 徐佳丽 keeps its separating space.
-# (摄 after the names is the photo credit's verb, not a name's last character: 王 强 摄)
-_NAME_JUSTIFY_RUN = rf"(?:(?<=^[{CJK}])|(?<=[^{CJK}][{CJK}]))[ \t]+(?!摄)(?=[{CJK}](?![{CJK}]))"
+# (摄 after the names is the photo credit's verb, not a name's last character: 王 强 摄; nor is
+# 文 of 文/摄 after them: 金 燕 文/摄)
+_NAME_JUSTIFY_RUN = rf"(?:(?<=^[{CJK}])|(?<=[^{CJK}][{CJK}]))[ \t]+(?!摄)(?=[{CJK}](?![{CJK}/／]))"
 # What is dropped inside a line, found in one pass: a justification run whole (each matches a
 # whole run of spaces or none of it), else all but the first space of a run. (The leading
 # lookahead fails fast on the many characters that are not spaces.)

@@ -1401,6 +1401,57 @@ def test_a_quotation_closing_with_its_pair_hanging_opens_a_paragraph_after_a_bre
     ]
 
 
+def test_captions_credited_in_the_ways_local_papers_credit_them() -> None:
+    # a credit after the last sentence on its line; a group of photos under one credit, the
+    # middle one uncredited; a picture supplied by an office (图片由…提供)
+    page = [
+        " 5月20日，在新仓镇的",
+        "桑园里，农户们正忙着采",
+        "摘桑叶。 ■摄影 吴 越",
+        "",
+        "桑叶青青",
+        "",
+        " 5月21日，广陈镇的农",
+        "民在田间给西瓜苗压蔓，",
+        "确保瓜苗长势良好。",
+        "",
+        "瓜苗压蔓",
+        "",
+        " 5月22日，当湖街道",
+        "的居民在社区学做青团。",
+        "",
+        "青团飘香",
+        "■摄影 金 晖",
+        "",
+        " 5月23日，游客在东湖景区",
+        "乘船游览。（图片由市文旅局提供）",
+        "",
+        "泛舟东湖",
+    ]
+    got = _checked_layout(page).articles[["kind", "title", "byline"]].values.tolist()
+    assert got == [
+        ["photo_caption", "桑叶青青", "摄影 吴越"],
+        ["photo_caption", "瓜苗压蔓", ""],
+        ["photo_caption", "青团飘香", "摄影 金晖"],
+        ["photo_caption", "泛舟东湖", "图片由市文旅局提供"],
+    ]
+
+
+def test_stories_credited_by_an_office_or_by_text_and_picture_roles() -> None:
+    brief = _column("本报讯 近日，市农业农村局组织技术人员对农机开展安全检查。（市农机", 14)
+    page = [*brief, "中心供稿）", "", "农机安全检查启动", "■记者 张 玲 通讯员 金 燕 文/摄"]
+    row = _checked_layout(page).articles.iloc[0]
+    assert row.body.endswith("安全检查。")
+    assert row.byline == "市农机中心供稿 / 记者 张玲 / 通讯员 金燕 文/摄"
+    page = [
+        *_column("本报讯 近日，市图书馆开展亲子阅读活动。", 14),
+        "",
+        "亲子共读",
+        "文/图 记者 朱 敏",
+    ]
+    assert _checked_layout(page).articles.byline[0] == "文/图 记者 朱敏"
+
+
 def test_a_kicker_ends_at_its_reporting_verb() -> None:
     # Who spoke on what occasion, then the verb: the kicker, even when no width sets it apart;
     # a title that merely wraps after a verb names no occasion and stays one title.
