@@ -301,6 +301,8 @@ def _is_furniture(chunks: list[Chunk], i: int) -> bool:
         and (chunk.lines[0].text[:1] in "扫微长请" or chunk.lines[-1].text[-1:] in "号端码")
         and _PROMOTION.search(chunk.text)
         and not _ANY_PUNCT.search(chunk.text)
+        # (a headline that opens so has its byline right under it: 扫一扫 废品变积分 | ■记者 …)
+        and not (i + 1 < len(chunks) and not chunk.blank_after and chunks[i + 1].kind == "byline")
     ):
         return True  # a call to scan a code: 扫码关注 | “平湖发布”微信公众号
     found = set()
@@ -2835,6 +2837,10 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
                     and not _ANY_PUNCT.search(text)
                     and all(line.doubled for line in cluster[idx + 1].lines)
                 )
+                # (or a kicker set smaller, wrapped onto a shorter second line, a blank line
+                # over the bold title, as the sample sets its lead: 全市“清洁家园 健康你我”爱国
+                # 卫生 | 专项行动推进会召开 | | 人人动手清洁家园 ×2 | 共建共享健康平湖 ×2)
+                or _wrapped_kicker_over_bold(chunk, cluster[idx + 1])
             )
         ):
             # The title is printed bold (twice in the text): a plain line right above it is
@@ -2874,6 +2880,18 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
 
 
 _MARKER_AFTER_GAP = re.compile(rf"(?<=\S)\s+[{MARKERS}]")
+
+
+def _wrapped_kicker_over_bold(chunk: Chunk, below: Chunk) -> bool:
+    """Two plain lines, the second the short remainder of the first (not a balanced second
+    title line nor a subtitle), over lines all printed twice (fake bold), the first line half as
+    wide again as one copy of the widest bold line: a kicker wrapped in its smaller type over
+    the title."""
+    lines = chunk.lines
+    if len(lines) != 2 or not all(line.doubled for line in below.lines) or chunk.punct:
+        return False
+    bold = max(line.width for line in below.lines) / 2  # (one copy)
+    return lines[1].width <= 0.6 * lines[0].width and lines[0].width >= 1.5 * bold
 
 
 def _short_title_over_bold(lines: list[Span], below: Chunk) -> bool:
@@ -3597,6 +3615,22 @@ def _mark_author_notes(lines: list[Line]) -> None:
             lines[i] = note._replace(kind="byline")
 
 
+def _lift_quoted_label(headline: Headline, article: Article) -> None:
+    """A title's first line that the body names in quotation marks, as a campaign or a series
+    (我为群众办实事 | 家门口的“老年食堂” | 暖了胃更暖了心, the body: …列入“我为群众办实事”项目…),
+    is the label set over the title: its kicker."""
+    title = headline.title
+    # (two lines left for the title: a couplet's first half may be the campaign's name too,
+    # 礼让斑马线 | 文明在脚下)
+    if headline.kicker or len(title) < 3:
+        return
+    first = title[0].text
+    if not 4 <= len(first) <= 10 or _ANY_PUNCT.search(first) or "“" in first or " " in first:
+        return
+    if any(f"“{first}”" in p.text for p in article.paragraphs):
+        headline.kicker, headline.title = title[:1], title[1:]
+
+
 def _parse_page(page: Page) -> PageLayout:
     lines = _read_lines(page.text)
     if "作者" in page.text:  # (rare: a commentary signed with its author's post)
@@ -3751,6 +3785,7 @@ def _parse_page(page: Page) -> PageLayout:
                     )
         if i in assignment:
             articles[assignment[i]].headline = h
+            _lift_quoted_label(h, articles[assignment[i]])
         else:
             for part in h.kicker + h.title + h.subtitle:
                 unplaced.append(Unplaced("headline", part, "headline matched to no body"))

@@ -1452,6 +1452,53 @@ def test_stories_credited_by_an_office_or_by_text_and_picture_roles() -> None:
     assert _checked_layout(page).articles.byline[0] == "文/图 记者 朱敏"
 
 
+def test_a_kicker_wrapped_over_two_lines_a_blank_line_over_a_bold_title() -> None:
+    # the sample's lead: a kicker in smaller type, wrapped, then the title printed twice; the
+    # kicker need not end in a reporting verb
+    text = "本报讯 近日，全市夏季环境卫生整治推进会召开，部署开展为期一个月的集中整治行动。"
+    page = [
+        *_column(text, 15),
+        "",
+        "全市“洁净家园 美丽城乡”夏季环境",
+        "卫生整治推进会召开",
+        "",
+        "全民动手美化家园全民动手美化家园",
+        "齐心建设美丽城乡齐心建设美丽城乡",
+    ]
+    row = _checked_layout(page).articles.iloc[0]
+    assert row.kicker == "全市“洁净家园 美丽城乡”夏季环境卫生整治推进会召开"
+    assert row.title == "全民动手美化家园 齐心建设美丽城乡"
+    # two balanced lines (a title over its subtitle) over another story's bold title: no kicker
+    other = "本报讯 近日，市图书馆推出寒假阅读季活动，开展讲座、展览等活动二十余场。"
+    page = [
+        *_column(text, 15),
+        "",
+        *_column(other, 13),
+        "",
+        "家门口的“好工作”送上门",
+        "我市举办春季线上招聘会",
+        "",
+        "书香满城迎春来书香满城迎春来",
+    ]
+    heads = _checked_layout(page).articles[["kicker", "title"]].values.tolist()
+    assert ["", "家门口的“好工作”送上门"] in heads
+
+
+def test_a_title_opening_like_a_call_to_scan_a_code_keeps_its_byline() -> None:
+    text = "本报讯 近日，城区新建的智能回收站投入使用，居民扫码投放废品即可获得积分。"
+    page = [*_column(text, 14), "", "扫一扫 旧衣换积分", "■记者 陆 平"]
+    row = _checked_layout(page).articles.iloc[0]
+    assert (row.title, row.byline) == ("扫一扫 旧衣换积分", "记者 陆平")
+
+
+def test_a_campaign_named_in_the_body_over_a_two_line_title_is_its_kicker() -> None:
+    # the body quotes the first line as the campaign's name: a label over the title
+    text = "本报讯 今年以来，社区把助餐服务列入“我为群众办实事”项目清单，老人吃饭更方便。"
+    page = [*_column(text, 15), "", "我为群众办实事", "社区开起“幸福食堂”", "老人吃上热乎饭"]
+    row = _checked_layout(page).articles.iloc[0]
+    assert (row.kicker, row.title) == ("我为群众办实事", "社区开起“幸福食堂” 老人吃上热乎饭")
+
+
 def test_a_kicker_ends_at_its_reporting_verb() -> None:
     # Who spoke on what occasion, then the verb: the kicker, even when no width sets it apart;
     # a title that merely wraps after a verb names no occasion and stays one title.
