@@ -726,7 +726,7 @@ def _signed_names(text: str, m: re.Match[str]) -> bool:
         return False
     names = m.group(1).replace(" ", "").split("、")
     if len(names) == 1 and 4 <= len(names[0]) <= 6:
-        # two names printed with nothing between (孟西安王鸣媛): where each opens with a surname
+        # two names printed with nothing between (许文涛陆佳琪): where each opens with a surname
         names = split_glued_names(names[0], SURNAMES)
     return len(names) <= 3 and all(
         2 <= len(name) <= 3 and _opens_with_surname(name) for name in names
@@ -1067,6 +1067,18 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                         # 新华社… may also just be a line of running text that starts with the
                         # agency's name
                         (dateline and _dateline_completes(lines, k))
+                        # a line set in (a caption's opening space) under a few lines with no
+                        # punctuation: a headline right over the text (用心用情做好“三服务” |
+                        # 助企纾困再加力 |  6月7日，在新埭镇…); running text opens no paragraph
+                        # after a line that ends no sentence
+                        # (a dateline on a line of its own opens the text under it:
+                        # 新华社杭州5月6日电（记者 许晴） |  记者从省交通运输厅获悉…)
+                        or (
+                            indented
+                            and k - start <= 3
+                            and not any(_ANY_PUNCT.search(x.text) for x in lines[start:k])
+                            and not _starts_dateline(lines[start].text)
+                        )
                         # a short line that ends no sentence over a far wider one: a headline
                         # line printed right above a body (多干实事 | 市政协副主席李建华，在日前的
                         # 一次会); not a dateline wrapped at its date, nor a line cut short by a
@@ -2321,7 +2333,7 @@ def _subtitle_text(text: str) -> bool:
 
 # a fact that ends in a count (首个周末吸引游客1.5万人次, 排查整治燃气隐患386处): under a title
 # that says what happened, its subtitle; not a line opening inside a word the break cut (…服务
-# 经济去 | 年创直接经济效益39亿元)
+# 农户去 | 年创造直接经济效益2.6亿元)
 _FIGURE_FACT = re.compile(
     r"^[^\d，。年月日][^\d，。]{5,}\d[\d.]*(?:多|余)?(?:万|亿)?"
     r"(?:元|人次|名|人|户|家|个|处|所|项|辆|吨|亩|座|场|次|厘米|米|公里)"
@@ -2405,6 +2417,8 @@ def _box_label(text: str, endings: bool = True) -> bool:
     )
 
 
+# the occasion a report focuses on, over its title: 聚焦3·15国际消费者权益日, 聚焦“双十一”
+_FOCUS_LABEL = re.compile(r"聚焦[^，。；！？：:]{2,14}")
 # the label of a series of reports over each one's title: 老旧小区改造系列报道之二
 _SERIES_LABEL = re.compile(
     r"系列(?:报道|评论|访谈|调查)之[一二三四五六七八九十\d]+$|系列(?:报道|评论)$"
@@ -2663,6 +2677,8 @@ def _kicker_over(
         return True
     if len(lines) == 1 and _BRACKETED_LABEL.fullmatch(text):
         return True  # a section label in brackets: 【生态文明】
+    if len(lines) == 1 and _FOCUS_LABEL.fullmatch(text) and not dups:
+        return True  # the occasion a page or a series focuses on: 聚焦3·15国际消费者权益日
     # (a label naming itself a column only right over the title: a blank line away,
     # 志愿者护河在行动 is a title of its own)
     if len(lines) == 1 and _box_label(text, endings=not below.blank_before):

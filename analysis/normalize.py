@@ -261,7 +261,7 @@ def _name_cut(chars: list[str], surnames: frozenset[str]) -> list[int]:
 
 def split_glued_names(text: str, surnames: frozenset[str]) -> list[str]:
     """Names printed with nothing between them, split where each opens with a surname
-    (孟西安王鸣媛 -> 孟西安, 王鸣媛); ``[text]`` when no such split holds."""
+    (许文涛陆佳琪 -> 许文涛, 陆佳琪); ``[text]`` when no such split holds."""
     cut = _name_cut(list(text), surnames)
     return [text[a:b] for a, b in zip([0, *cut], [*cut, len(text)], strict=True)]
 

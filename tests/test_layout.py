@@ -1499,6 +1499,32 @@ def test_a_campaign_named_in_the_body_over_a_two_line_title_is_its_kicker() -> N
     assert (row.kicker, row.title) == ("我为群众办实事", "社区开起“幸福食堂” 老人吃上热乎饭")
 
 
+def test_a_caption_set_in_right_under_a_slogan_title_opens_a_block_of_its_own() -> None:
+    # no blank line between the title's last line and the caption opening with its space
+    lead = "本报讯 昨天，全市助企服务推进会召开，部署下阶段帮扶企业的重点工作。"
+    page = [
+        *_column(lead, 16),
+        "",
+        "真心实意帮企业",
+        "齐心协力稳增长",
+        " 6月8日，在曹桥街道的",
+        "稻田里，农机手驾驶收割",
+        "机抢收小麦。",
+        "■摄影 陆 晨",
+        "",
+        "麦收时节",
+    ]
+    got = _checked_layout(page).articles[["kind", "title"]].values.tolist()
+    assert got == [["article", "真心实意帮企业 齐心协力稳增长"], ["photo_caption", "麦收时节"]]
+
+
+def test_the_occasion_a_report_focuses_on_over_its_title_is_the_kicker() -> None:
+    text = "本报讯 3月14日，县市场监管局在全县开展食品安全专项检查，重点检查农贸市场和超市。"
+    page = ["聚焦3·15消费者权益日", "", "守护百姓“菜篮子”", "■记者 沈 逸", "", *_column(text, 15)]
+    row = _checked_layout(page).articles.iloc[0]
+    assert (row.kicker, row.title) == ("聚焦3·15消费者权益日", "守护百姓“菜篮子”")
+
+
 def test_a_kicker_ends_at_its_reporting_verb() -> None:
     # Who spoke on what occasion, then the verb: the kicker, even when no width sets it apart;
     # a title that merely wraps after a verb names no occasion and stays one title.
@@ -3547,33 +3573,33 @@ def test_a_byline_after_the_text_of_a_story_headed_before_it() -> None:
 def test_a_source_closing_a_brief_ends_its_paragraph() -> None:
     # …万余间。据新 | 华社: the source needs no full stop; the headline under it is no more text
     brief = [
-        "本报讯 １日１９时，地震已造成",
-        "全县 １５．５ 万人受灾，５２ 人受伤，",
-        "４．８ 万人紧急转移安置，７５００余",
-        "间房屋倒塌，一般损坏房屋 ４．３ 万",
+        "本报讯 ３日１８时，台风已造成",
+        "全省 １２．６ 万人受影响，３１ 人轻伤，",
+        "３．９ 万人转移到安置点，６２００余",
+        "亩农田受淹，一般损坏房屋 １．７ 千",
         "余间。受灾群众生活得到妥善安置。据新",
         "华社",
     ]
     story = [
-        "２００８年８月的一个清晨，Ａ",
-        "市某医院大院的水淹地里，一个熟",
-        "睡的女婴被人发现，她患有先天性",
-        "心脏病。",
+        "２０１９年７月的一个傍晚，Ｂ",
+        "镇卫生院门口的长椅上，一个熟",
+        "睡的男婴被护士发现，他患有先天性",
+        "听力障碍。",
     ]
-    headline = "新疆６．６级地震致１５万人受灾 已启动４级救灾响应"
-    layout = _checked_layout([*brief, "", headline, "", *story, "", "坚强的萍萍"])
-    assert layout.articles.title.tolist() == [fold_width(headline), "坚强的萍萍"]
+    headline = "台风致１２万人受灾 多地启动防汛应急响应"
+    layout = _checked_layout([*brief, "", headline, "", *story, "", "小安安的新声音"])
+    assert layout.articles.title.tolist() == [fold_width(headline), "小安安的新声音"]
     assert layout.articles.byline.tolist() == ["据新华社", ""]
 
 
 def test_two_names_printed_together_in_brackets_sign_the_text() -> None:
-    # （孟西安王鸣媛）: two names with nothing between, each opening with a surname, close the
+    # （许文涛陆佳琪）: two names with nothing between, each opening with a surname, close the
     # story; the headline under them is no more of its text
     story = _column("本报讯 截至目前，全市已安置下岗职工两万余人，可安排三万多人就业。", 16)
-    page = [*story, "（孟西安王鸣媛）", "", "为政府分忧 为群众解愁"]
+    page = [*story, "（许文涛陆佳琪）", "", "为政府分忧 为群众解愁"]
     layout = _checked_layout(page)
     assert layout.articles[["title", "byline"]].values.tolist() == [
-        ["为政府分忧 为群众解愁", "孟西安王鸣媛"]
+        ["为政府分忧 为群众解愁", "许文涛陆佳琪"]
     ]
 
 
