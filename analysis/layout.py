@@ -239,7 +239,7 @@ _FURNITURE_PART = re.compile(
     # the masthead's small print: issue number, pages today, serial number (and the paper's
     # owner: _PARTY_ORGAN)
     r"|第\s*\d{3,6}\s*期|(?:今日|本期|共)\s*\d{1,2}\s*版"
-    r"|(?:国内统一)?连续出版物号\s*[:：]?|CN\s*\d{2}\s*-\s*\d{4}(?:/[A-Z]{1,2})?"
+    r"|(?:国内统一)?连续出版物号\s*[:：]?|CN\s*\d{2}\s*[-－]\s*\d{4}(?:/[A-Z]{1,2})?"
     # the imprint at the page's foot: address, web site, e-mail, printer, price
     r"|(?:本报)?(?:社址|地址)\s*[:：]\s*\S{4,40}|网址\s*[:：]\s*\S+"
     r"|(?:电子信箱|电子邮箱|邮箱|E-?mail)\s*[:：]\s*\S+@\S+|印刷\s*[:：]\s*\S+"
@@ -285,15 +285,37 @@ def _furniture_parts(text: str) -> str:
 def _is_furniture(chunks: list[Chunk], i: int) -> bool:
     """Page furniture: a header or footer line, a jump line, the desk's credits …"""
     chunk = chunks[i]
-    # (a header of four or five lines opens with a short one: 第2版 | 综 合 | 2021年5月12日 | …)
-    if len(chunk.lines) > 5 or (
-        len(chunk.lines) > 3
-        and len(chunk.lines[0].text) > 8
+    lines = chunk.lines
+    # (a header of four or five lines opens with a short one: 第2版 | 综 合 | 2021年5月12日 | …;
+    # a front page's masthead may run to eight: 平湖日报 | PINGHU RIBAO | 中共…委机关报 | …)
+    if len(lines) > 8 or (
+        len(lines) > 3
+        and len(lines[0].text) > 8
         # (or the masthead's small print, its long serial number first)
-        and _furniture_line(chunk.lines[0].text) != "parts"
+        and _furniture_line(lines[0].text) != "parts"
     ):
-        return False
+        return _advertisement(chunk)
+    if _WEATHER_BOX.match(lines[0].text) and all(len(line.text) <= 12 for line in lines):
+        return True  # the weather box: 今日天气 | 多云转晴 | 19℃～27℃ | 东北风3～4级
+    # (the account a call to scan a code names, on a line of its own: 扫一扫 | 关注“平湖发布”)
+    if (
+        len(lines) == 1
+        and not chunk.blank_before
+        and i > 0
+        and chunks[i - 1].kind == "furniture"
+        and _FOLLOW_CALL.fullmatch(lines[0].text) is not None
+    ):
+        return True
     if len(chunk.lines) <= 2 and _FURNITURE.search(chunk.text):
+        return True
+    if _advertisement(chunk) or (
+        # (the advertiser's name, set larger over the block: 嘉善农商银行 | 春耕贷款 …)
+        len(lines) == 1
+        and len(lines[0].text) <= 12
+        and not chunk.blank_after
+        and i + 1 < len(chunks)
+        and _advertisement(chunks[i + 1])
+    ):
         return True
     if (
         len(chunk.lines) <= 3
@@ -353,6 +375,27 @@ _PROMOTION = re.compile(
 )
 # the page's date in full: 2021年6月3日
 _HEADER_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_WEATHER_BOX = re.compile(r"(?:今日|明日|今天|明天)天气")
+_FOLLOW_CALL = re.compile(r"(?:关注|订阅)“[^“”]{2,10}”(?:微信公众号|公众号|客户端)?")
+# an advertisement's telephone line, and what else shows a block is one: an address, an offer
+_AD_PHONE = re.compile(r"[^，。]{0,6}(?:热线|电话)\s*[:：]\s*[\d\s\-－()（）]{7,}")
+_AD_CUE = re.compile(r"地址\s*[:：]|优惠|立减|满\d+元|折起|特价|开盘|招商|热销")
+
+
+def _advertisement(chunk: Chunk) -> bool:
+    """A block of short lines with a telephone line and an address or an offer, and no
+    sentence: an advertisement (嘉善农商银行 | 春耕贷款 利率优惠 放款快 | 服务热线：…)."""
+    lines = chunk.lines
+    if not 2 <= len(lines) <= 8 or chunk.punct == 2:
+        return False
+    text = chunk.text
+    if "热线" not in text and "电话" not in text:  # (most chunks)
+        return False
+    return (
+        any(_AD_PHONE.fullmatch(line.text) for line in lines)
+        and _AD_CUE.search(text) is not None
+        and all(len(line.text) <= 20 for line in lines)
+    )
 
 
 def _furniture_line(text: str) -> str:
@@ -2258,7 +2301,7 @@ _EVENT_DONE = re.compile(
 )
 # how a predicate opens, never a title: a tense or an amount reached (将实现…, 已完成…, 超68万剂次)
 _PREDICATE_OPENING = re.compile(
-    rf"(?:将|已|已经|正在|正式|首次|再次|全部|均已|可能|或将|有望|即将|预计)[{CJK}]"
+    rf"(?:将|已|已经|正在|正式|首次|再次|又|又将|再|全部|均已|可能|或将|有望|即将|预计)[{CJK}]"
     r"|(?:超|达|突破|逾|近)[\d.]+"
 )
 # a change in figures with no subject of its own: 同比增长12.5%, 增长两成
@@ -2401,6 +2444,8 @@ _LABEL_ENDINGS = (
     "新气象", "直通车", "微观察", "走基层",
 )  # fmt: skip
 _LABEL_ENDING = re.compile(f"(?:{'|'.join(_LABEL_ENDINGS)})$")
+# (of which those no title ends on: 志愿者护河在行动 may be a title, …进行时 names a column)
+_COLUMN_NAME_ENDING = re.compile("(?:进行时|面对面|大家谈|直通车|零距离|走基层|新观察|微观察)$")
 
 
 _LABEL_LAST = frozenset(label[-1] for label in _BOX_LABELS + _LABEL_ENDINGS)
@@ -2683,6 +2728,8 @@ def _kicker_over(
     # 志愿者护河在行动 is a title of its own)
     if len(lines) == 1 and _box_label(text, endings=not below.blank_before):
         return True  # a box's or a column's label: 相关新闻, 复工复产进行时
+    if len(lines) == 1 and len(text) <= 10 and _COLUMN_NAME_ENDING.search(text) is not None:
+        return True  # (a blank line away too, a column's own name: 民生实事进行时)
     if len(lines) != 1 or dups or any(line.doubled for line in below.lines):
         return False
     # the title line and the line under it, in this chunk or the next one touching it

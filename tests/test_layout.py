@@ -1525,6 +1525,52 @@ def test_the_occasion_a_report_focuses_on_over_its_title_is_the_kicker() -> None
     assert (row.kicker, row.title) == ("聚焦3·15消费者权益日", "守护百姓“菜篮子”")
 
 
+def test_a_front_page_masthead_weather_box_follow_call_and_advertisement_are_furniture() -> None:
+    story = _column("本报讯 昨天上午，全市重点项目集中开工活动举行，共有项目36个。", 14)
+    page = [
+        "平湖日报",
+        "PINGHU RIBAO",
+        "中共平湖市委机关报",
+        "国内统一连续出版物号 CN 33－0087",
+        "2022年5月6日 星期五",
+        "农历壬寅年四月初六",
+        "第 7001 期 今日 8 版",
+        "",
+        "今日天气",
+        "多云转小雨",
+        "16℃～24℃",
+        "东南风 3～4 级",
+        "",
+        *story,
+        "",
+        "36个重点项目集中开工",
+        "",
+        "扫一扫",
+        "关注“平湖发布”",
+        "",
+        "平湖某某家居广场",
+        "五一家装节 全场满3000元立减300元",
+        "地址：平湖市新华北路100号",
+        "咨询热线：0573-85000000",
+    ]
+    layout = _checked_layout(page)
+    assert layout.articles[["title", "body"]].values.tolist() == [
+        ["36个重点项目集中开工", "".join(story).removeprefix("本报讯 ")]
+    ]
+    assert set(layout.unplaced.kind) == {"furniture"}
+
+
+def test_column_names_and_predicates_in_two_line_headlines() -> None:
+    text = "本报讯 近日，城东社区的城市书房正式开放，为居民提供图书借阅和自习空间。"
+    # a predicate opening with 又 completes the line above it: one title
+    row = _checked_layout([*_column(text, 15), "", "家门口的“城市书房”", "又添新去处"]).articles
+    assert (row.kicker[0], row.title[0]) == ("", "家门口的“城市书房” 又添新去处")
+    # a column's own name a blank line over the title is its kicker
+    page = [*_column(text, 15), "", "民生实事进行时", "", "城市书房开进社区 居民阅读更方便"]
+    row = _checked_layout(page).articles
+    assert (row.kicker[0], row.title[0]) == ("民生实事进行时", "城市书房开进社区 居民阅读更方便")
+
+
 def test_a_kicker_ends_at_its_reporting_verb() -> None:
     # Who spoke on what occasion, then the verb: the kicker, even when no width sets it apart;
     # a title that merely wraps after a verb names no occasion and stays one title.
