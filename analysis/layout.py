@@ -1019,9 +1019,14 @@ def _read_line(number: int, raw: str, widths: tuple[float, float], indented: boo
     """A line that may be a byline (see :func:`_may_be_byline`)."""
     pieces = tuple(normalize_folded(raw, number, names=True, surnames=SURNAMES))
     line_text = pieces[0][0] if len(pieces) == 1 else "".join([p[0] for p in pieces])
-    if not _is_credit(line_text):
+    if not _is_credit(line_text) and _SPACED_SIGNATURE.fullmatch(raw) is None:
         return _read_text_line(number, raw, widths, indented)
     return _measured_line(number, raw, "byline", pieces, line_text, widths, False)
+
+
+# a marker and a name spelt out in single characters, as a pen name signs a commentary (□ 海 言):
+# no title is letter-spaced so
+_SPACED_SIGNATURE = re.compile(rf"\s*[{MARKERS}]\s*[{CJK}](?:[ \t\u3000]+[{CJK}]){{1,2}}\s*")
 
 
 def _printed_widths(printed: str) -> tuple[float, float]:
@@ -2569,21 +2574,29 @@ def _split_by_width(lines: list[Span]) -> tuple[list[Span], list[Span]]:
     (in the smaller type of a subtitle) or opens with a dash."""
     title = [lines[0]]
     widest = display_width(lines[0].text)  # of the title lines so far
+    # (the same, quotation marks left out: against a statement in figures under them, 首期1000万元
+    # 消费券一周核销率超八成 under “平湖消费券”撬动消费回暖; a title's wrapped remainder holds
+    # none, 新华社“三讲”教 | 育注重解决实际问题)
+    widest_bare = widest - _quote_marks(lines[0].text)
     for k in range(1, len(lines)):
-        width = display_width(lines[k].text)
+        text = lines[k].text
+        width = display_width(text)
         # (quotation marks left out: “烟火气”又回来了 under 老街夜市重开 is no wider a line)
-        bare = width - _quote_marks(lines[k].text)
+        bare = width - _quote_marks(text)
+        above = widest_bare if _DIGIT.search(text) else widest
         if (
-            _SUBTITLE_DASH.match(lines[k].text)
-            or (bare >= 8 and bare > 1.4 * widest)
+            _SUBTITLE_DASH.match(text)
+            or (bare >= 8 and bare > 1.4 * above)
             or _wider_than_wrapped_title(title, lines[k:])
         ):
             return title, lines[k:]
         title.append(lines[k])
         widest = max(widest, width)
+        widest_bare = max(widest_bare, bare)
     return title, []
 
 
+_DIGIT = re.compile(r"\d")
 # Title lines are balanced: wrapped, they differ by a character or so (digits measure short)
 _BALANCED = 2
 
@@ -3678,20 +3691,31 @@ def _mark_author_notes(lines: list[Line]) -> None:
             lines[i] = note._replace(kind="byline")
 
 
+_COLUMN_WORDS = ("栏目", "专栏", "系列报道", "系列", "专题")
+
+
 def _lift_quoted_label(headline: Headline, article: Article) -> None:
     """A title's first line that the body names in quotation marks, as a campaign or a series
-    (我为群众办实事 | 家门口的“老年食堂” | 暖了胃更暖了心, the body: …列入“我为群众办实事”项目…),
+    (我为群众办实事 | 家门口的“老年食堂” | 暖了胃更暖了心, the body: …列入“我为群众办实事”项目…;
+    共富路上·村社行 | 小皮件“缝”出共富路, the editor's note: 本报推出“共富路上·村社行”栏目),
     is the label set over the title: its kicker."""
     title = headline.title
-    # (two lines left for the title: a couplet's first half may be the campaign's name too,
-    # 礼让斑马线 | 文明在脚下)
-    if headline.kicker or len(title) < 3:
+    if headline.kicker or len(title) < 2:
         return
     first = title[0].text
     if not 4 <= len(first) <= 10 or _ANY_PUNCT.search(first) or "“" in first or " " in first:
         return
-    if any(f"“{first}”" in p.text for p in article.paragraphs):
-        headline.kicker, headline.title = title[:1], title[1:]
+    quoted = f"“{first}”"
+    for paragraph in article.paragraphs:
+        text = paragraph.text
+        at = text.find(quoted)
+        # (over one title line left, only a name the body calls a column or a series: a
+        # couplet's first half may name the campaign too, 礼让斑马线 | 文明在脚下)
+        if at >= 0 and (
+            len(title) >= 3 or text.startswith(_COLUMN_WORDS, at + len(quoted))
+        ):
+            headline.kicker, headline.title = title[:1], title[1:]
+            return
 
 
 def _parse_page(page: Page) -> PageLayout:

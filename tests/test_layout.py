@@ -1571,6 +1571,45 @@ def test_column_names_and_predicates_in_two_line_headlines() -> None:
     assert (row.kicker[0], row.title[0]) == ("民生实事进行时", "城市书房开进社区 居民阅读更方便")
 
 
+def test_a_series_named_by_the_editors_note_and_a_pen_name_signature() -> None:
+    # the note calls the first line a column (“…”栏目): the kicker, though one title line is
+    # left; a marker and a name spelt out in single characters sign the commentary
+    note = "编者按：从本期起，本报推出“乡村振兴·共富路”栏目，讲述村社的新变化。"
+    story = "本报讯 近日，曹桥街道一家皮件加工点开进村里，带动六十余名村民就近就业。"
+    comment = "项目是发展的生命线。抓项目就是抓发展，要让每个项目都跑出加速度。"
+    page = [
+        *_column(note, 15),
+        *_column(story, 15),
+        "",
+        "乡村振兴·共富路",
+        "小皮件“缝”出致富路",
+        "■记者 章 琳",
+        "",
+        *_column(comment, 13),
+        "",
+        "短评",
+        "抓项目就要跑起来",
+        "□ 海 言",
+    ]
+    layout = _checked_layout(page)
+    got = layout.articles[["kicker", "title", "byline"]].values.tolist()
+    assert got == [
+        ["乡村振兴·共富路", "小皮件“缝”出致富路", "记者 章琳"],
+        ["短评", "抓项目就要跑起来", "海言"],
+    ]
+
+
+def test_a_quoted_title_over_a_wider_statement_has_it_as_subtitle() -> None:
+    # the title's quotation marks do not widen it against the line under it
+    text = "本报讯 首期消费券发放一周来，全市商家客流明显回升，核销情况好于预期。"
+    page = [*_column(text, 14), "", "“平湖惠购券”拉动消费回暖", "首期800万元惠购券一周核销超七成"]
+    row = _checked_layout(page).articles.iloc[0]
+    assert (row.title, row.subtitle) == (
+        "“平湖惠购券”拉动消费回暖",
+        "首期800万元惠购券一周核销超七成",
+    )
+
+
 def test_a_kicker_ends_at_its_reporting_verb() -> None:
     # Who spoke on what occasion, then the verb: the kicker, even when no width sets it apart;
     # a title that merely wraps after a verb names no occasion and stays one title.
