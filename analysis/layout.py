@@ -3711,9 +3711,7 @@ def _lift_quoted_label(headline: Headline, article: Article) -> None:
         at = text.find(quoted)
         # (over one title line left, only a name the body calls a column or a series: a
         # couplet's first half may name the campaign too, 礼让斑马线 | 文明在脚下)
-        if at >= 0 and (
-            len(title) >= 3 or text.startswith(_COLUMN_WORDS, at + len(quoted))
-        ):
+        if at >= 0 and (len(title) >= 3 or text.startswith(_COLUMN_WORDS, at + len(quoted))):
             headline.kicker, headline.title = title[:1], title[1:]
             return
 
