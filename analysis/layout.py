@@ -1798,6 +1798,12 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk._text_lines = None  # (read again from the new lines)
         elif len(chunk.lines) == 1 and _box_label(chunk.text):
             chunk.kind = "headline"  # a box's label standing alone over its text: 背 景
+        elif (
+            len(chunk.lines) <= 2
+            and chunk.blank_after
+            and _DOCUMENT_TITLE.match(chunk.text) is not None
+        ):
+            chunk.kind = "headline"  # a notice's title over it: 关于春节期间调整…的公告
         elif _fact_box(chunk.lines):
             chunk.kind = "body"  # a fact box's lines: 姓名：张建华 | 职务：… (no headline)
         elif len(chunk.lines) == 1 and _DIARY_DATE.fullmatch(chunk.text):
@@ -2205,6 +2211,19 @@ def _open_bracket(text: str) -> bool:
     return sum(map(text.count, "（(“《「")) > sum(map(text.count, "）)”》」"))
 
 
+def _title_over_statement(lines: list[Span]) -> bool:
+    """A line ending like a column's label only by a word a title may end on too (正当时, 在行动)
+    over one statement about the town or in figures (冬修水利正当时 | 今冬明春我市安排农田水利
+    项目46个): a title over its subtitle, not a label over a title."""
+    first = lines[0].text.replace(" ", "")
+    return (
+        len(lines) == 2
+        and _BOX_LABEL.fullmatch(first) is None
+        and _COLUMN_NAME_ENDING.search(first) is None
+        and (_subtitle_text(lines[1].text) or _FIGURE_FACT.fullmatch(lines[1].text) is not None)
+    )
+
+
 def _leading_kicker(lines: list[Span]) -> int:
     """How many leading lines of one headline chunk are a kicker set above the title.
 
@@ -2221,7 +2240,7 @@ def _leading_kicker(lines: list[Span]) -> int:
     if (
         _DATE_KICKER.fullmatch(lines[0].text)
         or _BRACKETED_LABEL.fullmatch(lines[0].text)
-        or _box_label(lines[0].text)
+        or (_box_label(lines[0].text) and not _title_over_statement(lines))
         or _SERIES_LABEL.search(lines[0].text)
     ):
         return 1
@@ -2244,7 +2263,9 @@ def _leading_kicker(lines: list[Span]) -> int:
         # 全方位改革 | 陈国栋作动员讲话 林晓东主持); over one line it may be the first half of a
         # title (…论坛召开 | 两地同意继续深化合作交流), over two the title over its subtitle
         return 1
-    if _short_label_over_title(lines[0], lines[1:], named=True):
+    if _short_label_over_title(lines[0], lines[1:], named=True) and not _title_over_statement(
+        lines
+    ):
         return 1
     if _statement_over_title(lines):
         return 1
@@ -2739,7 +2760,12 @@ def _kicker_over(
         return True  # the occasion a page or a series focuses on: 聚焦3·15国际消费者权益日
     # (a label naming itself a column only right over the title: a blank line away,
     # 志愿者护河在行动 is a title of its own)
-    if len(lines) == 1 and _box_label(text, endings=not below.blank_before):
+    if (
+        len(lines) == 1
+        and _box_label(text, endings=not below.blank_before)
+        # (not a title ending so over one statement: 冬修水利正当时 | 今冬明春我市安排…46个)
+        and not (len(below.lines) == 1 and _title_over_statement([lines[0], below.lines[0].span]))
+    ):
         return True  # a box's or a column's label: 相关新闻, 复工复产进行时
     if len(lines) == 1 and len(text) <= 10 and _COLUMN_NAME_ENDING.search(text) is not None:
         return True  # (a blank line away too, a column's own name: 民生实事进行时)

@@ -1610,6 +1610,18 @@ def test_a_quoted_title_over_a_wider_statement_has_it_as_subtitle() -> None:
     )
 
 
+def test_a_notice_title_alone_at_the_top_and_a_title_ending_like_a_label() -> None:
+    # 关于…的公告 alone over the notice's text is its title, not the text's first line
+    notice = "为方便市民春节期间出行，经研究，决定调整部分公交线路的运营时间。特此公告。"
+    page = ["关于春节期间调整部分公交线路运营时间的公告", "", *_column(notice, 24)]
+    assert _checked_layout(page).articles.title[0] == "关于春节期间调整部分公交线路运营时间的公告"
+    # …正当时 over one statement in figures: a title over its subtitle, not a label
+    text = "本报讯 入冬以来，各镇街道抓住有利天气，全面开展河道清淤和泵站改造。"
+    for headline in (["冬修水利正当时", "今冬明春我市安排农田水利项目46个"],):
+        row = _checked_layout([*_column(text, 15), "", *headline]).articles.iloc[0]
+        assert (row.kicker, row.title, row.subtitle) == ("", *headline)
+
+
 def test_a_kicker_ends_at_its_reporting_verb() -> None:
     # Who spoke on what occasion, then the verb: the kicker, even when no width sets it apart;
     # a title that merely wraps after a verb names no occasion and stays one title.
