@@ -306,7 +306,7 @@ def _is_furniture(chunks: list[Chunk], i: int) -> bool:
         and _FOLLOW_CALL.fullmatch(lines[0].text) is not None
     ):
         return True
-    if len(chunk.lines) <= 2 and _FURNITURE.search(chunk.text):
+    if len(lines) <= 2 and _FURNITURE.search(chunk.text):
         return True
     if _advertisement(chunk) or (
         # (the advertiser's name, set larger over the block: 嘉善农商银行 | 春耕贷款 …)
@@ -318,9 +318,9 @@ def _is_furniture(chunks: list[Chunk], i: int) -> bool:
     ):
         return True
     if (
-        len(chunk.lines) <= 3
+        len(lines) <= 3
         # (cheap first: how such a call opens or ends)
-        and (chunk.lines[0].text[:1] in "扫微长请" or chunk.lines[-1].text[-1:] in "号端码")
+        and (lines[0].text[:1] in "扫微长请" or lines[-1].text[-1:] in "号端码")
         and _PROMOTION.search(chunk.text)
         and not _ANY_PUNCT.search(chunk.text)
         # (a headline that opens so has its byline right under it: 扫一扫 废品变积分 | ■记者 …)
@@ -328,7 +328,7 @@ def _is_furniture(chunks: list[Chunk], i: int) -> bool:
     ):
         return True  # a call to scan a code: 扫码关注 | “平湖发布”微信公众号
     found = set()
-    for line in chunk.lines:
+    for line in lines:
         kind = _furniture_line(line.text)
         if not kind:
             # a section the list does not name (乡村振兴, 镇街动态) passes only with the page's
@@ -350,7 +350,7 @@ def _is_furniture(chunks: list[Chunk], i: int) -> bool:
     if "unknown section" in found:
         return at_edge
     return at_edge or (
-        "parts" in found and (len(chunk.lines) <= 2 or found == {"parts"} or _dated_header(chunk))
+        "parts" in found and (len(lines) <= 2 or found == {"parts"} or _dated_header(chunk))
     )
 
 
@@ -1975,16 +1975,13 @@ def _ends_paragraph(chunk: Chunk) -> bool:
     )
 
 
-# a credit set after the last sentence on its line, led by a marker: …采摘杨梅。 ■摄影 陆 晨
-_MARKED_TAIL = re.compile(rf"[。！？”]\s*([{MARKERS}][^。！？”]{{2,30}})$")
-
-
 def _ends_in_marked_credit(text: str) -> bool:
-    """The line closes its text with a credit after a sentence end: the paragraph ends."""
+    """The line closes its text with a credit after a sentence end, led by a marker (…采摘杨梅。
+    ■摄影 陆 晨): the paragraph ends."""
     if text[-1:] in _USUAL_ENDS:  # (most lines)
         return False
-    m = _MARKED_TAIL.search(text)
-    return m is not None and _is_credit(m.group(1))
+    m, bracketed = _tail_credit(text)
+    return m is not None and not bracketed and m.group(1)[:1] in MARKERS and len(m.group(1)) <= 31
 
 
 _SOURCE_TAIL = re.compile(rf"[。！？”]\s*{_SOURCE_CREDIT.pattern}$")
@@ -2465,13 +2462,20 @@ _BOX_LABELS = (
 )  # fmt: skip
 _BOX_LABEL = re.compile("|".join(_BOX_LABELS))
 # how the label of a running column ends: 垃圾分类进行时, 创建在行动, 代表委员面对面
-_LABEL_ENDINGS = (
-    "进行时", "在行动", "正当时", "进行中", "面对面", "大家谈", "新观察", "看变化", "零距离",
-    "新气象", "直通车", "微观察", "走基层",
-)  # fmt: skip
+# (those no title ends on: …进行时 names a column; 志愿者护河在行动 may be a title)
+_COLUMN_NAME_ENDINGS = (
+    "进行时",
+    "面对面",
+    "大家谈",
+    "新观察",
+    "零距离",
+    "直通车",
+    "微观察",
+    "走基层",
+)
+_LABEL_ENDINGS = (*_COLUMN_NAME_ENDINGS, "在行动", "正当时", "进行中", "看变化", "新气象")
 _LABEL_ENDING = re.compile(f"(?:{'|'.join(_LABEL_ENDINGS)})$")
-# (of which those no title ends on: 志愿者护河在行动 may be a title, …进行时 names a column)
-_COLUMN_NAME_ENDING = re.compile("(?:进行时|面对面|大家谈|直通车|零距离|走基层|新观察|微观察)$")
+_COLUMN_NAME_ENDING = re.compile(f"(?:{'|'.join(_COLUMN_NAME_ENDINGS)})$")
 
 
 _LABEL_LAST = frozenset(label[-1] for label in _BOX_LABELS + _LABEL_ENDINGS)
