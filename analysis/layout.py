@@ -332,11 +332,15 @@ def _is_furniture(chunks: list[Chunk], i: int) -> bool:
         kind = _furniture_line(line.text)
         if not kind:
             # a section the list does not name (乡村振兴, 镇街动态) passes only with the page's
-            # date beside it, in a header at the page's edge (tested below)
+            # date beside it or alone between the header's other parts (2024年4月16日 星期二 |
+            # 乡村振兴 | 4), in a header at the page's edge (tested below)
             if (
                 len(line.text) > 14  # (most chunks: their first line already)
-                or "年" not in chunk.text
-                or not _dated_header(chunk)  # (most short lines: a headline's)
+                or not (
+                    # (most short lines fail here: a headline's)
+                    ("年" in chunk.text and _dated_header(chunk))
+                    or (len(lines) == 1 and _between_header_parts(chunks, i))
+                )
                 or _SECTION_LIKE.fullmatch(line.text) is None
             ):
                 return False
@@ -351,6 +355,17 @@ def _is_furniture(chunks: list[Chunk], i: int) -> bool:
         return at_edge
     return at_edge or (
         "parts" in found and (len(lines) <= 2 or found == {"parts"} or _dated_header(chunk))
+    )
+
+
+def _between_header_parts(chunks: list[Chunk], i: int) -> bool:
+    """Chunk ``i`` stands between two one-line chunks of header parts, one of them the page's
+    date in full (2024年4月16日 星期二 | 乡村振兴 | 4)."""
+    if not 0 < i < len(chunks) - 1:
+        return False
+    around = chunks[i - 1], chunks[i + 1]
+    return all(len(c.lines) == 1 and _furniture_line(c.text) == "parts" for c in around) and any(
+        _dated_header(c) for c in around
     )
 
 
@@ -3849,15 +3864,26 @@ def _parse_page(page: Page) -> PageLayout:
             k += 1
             continue
         # headline cluster: headline chunks and bylines, until a body/name/furniture chunk
-        cluster = []
+        cluster: list[Chunk] = []
         while k < len(chunks) and chunks[k].kind in ("headline", "byline"):
             nxt = chunks[k]
-            # a byline group directly above a body (no blank) belongs to that body
+            # a byline group directly above a body (no blank) belongs to that body, unless that
+            # body is a caption under its own photo credit and the bylines hang from a headline
+            # with no blank between: they are the headline's (快递业迎来 | “双十一”高峰 |
+            # ■记者 翁辰辰 | 通讯员 徐 晨 |  11月10日，在当湖… | ■摄影 陈 亮)
             if (
                 nxt.kind == "byline"
                 and k + 1 < len(chunks)
                 and chunks[k + 1].kind == "body"
                 and not nxt.blank_after
+                and not (
+                    cluster
+                    and cluster[-1].kind == "headline"
+                    and not nxt.blank_before
+                    and chunks[k + 1].lines[0].indented
+                    and _photo_credit_below(chunks, k + 1)
+                    and not _PHOTO_CREDIT.search(nxt.text)
+                )
             ):
                 break
             cluster.append(nxt)

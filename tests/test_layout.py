@@ -2860,18 +2860,26 @@ def test_the_page_header_and_the_newsroom_lines_are_furniture() -> None:
         assert layout.articles.title.tolist() == ["抢抓农时不误春耕"], furniture
         assert layout.unplaced.kind.tolist() == ["furniture"] * sum(map(bool, furniture))
         assert layout.articles.body[0] == "".join(story).removeprefix("本报讯 ")
-    # a section the list does not know, with the page's date: still the header; without the
-    # date it may be a headline (乡村振兴 over a story)
+    # a section the list does not know, with the page's date: still the header, also with
+    # blank lines between its parts; without the date it may be a headline (乡村振兴 over a
+    # story)
     header = ["乡村振兴", "2021年6月3日 星期四", "5"]
+    spaced = ["2021年6月3日 星期四", "", "乡 村 振 兴", "", "5"]
     for page in (
         [*header, "", *_column(_SPRING_STORY, 14), "", "抢抓农时不误春耕"],
         [*_column(_SPRING_STORY, 14), "", "抢抓农时不误春耕", "", *header],
+        [*spaced, "", *_column(_SPRING_STORY, 14), "", "抢抓农时不误春耕"],
     ):
         layout = _checked_layout(page)
         assert layout.unplaced.kind.tolist() == ["furniture"] * 3, page
         assert layout.articles.title.tolist() == ["抢抓农时不误春耕"], page
     layout = _checked_layout(["乡村振兴", "", *_column(_SPRING_STORY, 14), "", "抢抓农时不误春耕"])
     assert "furniture" not in layout.unplaced.kind.tolist()
+    # (nor is a headline under the header's last part, over its story)
+    layout = _checked_layout(
+        ["2021年6月3日 星期四", "", "5", "", "春耕", "", *_column(_SPRING_STORY, 14)]
+    )
+    assert layout.articles.title.tolist() == ["春耕"]
     # a headline that merely names a paper or the desk is no furniture
     for headline in ("我读平湖日报", "编辑部的故事"):
         layout = _checked_layout([*_column(_SPRING_STORY, 14), "", headline])
@@ -3754,3 +3762,28 @@ def test_a_letter_s_salutation_and_a_diary_s_dated_entries_are_paragraphs() -> N
     assert [title for title, _ in got] == ["致全市人民的一封信", "隔离病区里的温暖"]
     assert got[0][1].split("\n")[0] == "全市广大市民朋友们："
     assert got[1][1].split("\n")[0] == "2月10日 晴" and got[1][1].count("\n") == 3
+
+
+def test_bylines_hanging_from_a_headline_are_not_the_caption_s_under_them() -> None:
+    # a headline's two byline lines with a caption set right under them (its opening space, its
+    # own photo credit): the bylines are the headline's, the caption keeps only its credit
+    story = _column("本报讯 入冬以来，城区多家菜场调整营业时间，方便市民早晚买菜。", 12)
+    caption = _column(" 12月2日，在东湖街道的一处菜场，摊主们正在整理新到的蔬菜。", 11)
+    page = [
+        *story,
+        "",
+        "菜场营业时间",
+        "调整迎冬季",
+        "■记 者 陆 平",
+        "通讯员 沈 洁",
+        *caption,
+        "■摄影 陈 亮",
+        "",
+        "菜篮子",
+    ]
+    layout = _checked_layout(page)
+    got = layout.articles[["kind", "title", "byline"]].values.tolist()
+    assert got == [
+        ["article", "菜场营业时间 调整迎冬季", "记者 陆平 / 通讯员 沈洁"],
+        ["photo_caption", "菜篮子", "摄影 陈亮"],
+    ]
