@@ -2487,6 +2487,7 @@ _COLUMN_NAME_ENDINGS = (
     "直通车",
     "微观察",
     "走基层",
+    "在身边",
 )
 _LABEL_ENDINGS = (*_COLUMN_NAME_ENDINGS, "在行动", "正当时", "进行中", "看变化", "新气象")
 _LABEL_ENDING = re.compile(f"(?:{'|'.join(_LABEL_ENDINGS)})$")

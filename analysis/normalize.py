@@ -64,11 +64,14 @@ def fold_width(text: str) -> str:
 
 # Justification spaces: between a digit and a digit/CJK/% or between CJK and a digit; between
 # a Latin word and CJK too (新建 5G 基站 -> 新建5G基站, as the headline prints it); a Latin word
-# keeps its space before a number (Windows 10).
+# keeps its space before a number (Windows 10). And in running text, inside a two-character
+# name of a list of names, padded to the width of three (市领导钱国良、方卫平、徐 立等参加).
 _JUSTIFY_RUN = (
     rf"(?<=[0-9])[ \t]+(?=[0-9{CJK}%])|(?<=[{CJK}])[ \t]+(?=[0-9A-Za-z])"
     rf"|(?<=[A-Za-z])[ \t]+(?=[{CJK}])"
     rf"|(?<=[0-9][.])[ \t]+(?=[0-9])|(?<=[0-9]%)[ \t]+(?=[0-9{CJK}])"
+    rf"|(?<=[、][{CJK}])[ \t]+(?=[{CJK}](?:[、等]|$))"
+    rf"|(?:(?<=^[{CJK}])|(?<=[，。：（][{CJK}]))[ \t]+(?=[{CJK}]、[{CJK}]{{2,3}}(?:[、等]|$))"
 )
 # In name lines (bylines, lone names) a space between two single CJK characters is justification:
 # 王 强 -> 王强, ■记 者 -> 记者; 王强 徐佳丽 keeps its separating space.

@@ -188,6 +188,13 @@ def test_normalisation_of_justification_and_width() -> None:
     assert invisible.text == "全市3月"
     assert invisible.source_map() == [(0, 1, 3), (1, 1, 5), (2, 1, 7), (3, 1, 9)]
     assert normalize_line("“开展爱国卫生运动 创建全国", 1).text == "“开展爱国卫生运动 创建全国"
+    # a two-character name in a list of names is padded to three; a phrase keeps its space
+    assert (
+        normalize_line("市领导王建华、方卫平、徐 立等参加。李 明、张建国", 1).text
+        == "市领导王建华、方卫平、徐立等参加。李明、张建国"
+    )
+    assert normalize_line("市领导王建华、徐 立", 1).text == "市领导王建华、徐立"
+    assert normalize_line("组合拳 常态长效、惠民生", 1).text == "组合拳 常态长效、惠民生"
     # a Latin word sits close to CJK, as a headline prints it; it keeps its space before a
     # number and another word
     assert (
@@ -2266,6 +2273,11 @@ def test_a_column_label_over_a_long_title_and_the_authors_note_under_the_text() 
         (
             ["垃圾分类进行时", "撤桶并点后 小区更清爽了"],
             ["垃圾分类进行时", "撤桶并点后 小区更清爽了", ""],
+        ),
+        # (also over an event on the whole town, which would be a subtitle under a title)
+        (
+            ["文明在身边", "全市中小学生书法比赛举行"],
+            ["文明在身边", "全市中小学生书法比赛举行", ""],
         ),
     ],
 )
