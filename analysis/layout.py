@@ -200,35 +200,39 @@ _DATE_KICKER = re.compile(
     r"(?=[^年月日]*[年月日])(?:从|自)?(?:\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:起|以来|开始|前|后)?"
 )
 _FURNITURE = re.compile(
-    r"^(?:第\s*\d+\s*版|\d{1,2}\s*版|责任编辑|美术编辑|版式|校对|E-?mail)"
+    # (every alternative holds at the start of the text: one anchor for them all, so that a
+    # search tries only there)
+    r"^(?:第\s*\d+\s*版|\d{1,2}\s*版|责任编辑|美术编辑|版式|校对|E-?mail"
     # the page's credits: 本版编辑 王五 校对 赵六, 编辑：王五, 美编 …
-    r"|^(?:本版(?:责任)?编辑|(?:本版)?责编|(?:文字|图片|值班)?编辑\s*[:：]|美编|组版|版面设计|审读|校审)"
-    rf"|^\s*{_JUMP}\s*$"  # a jump line standing alone
+    r"|本版(?:责任)?编辑|(?:本版)?责编|(?:文字|图片|值班)?编辑\s*[:：]|美编|组版|版面设计|审读|校审"
+    rf"|\s*{_JUMP}\s*$"  # a jump line standing alone
     # the photo credit of the whole page: 本版图片均由记者 徐佳丽 摄, ■本版摄影 徐佳丽
-    rf"|^[{MARKERS}]?\s*本[版组](?:图片|照片)(?:均)?由.{{2,24}}(?:摄|提供)$|^[{MARKERS}]?\s*本[版组]摄影"
+    rf"|[{MARKERS}]?\s*本[版组](?:图片|照片)(?:均)?由.{{2,24}}(?:摄|提供)$|[{MARKERS}]?\s*本[版组]摄影"
     # the page's sponsor or partner: 本版由平湖市民政局协办, 本专版由…联合主办
-    r"|^本(?:专)?版(?:由|与).{2,30}(?:协办|主办|承办|联办|合办|联合主办|联合推出|提供支持)$"
+    r"|本(?:专)?版(?:由|与).{2,30}(?:协办|主办|承办|联办|合办|联合主办|联合推出|提供支持)$"
     # a page number (2, A2, 第2版), the masthead in Latin letters, the newsroom's numbers
-    r"|^[A-Z]?\d{1,2}$|^[A-Z]{2,}(?:[ .]+[A-Z]{2,})+$|^(?:https?://|www\.)"
-    rf"|^(?:{_DESK_LINES}|热线)?(?:电话|热线|传真|邮箱|邮编|网址)\s*[:：]"
-    r"|星期[一二三四五六日天]\s*$|^\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期.)?\s*$"
+    r"|[A-Z]?\d{1,2}$|[A-Z]{2,}(?:[ .]+[A-Z]{2,})+$|(?:https?://|www\.)"
+    rf"|(?:{_DESK_LINES}|热线)?(?:电话|热线|传真|邮箱|邮编|网址)\s*[:：]"
+    r"|\d{4}年\d{1,2}月\d{1,2}日\s*(?:星期.)?\s*$"
     # a page's section name standing alone (版名): 要闻, 综合新闻, 民生 …
-    rf"|^(?:{_SECTIONS}|(?:{_NEWS_SECTIONS})新闻)\s*$"
+    rf"|(?:{_SECTIONS}|(?:{_NEWS_SECTIONS})新闻)\s*$"
     # the weather box under the masthead: 今日天气 多云转晴 | 12℃～21℃ 东南风3级
-    r"|^(?:今日|明日|今天|明天)天气"
+    r"|(?:今日|明日|今天|明天)天气"
     # the label of an advertisement or of the front page's guide to the issue
-    r"|^(?:(?:公益)?广\s*告|(?:今日|本期|今日要目|要目)?导\s*读)\s*$"
+    r"|(?:(?:公益)?广\s*告|(?:今日|本期|今日要目|要目)?导\s*读)\s*$"
     # the label over a column of briefs: 简讯, 新闻速递
     # (or the place's, the paper's own or the trade's: 县域快讯, 镇街简讯, 农业短讯)
-    rf"|^(?:[{CJK}]{{2}})?"
+    rf"|(?:[{CJK}]{{2}})?"
     r"(?:简\s*讯|快\s*讯|短\s*讯|简\s*报|速\s*递|要闻简报|新闻速递|新闻短波)\s*$"
     # and over a group of photos, each with its own title and caption: 图片新闻
-    r"|^(?:图片新闻|新闻图片|图片报道|图片快讯)\s*$"
+    r"|(?:图片新闻|新闻图片|图片报道|图片快讯)\s*$"
+    # the day of the week ending the text
+    r"|(?s:.*)星期[一二三四五六日天]\s*$)"
 )
 # The parts of a page header or footer that may share one line (2020年3月16日 星期一 第2版,
 # A2 综合新闻 责任编辑 沈佳, PINGHU DAILY 2020.3.16): a line made of them alone, and perhaps a
 # page number, is furniture.
-_FURNITURE_PART = re.compile(
+_FURNITURE_PARTS = (
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[./-]\d{1,2}[./-]\d{1,2}"
     r"|星期[一二三四五六日天]|农历\S{2,10}?(?=\s|星期|$)|第\s*[A-Z]?\d{1,2}\s*版|[A-Z]?\d{1,2}\s*版"
     r"|[A-Z]{2,}(?:\s+[A-Z]{2,})+"
@@ -247,11 +251,19 @@ _FURNITURE_PART = re.compile(
     # the front page's guide: ▶我市首批“共享工程师”上岗 3版
     r"|^[▶►▷●◆]\s*\S.{1,30}?\s*[A-Z]?\d{1,2}\s*版$"
 )
+# every character a part above may start with (the desks' too: 新闻热线, 广告电话): scanning a
+# line, the regex tries the parts only where one stands, not all of them at every character
+_FURNITURE_PART_FIRST = (
+    r"\dA-Z星农第本责美文图值编版校组审热电传邮今共国连社地网印定零▶►▷●◆"
+    + "".join(desk[0] for desk in _DESK_LINES.split("|"))
+)
+_FURNITURE_PART = re.compile(f"(?=[{_FURNITURE_PART_FIRST}])(?:{_FURNITURE_PARTS})")
 # The paper's name and its section (平湖日报, 平湖新闻, 要闻): furniture beside one of the parts
 # above or a page number, or alone at the top or bottom of the page; elsewhere they may be a
 # headline's words (读嘉兴日报, 揭秘新闻).
 _PARTY_ORGAN = re.compile(rf"(?:中共)?[{CJK}]{{2,8}}委(?:机关报|主办)")
 _MASTHEAD_PART = re.compile(rf"[{CJK}]{{2}}日报|[{CJK}]{{2}}新闻|{_SECTIONS}")
+_MASTHEAD_WORDS = ("日报", "新闻", *_SECTIONS.split("|"))  # one of them is in every part
 _PAGE_NUMBER_LEFT = re.compile(r"[A-Z]?\d{1,2}")
 _PAGE_NUMBER_EDGE = re.compile(r"^[A-Z]?\d{1,2}|[A-Z]?\d{1,2}$")
 
@@ -269,7 +281,9 @@ def _furniture_parts(text: str) -> str:
     if "机关报" in rest or "委主办" in rest:  # (the paper's owner: 中共平湖市委机关报; rare)
         rest, organ = _PARTY_ORGAN.subn("", rest)
         parts += organ
-    rest, mastheads = _MASTHEAD_PART.subn("", rest)
+    mastheads = 0
+    if any(word in rest for word in _MASTHEAD_WORDS):  # (cheap first: most lines hold none)
+        rest, mastheads = _MASTHEAD_PART.subn("", rest)
     rest = "".join(ch for ch in rest if ch.isalnum())
     if rest:
         page_number = _PAGE_NUMBER_LEFT.fullmatch(rest) is not None
@@ -1238,15 +1252,20 @@ _CLAUSE_INSIDE = re.compile(r"[，。；！？,;](?=.)")
 _NO_ITEMS: frozenset[int] = frozenset()
 
 
-def _indents_paragraphs(chunks: list[Chunk]) -> bool:
+def _is_body(chunk: Chunk) -> bool:
+    return chunk.kind == "body"
+
+
+def _indents_paragraphs(chunks: list[Chunk], is_body: Callable[[Chunk], bool] = _is_body) -> bool:
     """Whether the page sets a paragraph's first line short (its indent lost in extraction, or
     kept as spaces), as Chinese papers do: False only when the paragraph starts that are
     certain (a chunk after one ending in a clearly short line that ends a sentence) fill their
-    column, two or more and twice as many as the indented ones."""
+    column, two or more and twice as many as the indented ones. ``is_body``: which chunks are
+    text (before they are classified, those that read as text)."""
     full = indented = 0
     prev: Chunk | None = None
     for chunk in chunks:
-        if chunk.kind != "body":
+        if not is_body(chunk):
             prev = None
             continue
         if prev is not None and len(chunk.lines) >= 3 and prev.lines[-1].final:
@@ -1760,6 +1779,8 @@ def _classify(chunks: list[Chunk]) -> None:
     last_body: Chunk | None = None
     prev: Chunk | None = None
     body_column = 0.0
+    # (whether paragraphs open flush, from the chunks that read as text: asked rarely)
+    flush = functools.cache(lambda: not _indents_paragraphs(chunks, _reads_as_body))
     for i, chunk in enumerate(chunks):
         if chunk.kind == "byline":
             prev = chunk
@@ -1855,7 +1876,9 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk.kind = "body"
             chunk.lines = [chunk.lines[0]._replace(final=True)]  # a paragraph of its own
             chunk._text_lines = None  # (read again from the new line)
-        elif _headline_shaped(chunk) and not _paragraph_start_before_break(chunks, i, body_column):
+        elif _headline_shaped(chunk) and not _paragraph_start_before_break(
+            chunks, i, body_column, flush
+        ):
             chunk.kind = "headline"
         elif _runs_into_tail(chunks, i):
             chunk.kind = "body"
@@ -1863,7 +1886,7 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk.kind = "headline"
         # (from here on the chunk is headline-shaped, commas allowed, in up to six lines)
         elif _ANY_PUNCT.search(chunk.text) and _paragraph_start_before_break(
-            chunks, i, body_column
+            chunks, i, body_column, flush
         ):
             # a paragraph's opening lines, punctuated as text (“家门口”的养老服务有哪些 | 新变
             # 化？老年人如何享受助餐、助 || 医等服务？…), cut by a column break
@@ -2046,10 +2069,13 @@ def _stands_alone(chunks: list[Chunk], i: int, body_column: float) -> bool:
     return chunk.width < narrowest - 3 and _opens_paragraph(nxt, column)
 
 
-def _paragraph_start_before_break(chunks: list[Chunk], i: int, body_column: float) -> bool:
+def _paragraph_start_before_break(
+    chunks: list[Chunk], i: int, body_column: float, flush: Callable[[], bool] = lambda: False
+) -> bool:
     """A headline-shaped chunk that is really the opening line(s) of a paragraph cut by a
-    column break: its first line lost the 2-character indent, the others fill the column, and
-    body text follows. The column comes from the next chunk, else from the body before."""
+    column break: its first line lost the 2-character indent (or fills the column too, on a
+    page that sets paragraphs ``flush``), the others fill the column, and body text follows.
+    The column comes from the next chunk, else from the body before."""
     chunk = chunks[i]
     if i + 1 >= len(chunks):
         return False
@@ -2083,6 +2109,14 @@ def _paragraph_start_before_break(chunks: list[Chunk], i: int, body_column: floa
     first, rest = chunk.lines[0], chunk.lines[1:]
     if -1.75 <= first.content_width - (column - 2) <= 0.5 and all(
         -1.75 <= line.width - column <= 0.5 for line in rest
+    ):
+        return True
+    # (a page whose paragraphs open flush: 市民可通过“浙里办”App或“桐乡疾控”微信公众 || 号提前
+    # 预约，…)
+    if (
+        -1.75 <= first.content_width - column <= 0.5
+        and all(-1.75 <= line.width - column <= 0.5 for line in rest)
+        and flush()
     ):
         return True
     # Lines dense in punctuation hold more characters (the marks are set narrow), so the next

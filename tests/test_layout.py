@@ -3799,3 +3799,27 @@ def test_bylines_hanging_from_a_headline_are_not_the_caption_s_under_them() -> N
         ["article", "菜场营业时间 调整迎冬季", "记者 陆平 / 通讯员 沈洁"],
         ["photo_caption", "菜篮子", "摄影 陈亮"],
     ]
+
+
+def test_a_paragraph_s_full_first_line_cut_off_by_a_break_on_a_page_set_flush() -> None:
+    # paragraphs open flush (no indent, a blank line between them): a column break right after
+    # a paragraph's first line leaves that full line alone, not a headline
+    paragraphs = [
+        "本报讯（记者 沈一鸣）本周起，我市新一季的老年人免费体检工作全面启动，全市十二家社区卫生服务中心都能提供服务。",
+        "市卫健局相关负责人介绍，今年体检项目新增了骨密度检测和眼底检查，预计全市将有六万余名老年人从中受益。",
+        "体检前一天晚上应清淡饮食，当天早上需空腹，并带好身份证和医保卡，前往户籍所在地就近的社区卫生服务中心。",
+        "市民可以通过“健康平湖”公众号或者拨打各社区卫生服务中心的电话进行预约，避开高峰时段。",
+        "专家提醒，有慢性病的老人应按时服药，体检结果出来后要及时到医院复诊，不要自行停药或者调整药量。",
+    ]
+    columns = [_column(text, 20) for text in paragraphs]
+    lines: list[str] = []
+    for k, column in enumerate(columns):
+        if k == 3:  # the break right after the paragraph's first line
+            lines += [column[0], "", *column[1:], ""]
+        else:
+            lines += [*column, ""]
+    page = [*lines, "老年人免费体检启动"]
+    layout = _checked_layout(page)
+    assert layout.articles.title.tolist() == ["老年人免费体检启动"]
+    body = layout.articles.body[0].split("\n")
+    assert len(body) == 5 and body[3] == paragraphs[3]
