@@ -3882,9 +3882,16 @@ def _parse_page(page: Page) -> PageLayout:
             k += 1
             continue
         if chunk.kind in ("name", "furniture"):
-            kind = "lone_name" if chunk.kind == "name" else "furniture"
+            kind, note = (
+                ("lone_name", "a name standing alone: the text does not say whose")
+                if chunk.kind == "name"
+                else (
+                    "furniture",
+                    "page furniture: a header, footer, masthead, notice of the desk or advertisement",
+                )
+            )
             for line in chunk.lines:
-                unplaced.append(Unplaced(kind, line.span, "stands alone between blank lines"))
+                unplaced.append(Unplaced(kind, line.span, note))
             # (a page header or footer inside a story left open mid-sentence: it goes on
             # after it, as _classify read it)
             if not (
