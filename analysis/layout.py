@@ -3761,6 +3761,7 @@ def _mark_author_notes(lines: list[Line]) -> None:
         note, name, above = lines[i], lines[i - 1], lines[i - 2]
         if (
             note.kind == "text"
+            and note.text[:1] in "（("  # (cheap first: the note's bracket)
             and _AUTHOR_NOTE.fullmatch(note.text) is not None
             and name.kind == "text"
             and _NAME_2_TO_4.fullmatch(name.text) is not None
