@@ -2309,7 +2309,7 @@ def _leading_kicker(lines: list[Span]) -> int:
         # 全方位改革 | 陈国栋作动员讲话 林晓东主持); over one line it may be the first half of a
         # title (…论坛召开 | 两地同意继续深化合作交流), over two the title over its subtitle
         return 1
-    if _short_label_over_title(lines[0], lines[1:], named=True) and not _title_over_statement(
+    if _short_label_over_title(lines[0], lines[1:], adjoining=True) and not _title_over_statement(
         lines
     ):
         return 1
@@ -2386,7 +2386,8 @@ _FIGURE_CHANGE = re.compile(
 # 邯郸市第二教育学院崔河), or names only (张印东周庆新焦守云).
 _OFFICE_THEN_NAME = re.compile(
     rf"[{CJK}、]{{2,}}(?:长|主席|书记|主任|委员|成员|教授|研究员|院士|学者|专家|代表|经理|"
-    rf"编辑|主编|顾问|学院|大学|学校|研究所|研究院|研究会|中心|协会|宣传部|组织部|统战部|公司)"
+    rf"编辑|主编|顾问|学院|大学|学校|研究所|研究院|研究会|中心|协会|宣传部|组织部|统战部|公司|"
+    rf"总监|总裁|总编|导演|作家|画家|艺术家|工程师|大使|发言人|负责人|理事|董事|律师|医生)"
     rf"([{CJK}]{{2,3}})"
 )
 _CREDIT_WORDS = re.compile(r"(?:摄影报道|摄影|报道|撰文|摄)$")
@@ -2550,7 +2551,7 @@ _SERIES_LABEL = re.compile(
 )
 
 
-def _short_label_over_title(label: Span, below: list[Span], named: bool = False) -> bool:
+def _short_label_over_title(label: Span, below: list[Span], adjoining: bool = False) -> bool:
     """A short topic label (开学第一课, 文化惠民) over a title line at least half as wide again:
     a title wrapped into lines is balanced and a subtitle runs long, so the label is a kicker."""
     # characters and display width both: digits make a wrapped title line look short by one
@@ -2559,11 +2560,14 @@ def _short_label_over_title(label: Span, below: list[Span], named: bool = False)
     # characters, 战疫情 促发展 of six)
     width = len(label.text) - _quote_marks(label.text) - label.text.count(" ")
     below = _above_dash_subtitle(below)  # (the title's own ——subtitle under it)
-    # (``named``: right over the title, a column's label may run longer when it names itself
-    # so: 垃圾分类进行时; a blank line away, that is a title too: 志愿者护河在行动)
-    limit = 10 if named and _LABEL_ENDING.search(label.text) else 6
+    # (``adjoining``: right over the title, no blank line between, a column's label may run
+    # longer when it names itself so: 垃圾分类进行时, and any label by one character:
+    # 新时代文明实践; a blank line away, those are titles too: 志愿者护河在行动, 书香满城迎春来)
+    limit = (10 if _LABEL_ENDING.search(label.text) else 7) if adjoining else 6
     if not below or width > limit or _CLAUSE_PUNCT.search(label.text):
         return False
+    if width > 6 and label.text.startswith(_FACT_SUBJECT):
+        return False  # (a statement about the town is a title: 我市进入梅雨季 | 预计梅雨量…)
     if label.text.endswith(_DANGLING):  # (烈日下的 | “城市美容师”: a phrase runs on)
         return False
     if _open_bracket(label.text):
@@ -2836,7 +2840,9 @@ def _kicker_over(
         width, title_width = display_width(text), below.lines[0].width
         if width < 0.75 * title_width and under[0].width >= 1.3 * title_width:
             return True
-    return _short_label_over_title(lines[0], [line.span for line in below.lines])
+    return _short_label_over_title(
+        lines[0], [line.span for line in below.lines], adjoining=not below.blank_before
+    )
 
 
 def _subtitle_under(lines: list[Span], text: str, title: list[Span]) -> bool:

@@ -2279,6 +2279,21 @@ def test_a_column_label_over_a_long_title_and_the_authors_note_under_the_text() 
             ["文明在身边", "全市中小学生书法比赛举行"],
             ["文明在身边", "全市中小学生书法比赛举行", ""],
         ),
+        # a label of seven characters right over a title half as wide again; not a statement
+        # about the town, which is a title over its subtitle
+        (
+            ["乡村振兴新篇章", "稻虾共养让农户腰包鼓起来"],
+            ["乡村振兴新篇章", "稻虾共养让农户腰包鼓起来", ""],
+        ),
+        (
+            ["我市迎来采茶季", "预计春茶产量比去年增加一成"],
+            ["", "我市迎来采茶季", "预计春茶产量比去年增加一成"],
+        ),
+        # a title over an author line: office and name
+        (
+            ["开辟乡村旅游新路子", "市文旅集团总监沈建平"],
+            ["", "开辟乡村旅游新路子", "市文旅集团总监沈建平"],
+        ),
     ],
 )
 def test_kickers_and_subtitles_by_what_they_say(headline: list[str], expected: list[str]) -> None:
