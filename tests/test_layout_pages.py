@@ -7,10 +7,10 @@ provincial and a county paper, a comment page, a reader-hotline page, a long fea
 fourteen ordinary city-daily news pages (city_*, daily_*), eight county-daily news pages with
 subheads, briefs and displaced headlines (town_*), and six pages besides the news: a literary
 supplement with poems, a theory page, a special page, a service page, a picture page and briefs
-with a notice (supp_*), one hundred and fifty-four pages in the sample's own style (pinghu*_*: among
+with a notice (supp_*), one hundred and fifty-eight pages in the sample's own style (pinghu*_*: among
 them a literary supplement, a special page with a Q&A and a box, a page of public notices, a
 crowded front page with briefs titled ■ in one column under a label, a sports page with a
-results list, displaced headlines), twenty-three pages of other county dailies (county*_*: credits
+results list, displaced headlines), twenty-six pages of other county dailies (county*_*: credits
 in the dateline's brackets, headlines first, 图片新闻 groups, boxes, jumps), four pages of a
 provincial daily (province_*: a digest of wire items, a signed commentary, an interview, a
 continued story), and a front page with its masthead and a jump, a continuation
