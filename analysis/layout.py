@@ -959,7 +959,13 @@ def _read_lines(text: str) -> list[Line]:
         fcodes[at] == fcodes[np.minimum(at + 1, len(codes) - 1)]
     )
     for i in np.flatnonzero(simple & (length >= 4) & (length % 2 == 0) & maybe_doubled).tolist():
-        doubled[i] = _double_cut(folded_lines[i]) is not None
+        doubled[i] = _double_cut(folded_lines[i]) is not None and not (
+            # (a line of verse repeats itself so, under a line running on: 春雨落在东湖上， |
+            # 一圈，一圈，; a headline's line may end in a comma, never under one)
+            folded_lines[i][-1] in "，、；"
+            and i > 0
+            and folded_lines[i - 1].rstrip()[-1:] in ("，", "、", "；")
+        )
     finals = (final == 1).tolist()
     for i in np.flatnonzero(simple & (final == 2)).tolist():
         finals[i] = _ends_sentence(folded_lines[i])
@@ -1225,11 +1231,20 @@ def _list_item_ends(
     items = lines[start:]
     # (one item may stand alone between blank lines: 男子100米：张伟 11秒08)
     lone_item = colon_above and len(items) == 1 and _COLON_ITEM.fullmatch(items[0].text) is not None
-    if (len(items) < 2 and not lone_item) or any(line.width > column - 2 for line in items):
+    if len(items) < 2 and not lone_item:
         return _NO_ITEMS
     # (the line announcing the list, if in the chunk, ends its paragraph too)
     announcing = [start - 1] if start else []
     leads = [k for k, line in enumerate(items) if _LIST_LEAD.match(line.text)]
+    if any(line.width > column - 2 for line in items) and not (
+        # items numbered in sequence, each closed by a mark, may fill the column
+        # (1.申请人身份证、居住证； | 2.劳动合同或营业执照；)
+        len(leads) >= 2
+        and leads[0] == 0
+        and all(_next_item(items[a].text, items[b].text) for a, b in itertools.pairwise(leads))
+        and all(items[k - 1].text.endswith(_ITEM_CLOSES) for k in leads[1:])
+    ):
+        return _NO_ITEMS
     # (one numbered item, wrapped, may be all a chunk holds between column breaks: 1.每千名老年人
     # 拥有养老 | 床位数达到45张；)
     if leads and leads[0] == 0:
@@ -1242,6 +1257,47 @@ def _list_item_ends(
     ):
         return _NO_ITEMS
     return frozenset(announcing + list(range(start, len(lines))))
+
+
+_ITEM_CLOSES = ("；", ";", "。", "：", ":", "！", "？")
+_CN_DIGITS = "一二三四五六七八九"
+# the number leading an item, in each style: 一、 （一） 1. 1、 （1） ①
+_ITEM_NUMBER = re.compile(
+    r"^(?:([一二三四五六七八九十]{1,3})、|[（(]([一二三四五六七八九十]{1,3})[)）]"
+    r"|(\d{1,2})[.、．](?!\d)|[（(](\d{1,2})[)）]|([①-⑳]))"
+)
+
+
+def _item_number(text: str) -> tuple[int, int] | None:
+    """The style (which alternative of the pattern) and number of the item ``text`` opens
+    with (二、 -> (1, 2)), or None."""
+    m = _ITEM_NUMBER.match(text)
+    if m is None:
+        return None
+    style = m.lastindex or 0
+    number = m.group(style)
+    if style == 5:
+        return style, ord(number) - ord("①") + 1
+    if style in (3, 4):
+        return style, int(number)
+    # Chinese numerals up to 九十九: 三, 十, 十二, 二十, 二十一
+    value, units = 0, number
+    if "十" in number:
+        tens, _, units = number.partition("十")
+        if len(tens) > 1 or (tens and tens not in _CN_DIGITS) or "十" in units:
+            return None
+        value = 10 * (_CN_DIGITS.index(tens) + 1 if tens else 1)
+    if units:
+        if len(units) != 1 or units not in _CN_DIGITS:
+            return None
+        value += _CN_DIGITS.index(units) + 1
+    return style, value
+
+
+def _next_item(above: str, text: str) -> bool:
+    """``text`` opens the item numbered right after the one ``above`` opens (二、… | 三、…)."""
+    a, b = _item_number(above), _item_number(text)
+    return a is not None and b is not None and a[0] == b[0] and b[1] == a[1] + 1
 
 
 # an item of a list that names and gives (男子100米：张伟 11秒08, 咨询电话：85012345)
@@ -1753,6 +1809,11 @@ def _signature(chunk: Chunk, above: Chunk) -> bool:
     )
 
 
+# how the name of a body issuing a notice ends (…局, …大队, …委员会)
+_BODY_ENDS = (
+    "局", "大队", "中心", "委员会", "办公室", "政府", "公司", "协会", "学会", "街道", "镇",
+    "报社", "医院", "学校", "集团", "银行", "管理处", "所", "站", "院", "馆", "厅", "部",
+)  # fmt: skip
 _NOTICE_CLOSE = ("特此通知。", "特此公告。", "特此通告。", "特此声明。", "特此函告。", "特此说明。")
 # a line announcing the list or table under it (no headline ends so)
 _ANNOUNCES_LIST = re.compile(r"(?:如下|以下|分别是|分别为|名单|排名)[:：]$")
@@ -1976,8 +2037,15 @@ def _fact_box(lines: list[Line]) -> bool:
     return (
         len(lines) >= 3
         and ("：" in lines[0].text or ":" in lines[0].text)  # (cheap first)
-        and all(_FIELD_LINE.fullmatch(x.text) and not x.doubled for x in lines)
+        and (
+            all(_FIELD_LINE.fullmatch(x.text) and not x.doubled for x in lines)
+            # (or a directory: who and a number, 市第一人民医院：85021120)
+            or all(_NUMBER_ROW.fullmatch(x.text) for x in lines)
+        )
     )
+
+
+_NUMBER_ROW = re.compile(r"[^，。；！？：:\d]{2,12}[：:]\s*\d[\d\s\-－()（）转]{2,20}")
 
 
 _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+")
@@ -2010,6 +2078,8 @@ def _ends_paragraph(chunk: Chunk) -> bool:
         # (nor the source closing a brief: …万余间。据新 | 华社)
         or (last.text.endswith(_SOURCE_ENDS) and _SOURCE_TAIL.search(chunk.text) is not None)
         or _ends_in_marked_credit(last.text)
+        # (nor a directory's rows: 市中医院：85032120 | 心理援助热线：96525)
+        or (last.text[-1:].isdigit() and _fact_box(chunk.lines))
     )
 
 
@@ -2088,6 +2158,8 @@ def _paragraph_start_before_break(
         return False  # the next chunk is a subtitle over a byline: this one is the title
     if _photo_credit_below(chunks, i + 1):
         return False  # the next chunk is a photo caption: nothing runs on into it
+    if len(nxt.lines) >= 2 and all(_COLON_ITEM.fullmatch(line.text) for line in nxt.lines):
+        return False  # a list of items under it (市中医院：85032120 | …): no running text
     column = _next_column(nxt, body_column)
     if len(nxt.lines) < 3 and len(chunk.lines) >= 2:
         # too few lines below to measure a column: the lines after this chunk's first and the
@@ -3879,6 +3951,9 @@ def _parse_page(page: Page) -> PageLayout:
                     and column
                     and above.width >= column - 2.5
                     and not _DATE_LINE.fullmatch(line.text)
+                    # (two bodies of one town signing, each whole on its line: 平湖市公安局交通
+                    # 警察大队 | 平湖市住房和城乡建设局)
+                    and not (above.text.endswith(_BODY_ENDS) and line.text[:2] == above.text[:2])
                 ):
                     current.paragraphs[-1] = current.paragraphs[-1].extend(line.span)
                 else:
@@ -4294,7 +4369,15 @@ def _add_body(
         current.open_end
         and current.paragraphs
         and _LIST_LEAD.match(lines[0].text)
-        and current.paragraphs[-1].text.endswith(_ITEM_ENDS)
+        and (
+            current.paragraphs[-1].text.endswith(_ITEM_ENDS)
+            # (or after the item numbered before it, closed by a sentence: 二、…另行公告。 |
+            # 三、…)
+            or (
+                current.paragraphs[-1].text.endswith(_ITEM_CLOSES)
+                and _next_item(current.paragraphs[-1].text, lines[0].text)
+            )
+        )
     ):
         # a numbered item after a colon or an item closed by a semicolon (通告如下： | 一、…,
         # ①…； | ②…) opens a paragraph of its own

@@ -3838,3 +3838,86 @@ def test_a_paragraph_s_full_first_line_cut_off_by_a_break_on_a_page_set_flush() 
     assert layout.articles.title.tolist() == ["老年人免费体检启动"]
     body = layout.articles.body[0].split("\n")
     assert len(body) == 5 and body[3] == paragraphs[3]
+
+
+def test_a_line_of_verse_that_repeats_itself_is_no_doubled_headline() -> None:
+    # 一圈，一圈， under a line of verse running on is verse, printed once; a headline printed
+    # twice stands apart and never hangs from a line ending in a comma
+    essay = _column("老家的墙上挂着一只竹篮，篮子是父亲年轻时亲手编的，用了三十多年。", 15)
+    poem = ["春雨落在东湖上，", "一圈，一圈，", "把去年的涟漪", "轻轻唤醒。"]
+    page = ["父亲的竹篮", "文/沈雨晴", "", *essay, "", *poem, "", "东湖春雨", "□ 徐 静"]
+    layout = _checked_layout(page)
+    assert "一圈，" not in layout.articles.title.tolist()
+    assert "duplicate_headline" not in layout.unplaced.kind.tolist()
+    assert any("春雨落在东湖上，一圈，一圈，把去年" in body for body in layout.articles.body)
+
+
+def test_numbered_items_open_paragraphs_whatever_their_width() -> None:
+    # items numbered in sequence: each opens a paragraph, though its lines fill the column (a
+    # box's list) or a column break falls right before it (a notice's 三、 after 二、…。)
+    box = [
+        "申请新市民住房保障，需提",
+        "交以下材料：",
+        "1.申请人身份证、居住证；",
+        "2.劳动合同或营业执照；",
+        "3.近6个月社保缴纳证明；",
+        "4.家庭成员无房承诺书。",
+    ]
+    layout = _checked_layout(["相关链接", "申请需要准备哪些材料", "", *box])
+    assert layout.articles.body[0].split("\n")[1:] == [line for line in box[2:]]
+    notice = [
+        "现将有关事项通告如下：",
+        "",
+        "一、3月20日起，东湖大道新华路至",
+        "胜利路段封闭施工，禁止车辆通行。",
+        "",
+        "二、施工期间，过往车辆请绕行当",
+        "湖路、建国路，公交线路另行公告。",
+        "",
+        "三、请广大市民合理安排出行路线，",
+        "服从现场交通民警及施工人员指挥。",
+        "",
+        "特此通告。",
+    ]
+    layout = _checked_layout(["关于东湖大道部分路段封闭施工的通告", "", *notice])
+    paragraphs = layout.articles.body[0].split("\n")
+    assert [p[:2] for p in paragraphs] == ["现将", "一、", "二、", "三、", "特此"]
+
+
+def test_a_directory_box_under_a_story_keeps_its_rows_and_the_titles_apart() -> None:
+    # a story's title after its text, then a box of names and numbers with its own title after
+    # it: the rows are no running text, so the story's title is no paragraph's first line
+    story = _column(
+        "本报讯 3月15日，市第一人民医院睡眠门诊正式开诊，为失眠患者提供一站式诊疗服务。", 14
+    )
+    rows = [
+        "市急救指挥中心：120",
+        "市第一人民医院：85021120",
+        "市中医院：85032120",
+        "心理援助热线：96525",
+    ]
+    page = [*story, "", "市一院开设睡眠门诊", "", *rows, "", "健康服务电话"]
+    layout = _checked_layout(page)
+    got = layout.articles[["title", "body"]].values.tolist()
+    assert [title for title, _ in got] == ["市一院开设睡眠门诊", "健康服务电话"]
+    assert got[1][1].split("\n") == rows
+
+
+def test_two_bodies_signing_a_notice_each_on_a_full_line_are_two_paragraphs() -> None:
+    text = "因东湖大道雨污管网改造工程施工需要，东湖大道部分路段将封闭施工，请过往车辆绕行。"
+    signed = [
+        "特此通告。",
+        "",
+        "平湖市公安局交通警察大队",
+        "平湖市住房和城乡建设局",
+        "2023年3月15日",
+    ]
+    layout = _checked_layout(
+        ["关于东湖大道部分路段封闭施工的通告", "", *_column(text, 13), "", *signed]
+    )
+    paragraphs = layout.articles.body[0].split("\n")
+    assert paragraphs[-3:] == [
+        "平湖市公安局交通警察大队",
+        "平湖市住房和城乡建设局",
+        "2023年3月15日",
+    ]
