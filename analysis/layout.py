@@ -4570,12 +4570,48 @@ def _captions(articles: list[Article]) -> list[bool]:
     return out
 
 
+# a page's number in its header or footer: 第2版, A2版, or a number alone (2, A2)
+_HEADER_PAGE = re.compile(
+    r"第\s*([A-Z]?\d{1,2})\s*版|(?<![\d.])([A-Z]?\d{1,2})\s*版|^([A-Z]?\d{1,2})$"
+)
+_PAGES_TODAY = re.compile(r"(?:今日|本期|共)\s*\d{1,2}\s*版")
+_HEADER_YMD = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+def _header_date_and_page(unplaced: list[Unplaced]) -> tuple[str, str]:
+    """The date (ISO, 2024-04-16) and page number (4, A2) the page's furniture prints first,
+    ``""`` for either it does not print."""
+    date = page_no = ""
+    for item in unplaced:
+        if item.kind != "furniture":
+            continue
+        text = item.span.text
+        if not date and (m := _HEADER_YMD.search(text)) is not None:
+            year, month, day = (int(x) for x in m.groups())
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                date = f"{year:04d}-{month:02d}-{day:02d}"
+            text = text[: m.start()] + " " + text[m.end() :]
+        # (not the count of pages in the masthead's small print, 第6530期 今日8版, nor another
+        # page a jump or the front page's guide points to: （下转第2版）, ▶…上岗 3版)
+        text = _PAGES_TODAY.sub(" ", text).strip()
+        elsewhere = text[:1] in "▶►▷●◆" or any(word in text for word in ("转", "接", "见"))
+        if not page_no and not elsewhere and (m := _HEADER_PAGE.search(text)) is not None:
+            page_no = next(g for g in m.groups() if g)
+        if date and page_no:
+            break
+    return date, page_no
+
+
 def _tables(page: Page, articles: list[Article], unplaced: list[Unplaced]) -> PageLayout:
     meta = page.metadata
     page_id = page.page_id
     newspaper, date, page_no = (
         str(meta.get(key, "") or "") for key in ("newspaper", "date", "page")
     )
+    if not date or not page_no:
+        # what the sidecar does not give, as the page's own header prints it
+        header_date, header_page = _header_date_and_page(unplaced)
+        date, page_no = date or header_date, page_no or header_page
     rows, para_rows, field_spans = [], [], {}
     captions = _captions(articles)
     for ordinal, art in enumerate(articles, start=1):
@@ -4756,7 +4792,9 @@ def load_articles(paths=None) -> pd.DataFrame:
     - ``dateline``: ``本报讯``, ``本报3月14日讯``, ``新华社北京3月14日电`` … (not repeated in body).
     - ``body``: de-wrapped, normalised paragraphs joined by ``\\n``; ``n_chars``: its length.
     - ``line_start``, ``line_end``: 1-based source line span of the body block.
-    - ``newspaper``, ``date``, ``page``: from the page's sidecar ``<stem>.json`` (``""`` if unknown).
+    - ``newspaper``, ``date``, ``page``: from the page's sidecar ``<stem>.json``; a date or a page
+      number the sidecar does not give is taken from the page's own header or footer as printed
+      there (``2024年4月16日`` -> ``2024-04-16``, ``第4版`` -> ``4``); ``""`` if unknown.
 
     Per-page overrides (``<stem>.overrides.toml``) are applied last; see :mod:`analysis.overrides`.
     """

@@ -3921,3 +3921,31 @@ def test_two_bodies_signing_a_notice_each_on_a_full_line_are_two_paragraphs() ->
         "平湖市住房和城乡建设局",
         "2023年3月15日",
     ]
+
+
+def test_date_and_page_number_come_from_the_header_when_the_sidecar_has_none() -> None:
+    from analysis.ingest import page_from_text
+
+    story = _column(_SPRING_STORY, 14)
+    page = [
+        "2024年4月16日 星期二",
+        "",
+        "乡村振兴",
+        "",
+        "4",
+        "",
+        *story,
+        "（下转第2版）",
+        "",
+        "抢抓农时不误春耕",
+    ]
+    layout = parse_page(page_from_text("\n".join(page), "p"))
+    assert layout.articles[["date", "page"]].values.tolist() == [["2024-04-16", "4"]]
+    # the sidecar's word wins; a page the furniture only points to is no page number
+    sidecar = {"date": "2024-04-16", "page": "A4"}
+    layout = parse_page(page_from_text("\n".join(page), "p", sidecar))
+    assert layout.articles[["date", "page"]].values.tolist() == [["2024-04-16", "A4"]]
+    layout = parse_page(
+        page_from_text("\n".join([*story, "（下转第2版）", "", "抢抓农时不误春耕"]), "p")
+    )
+    assert layout.articles[["date", "page"]].values.tolist() == [["", ""]]
