@@ -2066,6 +2066,29 @@ def _notice_title(chunk: Chunk) -> bool:
     )
 
 
+def _verse(lines: list[Line]) -> bool:
+    """Lines of verse, each set as a line of its own: short, and half the lines inside well
+    short of the widest, one of them ending in a comma (一圈，一圈， under 春雨落在东湖上，);
+    wrapped lines fill the column, but for a cell a mark pushed down may leave."""
+    if len(lines) < 4:
+        return False
+    # (hanging marks left out; the first line may have lost a paragraph's indent)
+    widest = max(line.content_width for line in lines)
+    inner = lines[1:-1]
+    # (short, and not for digits or Latin letters set half as wide)
+    short = [
+        line
+        for line in inner
+        if line.content_width <= widest - 1.5 and not any(c.isascii() for c in line.text)
+    ]
+    return (
+        widest <= 10
+        and 2 * len(short) >= len(inner)
+        # (a mark inside a sentence: a paragraph's last line ends it)
+        and any(line.text[-1:] in "，、；" for line in short)
+    )
+
+
 def _ends_paragraph(chunk: Chunk) -> bool:
     last = chunk.lines[-1]
     # (measured against the chunk's widest line, read only when the line ends no sentence)
@@ -2261,6 +2284,7 @@ class Article:
     spaced_opening: bool = False  # its first line opened with a space (a caption's, here)
     # its last chunk ended a list announced by a colon, items of the shape name：value
     colon_items_end: bool = False
+    verse: bool = False  # its lines are verse: a blank line between them ends a stanza
 
 
 @dataclass
@@ -4349,20 +4373,25 @@ def _add_body(
         # (an opening mark never ends a line: the line above may end a cell short for it)
         pushed = 1.0 if lines[0].text[:1] in _OPENING_MARKS else 0.0
         full_end = column > 0 and current.end_width + pushed >= capacity - 1.25
-        current.open_end = full_end and (
-            # who said the quotation above runs on after it, in a line of its own or more
-            _attribution_after_quote(current.paragraphs[-1].text, lines)
-            or (
-                (
-                    (len(lines) > 1 and lines[0].content_width > column - 1.75)
-                    # (one line that runs on, no paragraph's last line, is measured too, on
-                    # less evidence: it must fill the column)
-                    or (
-                        not is_paragraph_end(lines[0], column)
-                        and lines[0].content_width > column - 0.75
+        # (verse fills no column: a blank line in it ends a stanza)
+        current.open_end = (
+            full_end
+            and not current.verse
+            and (
+                # who said the quotation above runs on after it, in a line of its own or more
+                _attribution_after_quote(current.paragraphs[-1].text, lines)
+                or (
+                    (
+                        (len(lines) > 1 and lines[0].content_width > column - 1.75)
+                        # (one line that runs on, no paragraph's last line, is measured too, on
+                        # less evidence: it must fill the column)
+                        or (
+                            not is_paragraph_end(lines[0], column)
+                            and lines[0].content_width > column - 0.75
+                        )
                     )
+                    and indenting()  # (read from the page the first time it is asked)
                 )
-                and indenting()  # (read from the page the first time it is asked)
             )
         )
     if (
@@ -4490,6 +4519,10 @@ def _add_body(
             # (and a diary entry's date and weather: 2月10日 晴)
             or (len(lines) == 1 and _DIARY_DATE.fullmatch(last.text) is not None)
         )
+        if current.verse or _verse(lines):
+            # a stanza: verse is set line by line, so a blank line under it is no column
+            # break (春雨落在东湖上， | 一圈，一圈， | 把去年的涟漪 | 轻轻唤醒。)
+            ends = current.verse = True
         current.open_end, current.ambiguous_end = not ends, ends
         current.end_width, current.end_indented = lines[-1].width, started
         current.colon_items_end = (

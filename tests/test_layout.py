@@ -3949,3 +3949,17 @@ def test_date_and_page_number_come_from_the_header_when_the_sidecar_has_none() -
         page_from_text("\n".join([*story, "（下转第2版）", "", "抢抓农时不误春耕"]), "p")
     )
     assert layout.articles[["date", "page"]].values.tolist() == [["", ""]]
+
+
+def test_a_poem_s_stanzas_are_its_paragraphs() -> None:
+    # verse is set line by line: short lines of uneven widths, one ending in a comma well short
+    # of the widest; a blank line between them ends a stanza, no column break
+    stanzas = [
+        ["晚风吹过南河头，", "一盏，一盏，", "把老街的灯", "轻轻点亮。"],
+        ["桥影斜下来，", "替晚归的人", "照一照水面。"],
+    ]
+    page = [*stanzas[0], "", *stanzas[1], "", "南河夜色", "□ 沈 桥"]
+    layout = _checked_layout(page)
+    assert layout.articles.body[0].split("\n") == ["".join(stanza) for stanza in stanzas]
+    # (prose in a narrow column, a line holding digits short of it, is no verse: fixture
+    # pinghu37_shehui)
