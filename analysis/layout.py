@@ -3599,6 +3599,66 @@ def _columns_differ(one: Article, other: Article) -> bool:
     )
 
 
+def _split_at_leftover_headline(
+    headlines: list[Headline],
+    articles: list[Article],
+    assignment: dict[int, int],
+    order: list[tuple[str, int]],
+) -> None:
+    """A story headed before its text, then a story with no dateline headed after its text
+    (a feature: 晚上8点，南河头…): nothing on the page parts the two texts, so they read as one
+    run with a headline over it and one left over under it. Split the run where the leftover
+    headline's words begin, when they are found only after that paragraph and the headline
+    over the run reads like the paragraphs before it."""
+    for i, h in enumerate(headlines):
+        if i in assignment or not h.title:
+            continue
+        above = [j for j, a in enumerate(articles) if a.paragraphs and a.last < h.first]
+        if not above:
+            continue
+        j = max(above, key=lambda j: articles[j].last)
+        run = articles[j]
+        owner = {a: g for g, a in assignment.items()}
+        n = len(run.paragraphs)
+        if j not in owner or n < 2 or headlines[owner[j]].last > run.first:
+            continue
+        # the cut that leaves the words of the headline over the run before it and those of
+        # the leftover headline after it, paragraph by paragraph
+        over = headlines[owner[j]]
+        each = _text_similarity(
+            [h.text(), over.text()], [Article(paragraphs=[p]) for p in run.paragraphs]
+        )
+        lean = each[1] - each[0]  # > 0: reads like the run's own headline
+        cut = max(range(1, n), key=lambda k: float(lean[:k].sum() - lean[k:].sum()))
+        # and the two parts as wholes: each headline's words on its own side only
+        parts = [Article(paragraphs=run.paragraphs[:cut]), Article(paragraphs=run.paragraphs[cut:])]
+        sims = _text_similarity([h.text(), over.text()], parts)
+        # (the words of the headline over the run all but absent after the cut: a story's
+        # last paragraph may share a word with the next headline, 第一 of 开学第一课)
+        if not (
+            sims[0, 1] >= 0.1
+            and sims[0, 0] <= 0.25 * sims[0, 1]
+            and sims[1, 0] >= 0.2
+            and sims[1, 1] <= 0.1 * sims[1, 0]
+        ):
+            continue
+        tail = Article(
+            paragraphs=run.paragraphs[cut:],
+            first=run.paragraphs[cut].line_start,
+            last=run.last,
+            after_body=True,
+        )
+        run.paragraphs = run.paragraphs[:cut]
+        run.last = run.paragraphs[-1].line_end
+        articles.insert(j + 1, tail)
+        for g, a in list(assignment.items()):
+            if a > j:
+                assignment[g] = a + 1
+        assignment[i] = j + 1
+        order[:] = [("a", x + 1) if kind == "a" and x > j else (kind, x) for kind, x in order]
+        order.insert(order.index(("a", j)) + 1, ("a", j + 1))
+
+
 def _join_headless_items(
     headlines: list[Headline], articles: list[Article], assignment: dict[int, int]
 ) -> None:
@@ -4057,6 +4117,7 @@ def _parse_page(page: Page) -> PageLayout:
     _split_digest_items(headlines, articles, assignment)
     _pair_by_characters(headlines, articles, assignment)
     _pair_by_elimination(headlines, articles, assignment)
+    _split_at_leftover_headline(headlines, articles, assignment, order)
     _join_headless_items(headlines, articles, assignment)
     _lift_inline_furniture(articles, unplaced, page.text)
     position = {entry: p for p, entry in enumerate(order)}

@@ -3963,3 +3963,29 @@ def test_a_poem_s_stanzas_are_its_paragraphs() -> None:
     assert layout.articles.body[0].split("\n") == ["".join(stanza) for stanza in stanzas]
     # (prose in a narrow column, a line holding digits short of it, is no verse: fixture
     # pinghu37_shehui)
+
+
+def test_a_story_headed_after_its_text_under_one_headed_before_it_is_split_off() -> None:
+    # a lead headed before its text, then a feature with no dateline headed after its text, in
+    # one column: nothing on the page parts the two texts but the headlines' words
+    lead = [
+        "本报讯 4月9日，全市春耕生产暨粮食安全工作会议召开，部署今年粮食生产任务。",
+        "会议要求，各镇街道要稳定粮食播种面积，抓好春耕生产，确保粮食产量稳中有升。",
+        "会上，各镇街道签订了粮食生产目标责任书。",
+    ]
+    feature = [
+        "晚上8点，南河头老街的游客渐渐散去，夜巡队的队员们戴上红袖章开始巡逻。",
+        "夜巡队成立于2018年，队员大多是老街的退休党员，每晚在老街巡查消防隐患。",
+    ]
+
+    def paragraph(text: str) -> list[str]:
+        return _column(text[:12], 12) + _column(text[12:], 14) if text else []
+
+    page = ["稳定粮食生产 抓好春耕工作", "■记者 吴思远", ""]
+    for text in [*lead, *feature]:
+        page += [*paragraph(text), ""]
+    page += ["夜巡队守护老街平安", "■记者 施 雯"]
+    layout = _checked_layout(page)
+    got = layout.articles[["title", "body"]].values.tolist()
+    assert [title for title, _ in got] == ["稳定粮食生产 抓好春耕工作", "夜巡队守护老街平安"]
+    assert got[0][1].count("\n") == 2 and got[1][1].startswith("晚上8点")
