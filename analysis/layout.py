@@ -709,6 +709,9 @@ def _marked_names(folded: str) -> bool:
     if folded[0] not in MARKERS:
         return False
     names = _NAME_SEPARATORS.split(folded[1:].strip())
+    # (the author's unit may come first, a court's or a school's: □ 平湖法院 顾晓燕)
+    if len(names) >= 2 and _AUTHOR_UNIT.fullmatch(names[0]) is not None:
+        names = names[1:]
     return 1 <= len(names) <= 3 and all(
         2 <= len(name) <= 4
         and _NAME_2_TO_4.fullmatch(name) is not None
@@ -717,6 +720,13 @@ def _marked_names(folded: str) -> bool:
     )
 
 
+# the unit an author signing a contributed piece names first, perhaps with a post (平湖法院,
+# 市实验小学, 平湖法院法官, 市公安局民警)
+_AUTHOR_UNIT = re.compile(
+    rf"[{CJK}]{{1,10}}(?:法院|检察院|公安局|派出所|司法局|学校|小学|中学|幼儿园|医院|卫生院|大学|学院"
+    r"|局|中心|委员会|协会|公司|街道|社区)"
+    r"(?:法官|检察官|警官|民警|教师|老师|医生|护士|律师|干部|主任|科长|所长|院长|校长)?"
+)
 _NAME_CREDIT = re.compile(
     rf"^[{MARKERS}]?\s*[{CJK}·]{{2,5}}(?:{_NAME_SEPARATOR}[{CJK}·]{{2,5}}){{0,3}}\s+摄影?$"
 )
@@ -2081,11 +2091,16 @@ def _verse(lines: list[Line]) -> bool:
         for line in inner
         if line.content_width <= widest - 1.5 and not any(c.isascii() for c in line.text)
     ]
+    # (or all of them narrower than any column text is set in, a line ending in a comma:
+    # 风从北边来， | 捎来一封信， | 信封是一片 | 微黄的银杏叶。)
     return (
-        widest <= 10
-        and 2 * len(short) >= len(inner)
-        # (a mark inside a sentence: a paragraph's last line ends it)
-        and any(line.text[-1:] in "，、；" for line in short)
+        (
+            widest <= 10
+            and 2 * len(short) >= len(inner)
+            # (a mark inside a sentence: a paragraph's last line ends it)
+            and any(line.text[-1:] in "，、；" for line in short)
+        )
+        or (widest <= 8 and any(line.text[-1:] in "，、；" for line in lines[:-1]))
     )
 
 
@@ -2959,7 +2974,9 @@ def _subtitle_under(lines: list[Span], text: str, title: list[Span]) -> bool:
     )
 
 
-def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Headline]:
+def _group_headlines(
+    cluster: list[Chunk], unplaced: list[Unplaced], after_credit: bool = False
+) -> list[Headline]:
     """Turn a cluster of headline chunks and bylines (blank lines between) into headlines.
 
     A kicker (ending in a reporting verb such as 强调) joins the title chunk after it; a chunk
@@ -3032,6 +3049,9 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
             pending_kicker is None
             and has_next_headline
             and nxt is not None  # (for the type checker: has_next_headline says so)
+            # (not a caption's title a blank line under its photo credit, over another
+            # headline: 巧手创未来 | 平湖市老年大学…招生公告)
+            and not (after_credit and idx == 0 and len(lines) == 1 and nxt.blank_before)
             and _kicker_over(lines, text, dups, nxt, after)
         ):
             pending_kicker, pending_dups = lines, dups
@@ -3056,6 +3076,10 @@ def _group_headlines(cluster: list[Chunk], unplaced: list[Unplaced]) -> list[Hea
             # under a title of short lines
             and (not dups or current is bold_subtitle_of)
             and not _DOCUMENT_TITLE.match(text)
+            # (nor under a caption's title, a blank line away)
+            and not (
+                after_credit and idx == 1 and chunk.blank_before and len(cluster[0].lines) == 1
+            )
             and (
                 under_bold_title
                 or current is bold_subtitle_of
@@ -4105,7 +4129,13 @@ def _parse_page(page: Page) -> PageLayout:
             prev = body
             k += 2
             continue
-        for h in _group_headlines(cluster, unplaced):
+        # (a cluster opening under a caption's photo credit opens with the caption's title)
+        after_credit = (
+            prev is not None
+            and prev.kind == "byline"
+            and _PHOTO_CREDIT.search(prev.text) is not None
+        )
+        for h in _group_headlines(cluster, unplaced, after_credit):
             headlines.append(h)
             order.append(("h", len(headlines) - 1))
             cluster_of.append(k)
@@ -4582,8 +4612,10 @@ def _add_body(
         )
         if current.verse or _verse(lines):
             # a stanza: verse is set line by line, so a blank line under it is no column
-            # break (春雨落在东湖上， | 一圈，一圈， | 把去年的涟漪 | 轻轻唤醒。)
-            ends = current.verse = True
+            # break (春雨落在东湖上， | 一圈，一圈， | 把去年的涟漪 | 轻轻唤醒。); with no
+            # blank line under it, the stanza goes on in the next chunk
+            current.verse = True
+            ends = chunk.blank_after
         current.open_end, current.ambiguous_end = not ends, ends
         current.end_width, current.end_indented = lines[-1].width, started
         current.colon_items_end = (

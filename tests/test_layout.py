@@ -3989,3 +3989,28 @@ def test_a_story_headed_after_its_text_under_one_headed_before_it_is_split_off()
     got = layout.articles[["title", "body"]].values.tolist()
     assert [title for title, _ in got] == ["稳定粮食生产 抓好春耕工作", "夜巡队守护老街平安"]
     assert got[0][1].count("\n") == 2 and got[1][1].startswith("晚上8点")
+
+
+def test_a_marked_signature_may_name_the_author_s_unit() -> None:
+    # □ 平湖法院 顾晓燕: a contributed piece signed with the author's unit and name
+    text = "老张和老李是同村的兄弟，十年前老李向老张借了五万元，如今却因为一张欠条闹上了法庭。"
+    page = [*_column(text, 14), "", "一张欠条背后的兄弟情", "□ 平湖法院 顾晓燕"]
+    layout = _checked_layout(page)
+    assert layout.articles[["title", "byline"]].values.tolist() == [
+        ["一张欠条背后的兄弟情", "平湖法院 顾晓燕"]
+    ]
+
+
+def test_a_caption_s_title_is_no_kicker_of_the_headline_a_blank_line_under_it() -> None:
+    # a caption, its photo credit, its title a blank line under it; then a notice's title over
+    # the notice: the short title is the caption's, not the notice's kicker
+    caption = [" 10月18日，在市青少", "年宫，学生们在调试自己", "制作的机器人。", "■记者 朱 敏 摄"]
+    notice = _column(
+        "为满足广大老年朋友的学习需求，经研究，市老年大学秋季学期面向社会补充招收学员。", 20
+    )
+    page = [*caption, "", "巧手创未来", "", "市老年大学秋季学期", "补充招生公告", "", *notice]
+    layout = _checked_layout(page)
+    assert layout.articles[["kind", "kicker", "title"]].values.tolist() == [
+        ["photo_caption", "", "巧手创未来"],
+        ["article", "", "市老年大学秋季学期 补充招生公告"],
+    ]
