@@ -3631,32 +3631,39 @@ def _split_at_leftover_headline(
 ) -> None:
     """A story headed before its text, then a story with no dateline headed after its text
     (a feature: 晚上8点，南河头…): nothing on the page parts the two texts, so they read as one
-    run with a headline over it and one left over under it. Split the run where the leftover
-    headline's words begin, when they are found only after that paragraph and the headline
-    over the run reads like the paragraphs before it."""
+    run with a headline over it and one under it, one of the two left over. Split the run
+    where the words of the headline under it begin, when the headline over it reads like the
+    paragraphs before that one and not after, and the one under it the other way round."""
     for i, h in enumerate(headlines):
         if i in assignment or not h.title:
             continue
-        above = [j for j, a in enumerate(articles) if a.paragraphs and a.last < h.first]
-        if not above:
-            continue
-        j = max(above, key=lambda j: articles[j].last)
-        run = articles[j]
         owner = {a: g for g, a in assignment.items()}
-        n = len(run.paragraphs)
-        if j not in owner or n < 2 or headlines[owner[j]].last > run.first:
+        # the run the leftover headline is under (its own headline over it), or over (its
+        # own headline under it)
+        above = [j for j, a in enumerate(articles) if a.paragraphs and a.last < h.first]
+        below = [j for j, a in enumerate(articles) if a.paragraphs and a.first > h.last]
+        j, over, under = -1, -1, -1
+        if above:
+            k = max(above, key=lambda k: articles[k].last)
+            if k in owner and headlines[owner[k]].last < articles[k].first:
+                j, over, under = k, owner[k], i
+        if j < 0 and below:
+            k = min(below, key=lambda k: articles[k].first)
+            if k in owner and headlines[owner[k]].first > articles[k].last:
+                j, over, under = k, i, owner[k]
+        if j < 0 or len(articles[j].paragraphs) < 2:
             continue
+        run = articles[j]
+        n = len(run.paragraphs)
+        texts = [headlines[under].text(), headlines[over].text()]
         # the cut that leaves the words of the headline over the run before it and those of
-        # the leftover headline after it, paragraph by paragraph
-        over = headlines[owner[j]]
-        each = _text_similarity(
-            [h.text(), over.text()], [Article(paragraphs=[p]) for p in run.paragraphs]
-        )
-        lean = each[1] - each[0]  # > 0: reads like the run's own headline
+        # the one under it after it, paragraph by paragraph
+        each = _text_similarity(texts, [Article(paragraphs=[p]) for p in run.paragraphs])
+        lean = each[1] - each[0]  # > 0: reads like the headline over the run
         cut = max(range(1, n), key=lambda k: float(lean[:k].sum() - lean[k:].sum()))
         # and the two parts as wholes: each headline's words on its own side only
         parts = [Article(paragraphs=run.paragraphs[:cut]), Article(paragraphs=run.paragraphs[cut:])]
-        sims = _text_similarity([h.text(), over.text()], parts)
+        sims = _text_similarity(texts, parts)
         # (the words of the headline over the run all but absent after the cut: a story's
         # last paragraph may share a word with the next headline, 第一 of 开学第一课)
         if not (
@@ -3678,7 +3685,7 @@ def _split_at_leftover_headline(
         for g, a in list(assignment.items()):
             if a > j:
                 assignment[g] = a + 1
-        assignment[i] = j + 1
+        assignment[over], assignment[under] = j, j + 1
         order[:] = [("a", x + 1) if kind == "a" and x > j else (kind, x) for kind, x in order]
         order.insert(order.index(("a", j)) + 1, ("a", j + 1))
 

@@ -4014,3 +4014,31 @@ def test_a_caption_s_title_is_no_kicker_of_the_headline_a_blank_line_under_it() 
         ["photo_caption", "", "巧手创未来"],
         ["article", "", "市老年大学秋季学期 补充招生公告"],
     ]
+
+
+def test_a_story_headed_before_its_text_is_split_off_one_headed_after_its_text() -> None:
+    # the same two stories, whichever headline the run of text took first: the lead headed
+    # before its text (title, subtitle, byline), the feature with no dateline after its own
+    lead = [
+        "本报讯 7月8日，全市爱心暑托班陆续开班，为双职工家庭的孩子提供暑期看护服务。",
+        "暑托班由各镇街道团委牵头举办，开设了阅读、手工、体育等课程，深受家长欢迎。",
+    ]
+    feature = [
+        "午后气温升到37摄氏度，环卫工人老陈走进路边的驿站，接了一杯凉茶，坐下歇了歇脚。",
+        "驿站里配有空调、冰箱和药箱，户外劳动者可以随时进来喝水、休息、给手机充电。",
+    ]
+
+    def paragraph(text: str) -> list[str]:
+        return _column(text[:13], 13) + _column(text[13:], 15)
+
+    page = ["暑托班里乐享假期", "全市开设爱心暑托班62个", "■记者 许佳妮", ""]
+    for text in [*lead, *feature]:
+        page += [*paragraph(text), ""]
+    page += ["户外劳动者的清凉驿站", "■记者 沈 洁"]
+    layout = _checked_layout(page)
+    got = layout.articles[["title", "subtitle", "body"]].values.tolist()
+    assert [(title, subtitle) for title, subtitle, _ in got] == [
+        ("暑托班里乐享假期", "全市开设爱心暑托班62个"),
+        ("户外劳动者的清凉驿站", ""),
+    ]
+    assert got[1][2].startswith("午后气温")
