@@ -725,7 +725,10 @@ def _marked_names(folded: str) -> bool:
 _AUTHOR_UNIT = re.compile(
     rf"[{CJK}]{{1,10}}(?:法院|检察院|公安局|派出所|司法局|学校|小学|中学|幼儿园|医院|卫生院|大学|学院"
     r"|局|中心|委员会|协会|公司|街道|社区)"
-    r"(?:法官|检察官|警官|民警|教师|老师|医生|护士|律师|干部|主任|科长|所长|院长|校长)?"
+    # (a hospital's department: 市中医院肝病科)
+    rf"(?:[{CJK}]{{1,6}}(?:科|室|部))?"
+    r"(?:法官|检察官|警官|民警|教师|老师|医生|护士|律师|干部|主任|科长|所长|院长|校长"
+    r"|(?:副)?主任(?:中)?医师|(?:副)?主任护师|主治医师)?"
 )
 _NAME_CREDIT = re.compile(
     rf"^[{MARKERS}]?\s*[{CJK}·]{{2,5}}(?:{_NAME_SEPARATOR}[{CJK}·]{{2,5}}){{0,3}}\s+摄影?$"
@@ -2006,6 +2009,10 @@ def _reach(line: Line, below: Line) -> float:
 # how a notice or an appeal gives its contacts (the desks' own lines are page furniture)
 _CONTACT_LINE = re.compile(
     r"(?:咨询|联系|报名|投诉|举报|监督|预约|服务)(?:电话|热线|人|地址|邮箱)\s*[:：]\s*\S.{0,40}"
+    # (or a service's own line and its number: 供电服务热线：95598, 公交服务热线：85012345)
+    # (not the paper's desks: 广告热线：85012345 is furniture)
+    rf"|(?!(?:{_DESK_LINES})(?:热线|电话))[{CJK}]{{1,8}}(?:服务|客服)?(?:热线|电话)\s*[:：]\s*"
+    r"\d[\d\s\-－]{2,20}"
 )
 
 
@@ -2019,7 +2026,7 @@ def _contact_lines(chunk: Chunk) -> bool:
     """Up to three lines, each giving a contact: 咨询电话：85123456, 联系人：陈先生."""
     return (
         len(chunk.lines) <= 3
-        and chunk.lines[0].text[0] in _CONTACT_FIRST
+        and (chunk.lines[0].text[0] in _CONTACT_FIRST or "线" in chunk.text or "话" in chunk.text)
         and all(_CONTACT_LINE.fullmatch(line.text) for line in chunk.lines)
     )
 
@@ -2052,6 +2059,18 @@ def _fact_box(lines: list[Line]) -> bool:
             # (or a directory: who and a number, 市第一人民医院：85021120)
             or all(_NUMBER_ROW.fullmatch(x.text) for x in lines)
         )
+    ) or _table_rows(lines)
+
+
+def _table_rows(lines: list[Line]) -> bool:
+    """Three lines or more, each three cells or more parted by spaces and no sentence: a
+    table's rows (心血管内科 王立新 主任医师 周一上午), each a paragraph."""
+    return len(lines) >= 3 and all(
+        " " in line.text
+        and len(cells := line.text.split()) >= 3
+        and all(len(cell) <= 8 for cell in cells)
+        and not any(mark in line.text for mark in "，。；！？")
+        for line in lines
     )
 
 

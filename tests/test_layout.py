@@ -4042,3 +4042,30 @@ def test_a_story_headed_before_its_text_is_split_off_one_headed_after_its_text()
         ("户外劳动者的清凉驿站", ""),
     ]
     assert got[1][2].startswith("午后气温")
+
+
+def test_service_page_shapes_a_service_line_a_table_and_a_department_signature() -> None:
+    # a notice closed by a service's own line and number: its last paragraph, no headline
+    notice = _column(
+        "因线路检修，4月20日8时至16时，东湖街道部分区域将暂停供电，请用户提前做好准备。", 14
+    )
+    layout = _checked_layout([*notice, "", "供电服务热线：95598", "", "停电通知"])
+    assert layout.articles[["title", "body"]].values.tolist() == [
+        ["停电通知", "".join(notice) + "\n供电服务热线：95598"]
+    ]
+    # a table's rows, cells parted by spaces, each a paragraph, under the line announcing it
+    rows = [
+        "科室 专家 职称 坐诊时间",
+        "心血管内科 王立新 主任医师 周一上午",
+        "骨科 周海峰 主任医师 周三全天",
+    ]
+    intro = _column(
+        "4月22日至28日，市第一人民医院特邀上海、杭州等地专家来院坐诊，具体安排如下：", 18
+    )
+    layout = _checked_layout(["专家门诊安排", "", *intro, "", *rows])
+    assert layout.articles.body[0].split("\n")[1:] == rows
+    # a signature naming the author's hospital and department
+    text = "春季是肝病的高发季节，市民要规律作息，少熬夜，饮食宜清淡，适量补充优质蛋白。"
+    page = [*_column(text, 14), "", "春季养肝 记住这五点", "□ 市中医院肝病科 沈国华"]
+    layout = _checked_layout(page)
+    assert layout.articles.byline.tolist() == ["市中医院肝病科 沈国华"]
