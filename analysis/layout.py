@@ -1272,7 +1272,6 @@ def _list_item_ends(
     return frozenset(announcing + list(range(start, len(lines))))
 
 
-_ITEM_CLOSES = ("；", ";", "。", "：", ":", "！", "？")
 _CN_DIGITS = "一二三四五六七八九"
 # the number leading an item, in each style: 一、 （一） 1. 1、 （1） ①
 _ITEM_NUMBER = re.compile(
@@ -2026,6 +2025,7 @@ def _contact_lines(chunk: Chunk) -> bool:
     """Up to three lines, each giving a contact: 咨询电话：85123456, 联系人：陈先生."""
     return (
         len(chunk.lines) <= 3
+        # (cheap first: how a contact line opens, or a service's line of its own, 供电服务热线)
         and (chunk.lines[0].text[0] in _CONTACT_FIRST or "线" in chunk.text or "话" in chunk.text)
         and all(_CONTACT_LINE.fullmatch(line.text) for line in chunk.lines)
     )
@@ -2050,7 +2050,8 @@ _DIARY_DATE = re.compile(
 
 def _fact_box(lines: list[Line]) -> bool:
     """Three lines or more, each a field and its value, none printed twice: a fact box's text
-    (姓名：张建华 | 职务：… | 荣誉：…). Two such lines may be a headline (德外长：… | 乌外长：…)."""
+    (姓名：张建华 | 职务：… | 荣誉：…), a directory (市中医院：85032120 | …) or a table's rows.
+    Two such lines may be a headline (德外长：… | 乌外长：…)."""
     return (
         len(lines) >= 3
         and ("：" in lines[0].text or ":" in lines[0].text)  # (cheap first)
@@ -4253,6 +4254,7 @@ def _latin_words_meet(before: str, after: str) -> bool:
 
 _LIST_LEAD = re.compile(rf"{_SUBHEAD_LEAD.pattern}|[①-⑳]|[（(]\d{{1,2}}[)）]")
 _ITEM_ENDS = ("：", ":", "；", ";")
+_ITEM_CLOSES = (*_ITEM_ENDS, "。", "！", "？")  # (an item may close with a sentence too)
 _EDITOR_NOTE = ("编者按", "编者的话", "【编者按】", "[编者按]", "编者附言")
 
 

@@ -70,7 +70,7 @@ _JUSTIFY_RUN = (
     rf"(?<=[0-9])[ \t]+(?=[0-9{CJK}%])|(?<=[{CJK}])[ \t]+(?=[0-9A-Za-z])"
     rf"|(?<=[A-Za-z])[ \t]+(?=[{CJK}])"
     rf"|(?<=[0-9][.])[ \t]+(?=[0-9])|(?<=[0-9]%)[ \t]+(?=[0-9{CJK}])"
-    rf"|(?<=[、][{CJK}])[ \t]+(?=[{CJK}](?:[、等]|$))"
+    rf"|(?<=、[{CJK}])[ \t]+(?=[{CJK}](?:[、等]|$))"
     rf"|(?:(?<=^[{CJK}])|(?<=[，。：（][{CJK}]))[ \t]+(?=[{CJK}]、[{CJK}]{{2,3}}(?:[、等]|$))"
 )
 # In name lines (bylines, lone names) a space between two single CJK characters is justification:
