@@ -4280,6 +4280,11 @@ def _resumed_story(articles: list[Article], chunk: Chunk) -> Article | None:
     return None
 
 
+# a telephone number given whole at a line's end: eight digits (a landline), eleven (a mobile),
+# or a service's five (95598, 12345)
+_WHOLE_NUMBER_END = re.compile(
+    r"(?:电话|热线|手机|传真)\s*[:：]\s*(?:\d{3,4}[-－])?(?:\d{8}|1\d{10}|\d{5})$"
+)
 _DATED_OPENING = re.compile(r"\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚间|凌晨|中午|早上|傍晚)?[，,]")
 
 
@@ -4637,6 +4642,9 @@ def _add_body(
             )
             # (and a diary entry's date and weather: 2月10日 晴)
             or (len(lines) == 1 and _DIARY_DATE.fullmatch(last.text) is not None)
+            # (a telephone number given whole closes its sentence: …联系。联系电话：85023456; a
+            # paragraph opening under the break says whether it closed the paragraph too)
+            or (last.text[-1:].isdigit() and _WHOLE_NUMBER_END.search(last.text) is not None)
         )
         if current.verse or _verse(lines):
             # a stanza: verse is set line by line, so a blank line under it is no column

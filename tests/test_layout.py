@@ -4069,3 +4069,23 @@ def test_service_page_shapes_a_service_line_a_table_and_a_department_signature()
     page = [*_column(text, 14), "", "春季养肝 记住这五点", "□ 市中医院肝病科 沈国华"]
     layout = _checked_layout(page)
     assert layout.articles.byline.tolist() == ["市中医院肝病科 沈国华"]
+
+
+def test_a_brief_closing_on_a_whole_telephone_number_ends_there() -> None:
+    # …联系。联系电话：85023456 on a full line, a column break, then a brief opening its own
+    # paragraph: the number given whole closed the first brief
+    first = [
+        "4月15日，东湖公园保洁",
+        "员在湖边长椅上拾到钱包一",
+        "个，内有现金800余元和银行",
+        "卡3张，请失主与东湖公园管理",
+        "处联系。联系电话：85023456",
+    ]
+    second = [
+        "4月16日，有市民在市民",
+        "中心二楼办事窗口遗落蓝色雨",
+        "伞一把，请失主到一楼服务台",
+        "认领。",
+    ]
+    layout = _checked_layout(["失物招领", "", *first, "", *second])
+    assert layout.articles.body[0].split("\n") == ["".join(first), "".join(second)]
