@@ -2737,6 +2737,8 @@ def _statement_over_title(lines: list[Span]) -> bool:
     # 全市春季农业生产推进 | 会在新港镇召开部署春耕 | 抓住有利时机…)
     if len(lines) != 2 or len(first) < 8 or not first.startswith(_FACT_SUBJECT):
         return False
+    if first.endswith((*_DANGLING, "级")):
+        return False  # (a title wrapped inside a phrase: 我市4个村入选省级 | 未来乡村创建名单)
     if _open_bracket(first):
         return False
     below = lines[1].text

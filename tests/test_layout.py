@@ -2289,6 +2289,8 @@ def test_a_column_label_over_a_long_title_and_the_authors_note_under_the_text() 
             ["我市迎来采茶季", "预计春茶产量比去年增加一成"],
             ["", "我市迎来采茶季", "预计春茶产量比去年增加一成"],
         ),
+        # a title wrapped inside a phrase, its first line a statement about the town cut short
+        (["我市4个村入选省级", "未来乡村创建名单"], ["", "我市4个村入选省级 未来乡村创建名单", ""]),
         # a title over an author line: office and name
         (
             ["开辟乡村旅游新路子", "市文旅集团总监沈建平"],
