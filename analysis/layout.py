@@ -2052,15 +2052,16 @@ def _fact_box(lines: list[Line]) -> bool:
     """Three lines or more, each a field and its value, none printed twice: a fact box's text
     (姓名：张建华 | 职务：… | 荣誉：…), a directory (市中医院：85032120 | …) or a table's rows.
     Two such lines may be a headline (德外长：… | 乌外长：…)."""
-    return (
-        len(lines) >= 3
-        and ("：" in lines[0].text or ":" in lines[0].text)  # (cheap first)
-        and (
-            all(_FIELD_LINE.fullmatch(x.text) and not x.doubled for x in lines)
-            # (or a directory: who and a number, 市第一人民医院：85021120)
-            or all(_NUMBER_ROW.fullmatch(x.text) for x in lines)
-        )
-    ) or _table_rows(lines)
+    if len(lines) < 3:
+        return False
+    first = lines[0].text
+    if "：" in first or ":" in first:  # (cheap first)
+        if all(_FIELD_LINE.fullmatch(x.text) and not x.doubled for x in lines):
+            return True
+        # (or a directory: who and a number, 市第一人民医院：85021120)
+        if all(_NUMBER_ROW.fullmatch(x.text) for x in lines):
+            return True
+    return " " in first and _table_rows(lines)
 
 
 def _table_rows(lines: list[Line]) -> bool:
@@ -4648,7 +4649,7 @@ def _add_body(
             # paragraph opening under the break says whether it closed the paragraph too)
             or (last.text[-1:].isdigit() and _WHOLE_NUMBER_END.search(last.text) is not None)
         )
-        if current.verse or _verse(lines):
+        if current.verse or (chunk.width <= 12 and _verse(lines)):  # (cheap first: narrow)
             # a stanza: verse is set line by line, so a blank line under it is no column
             # break (春雨落在东湖上， | 一圈，一圈， | 把去年的涟漪 | 轻轻唤醒。); with no
             # blank line under it, the stanza goes on in the next chunk
