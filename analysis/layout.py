@@ -2583,8 +2583,9 @@ def _subtitle_text(text: str) -> bool:
 # that says what happened, its subtitle; not a line opening inside a word the break cut (…服务
 # 农户去 | 年创造直接经济效益2.6亿元)
 _FIGURE_FACT = re.compile(
-    r"^[^\d，。年月日][^\d，。]{5,}\d[\d.]*(?:多|余)?(?:万|亿)?"
-    r"(?:元|人次|名|人|户|家|个|处|所|项|辆|吨|亩|座|场|次|厘米|米|公里)"
+    # (a year's output opens with 年 too: 年产高性能复合材料5万吨)
+    r"^(?:[^\d，。年月日]|年产|年均)[^\d，。]{5,}\d[\d.]*(?:多|余)?(?:万|亿)?"
+    r"(?:元|人次|名|人|户|家|个|处|所|项|辆|吨|亩|座|场|次|厘米|米|公里|分钟|小时)"
 )
 
 

@@ -2289,6 +2289,15 @@ def test_a_column_label_over_a_long_title_and_the_authors_note_under_the_text() 
             ["我市迎来采茶季", "预计春茶产量比去年增加一成"],
             ["", "我市迎来采茶季", "预计春茶产量比去年增加一成"],
         ),
+        # a fact ending in a count of minutes, or a year's output, under a title: its subtitle
+        (
+            ["市一院胸痛中心通过国家认证", "患者救治时间平均缩短至68分钟"],
+            ["", "市一院胸痛中心通过国家认证", "患者救治时间平均缩短至68分钟"],
+        ),
+        (
+            ["新材料智能工厂投产", "年产高性能复合材料5万吨"],
+            ["", "新材料智能工厂投产", "年产高性能复合材料5万吨"],
+        ),
         # a title wrapped inside a phrase, its first line a statement about the town cut short
         (["我市4个村入选省级", "未来乡村创建名单"], ["", "我市4个村入选省级 未来乡村创建名单", ""]),
         # a title over an author line: office and name
