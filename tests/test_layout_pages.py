@@ -10,7 +10,7 @@ literary supplement with poems, a theory page, a special page, a service page, a
 and briefs with a notice (supp_*), a page of government notices, a health page with a Q&A and a
 directory, a culture page with an essay and a poem (supp2_*), a literary supplement, a law page, an
 education page (supp3_*), a page of local services, a health page with a timetable, a market
-page with a price list (supp4_*), one hundred and seventy pages in the sample's own style (pinghu*_*: among
+page with a price list (supp4_*), one hundred and seventy-three pages in the sample's own style (pinghu*_*: among
 them a literary supplement, a special page with a Q&A and a box, a page of public notices, a
 crowded front page with briefs titled ■ in one column under a label, a sports page with a
 results list, displaced headlines), twenty-nine pages of other county dailies (county*_*: credits
