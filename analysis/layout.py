@@ -232,6 +232,8 @@ _FURNITURE = re.compile(
 # The parts of a page header or footer that may share one line (2020年3月16日 星期一 第2版,
 # A2 综合新闻 责任编辑 沈佳, PINGHU DAILY 2020.3.16): a line made of them alone, and perhaps a
 # page number, is furniture.
+# the count of the issue's pages in the masthead's small print: 今日8版
+_PAGES_TODAY = r"(?:今日|本期|共)\s*\d{1,2}\s*版"
 _FURNITURE_PARTS = (
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[./-]\d{1,2}[./-]\d{1,2}"
     r"|星期[一二三四五六日天]|农历\S{2,10}?(?=\s|星期|$)|第\s*[A-Z]?\d{1,2}\s*版|[A-Z]?\d{1,2}\s*版"
@@ -242,7 +244,7 @@ _FURNITURE_PARTS = (
     rf"|(?:{_DESK_LINES})?(?:热线|电话|传真|邮编)\s*[:：]?\s*[\d\s-]{{5,}}"
     # the masthead's small print: issue number, pages today, serial number (and the paper's
     # owner: _PARTY_ORGAN)
-    r"|第\s*\d{3,6}\s*期|(?:今日|本期|共)\s*\d{1,2}\s*版"
+    rf"|第\s*\d{{3,6}}\s*期|{_PAGES_TODAY}"
     r"|(?:国内统一)?连续出版物号\s*[:：]?|CN\s*\d{2}\s*[-－]\s*\d{4}(?:/[A-Z]{1,2})?"
     # the imprint at the page's foot: address, web site, e-mail, printer, price
     r"|(?:本报)?(?:社址|地址)\s*[:：]\s*\S{4,40}|网址\s*[:：]\s*\S+"
@@ -403,7 +405,7 @@ _PROMOTION = re.compile(
     r"|(?:微信公众号|公众号|客户端|视频号|抖音号|二维码)\s*$"
 )
 # the page's date in full: 2021年6月3日
-_HEADER_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_HEADER_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")  # (year, month, day)
 _WEATHER_BOX = re.compile(r"(?:今日|明日|今天|明天)天气")
 _FOLLOW_CALL = re.compile(r"(?:关注|订阅)“[^“”]{2,10}”(?:微信公众号|公众号|客户端)?")
 # an advertisement's telephone line, and what else shows a block is one: an address, an offer
@@ -4740,8 +4742,9 @@ def _captions(articles: list[Article]) -> list[bool]:
 _HEADER_PAGE = re.compile(
     r"第\s*([A-Z]?\d{1,2})\s*版|(?<![\d.])([A-Z]?\d{1,2})\s*版|^([A-Z]?\d{1,2})$"
 )
-_PAGES_TODAY = re.compile(r"(?:今日|本期|共)\s*\d{1,2}\s*版")
-_HEADER_YMD = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+
+
+_PAGES_TODAY_PART = re.compile(_PAGES_TODAY)
 
 
 def _header_date_and_page(unplaced: list[Unplaced]) -> tuple[str, str]:
@@ -4752,14 +4755,14 @@ def _header_date_and_page(unplaced: list[Unplaced]) -> tuple[str, str]:
         if item.kind != "furniture":
             continue
         text = item.span.text
-        if not date and (m := _HEADER_YMD.search(text)) is not None:
+        if not date and (m := _HEADER_DATE.search(text)) is not None:
             year, month, day = (int(x) for x in m.groups())
             if 1 <= month <= 12 and 1 <= day <= 31:
                 date = f"{year:04d}-{month:02d}-{day:02d}"
             text = text[: m.start()] + " " + text[m.end() :]
         # (not the count of pages in the masthead's small print, 第6530期 今日8版, nor another
         # page a jump or the front page's guide points to: （下转第2版）, ▶…上岗 3版)
-        text = _PAGES_TODAY.sub(" ", text).strip()
+        text = _PAGES_TODAY_PART.sub(" ", text).strip()
         elsewhere = text[:1] in "▶►▷●◆" or any(word in text for word in ("转", "接", "见"))
         if not page_no and not elsewhere and (m := _HEADER_PAGE.search(text)) is not None:
             page_no = next(g for g in m.groups() if g)

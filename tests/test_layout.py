@@ -4100,3 +4100,18 @@ def test_a_brief_closing_on_a_whole_telephone_number_ends_there() -> None:
     ]
     layout = _checked_layout(["失物招领", "", *first, "", *second])
     assert layout.articles.body[0].split("\n") == ["".join(first), "".join(second)]
+
+
+def test_item_numbers_read_as_cn2an_reads_them() -> None:
+    # the layout reads an item's Chinese number itself (cn2an costs 0.15 s to import, in the
+    # stage every page passes): it must agree with cn2an on every number a list may reach
+    import cn2an
+
+    from analysis.layout import _item_number
+
+    for n in range(1, 100):
+        numeral = cn2an.an2cn(n)
+        assert _item_number(f"{numeral}、开展专项检查") == (1, n), numeral
+        assert _item_number(f"（{numeral}）开展专项检查") == (2, n), numeral
+    for bad in ("十十、", "一二、", "二二十、", "百、"):
+        assert _item_number(bad) is None, bad
