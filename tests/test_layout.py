@@ -475,6 +475,12 @@ def _column(text: str, width: int) -> list[str]:
     return lines
 
 
+def _indented_column(text: str, width: int) -> list[str]:
+    """A paragraph hard-wrapped at ``width``, its first line two cells short: the indent the
+    extraction lost."""
+    return [text[: width - 2], *_column(text[width - 2 :], width)]
+
+
 def test_a_dated_item_read_as_a_digest_is_split_off_when_the_headlines_say_so() -> None:
     # Two wire items in the same column with no headline between read as one digest, until a
     # headline nobody claimed reads like the first item while the one under the second item
@@ -3989,12 +3995,9 @@ def test_a_story_headed_after_its_text_under_one_headed_before_it_is_split_off()
         "夜巡队成立于2018年，队员大多是老街的退休党员，每晚在老街巡查消防隐患。",
     ]
 
-    def paragraph(text: str) -> list[str]:
-        return _column(text[:12], 12) + _column(text[12:], 14) if text else []
-
     page = ["稳定粮食生产 抓好春耕工作", "■记者 吴思远", ""]
     for text in [*lead, *feature]:
-        page += [*paragraph(text), ""]
+        page += [*_indented_column(text, 14), ""]
     page += ["夜巡队守护老街平安", "■记者 施 雯"]
     layout = _checked_layout(page)
     got = layout.articles[["title", "body"]].values.tolist()
@@ -4039,12 +4042,9 @@ def test_a_story_headed_before_its_text_is_split_off_one_headed_after_its_text()
         "驿站里配有空调、冰箱和药箱，户外劳动者可以随时进来喝水、休息、给手机充电。",
     ]
 
-    def paragraph(text: str) -> list[str]:
-        return _column(text[:13], 13) + _column(text[13:], 15)
-
     page = ["暑托班里乐享假期", "全市开设爱心暑托班62个", "■记者 许佳妮", ""]
     for text in [*lead, *feature]:
-        page += [*paragraph(text), ""]
+        page += [*_indented_column(text, 15), ""]
     page += ["户外劳动者的清凉驿站", "■记者 沈 洁"]
     layout = _checked_layout(page)
     got = layout.articles[["title", "subtitle", "body"]].values.tolist()
