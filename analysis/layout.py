@@ -51,7 +51,7 @@ import string
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -74,43 +74,46 @@ from .normalize import (
 
 # --- patterns -------------------------------------------------------------------------------
 
-MARKERS = "■◆●▲□◇"
+# Every module constant is Final: the native build keeps a Final name in a C static and looks any
+# other up in the module's dict at each use (bench/README: about 10% of the layout's time).
+MARKERS: Final = "■◆●▲□◇"
 # A page's sections (版名), read by the furniture patterns below: those printed alone, those
 # printed with 新闻 after them or alone, and more printed alone
-_SECTIONS = "要闻|民生|副刊|专版"
-_NEWS_SECTIONS = "综合|本地|国内|国际|社会|经济|体育|文化|地方|时政"
-_MORE_SECTIONS = (
+_SECTIONS: Final = "要闻|民生|副刊|专版"
+_NEWS_SECTIONS: Final = "综合|本地|国内|国际|社会|经济|体育|文化|地方|时政"
+_MORE_SECTIONS: Final = (
     "农村|教育|健康|法治|评论|专题|财经|文旅|科技|旅游|汽车|房产|消费|视点|理论|读书|人文|乡村|城事"
     "|城乡|城建|三农|生活|周刊|县域|镇街|街镇|法制|娱乐|卫生|访谈|人物|观察|数读"
 )
 # the desks whose telephone lines a page prints: 新闻热线, 广告热线, 发行电话 …
-_DESK_LINES = "新闻|投稿|服务|读者|广告|发行|订报"
+_DESK_LINES: Final = "新闻|投稿|服务|读者|广告|发行|订报"
 # (本报 may lead any of them: 本报记者, 本报通讯员, 本报评论员; so may 新华社: 新华社记者)
-BYLINE_ROLES = (
+BYLINE_ROLES: Final = (
     "(?:本报|新华社)?(?:见习记者|实习记者|特约记者|首席记者|融媒体记者|融媒记者|记者|特约通讯员|通讯员|"
     "实习生|特约评论员|评论员|摄影记者|摄影|摄|文/图|文图|图/文|文/|文／|撰稿|整理)"
 )
-_ROLE = re.compile(rf"^[{MARKERS}]?\s*(?:{BYLINE_ROLES})")
+_ROLE: Final = re.compile(rf"^[{MARKERS}]?\s*(?:{BYLINE_ROLES})")
 # (作, 书, 画 credit a painting or calligraphy after a space: 《春江水暖》 沈国华 作)
-_CREDIT_SUFFIX = re.compile(r"\s*(?:摄影?|报道|文/?图|供图|绘)$|\s+[作书画]$")
-_PHOTO_CREDIT = re.compile(r"(?:^|[\s■])(?:摄影|摄)|摄影?$|照片[)）]?$")
-_BYLINE_PART = re.compile(rf"(?:{BYLINE_ROLES})\s*[:：]?\s*")
-_AGENCY = (
+_CREDIT_SUFFIX: Final = re.compile(r"\s*(?:摄影?|报道|文/?图|供图|绘)$|\s+[作书画]$")
+_PHOTO_CREDIT: Final = re.compile(r"(?:^|[\s■])(?:摄影|摄)|摄影?$|照片[)）]?$")
+_BYLINE_PART: Final = re.compile(rf"(?:{BYLINE_ROLES})\s*[:：]?\s*")
+_AGENCY: Final = (
     r"(?:据)?(?:新华社|新华网|中新社|中新网|中国新闻网|人民网|央视网|央广网|人民日报|光明网"
     r"|光明日报|经济日报|中国日报网|中国青年报|环球网)"
 )
 # A dateline, matched on the joined first lines of a body: 本报讯, 本报3月14日讯,
 # 本报北京1月10日电, 新华社北京3月14日电（记者 …）. 记者X报道： stays in the body.
-DATELINE = re.compile(
+DATELINE: Final = re.compile(
     rf"^(?:本报讯|本报[^，。；：\s]{{0,16}}?(?:讯(?!员)|电)|{_AGENCY}[^，。；：\s]{{0,16}}?电)"
     r"(?:\s*[（(][^）)。]{0,40}[）)])?"
 )
 # A line that starts a body with a dateline (the dateline may wrap onto the next line).
-DATELINE_START = re.compile(
+DATELINE_START: Final = re.compile(
     rf"^(?:本报讯|本报[^，。；：、\s]{{0,16}}?(?:讯(?!员)|电|$)|{_AGENCY}(?!记者)[^，。；：、\s]{{0,16}}?(?:电|$))"
 )
-_LOCAL_DATELINE = re.compile(r"本报(?:讯|[^，。；：\s电]{0,16}?讯(?!员))")
-_DATELINE_FIRST = frozenset("本据新中人央光经环")  # first characters of DATELINE_START's branches
+_LOCAL_DATELINE: Final = re.compile(r"本报(?:讯|[^，。；：\s电]{0,16}?讯(?!员))")
+# first characters of DATELINE_START's branches
+_DATELINE_FIRST: Final = frozenset("本据新中人央光经环")
 
 
 def _starts_dateline(text: str) -> bool:
@@ -140,20 +143,20 @@ def _opens_with_dateline(chunk: Chunk, following: Chunk | None = None) -> bool:
     return DATELINE.match("".join([line.text for line in lines[:3]])) is not None
 
 
-_CLOSERS = "”’」』）)\"'"
-_SENTENCE_MARKS = ("。", "！", "？", "!", "?", "…", "...")
-_CLOSING_QUOTES = ("”", "’", "」", "』")
+_CLOSERS: Final = "”’」』）)\"'"
+_SENTENCE_MARKS: Final = ("。", "！", "？", "!", "?", "…", "...")
+_CLOSING_QUOTES: Final = ("”", "’", "」", "』")
 
 
 # A jump line sends the reader to another page: （下转第2版）, (上接A1版), （转第三版）.
-_JUMP = r"[（(]\s*(?:下转|上接|紧接|接|转|续)\s*(?:第\s*)?[A-Za-z]?\s*[0-9一二三四五六七八九十]{1,3}\s*版\s*[)）]"
-_JUMP_NOTE = re.compile(_JUMP)  # (anywhere in the text)
-_JUMP_AT_END = re.compile(rf"{_JUMP}\s*$")
-_JUMP_ONLY = re.compile(rf"\s*{_JUMP}\s*")
-_CONTINUED_FROM = re.compile(
+_JUMP: Final = r"[（(]\s*(?:下转|上接|紧接|接|转|续)\s*(?:第\s*)?[A-Za-z]?\s*[0-9一二三四五六七八九十]{1,3}\s*版\s*[)）]"
+_JUMP_NOTE: Final = re.compile(_JUMP)  # (anywhere in the text)
+_JUMP_AT_END: Final = re.compile(rf"{_JUMP}\s*$")
+_JUMP_ONLY: Final = re.compile(rf"\s*{_JUMP}\s*")
+_CONTINUED_FROM: Final = re.compile(
     r"\s*[（(]\s*(?:上接|紧接|接|续)\s*(?:第\s*)?[A-Za-z]?\s*[0-9一二三四五六七八九十]{1,3}\s*版\s*[)）]\s*"
 )
-_END_MARKS = ("（完）", "(完)")  # a wire story's last words
+_END_MARKS: Final = ("（完）", "(完)")  # a wire story's last words
 
 
 def _is_jump_line(line: Line) -> bool:
@@ -175,31 +178,35 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip(_CLOSERS).endswith(_SENTENCE_MARKS) or _ends_story(text)
 
 
-_REPORTING_VERB = re.compile(r"(?:强调|指出|表示|要求|提出|寄语|号召|部署|讲话|呼吁|说|称)$")
+_REPORTING_VERB: Final = re.compile(r"(?:强调|指出|表示|要求|提出|寄语|号召|部署|讲话|呼吁|说|称)$")
 # A kicker names who spoke on what occasion, then the verb (王建国在全市农村工作会议上强调);
 # a title that merely wraps after its verb (专家组负责人强调 | 应加快…) names no occasion.
 # Two-character verbs only: a title line may well end in 小说 or 学说.
-_KICKER_VERB = re.compile(r"(?:强调|指出|表示|要求|提出|寄语|号召|部署|讲话|呼吁|声称|宣称)$")
+_KICKER_VERB: Final = re.compile(
+    r"(?:强调|指出|表示|要求|提出|寄语|号召|部署|讲话|呼吁|声称|宣称)$"
+)
 # a meeting held, named above the title that says what it called for
-_MEETING_HELD = re.compile(r"(?:会|会议|论坛|仪式)(?:召开|举行|开幕|闭幕)$")
-_OCCASION = re.compile(
+_MEETING_HELD: Final = re.compile(r"(?:会|会议|论坛|仪式)(?:召开|举行|开幕|闭幕)$")
+_OCCASION: Final = re.compile(
     r"在.{2,}(?:上|时|中|期间)|时(?:强调|指出|表示|要求)|会议|座谈|会见|接见|考察|视察|批示"
 )
 # the title of an official document printed whole (关于做好春季动物防疫工作的通告): a title of
 # its own, never another headline's subtitle
-_DOCUMENT_TITLE = re.compile(r"关于.{2,}的?(?:通告|通知|公告|公示|启事|决定|意见|办法|规定|通报)$")
+_DOCUMENT_TITLE: Final = re.compile(
+    r"关于.{2,}的?(?:通告|通知|公告|公示|启事|决定|意见|办法|规定|通报)$"
+)
 # the title of a notice, a line of its own: 寻人启事, 遗失声明, 招聘公告, 更正
-_NOTICE_TITLE = re.compile(
+_NOTICE_TITLE: Final = re.compile(
     rf"[{CJK}]{{0,8}}(?:启事|声明|公告|通告|通知|公示|讣告|告示|启示)|更正|致歉|致读者"
 )
-_BRACKETED_LABEL = re.compile(r"【[^【】]{1,12}】|〖[^〖〗]{1,12}〗")
-_SUBTITLE_DASH = re.compile(r"^(?:——|—|--|－－)")
+_BRACKETED_LABEL: Final = re.compile(r"【[^【】]{1,12}】|〖[^〖〗]{1,12}〗")
+_SUBTITLE_DASH: Final = re.compile(r"^(?:——|—|--|－－)")
 # A line that only says when (3月20日起, 2020年1月1日以来): a title says what happened, so a
 # bare date above it is a kicker setting the scene.
-_DATE_KICKER = re.compile(
+_DATE_KICKER: Final = re.compile(
     r"(?=[^年月日]*[年月日])(?:从|自)?(?:\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:起|以来|开始|前|后)?"
 )
-_FURNITURE = re.compile(
+_FURNITURE: Final = re.compile(
     # (every alternative holds at the start of the text: one anchor for them all, so that a
     # search tries only there)
     r"^(?:第\s*\d+\s*版|\d{1,2}\s*版|责任编辑|美术编辑|版式|校对|E-?mail"
@@ -233,8 +240,8 @@ _FURNITURE = re.compile(
 # A2 综合新闻 责任编辑 沈佳, PINGHU DAILY 2020.3.16): a line made of them alone, and perhaps a
 # page number, is furniture.
 # the count of the issue's pages in the masthead's small print: 今日8版
-_PAGES_TODAY = r"(?:今日|本期|共)\s*\d{1,2}\s*版"
-_FURNITURE_PARTS = (
+_PAGES_TODAY: Final = r"(?:今日|本期|共)\s*\d{1,2}\s*版"
+_FURNITURE_PARTS: Final = (
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[./-]\d{1,2}[./-]\d{1,2}"
     r"|星期[一二三四五六日天]|农历\S{2,10}?(?=\s|星期|$)|第\s*[A-Z]?\d{1,2}\s*版|[A-Z]?\d{1,2}\s*版"
     r"|[A-Z]{2,}(?:\s+[A-Z]{2,})+"
@@ -255,23 +262,23 @@ _FURNITURE_PARTS = (
 )
 # every character a part above may start with (the desks' too: 新闻热线, 广告电话): scanning a
 # line, the regex tries the parts only where one stands, not all of them at every character
-_FURNITURE_PART_FIRST = (
+_FURNITURE_PART_FIRST: Final = (
     r"\dA-Z星农第本责美文图值编版校组审热电传邮今共国连社地网印定零▶►▷●◆"
     + "".join(desk[0] for desk in _DESK_LINES.split("|"))
 )
-_FURNITURE_PART = re.compile(f"(?=[{_FURNITURE_PART_FIRST}])(?:{_FURNITURE_PARTS})")
+_FURNITURE_PART: Final = re.compile(f"(?=[{_FURNITURE_PART_FIRST}])(?:{_FURNITURE_PARTS})")
 # The paper's name and its section (平湖日报, 平湖新闻, 要闻): furniture beside one of the parts
 # above or a page number, or alone at the top or bottom of the page; elsewhere they may be a
 # headline's words (读嘉兴日报, 揭秘新闻).
-_PARTY_ORGAN = re.compile(rf"(?:中共)?[{CJK}]{{2,8}}委(?:机关报|主办)")
-_MASTHEAD_PART = re.compile(rf"[{CJK}]{{2}}日报|[{CJK}]{{2}}新闻|{_SECTIONS}")
-_MASTHEAD_WORDS = ("日报", "新闻", *_SECTIONS.split("|"))  # one of them is in every part
-_PAGE_NUMBER_LEFT = re.compile(r"[A-Z]?\d{1,2}")
-_PAGE_NUMBER_EDGE = re.compile(r"^[A-Z]?\d{1,2}|[A-Z]?\d{1,2}$")
+_PARTY_ORGAN: Final = re.compile(rf"(?:中共)?[{CJK}]{{2,8}}委(?:机关报|主办)")
+_MASTHEAD_PART: Final = re.compile(rf"[{CJK}]{{2}}日报|[{CJK}]{{2}}新闻|{_SECTIONS}")
+_MASTHEAD_WORDS: Final = ("日报", "新闻", *_SECTIONS.split("|"))  # one of them is in every part
+_PAGE_NUMBER_LEFT: Final = re.compile(r"[A-Z]?\d{1,2}")
+_PAGE_NUMBER_EDGE: Final = re.compile(r"^[A-Z]?\d{1,2}|[A-Z]?\d{1,2}$")
 
 
 # a character every line of _FURNITURE_PART parts holds (年, 星期, 版, 日报, 新闻, 编辑, 市委主办 …)
-_FURNITURE_ANCHOR = re.compile(r"[0-9年星农版报闻要民副专辑式编对审线话真邮址委A-Z]")
+_FURNITURE_ANCHOR: Final = re.compile(r"[0-9年星农版报闻要民副专辑式编对审线话真邮址委A-Z]")
 
 
 def _furniture_parts(text: str) -> str:
@@ -395,22 +402,23 @@ def _dated_header(chunk: Chunk) -> bool:
 
 # a short name in a header: two to eight characters, perhaps spaced out or dotted, perhaps
 # with the page number (镇街动态, 海盐报, 综合 2, A5 民生)
-_SECTION_LIKE = re.compile(
+_SECTION_LIKE: Final = re.compile(
     rf"(?:[A-Z]?\d{{1,2}}\s*)?[{CJK}](?:\s?[{CJK}·]){{1,7}}(?:\s*[A-Z]?\d{{1,2}})?"
 )
-_AD_LABEL = re.compile(r"(?:公益)?广\s*告")
+_AD_LABEL: Final = re.compile(r"(?:公益)?广\s*告")
 # a call to scan a code or follow an account, beside a picture of the code
-_PROMOTION = re.compile(
+_PROMOTION: Final = re.compile(
     r"^(?:扫一扫|扫码|微信扫一扫|长按识别|长按二维码|请扫描)"
     r"|(?:微信公众号|公众号|客户端|视频号|抖音号|二维码)\s*$"
 )
 # the page's date in full: 2021年6月3日
-_HEADER_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")  # (year, month, day)
-_WEATHER_BOX = re.compile(r"(?:今日|明日|今天|明天)天气")
-_FOLLOW_CALL = re.compile(r"(?:关注|订阅)“[^“”]{2,10}”(?:微信公众号|公众号|客户端)?")
+# (year, month, day)
+_HEADER_DATE: Final = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_WEATHER_BOX: Final = re.compile(r"(?:今日|明日|今天|明天)天气")
+_FOLLOW_CALL: Final = re.compile(r"(?:关注|订阅)“[^“”]{2,10}”(?:微信公众号|公众号|客户端)?")
 # an advertisement's telephone line, and what else shows a block is one: an address, an offer
-_AD_PHONE = re.compile(r"[^，。]{0,6}(?:热线|电话)\s*[:：]\s*[\d\s\-－()（）]{7,}")
-_AD_CUE = re.compile(r"地址\s*[:：]|优惠|立减|满\d+元|折起|特价|开盘|招商|热销")
+_AD_PHONE: Final = re.compile(r"[^，。]{0,6}(?:热线|电话)\s*[:：]\s*[\d\s\-－()（）]{7,}")
+_AD_CUE: Final = re.compile(r"地址\s*[:：]|优惠|立减|满\d+元|折起|特价|开盘|招商|热销")
 
 
 def _advertisement(chunk: Chunk) -> bool:
@@ -442,9 +450,9 @@ def _furniture_line(text: str) -> str:
 
 
 # a page's section (版名) on a line of its own: 社会, 综合新闻, 人物·副刊, 民生·热线
-_ANY_SECTION = f"{_SECTIONS}|{_NEWS_SECTIONS}|{_MORE_SECTIONS}"
+_ANY_SECTION: Final = f"{_SECTIONS}|{_NEWS_SECTIONS}|{_MORE_SECTIONS}"
 # (two may share a page: 教育卫生, 文化体育)
-_SECTION_NAME = re.compile(
+_SECTION_NAME: Final = re.compile(
     rf"(?:[{CJK}]{{2}}·)?(?:{_ANY_SECTION})(?:{_ANY_SECTION})?(?:新闻)?(?:·[{CJK}]{{2}})?"
 )
 
@@ -454,7 +462,7 @@ def _reads_as_body(chunk: Chunk) -> bool:
     return chunk.kind != "byline" and len(chunk.lines) >= 2 and chunk.punct == 2
 
 
-_NOT_BIGRAM_CHARS = re.compile(rf"[^{CJK}0-9A-Za-z]+")
+_NOT_BIGRAM_CHARS: Final = re.compile(rf"[^{CJK}0-9A-Za-z]+")
 
 
 def _bmp_text() -> str:
@@ -463,7 +471,7 @@ def _bmp_text() -> str:
 
 
 # per BMP code point: not one of _NOT_BIGRAM_CHARS
-_BIGRAM_CHAR = np.zeros(0x10000, dtype=bool)
+_BIGRAM_CHAR: Final = np.zeros(0x10000, dtype=bool)
 _BIGRAM_CHAR[
     np.frombuffer(
         _NOT_BIGRAM_CHARS.sub("", _bmp_text()).encode("utf-32-le"),
@@ -471,7 +479,7 @@ _BIGRAM_CHAR[
     )
 ] = True
 
-_SURNAMES_FILE = RESOURCES_DIR / "surnames.txt"
+_SURNAMES_FILE: Final = RESOURCES_DIR / "surnames.txt"
 
 
 def _load_surnames() -> frozenset[str]:
@@ -479,7 +487,7 @@ def _load_surnames() -> frozenset[str]:
     return frozenset(w for w in words if not w.startswith("#"))
 
 
-SURNAMES = _load_surnames()
+SURNAMES: Final = _load_surnames()
 
 
 def _opens_with_surname(name: str) -> bool:
@@ -487,7 +495,7 @@ def _opens_with_surname(name: str) -> bool:
     return name[:1] in SURNAMES or name[:2] in SURNAMES
 
 
-ARTICLE_COLUMNS = [
+ARTICLE_COLUMNS: Final = [
     "article_id",
     "page_id",
     "ordinal",
@@ -505,7 +513,7 @@ ARTICLE_COLUMNS = [
     "date",
     "page",
 ]
-PARAGRAPH_COLUMNS = [
+PARAGRAPH_COLUMNS: Final = [
     "page_id",
     "article_id",
     "field",
@@ -515,7 +523,15 @@ PARAGRAPH_COLUMNS = [
     "line_end",
     "source_map",
 ]
-UNPLACED_COLUMNS = ["page_id", "unplaced_id", "kind", "text", "line_start", "line_end", "note"]
+UNPLACED_COLUMNS: Final = [
+    "page_id",
+    "unplaced_id",
+    "kind",
+    "text",
+    "line_start",
+    "line_end",
+    "note",
+]
 
 
 def display_width(text: str) -> float:
@@ -646,27 +662,27 @@ class Chunk:
 
 
 # first characters _BYLINE_HINT can match (besides whitespace): a cheap test before the regex
-_BYLINE_FIRST = frozenset("■◆●▲□◇本新记见实特首融评摄通文图责编美校撰整")
-_BYLINE_HINT = re.compile(
+_BYLINE_FIRST: Final = frozenset("■◆●▲□◇本新记见实特首融评摄通文图责编美校撰整")
+_BYLINE_HINT: Final = re.compile(
     rf"^\s*[{MARKERS}]?\s*(?:本\s*报\s*|新\s*华\s*社\s*)?[记见实特首融评摄通文图责编美校撰整]"
 )
 
 
-_NAME_SEPARATOR = r"\s*[、/ ，,]\s*"
+_NAME_SEPARATOR: Final = r"\s*[、/ ，,]\s*"
 # a reporter and where the story was sent from: 本报记者康健发自上海, 本报记者 王强 发自北京
-_DISPATCH_CREDIT = re.compile(
+_DISPATCH_CREDIT: Final = re.compile(
     rf"(?:本报|新华社)?(?:特派|特约|驻[{CJK}]{{1,6}})?记者\s*[{CJK}·]{{2,4}}?"
     rf"(?:\s*[、，]\s*[{CJK}·]{{2,4}}?)*\s*发自\s*[{CJK}]{{2,8}}"
 )
-_NAMES_ONLY = re.compile(rf"[{CJK}·]+(?:{_NAME_SEPARATOR}[{CJK}·]+)*")
-_SPACES = re.compile(r"\s+")
-_NAME_SEPARATORS = re.compile(_NAME_SEPARATOR)
+_NAMES_ONLY: Final = re.compile(rf"[{CJK}·]+(?:{_NAME_SEPARATOR}[{CJK}·]+)*")
+_SPACES: Final = re.compile(r"\s+")
+_NAME_SEPARATORS: Final = re.compile(_NAME_SEPARATOR)
 # (a slash separates too: 文/沈洁)
-_ROLE_THEN_SEPARATOR = re.compile(rf"^(?:(?:{BYLINE_ROLES})(?:\s+|[:：])|[文图][/／])")
+_ROLE_THEN_SEPARATOR: Final = re.compile(rf"^(?:(?:{BYLINE_ROLES})(?:\s+|[:：])|[文图][/／])")
 
 
 # a commentator signs with the role alone: 本报评论员, 平湖日报评论员, 新华社特约评论员
-_COMMENTATOR = re.compile(rf"(?:本报|新华社|[{CJK}]{{2,6}}报)?(?:特约)?评论员")
+_COMMENTATOR: Final = re.compile(rf"(?:本报|新华社|[{CJK}]{{2,6}}报)?(?:特约)?评论员")
 
 
 def _is_byline(folded: str) -> bool:
@@ -724,7 +740,7 @@ def _marked_names(folded: str) -> bool:
 
 # the unit an author signing a contributed piece names first, perhaps with a post (平湖法院,
 # 市实验小学, 平湖法院法官, 市公安局民警)
-_AUTHOR_UNIT = re.compile(
+_AUTHOR_UNIT: Final = re.compile(
     rf"[{CJK}]{{1,10}}(?:法院|检察院|公安局|派出所|司法局|学校|小学|中学|幼儿园|医院|卫生院|大学|学院"
     r"|局|中心|委员会|协会|公司|街道|社区)"
     # (a hospital's department: 市中医院肝病科)
@@ -732,18 +748,18 @@ _AUTHOR_UNIT = re.compile(
     r"(?:法官|检察官|警官|民警|教师|老师|医生|护士|律师|干部|主任|科长|所长|院长|校长"
     r"|(?:副)?主任(?:中)?医师|(?:副)?主任护师|主治医师)?"
 )
-_NAME_CREDIT = re.compile(
+_NAME_CREDIT: Final = re.compile(
     rf"^[{MARKERS}]?\s*[{CJK}·]{{2,5}}(?:{_NAME_SEPARATOR}[{CJK}·]{{2,5}}){{0,3}}\s+摄影?$"
 )
 # A credit at the end of a caption's or a story's text: …抢种。（记者 张三 摄）, …作业。 张三 摄
-_GLUED_VERB = re.compile(rf"(?<=[{CJK}])摄影?$")
-_ROLE_GLUED = re.compile(rf"^((?:{BYLINE_ROLES}))(?=[{CJK}])")
-_BRACKETED_TAIL = re.compile(r"[（(]([^（）()]{2,40})[)）]$")
-_SPACED_TAIL = re.compile(r"(?<=[。！？”])\s*([^。！？”]{2,40})$")
+_GLUED_VERB: Final = re.compile(rf"(?<=[{CJK}])摄影?$")
+_ROLE_GLUED: Final = re.compile(rf"^((?:{BYLINE_ROLES}))(?=[{CJK}])")
+_BRACKETED_TAIL: Final = re.compile(r"[（(]([^（）()]{2,40})[)）]$")
+_SPACED_TAIL: Final = re.compile(r"(?<=[。！？”])\s*([^。！？”]{2,40})$")
 # a byline group that credits a photo: 摄影 王强, 摄 徐佳丽, 记者 张三 摄, 张三 摄影
 # (摄 at a line's end credits every name on it; 照片: an agency's picture, 新华社发 美联社照片)
-_CREDIT_VERB_END = re.compile(r"(?:摄影?|照片|供图)[)）]?$|\s[作书画绘]$")
-_PHOTO_GROUP = re.compile(rf"^[{MARKERS}]?\s*(?:摄影|摄|图)|{_CREDIT_VERB_END.pattern}")
+_CREDIT_VERB_END: Final = re.compile(r"(?:摄影?|照片|供图)[)）]?$|\s[作书画绘]$")
+_PHOTO_GROUP: Final = re.compile(rf"^[{MARKERS}]?\s*(?:摄影|摄|图)|{_CREDIT_VERB_END.pattern}")
 
 
 def _is_credit(text: str) -> bool:
@@ -762,19 +778,19 @@ def _is_credit(text: str) -> bool:
 
 # the credit of a group of photos, printed under the last caption: 本组图片由记者 徐佳丽 摄
 # (本版图片均由… credits the whole page: furniture)
-_GROUP_CREDIT = re.compile(r"[（(]?本组(?:图片|照片)均?由.{2,24}?(?:摄影?|提供)[)）]?")
+_GROUP_CREDIT: Final = re.compile(r"[（(]?本组(?:图片|照片)均?由.{2,24}?(?:摄影?|提供)[)）]?")
 
 
-_CREDIT_ENDS = ("摄", "摄影", "摄）", "摄)", "照片", "照片）", "照片)")
+_CREDIT_ENDS: Final = ("摄", "摄影", "摄）", "摄)", "照片", "照片）", "照片)")
 # who supplied a picture or a text: （图片由市文旅局提供）, （市农业农村局供稿）, （新仓镇供图）
-_SUPPLIED_CREDIT = re.compile(
+_SUPPLIED_CREDIT: Final = re.compile(
     rf"(?:(?:图片|照片|图)(?:均)?由[{CJK}]{{2,20}}提供|[{CJK}]{{2,20}}(?:供稿|供图))"
 )
 # where a brief was taken from, in brackets at its end: （据新华社）, （据人民日报）
-_SOURCE_CREDIT = re.compile(
+_SOURCE_CREDIT: Final = re.compile(
     r"据(?:新华社|中新社|人民日报|新华网|人民网|央视新闻|光明日报|经济日报)"
 )
-_AGENCY_PHOTO = re.compile(
+_AGENCY_PHOTO: Final = re.compile(
     rf"{_AGENCY}(?:记者\s*[{CJK}·]{{2,12}}\s*)?发?\s*[（(][^（）()]{{2,30}}(?:摄影?|照片)[)）]"
     # (another agency's picture sent on: 新华社发 美联社照片, 新华社传真照片)
     rf"|{_AGENCY}(?:发\s*[{CJK}]{{2,8}}|传真)照片"
@@ -821,8 +837,8 @@ def _signed_names(text: str, m: re.Match[str]) -> bool:
 
 
 # where a byline names a second role: 记者 李雨婷 | 通讯员 徐冰艳 (not 记者 张三 摄)
-_SECOND_ROLE = re.compile(rf"\s+(?=(?:{BYLINE_ROLES})(?:\s+|[:：])\S)")
-_ROLE_ALONE = re.compile(rf"[{MARKERS}]?\s*(?:{BYLINE_ROLES})\s*")
+_SECOND_ROLE: Final = re.compile(rf"\s+(?=(?:{BYLINE_ROLES})(?:\s+|[:：])\S)")
+_ROLE_ALONE: Final = re.compile(rf"[{MARKERS}]?\s*(?:{BYLINE_ROLES})\s*")
 
 
 def _role_groups(span: Span) -> list[Span]:
@@ -858,8 +874,8 @@ def _photo_credits_only(bylines: list[Span]) -> bool:
     return True
 
 
-_ASCII_LETTERS = frozenset(string.ascii_letters)
-_HANGING = frozenset("，。、；：？！”’）》」』,.;:?!)")
+_ASCII_LETTERS: Final = frozenset(string.ascii_letters)
+_HANGING: Final = frozenset("，。、；：？！”’）》」』,.;:?!)")
 _new_tuple = tuple.__new__
 _PING, _LUN, _YUAN = map(ord, "评论员")
 _FULL_STOP, _CLOSING_QUOTE = map(ord, "。”")
@@ -888,12 +904,12 @@ def _char_table() -> tuple[np.ndarray, np.ndarray]:
     return props, extra
 
 
-_BEYOND_BMP = 0x10000
+_BEYOND_BMP: Final = 0x10000
 _SPACE, _BYLINE_START, _HANG, _MARK, _CLOSER = 1, 2, 4, 8, 16
 _CHAR_PROPS, _CHAR_EXTRA = _char_table()
 # fold_width per code point of the BMP (it folds one character to one character); the entry
 # beyond the BMP folds nothing
-_FOLDED = np.append(
+_FOLDED: Final = np.append(
     np.frombuffer(fold_width(_bmp_text()).encode("utf-32-le", "surrogatepass"), dtype=np.uint32),
     np.uint32(_BEYOND_BMP),
 )
@@ -1033,8 +1049,8 @@ def _read_lines(text: str) -> list[Line]:
     return lines
 
 
-_NO_INVISIBLE = str.maketrans("", "", INVISIBLE)
-_INVISIBLE_CHAR = re.compile(f"[{INVISIBLE}]")
+_NO_INVISIBLE: Final = str.maketrans("", "", INVISIBLE)
+_INVISIBLE_CHAR: Final = re.compile(f"[{INVISIBLE}]")
 
 
 def _read_text_line(number: int, raw: str, widths: tuple[float, float], indented: bool) -> Line:
@@ -1076,7 +1092,7 @@ def _read_line(number: int, raw: str, widths: tuple[float, float], indented: boo
 
 # a marker and a name spelt out in single characters, as a pen name signs a commentary (□ 海 言):
 # no title is letter-spaced so
-_SPACED_SIGNATURE = re.compile(rf"\s*[{MARKERS}]\s*[{CJK}](?:[ \t\u3000]+[{CJK}]){{1,2}}\s*")
+_SPACED_SIGNATURE: Final = re.compile(rf"\s*[{MARKERS}]\s*[{CJK}](?:[ \t\u3000]+[{CJK}]){{1,2}}\s*")
 
 
 def _printed_widths(printed: str) -> tuple[float, float]:
@@ -1125,7 +1141,7 @@ def is_paragraph_end(line: Line, column_width: float) -> bool:
     )
 
 
-_COLONS = ("：", ":")
+_COLONS: Final = ("：", ":")
 
 
 def _chunks(lines: list[Line]) -> list[Chunk]:
@@ -1211,7 +1227,7 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
 
 # who said the quotation above, a sentence of its own running on after it: …提高了35%。” |
 # 企业负责人告诉记者。 (他表示，… opens a paragraph of its own)
-_ATTRIBUTION = re.compile(
+_ATTRIBUTION: Final = re.compile(
     r"[^，。！？“”：；]{2,16}?(?:说|表示|介绍|告诉记者|坦言|感叹|感慨|说道|补充道|笑着说)。"
 )
 
@@ -1274,9 +1290,9 @@ def _list_item_ends(
     return frozenset(announcing + list(range(start, len(lines))))
 
 
-_CN_DIGITS = "一二三四五六七八九"
+_CN_DIGITS: Final = "一二三四五六七八九"
 # the number leading an item, in each style: 一、 （一） 1. 1、 （1） ①
-_ITEM_NUMBER = re.compile(
+_ITEM_NUMBER: Final = re.compile(
     r"^(?:([一二三四五六七八九十]{1,3})、|[（(]([一二三四五六七八九十]{1,3})[)）]"
     r"|(\d{1,2})[.、．](?!\d)|[（(](\d{1,2})[)）]|([①-⑳]))"
 )
@@ -1315,11 +1331,11 @@ def _next_item(above: str, text: str) -> bool:
 
 
 # an item of a list that names and gives (男子100米：张伟 11秒08, 咨询电话：85012345)
-_COLON_ITEM = re.compile(r"[^，。；！？：:]{1,12}[：:][^，。；！？：:]{1,20}")
-_CLAUSE_INSIDE = re.compile(r"[，。；！？,;](?=.)")
+_COLON_ITEM: Final = re.compile(r"[^，。；！？：:]{1,12}[：:][^，。；！？：:]{1,20}")
+_CLAUSE_INSIDE: Final = re.compile(r"[，。；！？,;](?=.)")
 
 
-_NO_ITEMS: frozenset[int] = frozenset()
+_NO_ITEMS: Final[frozenset[int]] = frozenset()
 
 
 def _is_body(chunk: Chunk) -> bool:
@@ -1451,14 +1467,14 @@ def _lost_indent(lines: list[Line]) -> bool:
     )
 
 
-_ANY_PUNCT = re.compile("[，。、；：？！,.;:?!]")
+_ANY_PUNCT: Final = re.compile("[，。、；：？！,.;:?!]")
 # a paragraph's opening adverbial of time and its comma (今年以来，近日，3月以来，)
-_CLAUSE_OPENING = re.compile(
+_CLAUSE_OPENING: Final = re.compile(
     r"(?:今年以来|去年以来|近年来|近日|日前|近期|连日来|目前|当前|\d{1,2}月(?:\d{1,2}日)?(?:以来|起)?"
     r"|\d{4}年(?:以来)?)[上下]?午?，"
 )
 # how a brief opens: when (4月17日，日前，近日，3月以来，8月起，暑假期间，…)
-_BRIEF_OPENING = re.compile(
+_BRIEF_OPENING: Final = re.compile(
     r"(?:\d{1,2}月(?:\d{1,2}日|以来|起|初|上旬|中旬|下旬|底|份)|\d{4}年|日前|近日|近期|连日来|近年来"
     r"|昨天|昨日|今天|今年|去年|前不久|[\u4e00-\u9fff]{2,4}期间，)"
 )
@@ -1516,10 +1532,10 @@ def _wider_than_column(chunks: list[Chunk], i: int, body_column: float) -> bool:
 
 
 _OPENING_QUOTES, _CLOSING_QUOTE_MARKS = "“『「", "”』」"
-_OPENING_MARKS = "“‘『「《〈（(【〔"
+_OPENING_MARKS: Final = "“‘『「《〈（(【〔"
 # A subhead's lead: 一、 （二） 3. or a marker (■ 抢抓晴好天气); not 一、二季度… (two numerals
 # counting something), but 三、一张蓝图绘到底
-_SUBHEAD_LEAD = re.compile(
+_SUBHEAD_LEAD: Final = re.compile(
     rf"^(?:[一二三四五六七八九十]{{1,3}}、(?![一二三四五六七八九十]{{1,2}}[季月年日号期批类级等、])"
     rf"|[（(][一二三四五六七八九十]{{1,3}}[)）]"
     rf"|\d{{1,2}}[.、．](?!\d)|[{MARKERS}])"
@@ -1527,7 +1543,7 @@ _SUBHEAD_LEAD = re.compile(
 
 
 # (or letter-spaced: 人 才 从 哪 里 来, 破 局)
-_SPACED_PHRASES = re.compile(
+_SPACED_PHRASES: Final = re.compile(
     rf"[{CJK}]{{2,6}}(?: [{CJK}]{{2,6}}){{1,2}}|[{CJK}](?: [{CJK}]){{1,9}}"
 )
 
@@ -1616,7 +1632,7 @@ def _subhead_shape(text: str) -> tuple[int, str]:
     return len(text), "".join(c if c in _QUOTE_MARKS or c == " " else "." for c in text)
 
 
-_DOTS = re.compile(r"\.+")
+_DOTS: Final = re.compile(r"\.+")
 
 
 def _parallel_subheads(chunks: list[Chunk], i: int, column: float) -> bool:
@@ -1695,9 +1711,9 @@ def _byline_attached_below(chunks: list[Chunk], i: int) -> bool:
     return nxt.kind == "byline" or bool(DATELINE_START.match(nxt.lines[0].text))
 
 
-_SENTENCE_PUNCT = re.compile("[。；;]")
-_CLAUSE_PUNCT = re.compile("[。；;，,]")
-_OPEN_ENDINGS = ("、", "：", ":", "（", "(")
+_SENTENCE_PUNCT: Final = re.compile("[。；;]")
+_CLAUSE_PUNCT: Final = re.compile("[。；;，,]")
+_OPEN_ENDINGS: Final = ("、", "：", ":", "（", "(")
 
 
 def _label_over_title(chunks: list[Chunk], i: int) -> bool:
@@ -1742,7 +1758,7 @@ def _headline_shaped(chunk: Chunk, commas: bool = False, max_lines: int = 4) -> 
     return shaped and chunk.punct < (2 if commas else 1)
 
 
-_NAME_2_TO_4 = re.compile(rf"[{CJK}]{{2,4}}")
+_NAME_2_TO_4: Final = re.compile(rf"[{CJK}]{{2,4}}")
 
 
 def _question_over_byline(chunks: list[Chunk], i: int) -> bool:
@@ -1802,7 +1818,7 @@ def _lone_name(chunk: Chunk) -> bool:
     return text[:2] in SURNAMES or (len(text) < 4 and text[0] in SURNAMES)
 
 
-_DATE_LINE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+_DATE_LINE: Final = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 
 
 def _signature(chunk: Chunk, above: Chunk) -> bool:
@@ -1824,13 +1840,20 @@ def _signature(chunk: Chunk, above: Chunk) -> bool:
 
 
 # how the name of a body issuing a notice ends (…局, …大队, …委员会)
-_BODY_ENDS = (
+_BODY_ENDS: Final = (
     "局", "大队", "中心", "委员会", "办公室", "政府", "公司", "协会", "学会", "街道", "镇",
     "报社", "医院", "学校", "集团", "银行", "管理处", "所", "站", "院", "馆", "厅", "部",
 )  # fmt: skip
-_NOTICE_CLOSE = ("特此通知。", "特此公告。", "特此通告。", "特此声明。", "特此函告。", "特此说明。")
+_NOTICE_CLOSE: Final = (
+    "特此通知。",
+    "特此公告。",
+    "特此通告。",
+    "特此声明。",
+    "特此函告。",
+    "特此说明。",
+)
 # a line announcing the list or table under it (no headline ends so)
-_ANNOUNCES_LIST = re.compile(r"(?:如下|以下|分别是|分别为|名单|排名)[:：]$")
+_ANNOUNCES_LIST: Final = re.compile(r"(?:如下|以下|分别是|分别为|名单|排名)[:：]$")
 
 
 def _headline_over_story(chunks: list[Chunk], i: int) -> bool:
@@ -1996,7 +2019,7 @@ def _classify(chunks: list[Chunk]) -> None:
         prev = chunk
 
 
-_LEADING_RUN = re.compile(r"[0-9A-Za-z.%]+")
+_LEADING_RUN: Final = re.compile(r"[0-9A-Za-z.%]+")
 
 
 def _reach(line: Line, below: Line) -> float:
@@ -2008,7 +2031,7 @@ def _reach(line: Line, below: Line) -> float:
 
 
 # how a notice or an appeal gives its contacts (the desks' own lines are page furniture)
-_CONTACT_LINE = re.compile(
+_CONTACT_LINE: Final = re.compile(
     r"(?:咨询|联系|报名|投诉|举报|监督|预约|服务)(?:电话|热线|人|地址|邮箱)\s*[:：]\s*\S.{0,40}"
     # (or a service's own line and its number: 供电服务热线：95598, 公交服务热线：85012345)
     # (not the paper's desks: 广告热线：85012345 is furniture)
@@ -2017,10 +2040,10 @@ _CONTACT_LINE = re.compile(
 )
 
 
-_AUTHOR_NOTE = re.compile(r"[（(]\s*作者(?:系|为|是|单位|简介)[^（）()]{2,60}[)）]")
+_AUTHOR_NOTE: Final = re.compile(r"[（(]\s*作者(?:系|为|是|单位|简介)[^（）()]{2,60}[)）]")
 
 
-_CONTACT_FIRST = frozenset("咨联报投举监预服")
+_CONTACT_FIRST: Final = frozenset("咨联报投举监预服")
 
 
 def _contact_lines(chunk: Chunk) -> bool:
@@ -2040,12 +2063,12 @@ def _ends_in_address(chunk: Chunk) -> bool:
 
 
 # a fact box's line: a short field name, a colon, its value (姓名：张建华, 社区工龄：20年)
-_FIELD_LINE = re.compile(rf"[{CJK}]{{2,6}}[：:][^：:]{{1,40}}")
+_FIELD_LINE: Final = re.compile(rf"[{CJK}]{{2,6}}[：:][^：:]{{1,40}}")
 
 
 # a diary entry's heading: its date and the day's weather (2月10日 晴, 3月2日 星期一 多云转晴)
-_WEATHER = "(?:晴|阴|多云|小雨|中雨|大雨|暴雨|阵雨|雷阵雨|雨|小雪|大雪|雪|雾)"
-_DIARY_DATE = re.compile(
+_WEATHER: Final = "(?:晴|阴|多云|小雨|中雨|大雨|暴雨|阵雨|雷阵雨|雨|小雪|大雪|雪|雾)"
+_DIARY_DATE: Final = re.compile(
     rf"\d{{1,2}}月\d{{1,2}}日\s*(?:星期[一二三四五六日天]\s*)?{_WEATHER}(?:转{_WEATHER})?"
 )
 
@@ -2078,10 +2101,10 @@ def _table_rows(lines: list[Line]) -> bool:
     )
 
 
-_NUMBER_ROW = re.compile(r"[^，。；！？：:\d]{2,12}[：:]\s*\d[\d\s\-－()（）转]{2,20}")
+_NUMBER_ROW: Final = re.compile(r"[^，。；！？：:\d]{2,12}[：:]\s*\d[\d\s\-－()（）转]{2,20}")
 
 
-_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+")
+_WEB_ADDRESS: Final = re.compile(r"(?:https?://|www\.)[\x21-\x7e]+")
 
 
 def _web_address(text: str) -> bool:
@@ -2153,8 +2176,8 @@ def _ends_in_marked_credit(text: str) -> bool:
     return m is not None and not bracketed and m.group(1)[:1] in MARKERS and len(m.group(1)) <= 31
 
 
-_SOURCE_TAIL = re.compile(rf"[。！？”]\s*{_SOURCE_CREDIT.pattern}$")
-_SOURCE_ENDS = ("社", "报", "网", "闻")
+_SOURCE_TAIL: Final = re.compile(rf"[。！？”]\s*{_SOURCE_CREDIT.pattern}$")
+_SOURCE_ENDS: Final = ("社", "报", "网", "闻")
 
 
 def _ends_in_credit(text: str) -> bool:
@@ -2495,39 +2518,39 @@ def _leading_kicker(lines: list[Span]) -> int:
 
 
 # what a public document's title ends in
-_DOCUMENT_END = re.compile(
+_DOCUMENT_END: Final = re.compile(
     r"(?:通告|通知|公告|公示|决定|意见|办法|规定|方案|决议|倡议书|告知书|须知|名单|的函)$"
 )
 
 
 # what a title says happened, at its end: a short line ending so continues the line above it
-_EVENT_DONE = re.compile(
+_EVENT_DONE: Final = re.compile(
     r"(?:启动|启幕|开幕|闭幕|举行|举办|召开|开通|上线|落幕|揭牌|开工|竣工|投用|发布|出炉|提速|"
     r"开展|开班|开课|开放|完成|落地|签约|挂牌|通车|完工|建成|投产|开业|收官|运营|亮相|落成|上市)$"
 )
 # how a predicate opens, never a title: a tense or an amount reached (将实现…, 已完成…, 超68万剂次)
-_PREDICATE_OPENING = re.compile(
+_PREDICATE_OPENING: Final = re.compile(
     rf"(?:将|已|已经|正在|正式|首次|再次|又|又将|再|全部|均已|可能|或将|有望|即将|预计)[{CJK}]"
     r"|(?:超|达|突破|逾|近)[\d.]+"
 )
 # a change in figures with no subject of its own: 同比增长12.5%, 增长两成
-_FIGURE_CHANGE = re.compile(
+_FIGURE_CHANGE: Final = re.compile(
     r"(?:同比|环比)?(?:增长|下降|增加|减少|提高|上升|回落)(?:[\d.]+%|[\d.]+个百分点|[一二两三四五六七八九]成)"
 )
 
 
 # An author line set under the title of an opinion piece: office and name (林业部部长陈耀邦,
 # 邯郸市第二教育学院崔河), or names only (张印东周庆新焦守云).
-_OFFICE_THEN_NAME = re.compile(
+_OFFICE_THEN_NAME: Final = re.compile(
     rf"[{CJK}、]{{2,}}(?:长|主席|书记|主任|委员|成员|教授|研究员|院士|学者|专家|代表|经理|"
     rf"编辑|主编|顾问|学院|大学|学校|研究所|研究院|研究会|中心|协会|宣传部|组织部|统战部|公司|"
     rf"总监|总裁|总编|导演|作家|画家|艺术家|工程师|大使|发言人|负责人|理事|董事|律师|医生)"
     rf"([{CJK}]{{2,3}})"
 )
-_CREDIT_WORDS = re.compile(r"(?:摄影报道|摄影|报道|撰文|摄)$")
-_FACT_SUBJECT = ("我市", "全市", "本市", "我县", "全县", "我区", "全区", "我省", "全省")
+_CREDIT_WORDS: Final = re.compile(r"(?:摄影报道|摄影|报道|撰文|摄)$")
+_FACT_SUBJECT: Final = ("我市", "全市", "本市", "我县", "全县", "我区", "全区", "我省", "全省")
 # the same statement dated first: 今年我市已完成…, 一季度全市…, 前5个月我市…
-_DATED_FACT = re.compile(
+_DATED_FACT: Final = re.compile(
     r"(?:今年|去年|目前|年内|近年来|近年|上半年|下半年|[一二三四]季度|前\d{1,2}个?月|\d{1,2}月份?)"
     rf"(?:以来)?，?(?:{'|'.join(_FACT_SUBJECT)})"
 )
@@ -2584,7 +2607,7 @@ def _subtitle_text(text: str) -> bool:
 # a fact that ends in a count (首个周末吸引游客1.5万人次, 排查整治燃气隐患386处): under a title
 # that says what happened, its subtitle; not a line opening inside a word the break cut (…服务
 # 农户去 | 年创造直接经济效益2.6亿元)
-_FIGURE_FACT = re.compile(
+_FIGURE_FACT: Final = re.compile(
     # (a year's output opens with 年 too: 年产高性能复合材料5万吨)
     r"^(?:[^\d，。年月日]|年产|年均)[^\d，。]{5,}\d[\d.]*(?:多|余)?(?:万|亿)?"
     r"(?:元|人次|名|人|户|家|个|处|所|项|辆|吨|亩|座|场|次|厘米|米|公里|分钟|小时)"
@@ -2593,7 +2616,7 @@ _FIGURE_FACT = re.compile(
 
 # a total in figures with no subject or verb of its own, never a title (总投资48.6亿元, 累计
 # 接待游客12万人次): the subtitle of a title that says what happened (…6个项目集中签约)
-_TOTAL_FIGURE = re.compile(
+_TOTAL_FIGURE: Final = re.compile(
     r"(?:总投资|总投入|投资总额|计划投资|总金额|总额|总面积|总建筑面积|总产值|总规模|共计|累计"
     rf"|合计|总计)[{CJK}]{{0,6}}?(?:约|超|达|近|逾|超过|共)?[\d.]+(?:多|余)?(?:万|亿)?"
     r"(?:元|美元|平方米|亩|吨|人次|人|户|家|个|项|辆|套)"
@@ -2601,11 +2624,11 @@ _TOTAL_FIGURE = re.compile(
 
 
 # one who spoke or chaired a meeting: 陈国栋作动员讲话, 林晓东主持
-_SPEAKER = re.compile(
+_SPEAKER: Final = re.compile(
     rf"([{CJK}]{{2,3}})(?:作[{CJK}]{{0,6}}(?:讲话|报告)|出席并?(?:讲话|致辞)?|主持|讲话|致辞)"
 )
-_SPEAKER_SEPARATOR = re.compile(r"[\s，、]+")
-_SPEAKER_VERB = re.compile("讲话|报告|出席|主持|致辞")
+_SPEAKER_SEPARATOR: Final = re.compile(r"[\s，、]+")
+_SPEAKER_VERB: Final = re.compile("讲话|报告|出席|主持|致辞")
 
 
 def _speakers(text: str) -> bool:
@@ -2623,7 +2646,7 @@ def _speakers(text: str) -> bool:
     return True
 
 
-_QUOTE_MARKS = "“”「」『』"  # (not ’, which also abbreviates a year: ’97)
+_QUOTE_MARKS: Final = "“”「」『』"  # (not ’, which also abbreviates a year: ’97)
 
 
 def _quote_marks(text: str) -> int:
@@ -2640,15 +2663,15 @@ def _above_dash_subtitle(lines: list[Span]) -> list[Span]:
 
 
 # the label of a box beside a story, or of a running column: 链接, 背景, 相关新闻, 有问必答
-_BOX_LABELS = (
+_BOX_LABELS: Final = (
     "链接", "新闻链接", "知识链接", "相关链接", "背景", "新闻背景", "相关新闻", "相关阅读",
     "相关报道", "延伸阅读", "小贴士", "温馨提示", "记者手记", "编后", "编后语", "编后记",
     "记者观察", "有问必答", "专家提醒", "专家解读", "数据来源",
 )  # fmt: skip
-_BOX_LABEL = re.compile("|".join(_BOX_LABELS))
+_BOX_LABEL: Final = re.compile("|".join(_BOX_LABELS))
 # how the label of a running column ends: 垃圾分类进行时, 创建在行动, 代表委员面对面
 # (those no title ends on: …进行时 names a column; 志愿者护河在行动 may be a title)
-_COLUMN_NAME_ENDINGS = (
+_COLUMN_NAME_ENDINGS: Final = (
     "进行时",
     "面对面",
     "大家谈",
@@ -2659,12 +2682,12 @@ _COLUMN_NAME_ENDINGS = (
     "走基层",
     "在身边",
 )
-_LABEL_ENDINGS = (*_COLUMN_NAME_ENDINGS, "在行动", "正当时", "进行中", "看变化", "新气象")
-_LABEL_ENDING = re.compile(f"(?:{'|'.join(_LABEL_ENDINGS)})$")
-_COLUMN_NAME_ENDING = re.compile(f"(?:{'|'.join(_COLUMN_NAME_ENDINGS)})$")
+_LABEL_ENDINGS: Final = (*_COLUMN_NAME_ENDINGS, "在行动", "正当时", "进行中", "看变化", "新气象")
+_LABEL_ENDING: Final = re.compile(f"(?:{'|'.join(_LABEL_ENDINGS)})$")
+_COLUMN_NAME_ENDING: Final = re.compile(f"(?:{'|'.join(_COLUMN_NAME_ENDINGS)})$")
 
 
-_LABEL_LAST = frozenset(label[-1] for label in _BOX_LABELS + _LABEL_ENDINGS)
+_LABEL_LAST: Final = frozenset(label[-1] for label in _BOX_LABELS + _LABEL_ENDINGS)
 
 
 def _box_label(text: str, endings: bool = True) -> bool:
@@ -2679,9 +2702,9 @@ def _box_label(text: str, endings: bool = True) -> bool:
 
 
 # the occasion a report focuses on, over its title: 聚焦3·15国际消费者权益日, 聚焦“双十一”
-_FOCUS_LABEL = re.compile(r"聚焦[^，。；！？：:]{2,14}")
+_FOCUS_LABEL: Final = re.compile(r"聚焦[^，。；！？：:]{2,14}")
 # the label of a series of reports over each one's title: 老旧小区改造系列报道之二
-_SERIES_LABEL = re.compile(
+_SERIES_LABEL: Final = re.compile(
     r"系列(?:报道|评论|访谈|调查)之[一二三四五六七八九十\d]+$|系列(?:报道|评论)$"
 )
 
@@ -2724,9 +2747,9 @@ def _short_label_over_title(label: Span, below: list[Span], adjoining: bool = Fa
 
 
 # what no phrase ends on: a structural particle or a conjunction wants what comes after it
-_DANGLING = ("的", "和", "与", "及", "或", "之")
+_DANGLING: Final = ("的", "和", "与", "及", "或", "之")
 
-_AIM_OPENING = (
+_AIM_OPENING: Final = (
     "助力", "助推", "推动", "促进", "打造", "确保", "实现", "加快", "力争", "全力", "推进",
     "着力", "聚力", "持续", "进一步", "切实", "扎实", "为",
 )  # fmt: skip
@@ -2812,9 +2835,9 @@ def _split_by_width(lines: list[Span]) -> tuple[list[Span], list[Span]]:
     return title, []
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT: Final = re.compile(r"\d")
 # Title lines are balanced: wrapped, they differ by a character or so (digits measure short)
-_BALANCED = 2
+_BALANCED: Final = 2
 
 
 def _wider_than_wrapped_title(title: list[Span], below: list[Span]) -> bool:
@@ -2863,7 +2886,7 @@ def _bold_question(chunks: list[Chunk], i: int) -> bool:
 
 
 # who speaks, opening a paragraph of an interview: 沈建明：, 记者：
-_ANSWERER = re.compile(rf"[{CJK}]{{2,4}}[：:]")
+_ANSWERER: Final = re.compile(rf"[{CJK}]{{2,4}}[：:]")
 
 
 def _headed_before(article: Article, articles: list[Article], order: list[tuple[str, int]]) -> bool:
@@ -2938,7 +2961,7 @@ def _split_title_credit(span: Span) -> tuple[Span, Span | None]:
     return span, None
 
 
-_NON_SPACE = re.compile(r"\S+")
+_NON_SPACE: Final = re.compile(r"\S+")
 
 
 def _kicker_over(
@@ -3187,7 +3210,7 @@ def _group_headlines(
     return headlines
 
 
-_MARKER_AFTER_GAP = re.compile(rf"(?<=\S)\s+[{MARKERS}]")
+_MARKER_AFTER_GAP: Final = re.compile(rf"(?<=\S)\s+[{MARKERS}]")
 
 
 def _wrapped_kicker_over_bold(chunk: Chunk, below: Chunk) -> bool:
@@ -3257,7 +3280,7 @@ def _text_similarity(texts: list[str], articles: list[Article]) -> np.ndarray:
 
 # Per BMP code point: 1 + its index among the vocabulary's characters, 0 for any other. One
 # table kept for the process and reset after each page (allocating it per page costs more).
-_VOCAB_CHAR_ID = np.zeros(0x10000, dtype=np.int32)
+_VOCAB_CHAR_ID: Final = np.zeros(0x10000, dtype=np.int32)
 
 
 def _bigrams_found(vocab: list[str], bodies: list[str]) -> np.ndarray:
@@ -3428,11 +3451,11 @@ def _unclaimed_headlines(headlines: list[Headline], assignment: dict[int, int]) 
     return [i for i, h in enumerate(headlines) if i not in assignment and (h.title or h.kicker)]
 
 
-_CJK_CHAR = re.compile(f"[{CJK}]")
+_CJK_CHAR: Final = re.compile(f"[{CJK}]")
 # a leftover headline goes by single characters when this share of their weight is in the
 # article and no other pairing comes within this factor of it
-_CHAR_PAIR_MIN = 0.2
-_CHAR_PAIR_MARGIN = 1.5
+_CHAR_PAIR_MIN: Final = 0.2
+_CHAR_PAIR_MARGIN: Final = 1.5
 
 
 def _pair_by_characters(
@@ -3469,7 +3492,8 @@ def _pair_by_characters(
             assignment[i] = left_articles[c]
 
 
-_USUAL_ENDS = ("。", "！", "？", "”")  # how a story usually ends: no credit or end mark after
+# how a story usually ends: no credit or end mark after
+_USUAL_ENDS: Final = ("。", "！", "？", "”")
 
 
 def _lift_inline_furniture(
@@ -3991,7 +4015,7 @@ def _mark_author_notes(lines: list[Line]) -> None:
             lines[i] = note._replace(kind="byline")
 
 
-_COLUMN_WORDS = ("栏目", "专栏", "系列报道", "系列", "专题")
+_COLUMN_WORDS: Final = ("栏目", "专栏", "系列报道", "系列", "专题")
 
 
 def _lift_quoted_label(headline: Headline, article: Article) -> None:
@@ -4241,8 +4265,8 @@ def _join_split_datelines(chunks: list[Chunk]) -> list[Chunk]:
     return out
 
 
-_RUNS_ON = ("，", ",", "、")
-_TRAILING_RUN = re.compile(r"[0-9A-Za-z]+$")
+_RUNS_ON: Final = ("，", ",", "、")
+_TRAILING_RUN: Final = re.compile(r"[0-9A-Za-z]+$")
 
 
 def _latin_words_meet(before: str, after: str) -> bool:
@@ -4258,10 +4282,10 @@ def _latin_words_meet(before: str, after: str) -> bool:
     )
 
 
-_LIST_LEAD = re.compile(rf"{_SUBHEAD_LEAD.pattern}|[①-⑳]|[（(]\d{{1,2}}[)）]")
-_ITEM_ENDS = ("：", ":", "；", ";")
-_ITEM_CLOSES = (*_ITEM_ENDS, "。", "！", "？")  # (an item may close with a sentence too)
-_EDITOR_NOTE = ("编者按", "编者的话", "【编者按】", "[编者按]", "编者附言")
+_LIST_LEAD: Final = re.compile(rf"{_SUBHEAD_LEAD.pattern}|[①-⑳]|[（(]\d{{1,2}}[)）]")
+_ITEM_ENDS: Final = ("：", ":", "；", ";")
+_ITEM_CLOSES: Final = (*_ITEM_ENDS, "。", "！", "？")  # (an item may close with a sentence too)
+_EDITOR_NOTE: Final = ("编者按", "编者的话", "【编者按】", "[编者按]", "编者附言")
 
 
 def _resumed_story(articles: list[Article], chunk: Chunk) -> Article | None:
@@ -4288,10 +4312,12 @@ def _resumed_story(articles: list[Article], chunk: Chunk) -> Article | None:
 
 # a telephone number given whole at a line's end: eight digits (a landline), eleven (a mobile),
 # or a service's five (95598, 12345)
-_WHOLE_NUMBER_END = re.compile(
+_WHOLE_NUMBER_END: Final = re.compile(
     r"(?:电话|热线|手机|传真)\s*[:：]\s*(?:\d{3,4}[-－])?(?:\d{8}|1\d{10}|\d{5})$"
 )
-_DATED_OPENING = re.compile(r"\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚间|凌晨|中午|早上|傍晚)?[，,]")
+_DATED_OPENING: Final = re.compile(
+    r"\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚间|凌晨|中午|早上|傍晚)?[，,]"
+)
 
 
 def _add_body(
@@ -4673,7 +4699,7 @@ def _add_body(
 # --- tables ---------------------------------------------------------------------------------
 
 
-_CREDIT_ROLES = ("记者", "通讯员", "摄影", "实习生")
+_CREDIT_ROLES: Final = ("记者", "通讯员", "摄影", "实习生")
 
 
 def _spaced_credit_breaks(dateline: Span) -> Span:
@@ -4739,12 +4765,12 @@ def _captions(articles: list[Article]) -> list[bool]:
 
 
 # a page's number in its header or footer: 第2版, A2版, or a number alone (2, A2)
-_HEADER_PAGE = re.compile(
+_HEADER_PAGE: Final = re.compile(
     r"第\s*([A-Z]?\d{1,2})\s*版|(?<![\d.])([A-Z]?\d{1,2})\s*版|^([A-Z]?\d{1,2})$"
 )
 
 
-_PAGES_TODAY_PART = re.compile(_PAGES_TODAY)
+_PAGES_TODAY_PART: Final = re.compile(_PAGES_TODAY)
 
 
 def _header_date_and_page(unplaced: list[Unplaced]) -> tuple[str, str]:
@@ -4873,7 +4899,7 @@ class ConservationError(AssertionError):
     """Raised when a source character is lost, duplicated or invented by the layout."""
 
 
-SEPARATORS = frozenset(" /\n")
+SEPARATORS: Final = frozenset(" /\n")
 
 
 def check_conservation(text: str, layout: PageLayout) -> None:

@@ -13,11 +13,12 @@ import operator
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple, SupportsIndex
+from typing import Final, NamedTuple, SupportsIndex
 
 from ._native import adopt
 
-CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Module constants are Final: the native build keeps them in C statics (see analysis/layout.py).
+CJK: Final = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 
 def char_folder(table: dict[str, str], frequent: str = "") -> Callable[[str], str]:
@@ -46,7 +47,7 @@ def char_folder(table: dict[str, str], frequent: str = "") -> Callable[[str], st
     return fold
 
 
-_FOLD_CHARS = {chr(0xFF10 + i): chr(ord("0") + i) for i in range(10)}
+_FOLD_CHARS: Final = {chr(0xFF10 + i): chr(ord("0") + i) for i in range(10)}
 _FOLD_CHARS.update({chr(0xFF21 + i): chr(ord("A") + i) for i in range(26)})
 _FOLD_CHARS.update({chr(0xFF41 + i): chr(ord("a") + i) for i in range(26)})
 # (and a tab, which some extractions print for a gap on the line: one space, as other gaps)
@@ -66,7 +67,7 @@ def fold_width(text: str) -> str:
 # a Latin word and CJK too (新建 5G 基站 -> 新建5G基站, as the headline prints it); a Latin word
 # keeps its space before a number (Windows 10). And in running text, inside a two-character
 # name of a list of names, padded to the width of three (市领导钱国良、方卫平、徐 立等参加).
-_JUSTIFY_RUN = (
+_JUSTIFY_RUN: Final = (
     rf"(?<=[0-9])[ \t]+(?=[0-9{CJK}%])|(?<=[{CJK}])[ \t]+(?=[0-9A-Za-z])"
     rf"|(?<=[A-Za-z])[ \t]+(?=[{CJK}])"
     rf"|(?<=[0-9][.])[ \t]+(?=[0-9])|(?<=[0-9]%)[ \t]+(?=[0-9{CJK}])"
@@ -77,20 +78,24 @@ _JUSTIFY_RUN = (
 # 王 强 -> 王强, ■记 者 -> 记者; 王强 徐佳丽 keeps its separating space.
 # (摄 after the names is the photo credit's verb, not a name's last character: 王 强 摄; nor is
 # 文 of 文/摄 after them: 金 燕 文/摄)
-_NAME_JUSTIFY_RUN = rf"(?:(?<=^[{CJK}])|(?<=[^{CJK}][{CJK}]))[ \t]+(?!摄)(?=[{CJK}](?![{CJK}/／]))"
+_NAME_JUSTIFY_RUN: Final = (
+    rf"(?:(?<=^[{CJK}])|(?<=[^{CJK}][{CJK}]))[ \t]+(?!摄)(?=[{CJK}](?![{CJK}/／]))"
+)
 # What is dropped inside a line, found in one pass: a justification run whole (each matches a
 # whole run of spaces or none of it), else all but the first space of a run. (The leading
 # lookahead fails fast on the many characters that are not spaces.)
 # Invisible characters (zero-width space and joiners, word joiner, a BOM inside the text) are
 # dropped wherever they stand, like whitespace.
-INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
-_DROP = re.compile(rf"(?=[ \t{INVISIBLE}])(?:[{INVISIBLE}]+|{_JUSTIFY_RUN}|(?<=[ \t])[ \t]+)")
-_NAME_DROP = re.compile(
+INVISIBLE: Final = "\u200b\u200c\u200d\u2060\ufeff"
+_DROP: Final = re.compile(
+    rf"(?=[ \t{INVISIBLE}])(?:[{INVISIBLE}]+|{_JUSTIFY_RUN}|(?<=[ \t])[ \t]+)"
+)
+_NAME_DROP: Final = re.compile(
     rf"(?=[ \t{INVISIBLE}])(?:[{INVISIBLE}]+|{_JUSTIFY_RUN}|{_NAME_JUSTIFY_RUN}|(?<=[ \t])[ \t]+)"
 )
-_NEEDS_WORK = re.compile(rf"\s|[{INVISIBLE}]")
+_NEEDS_WORK: Final = re.compile(rf"\s|[{INVISIBLE}]")
 # what a line's indent and trailing space may hold
-BLANKS = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + INVISIBLE
+BLANKS: Final = "".join(chr(c) for c in range(0x3001) if chr(c).isspace()) + INVISIBLE
 _new_tuple = tuple.__new__
 
 
@@ -205,11 +210,11 @@ def normalize_folded(
     return pieces
 
 
-_NAME_JUSTIFY = re.compile(_NAME_JUSTIFY_RUN)
+_NAME_JUSTIFY: Final = re.compile(_NAME_JUSTIFY_RUN)
 # single characters spaced out: 周 磊 孙 芳 (each stands alone between spaces)
 # (a byline's marker may be glued to the first: ■记 者 钱 欣; a credit's bracket may close on
 # the last: （记者 胡 浩 王 鹏）)
-_SPACED_SINGLES = re.compile(rf"(?<![^\s■□◆●▲◇])[{CJK}](?:[ \t]+[{CJK}](?![^\s）)]))+")
+_SPACED_SINGLES: Final = re.compile(rf"(?<![^\s■□◆●▲◇])[{CJK}](?:[ \t]+[{CJK}](?![^\s）)]))+")
 
 
 def name_breaks(text: str, surnames: frozenset[str]) -> set[int]:
@@ -237,7 +242,7 @@ def name_breaks(text: str, surnames: frozenset[str]) -> set[int]:
 
 
 # roles a byline may spell out letter-spaced like the names after them
-_ROLES = frozenset({"记者", "摄影", "通讯员", "实习生", "见习记者", "特约记者", "本报记者"})
+_ROLES: Final = frozenset({"记者", "摄影", "通讯员", "实习生", "见习记者", "特约记者", "本报记者"})
 
 
 def _name_cut(chars: list[str], surnames: frozenset[str]) -> list[int]:

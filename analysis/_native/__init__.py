@@ -4,7 +4,7 @@
 (``python -m analysis._native.build``): the same source, type-checked, turned into C, 1.3-1.6x
 faster, and nothing else changes (the tests compare the two builds' tables page by page). The
 build lands here, beside a ``SOURCES`` file holding the SHA-256 of each source it was compiled
-from. A module calls :func:`adopt` on its own namespace as its last statement: while every
+from and of the build's recipe. A module calls :func:`adopt` on its own namespace as its last statement: while every
 source still matches its hash, the module's names are replaced by the native build's; an edited
 source, a missing build, or ``ANALYSIS_PURE_PYTHON=1`` leaves the pure-Python module in place, so
 a stale build never shadows the code that is read.
@@ -27,11 +27,14 @@ SOURCES_FILE = NATIVE_DIR / "SOURCES"
 
 
 def source_hashes() -> dict[str, str]:
-    """SHA-256 of each compiled module's source as it is now."""
-    return {
+    """SHA-256 of each compiled module's source as it is now, and of the build's recipe
+    (``_native.build``: how they are compiled is part of what a build was made from)."""
+    hashes = {
         name: hashlib.sha256((PACKAGE_DIR / f"{name}.py").read_bytes()).hexdigest()
         for name in MODULES
     }
+    hashes["_native.build"] = hashlib.sha256((NATIVE_DIR / "build.py").read_bytes()).hexdigest()
+    return hashes
 
 
 @functools.cache
