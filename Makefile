@@ -33,7 +33,7 @@ install: $(STAMP) $(NATIVE) ## Create .venv and install the project with pinned 
 $(NATIVE): $(STAMP) analysis/layout.py analysis/normalize.py analysis/_native/__init__.py analysis/_native/build.py
 	$(PY) -m analysis._native.build
 
-native: $(NATIVE) ## Compile the layout stage with mypyc (1.3-1.6x faster ingest; every target does it)
+native: $(NATIVE) ## Compile the layout stage with mypyc (1.3-1.7x faster ingest; every target does it)
 
 browser: ## Install Debian's chromium + a CJK font for the JupyterLab browser test (best effort)
 	@if ! command -v chromium >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \

@@ -5030,5 +5030,5 @@ __all__ = [
 
 # --- native build ---------------------------------------------------------------------------
 # Last statement: the mypyc build of this very source, when one is current, replaces the names
-# above (analysis/_native; 1.3-1.6x faster in bench/bench_ingest.py, the same tables).
+# above (analysis/_native; 1.3-1.7x faster in bench/bench_ingest.py, the same tables).
 adopt(globals())

@@ -1,7 +1,7 @@
 """Native (mypyc-compiled) builds of the layout stage's pure-Python modules.
 
 ``make`` compiles ``analysis/layout.py`` and ``analysis/normalize.py`` with mypyc
-(``python -m analysis._native.build``): the same source, type-checked, turned into C, 1.3-1.6x
+(``python -m analysis._native.build``): the same source, type-checked, turned into C, 1.3-1.7x
 faster, and nothing else changes (the tests compare the two builds' tables page by page). The
 build lands here, beside a ``SOURCES`` file holding the SHA-256 of each source it was compiled
 from and of the build's recipe. A module calls :func:`adopt` on its own namespace as its last statement: while every
