@@ -227,6 +227,9 @@ _FURNITURE: Final = re.compile(
     r"|(?:今日|明日|今天|明天)天气"
     # the label of an advertisement or of the front page's guide to the issue
     r"|(?:(?:公益)?广\s*告|(?:今日|本期|今日要目|要目)?导\s*读)\s*$"
+    # an entry of that guide whose pointer takes a line of its own, under its title or alone:
+    # 跨省通办事项扩容至186项 | ▶详见第4版
+    r"|[^▶►▷]{0,40}[▶►▷]\s*(?:详见|见|请看)\s*第?\s*[A-Z]?\d{1,2}\s*版$"
     # the label over a column of briefs: 简讯, 新闻速递
     # (or the place's, the paper's own or the trade's: 县域快讯, 镇街简讯, 农业短讯)
     rf"|(?:[{CJK}]{{2}})?"
@@ -2668,7 +2671,13 @@ _BOX_LABELS: Final = (
     "相关报道", "延伸阅读", "小贴士", "温馨提示", "记者手记", "编后", "编后语", "编后记",
     "记者观察", "有问必答", "专家提醒", "专家解读", "数据来源",
 )  # fmt: skip
-_BOX_LABEL: Final = re.compile("|".join(_BOX_LABELS))
+# the label of a running column over each of its stories' titles, never a title itself (民生实事 |
+# 城区新增公共停车泊位1200余个): read as a box's label is
+_COLUMN_LABELS: Final = (
+    "民生实事", "基层一线", "一线直击", "一线传真", "身边好人", "百姓故事", "我为群众办实事",
+    "战疫一线", "抗疫一线",
+)  # fmt: skip
+_BOX_LABEL: Final = re.compile("|".join(_BOX_LABELS + _COLUMN_LABELS))
 # how the label of a running column ends: 垃圾分类进行时, 创建在行动, 代表委员面对面
 # (those no title ends on: …进行时 names a column; 志愿者护河在行动 may be a title)
 _COLUMN_NAME_ENDINGS: Final = (
@@ -2687,7 +2696,7 @@ _LABEL_ENDING: Final = re.compile(f"(?:{'|'.join(_LABEL_ENDINGS)})$")
 _COLUMN_NAME_ENDING: Final = re.compile(f"(?:{'|'.join(_COLUMN_NAME_ENDINGS)})$")
 
 
-_LABEL_LAST: Final = frozenset(label[-1] for label in _BOX_LABELS + _LABEL_ENDINGS)
+_LABEL_LAST: Final = frozenset(label[-1] for label in _BOX_LABELS + _COLUMN_LABELS + _LABEL_ENDINGS)
 
 
 def _box_label(text: str, endings: bool = True) -> bool:

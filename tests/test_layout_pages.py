@@ -4,16 +4,17 @@ story and a 简讯 digest, headline-first pages, three stories on one topic, a d
 photo captions and a picture page, features signed 文/沈洁, kickers, short stories back to back,
 continued text, wire, sport, finance and law pages, a photo essay, health tips, notices, a
 provincial and a county paper, a comment page, a reader-hotline page, a long feature, and
-seventeen ordinary city-daily news pages (city_*, city2_*, daily_*), eight county-daily news
+twenty-two ordinary city-daily news pages (city_*, city2_*, city3_*, daily_*: one with a guide to
+the issue whose pointers take lines of their own), eight county-daily news
 pages with subheads, briefs and displaced headlines (town_*), and fifteen pages besides the news: a
 literary supplement with poems, a theory page, a special page, a service page, a picture page
 and briefs with a notice (supp_*), a page of government notices, a health page with a Q&A and a
 directory, a culture page with an essay and a poem (supp2_*), a literary supplement, a law page, an
 education page (supp3_*), a page of local services, a health page with a timetable, a market
-page with a price list (supp4_*), one hundred and seventy-three pages in the sample's own style (pinghu*_*: among
+page with a price list (supp4_*), one hundred and seventy-six pages in the sample's own style (pinghu*_*: among
 them a literary supplement, a special page with a Q&A and a box, a page of public notices, a
 crowded front page with briefs titled ■ in one column under a label, a sports page with a
-results list, displaced headlines), twenty-nine pages of other county dailies (county*_*: credits
+results list, displaced headlines), thirty-one pages of other county dailies (county*_*: credits
 in the dateline's brackets, headlines first, 图片新闻 groups, boxes, jumps), four pages of a
 provincial daily (province_*: a digest of wire items, a signed commentary, an interview, a
 continued story), and a front page with its masthead and a jump, a continuation
