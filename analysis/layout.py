@@ -742,10 +742,10 @@ def _marked_names(folded: str) -> bool:
 
 
 # the unit an author signing a contributed piece names first, perhaps with a post (平湖法院,
-# 市实验小学, 平湖法院法官, 市公安局民警)
+# 市实验小学, 平湖法院法官, 市公安局民警, 浙江嘉禾律师事务所律师)
 _AUTHOR_UNIT: Final = re.compile(
     rf"[{CJK}]{{1,10}}(?:法院|检察院|公安局|派出所|司法局|学校|小学|中学|幼儿园|医院|卫生院|大学|学院"
-    r"|局|中心|委员会|协会|公司|街道|社区)"
+    r"|局|中心|委员会|协会|公司|街道|社区|律师事务所|事务所|研究所|研究院)"
     # (a hospital's department: 市中医院肝病科)
     rf"(?:[{CJK}]{{1,6}}(?:科|室|部))?"
     r"(?:法官|检察官|警官|民警|教师|老师|医生|护士|律师|干部|主任|科长|所长|院长|校长"
@@ -1559,6 +1559,8 @@ def _subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
     chunk = chunks[i]
     if len(chunk.lines) != 1 or i == 0 or i + 1 >= len(chunks) or not body_column:
         return False
+    if _notice_title(chunk):
+        return False  # (a notice's own title, perhaps letter-spaced: 更 正, under another notice)
     text = chunk.lines[0].text
     quoted = (
         len(text) > 2
@@ -1842,6 +1844,23 @@ def _signature(chunk: Chunk, above: Chunk) -> bool:
     )
 
 
+def _signers_over_date(chunks: list[Chunk], i: int) -> bool:
+    """Chunk ``i`` names the bodies signing a notice, each on its line, and the date under them
+    comes a blank line or more away (平湖市人民政府办公室 | | 2023年12月18日, as a page that sets
+    blank lines between paragraphs prints them): the notice's close, not a headline."""
+    for j in range(i, min(i + 3, len(chunks))):
+        lines = chunks[j].lines
+        if len(lines) == 1 and _DATE_LINE.fullmatch(lines[0].text) is not None:
+            return j > i
+        if (
+            len(lines) > 2
+            or chunks[j].punct
+            or not all(len(line.text) <= 20 and line.text.endswith(_BODY_ENDS) for line in lines)
+        ):
+            return False
+    return False
+
+
 # how the name of a body issuing a notice ends (…局, …大队, …委员会)
 _BODY_ENDS: Final = (
     "局", "大队", "中心", "委员会", "办公室", "政府", "公司", "协会", "学会", "街道", "镇",
@@ -1886,8 +1905,21 @@ def _classify(chunks: list[Chunk]) -> None:
         if chunk.kind == "byline":
             prev = chunk
             continue
-        if prev is not None and prev is last_body and _signature(chunk, prev):
+        if (
+            prev is not None
+            and prev is last_body
+            and (_signature(chunk, prev) or _signers_over_date(chunks, i))
+        ):
             chunk.kind = "signature"
+        elif prev is not None and prev.kind == "signature" and _signers_over_date(chunks, i):
+            chunk.kind = "signature"  # (a second signer a blank line under the first)
+        elif (
+            prev is not None
+            and prev.kind == "signature"
+            and len(chunk.lines) == 1
+            and _DATE_LINE.fullmatch(chunk.lines[0].text) is not None
+        ):
+            chunk.kind = "signature"  # the date signed, a blank line under the signers
         elif _opens_with_dateline(chunk, chunks[i + 1] if i + 1 < len(chunks) else None):
             chunk.kind = "body"
         elif chunk.lines[0].doubled and _bold_question(chunks, i):
@@ -2457,8 +2489,10 @@ def _leading_kicker(lines: list[Span]) -> int:
         prefix += line.text
         if len(prefix) >= 8 and _KICKER_VERB.search(prefix) and _OCCASION.search(prefix):
             return k + 1
-    if len(lines) == 2 and _subtitle_text(lines[1].text):
-        return 0  # a title over its author line (林业部部长陈耀邦)
+    if len(lines) == 2 and (
+        _subtitle_text(lines[1].text) or _rate_under_statement(lines[0].text, lines[1].text)
+    ):
+        return 0  # a title over its author line (林业部部长陈耀邦), or over its rate in figures
     if (
         len(lines) >= 3
         and len(lines[0].text) >= 8
@@ -2617,6 +2651,22 @@ _FIGURE_FACT: Final = re.compile(
 )
 
 
+# a rate in figures with no subject of its own (日均接诊160余人次, 每天发送旅客2.3万人次)
+_RATE_FIGURE: Final = re.compile(
+    rf"(?:日均|月均|周均|年均|每天|每日|每月|平均每天|平均每日)[{CJK}]{{1,6}}[\d.]+(?:多|余)?(?:万|亿)?"
+    r"(?:人次|人|名|件|单|吨|辆|个|次|份|台|家|户|元|车次|架次|标箱)"
+)
+# what a subject that wants its figures ends on (集装箱吞吐量 | 日均…): the line runs on
+_MEASURED_SUBJECT: Final = re.compile(r"(?:量|额|率|数|值|价|收入|产值|规模|面积|客流|指数)$")
+
+
+def _rate_under_statement(upper: str, lower: str) -> bool:
+    """A rate in figures under a line that says what happened (市第一人民医院开设夜间门诊 |
+    日均接诊160余人次): the title's subtitle, not its second line nor a title under a kicker.
+    Under a measured subject (…客流量 | 日均…) it is the rest of one title."""
+    return _RATE_FIGURE.fullmatch(lower) is not None and _MEASURED_SUBJECT.search(upper) is None
+
+
 # a total in figures with no subject or verb of its own, never a title (总投资48.6亿元, 累计
 # 接待游客12万人次): the subtitle of a title that says what happened (…6个项目集中签约)
 _TOTAL_FIGURE: Final = re.compile(
@@ -2737,6 +2787,8 @@ def _short_label_over_title(label: Span, below: list[Span], adjoining: bool = Fa
         return False  # (a statement about the town is a title: 我市进入梅雨季 | 预计梅雨量…)
     if label.text.endswith(_DANGLING):  # (烈日下的 | “城市美容师”: a phrase runs on)
         return False
+    if label.text.endswith(_WANTS_OBJECT):  # (闲置仓库变身 | “共富工坊”: so does a verb's object)
+        return False
     if _open_bracket(label.text):
         return False
     if len(below) >= 2 and _subtitle_text(below[-1].text):
@@ -2757,6 +2809,11 @@ def _short_label_over_title(label: Span, below: list[Span], adjoining: bool = Fa
 
 # what no phrase ends on: a structural particle or a conjunction wants what comes after it
 _DANGLING: Final = ("的", "和", "与", "及", "或", "之")
+# nor a verb that wants its object on the next line (闲置仓库变身 | “共富工坊”)
+_WANTS_OBJECT: Final = (
+    "变身", "变成", "成为", "化身", "迎来", "走进", "迈向", "走向", "打造", "开启", "按下",
+    "跑出", "织密", "筑牢", "奏响", "绘就", "搭起", "架起", "撑起", "点亮",
+)  # fmt: skip
 
 _AIM_OPENING: Final = (
     "助力", "助推", "推动", "促进", "打造", "确保", "实现", "加快", "力争", "全力", "推进",
@@ -2804,7 +2861,16 @@ def _split_title_lines(lines: list[Span]) -> tuple[list[Span], list[Span]]:
         if (
             not _open_bracket(upper)
             and "—" not in upper
-            and (_subtitle_text(tail) or (n == 1 and _FIGURE_FACT.fullmatch(tail) is not None))
+            and (
+                _subtitle_text(tail)
+                or (
+                    n == 1
+                    and (
+                        _FIGURE_FACT.fullmatch(tail) is not None
+                        or _rate_under_statement(upper, tail)
+                    )
+                )
+            )
         ):
             if _TOTAL_FIGURE.fullmatch(tail):
                 # a total may close a subtitle of two lines (一季度我市签约…项目18个 | 总投资超
@@ -4116,7 +4182,7 @@ def _parse_page(page: Page) -> PageLayout:
             # the close of the text above it (_classify finds one only under a body): a
             # paragraph a line, but a name wrapped at the column runs on (平湖市农业农村局农产品 |
             # 质量安全中心)
-            assert current is not None and prev is not None and prev.kind == "body"
+            assert current is not None and prev is not None and prev.kind in ("body", "signature")
             column = _sorted_median(current.widths) if current.widths else 0.0
             for n, line in enumerate(chunk.lines):
                 above = chunk.lines[n - 1] if n else None

@@ -6,12 +6,14 @@ continued text, wire, sport, finance and law pages, a photo essay, health tips, 
 provincial and a county paper, a comment page, a reader-hotline page, a long feature, and
 twenty-two ordinary city-daily news pages (city_*, city2_*, city3_*, daily_*: one with a guide to
 the issue whose pointers take lines of their own), eight county-daily news
-pages with subheads, briefs and displaced headlines (town_*), and fifteen pages besides the news: a
+pages with subheads, briefs and displaced headlines (town_*), and twenty pages besides the news: a
 literary supplement with poems, a theory page, a special page, a service page, a picture page
 and briefs with a notice (supp_*), a page of government notices, a health page with a Q&A and a
 directory, a culture page with an essay and a poem (supp2_*), a literary supplement, a law page, an
 education page (supp3_*), a page of local services, a health page with a timetable, a market
-page with a price list (supp4_*), one hundred and seventy-six pages in the sample's own style (pinghu*_*: among
+page with a price list (supp4_*), a health page, a page of notices set with blank lines between
+paragraphs (their signers and dates too), a literary supplement, a law page, a service page
+(supp5_*), one hundred and eighty-one pages in the sample's own style (pinghu*_*: among
 them a literary supplement, a special page with a Q&A and a box, a page of public notices, a
 crowded front page with briefs titled ■ in one column under a label, a sports page with a
 results list, displaced headlines), thirty-one pages of other county dailies (county*_*: credits
