@@ -2258,6 +2258,10 @@ def _stands_alone(chunks: list[Chunk], i: int, body_column: float) -> bool:
     return chunk.width < narrowest - 3 and _opens_paragraph(nxt, column)
 
 
+# two phrases of four characters or more, a space between them
+_PHRASES_APART: Final = re.compile(r"[^\s]{4,} [^\s]{4,}")
+
+
 def _paragraph_start_before_break(
     chunks: list[Chunk], i: int, body_column: float, flush: Callable[[], bool] = lambda: False
 ) -> bool:
@@ -2267,6 +2271,10 @@ def _paragraph_start_before_break(
     The column comes from the next chunk, else from the body before."""
     chunk = chunks[i]
     if i + 1 >= len(chunks):
+        return False
+    if len(chunk.lines) == 1 and not chunk.punct and _PHRASES_APART.fullmatch(chunk.text):
+        # two phrases a space apart and no mark (以“拼”的精神抓项目 奋力跑出高质量发展加速度): a
+        # title set on one line; running text sets no space between its words
         return False
     nxt = chunks[i + 1]
     if nxt.kind == "byline" or not nxt.blank_before or DATELINE_START.match(nxt.lines[0].text):
@@ -2490,9 +2498,9 @@ def _leading_kicker(lines: list[Span]) -> int:
         if len(prefix) >= 8 and _KICKER_VERB.search(prefix) and _OCCASION.search(prefix):
             return k + 1
     if len(lines) == 2 and (
-        _subtitle_text(lines[1].text) or _rate_under_statement(lines[0].text, lines[1].text)
+        _subtitle_text(lines[1].text) or _figures_under_statement(lines[0].text, lines[1].text)
     ):
-        return 0  # a title over its author line (林业部部长陈耀邦), or over its rate in figures
+        return 0  # a title over its author line (林业部部长陈耀邦), or over its figures
     if (
         len(lines) >= 3
         and len(lines[0].text) >= 8
@@ -2660,11 +2668,21 @@ _RATE_FIGURE: Final = re.compile(
 _MEASURED_SUBJECT: Final = re.compile(r"(?:量|额|率|数|值|价|收入|产值|规模|面积|客流|指数)$")
 
 
-def _rate_under_statement(upper: str, lower: str) -> bool:
+# a fact that ends in its figure (普惠小微贷款余额突破500亿元): a statement complete in itself
+_ENDS_IN_FIGURE: Final = re.compile(
+    r"\d[\d.]*(?:多|余)?(?:万|亿)?(?:元|美元|人次|名|人|户|家|个|项|辆|吨|亩|座|台|套|件|次|%|个百分点)$"
+)
+
+
+def _figures_under_statement(upper: str, lower: str) -> bool:
     """A rate in figures under a line that says what happened (市第一人民医院开设夜间门诊 |
-    日均接诊160余人次): the title's subtitle, not its second line nor a title under a kicker.
-    Under a measured subject (…客流量 | 日均…) it is the rest of one title."""
-    return _RATE_FIGURE.fullmatch(lower) is not None and _MEASURED_SUBJECT.search(upper) is None
+    日均接诊160余人次), or a change in figures under a fact that ends in its own figure
+    (普惠小微贷款余额突破500亿元 | 同比增长18.6%): the title's subtitle, not its second line nor
+    a title under a kicker. Under a subject that wants its figures (…集装箱吞吐量 | 同比增长12.5%,
+    …客流量 | 日均…) it is the rest of one title."""
+    if _RATE_FIGURE.fullmatch(lower) is not None:
+        return _MEASURED_SUBJECT.search(upper) is None
+    return _FIGURE_CHANGE.fullmatch(lower) is not None and _ENDS_IN_FIGURE.search(upper) is not None
 
 
 # a total in figures with no subject or verb of its own, never a title (总投资48.6亿元, 累计
@@ -2867,7 +2885,7 @@ def _split_title_lines(lines: list[Span]) -> tuple[list[Span], list[Span]]:
                     n == 1
                     and (
                         _FIGURE_FACT.fullmatch(tail) is not None
-                        or _rate_under_statement(upper, tail)
+                        or _figures_under_statement(upper, tail)
                     )
                 )
             )
