@@ -2674,15 +2674,22 @@ _ENDS_IN_FIGURE: Final = re.compile(
 )
 
 
-def _figures_under_statement(upper: str, lower: str) -> bool:
+def _figures_under_statement(upper: str, lower: str, one_line: bool = True) -> bool:
     """A rate in figures under a line that says what happened (市第一人民医院开设夜间门诊 |
-    日均接诊160余人次), or a change in figures under a fact that ends in its own figure
-    (普惠小微贷款余额突破500亿元 | 同比增长18.6%): the title's subtitle, not its second line nor
-    a title under a kicker. Under a subject that wants its figures (…集装箱吞吐量 | 同比增长12.5%,
+    日均接诊160余人次), or a change in figures or another fact in figures under a fact that ends
+    in its own figure (普惠小微贷款余额突破500亿元 | 同比增长18.6%): the title's subtitle, not its
+    second line nor a title under a kicker. Under a subject that wants its figures (…集装箱吞吐量 | 同比增长12.5%,
     …客流量 | 日均…) it is the rest of one title."""
     if _RATE_FIGURE.fullmatch(lower) is not None:
         return _MEASURED_SUBJECT.search(upper) is None
-    return _FIGURE_CHANGE.fullmatch(lower) is not None and _ENDS_IN_FIGURE.search(upper) is not None
+    if _ENDS_IN_FIGURE.search(upper) is None:
+        return False
+    # (or a second fact that ends in its own figure under one line: 上半年规上工业增加值增长12.5% |
+    # 高新技术产业增加值占比达71.2%, two statements, each whole; under a title wrapped over two
+    # lines, a third part of it: 神龙汽车产销势头 | 好日产量达214辆 | 产销率超过90%)
+    return _FIGURE_CHANGE.fullmatch(lower) is not None or (
+        one_line and len(lower) >= 8 and _ENDS_IN_FIGURE.search(lower) is not None
+    )
 
 
 # a total in figures with no subject or verb of its own, never a title (总投资48.6亿元, 累计
@@ -2885,7 +2892,7 @@ def _split_title_lines(lines: list[Span]) -> tuple[list[Span], list[Span]]:
                     n == 1
                     and (
                         _FIGURE_FACT.fullmatch(tail) is not None
-                        or _figures_under_statement(upper, tail)
+                        or _figures_under_statement(upper, tail, one_line=len(lines) == 2)
                     )
                 )
             )
