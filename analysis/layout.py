@@ -2121,7 +2121,7 @@ def _fact_box(lines: list[Line]) -> bool:
         # (or a directory: who and a number, 市第一人民医院：85021120)
         if all(_NUMBER_ROW.fullmatch(x.text) for x in lines):
             return True
-    return " " in first and _table_rows(lines)
+    return (" " in first and _table_rows(lines)) or _figure_rows(lines)
 
 
 def _table_rows(lines: list[Line]) -> bool:
@@ -2134,6 +2134,30 @@ def _table_rows(lines: list[Line]) -> bool:
         and not any(mark in line.text for mark in "，。；！？")
         for line in lines
     )
+
+
+def _figure_rows(lines: list[Line]) -> bool:
+    """Three rows or more of cells parted by spaces as printed, each row holding a figure (大白菜
+    1.60 -0.20, 第1名 张 浩 23分41秒), perhaps under a header row (品名 均价（元/公斤） 涨跌) and
+    with a group's label between them (男子组): a list of prices or results, a row a paragraph.
+    (Normalising drops the space between a name and its figure, so the cells are read from
+    the printed line.)"""
+    if len(lines) < 3 or not lines[0].raw.strip():
+        return False
+    rows = 0
+    for k, line in enumerate(lines):
+        cells = line.raw.split()
+        if any(mark in line.raw for mark in "，。；！？"):
+            return False
+        if len(cells) == 1 and len(cells[0]) <= 6 and not _DIGIT.search(cells[0]):
+            continue  # a group's label (男子组)
+        if len(cells) < 3 or any(len(cell) > 10 for cell in cells):
+            return False
+        if _DIGIT.search(line.raw):
+            rows += 1
+        elif k:  # (only the first row may be a header with no figure)
+            return False
+    return rows >= 3
 
 
 _NUMBER_ROW: Final = re.compile(r"[^，。；！？：:\d]{2,12}[：:]\s*\d[\d\s\-－()（）转]{2,20}")
@@ -4630,9 +4654,12 @@ def _add_body(
         pushed = 1.0 if lines[0].text[:1] in _OPENING_MARKS else 0.0
         full_end = column > 0 and current.end_width + pushed >= capacity - 1.25
         # (verse fills no column: a blank line in it ends a stanza)
+        # (and with no blank line above, nothing broke the column: a line printed with its
+        # indent right under a sentence's end opens a paragraph, however full the line above)
         current.open_end = (
             full_end
             and not current.verse
+            and (chunk.blank_before or not lines[0].indented)
             and (
                 # who said the quotation above runs on after it, in a line of its own or more
                 _attribution_after_quote(current.paragraphs[-1].text, lines)

@@ -4,8 +4,9 @@ story and a 简讯 digest, headline-first pages, three stories on one topic, a d
 photo captions and a picture page, features signed 文/沈洁, kickers, short stories back to back,
 continued text, wire, sport, finance and law pages, a photo essay, health tips, notices, a
 provincial and a county paper, a comment page, a reader-hotline page, a long feature, and
-twenty-two ordinary city-daily news pages (city_*, city2_*, city3_*, daily_*: one with a guide to
-the issue whose pointers take lines of their own), eight county-daily news
+twenty-seven ordinary city-daily news pages (city_*, city2_*, city3_*, city4_*, daily_*: one with a
+guide to the issue whose pointers take lines of their own, wire pages, a sports page with a results
+list, a market page with a price list), eight county-daily news
 pages with subheads, briefs and displaced headlines (town_*), and twenty pages besides the news: a
 literary supplement with poems, a theory page, a special page, a service page, a picture page
 and briefs with a notice (supp_*), a page of government notices, a health page with a Q&A and a
@@ -13,7 +14,7 @@ directory, a culture page with an essay and a poem (supp2_*), a literary supplem
 education page (supp3_*), a page of local services, a health page with a timetable, a market
 page with a price list (supp4_*), a health page, a page of notices set with blank lines between
 paragraphs (their signers and dates too), a literary supplement, a law page, a service page
-(supp5_*), one hundred and eighty-six pages in the sample's own style (pinghu*_*: among
+(supp5_*), one hundred and ninety-one pages in the sample's own style (pinghu*_*: among
 them a literary supplement, a special page with a Q&A and a box, a page of public notices, a
 crowded front page with briefs titled ■ in one column under a label, a sports page with a
 results list, displaced headlines), thirty-six pages of other county dailies (county*_*: credits
