@@ -372,6 +372,15 @@ def _is_furniture(chunks: list[Chunk], i: int) -> bool:
                 return False
             kind = "unknown section"
         found.add(kind)
+    if (
+        found == {"masthead"}
+        and len(lines) == 1
+        and not chunk.blank_after
+        and i + 1 < len(chunks)
+        and _headline_shaped(chunks[i + 1])
+        and not any(_furniture_line(line.text) for line in chunks[i + 1].lines)
+    ):
+        return False  # a column's label right over a title (国际观察 | 全球航运成本攀升…)
     # the paper's name or section alone, or a header stacked over three lines (要 闻 |
     # 2020年3月20日 星期五 | 1): only above the first story or under the last one
     at_edge = not all(
@@ -2702,8 +2711,8 @@ def _figures_under_statement(upper: str, lower: str, one_line: bool = True) -> b
     """A rate in figures under a line that says what happened (市第一人民医院开设夜间门诊 |
     日均接诊160余人次), or a change in figures or another fact in figures under a fact that ends
     in its own figure (普惠小微贷款余额突破500亿元 | 同比增长18.6%): the title's subtitle, not its
-    second line nor a title under a kicker. Under a subject that wants its figures (…集装箱吞吐量 | 同比增长12.5%,
-    …客流量 | 日均…) it is the rest of one title."""
+    second line nor a title under a kicker. Under a subject that wants its figures
+    (…集装箱吞吐量 | 同比增长12.5%, …客流量 | 日均…) it is the rest of one title."""
     if _RATE_FIGURE.fullmatch(lower) is not None:
         return _MEASURED_SUBJECT.search(upper) is None
     if _ENDS_IN_FIGURE.search(upper) is None:
