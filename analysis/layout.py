@@ -3324,8 +3324,15 @@ def _group_headlines(
             and not chunk.blank_after
             and nxt.lines[0].width >= 1.5 * max(line.width for line in chunk.lines)
         )
+        # (a title printed twice on two lines, 擦亮温泉金名片… | 擦亮温泉金名片…, keeps the chunk
+        # whole: the plain lines above it are its kicker, as a plain line above a bold title is)
+        bold_at = next((k for k, s in enumerate(lines) if any(d.text == s.text for d in dups)), 0)
         n_kicker = (
-            0 if pending_kicker is not None or dups or under_wider else _leading_kicker(lines)
+            0
+            if pending_kicker is not None or under_wider
+            else bold_at
+            if dups
+            else _leading_kicker(lines)
         )
         if n_kicker:
             pending_kicker, lines = lines[:n_kicker], lines[n_kicker:]

@@ -14,12 +14,13 @@ directory, a culture page with an essay and a poem (supp2_*), a literary supplem
 education page (supp3_*), a page of local services, a health page with a timetable, a market
 page with a price list (supp4_*), a health page, a page of notices set with blank lines between
 paragraphs (their signers and dates too), a literary supplement, a law page, a service page
-(supp5_*), one hundred and ninety-one pages in the sample's own style (pinghu*_*: among
+(supp5_*), one hundred and ninety-five pages in the sample's own style (pinghu*_*: among
 them a literary supplement, a special page with a Q&A and a box, a page of public notices, a
 crowded front page with briefs titled ■ in one column under a label, a sports page with a
-results list, displaced headlines), thirty-six pages of other county dailies (county*_*: credits
+results list, displaced headlines), forty pages of other county dailies (county*_*: credits
 in the dateline's brackets, headlines first, 图片新闻 groups, boxes, jumps, a story's one-line
-headline of two phrases a space apart between two stories on a flush page), four pages of a
+headline of two phrases a space apart between two stories on a flush page, a lead's title printed
+twice on two lines under its kicker), four pages of a
 provincial daily (province_*: a digest of wire items, a signed commentary, an interview, a
 continued story), and a front page with its masthead and a jump, a continuation
 page, a page that keeps paragraph indents, a wire page, a service page, twin stories on one
