@@ -1920,15 +1920,16 @@ def _classify(chunks: list[Chunk]) -> None:
             and (_signature(chunk, prev) or _signers_over_date(chunks, i))
         ):
             chunk.kind = "signature"
-        elif prev is not None and prev.kind == "signature" and _signers_over_date(chunks, i):
-            chunk.kind = "signature"  # (a second signer a blank line under the first)
         elif (
             prev is not None
             and prev.kind == "signature"
-            and len(chunk.lines) == 1
-            and _DATE_LINE.fullmatch(chunk.lines[0].text) is not None
+            and (
+                _signers_over_date(chunks, i)
+                or (len(chunk.lines) == 1 and _DATE_LINE.fullmatch(chunk.lines[0].text) is not None)
+            )
         ):
-            chunk.kind = "signature"  # the date signed, a blank line under the signers
+            # a second signer a blank line under the first, or the date signed under them
+            chunk.kind = "signature"
         elif _opens_with_dateline(chunk, chunks[i + 1] if i + 1 < len(chunks) else None):
             chunk.kind = "body"
         elif chunk.lines[0].doubled and _bold_question(chunks, i):
@@ -2155,9 +2156,9 @@ def _figure_rows(lines: list[Line]) -> bool:
         return False
     rows = 0
     for k, line in enumerate(lines):
-        cells = line.raw.split()
-        if any(mark in line.raw for mark in "，。；！？"):
+        if any(mark in line.raw for mark in "，。；！？"):  # (cheap first: most chunks are prose)
             return False
+        cells = line.raw.split()
         if len(cells) == 1 and len(cells[0]) <= 6 and not _DIGIT.search(cells[0]):
             continue  # a group's label (男子组)
         if len(cells) < 3 or any(len(cell) > 10 for cell in cells):

@@ -4,10 +4,10 @@
 (``python -m analysis._native.build``): the same source, type-checked, turned into C, 1.3-1.7x
 faster, and nothing else changes (the tests compare the two builds' tables page by page). The
 build lands here, beside a ``SOURCES`` file holding the SHA-256 of each source it was compiled
-from and of the build's recipe. A module calls :func:`adopt` on its own namespace as its last statement: while every
-source still matches its hash, the module's names are replaced by the native build's; an edited
-source, a missing build, or ``ANALYSIS_PURE_PYTHON=1`` leaves the pure-Python module in place, so
-a stale build never shadows the code that is read.
+from and of the build's recipe. A module calls :func:`adopt` on its own namespace as its last
+statement: while every hash still matches, the module's names are replaced by the native
+build's; an edited source or recipe, a missing build, or ``ANALYSIS_PURE_PYTHON=1`` leaves the
+pure-Python module in place, so a stale build never shadows the code that is read.
 """
 
 from __future__ import annotations
