@@ -273,7 +273,7 @@ _FURNITURE_PART: Final = re.compile(f"(?=[{_FURNITURE_PART_FIRST}])(?:{_FURNITUR
 # The paper's name and its section (平湖日报, 平湖新闻, 要闻): furniture beside one of the parts
 # above or a page number, or alone at the top or bottom of the page; elsewhere they may be a
 # headline's words (读嘉兴日报, 揭秘新闻).
-_PARTY_ORGAN: Final = re.compile(rf"(?:中共)?[{CJK}]{{2,8}}委(?:机关报|主办)")
+_PARTY_ORGAN: Final = re.compile(rf"(?:中共)?[{CJK}]{{2,8}}委(?:机关报|主管主办|主办)")
 _MASTHEAD_PART: Final = re.compile(rf"[{CJK}]{{2}}日报|[{CJK}]{{2}}新闻|{_SECTIONS}")
 _MASTHEAD_WORDS: Final = ("日报", "新闻", *_SECTIONS.split("|"))  # one of them is in every part
 _PAGE_NUMBER_LEFT: Final = re.compile(r"[A-Z]?\d{1,2}")
@@ -290,7 +290,8 @@ def _furniture_parts(text: str) -> str:
     if not _FURNITURE_ANCHOR.search(text):  # (a cheap test first: most lines hold none)
         return ""
     rest, parts = _FURNITURE_PART.subn("", text)
-    if "机关报" in rest or "委主办" in rest:  # (the paper's owner: 中共平湖市委机关报; rare)
+    # (the paper's owner: 中共平湖市委机关报, 中共平湖市委主管主办; rare)
+    if "机关报" in rest or "委主办" in rest or "委主管" in rest:
         rest, organ = _PARTY_ORGAN.subn("", rest)
         parts += organ
     mastheads = 0
@@ -312,6 +313,16 @@ def _is_furniture(chunks: list[Chunk], i: int) -> bool:
     """Page furniture: a header or footer line, a jump line, the desk's credits …"""
     chunk = chunks[i]
     lines = chunk.lines
+    # the entries of the front page's guide right under its label, each ending in the page it
+    # points to (今日导读 | 濮院：“一件毛衫”织出时尚新图景 2版 | …)
+    if (
+        i > 0
+        and not chunk.blank_before
+        and chunks[i - 1].kind == "furniture"
+        and _GUIDE_LABEL.search(chunks[i - 1].text) is not None
+        and all(_GUIDE_POINTER.search(line.text) for line in lines)
+    ):
+        return True
     # (a header of four or five lines opens with a short one: 第2版 | 综 合 | 2021年5月12日 | …;
     # a front page's masthead may run to eight: 平湖日报 | PINGHU RIBAO | 中共…委机关报 | …)
     if len(lines) > 8 or (
@@ -427,6 +438,8 @@ _PROMOTION: Final = re.compile(
 # (year, month, day)
 _HEADER_DATE: Final = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _WEATHER_BOX: Final = re.compile(r"(?:今日|明日|今天|明天)天气")
+_GUIDE_LABEL: Final = re.compile(r"导\s*读\s*$")
+_GUIDE_POINTER: Final = re.compile(r"\D\s*第?\s*[A-Z]?\d{1,2}\s*版$")
 _FOLLOW_CALL: Final = re.compile(r"(?:关注|订阅)“[^“”]{2,10}”(?:微信公众号|公众号|客户端)?")
 # an advertisement's telephone line, and what else shows a block is one: an address, an offer
 _AD_PHONE: Final = re.compile(r"[^，。]{0,6}(?:热线|电话)\s*[:：]\s*[\d\s\-－()（）]{7,}")
@@ -458,7 +471,15 @@ def _furniture_line(text: str) -> str:
     squeezed = text.replace(" ", "")
     if _FURNITURE.search(squeezed):
         return "parts"
-    return "masthead" if _SECTION_NAME.fullmatch(squeezed) else ""
+    return (
+        "masthead" if _SECTION_NAME.fullmatch(squeezed) or _PAPER_NAME.fullmatch(squeezed) else ""
+    )
+
+
+# a county paper's name alone on its line (桐乡报, 海盐报): not a headline's word (喜报, 快报 …)
+_PAPER_NAME: Final = re.compile(
+    rf"[{CJK}](?![喜捷快简情汇通警预画海战公板电年月周晚早日])[{CJK}]报"
+)
 
 
 # a page's section (版名) on a line of its own: 社会, 综合新闻, 人物·副刊, 民生·热线
@@ -2374,6 +2395,31 @@ def _photo_credit_below(chunks: list[Chunk], i: int) -> bool:
     )
 
 
+def _photo_credit_apart(chunks: list[Chunk], i: int) -> bool:
+    """A caption set apart from its photo credit by a blank line, its title under both, as a
+    page sets its headlines after the text ( 10月17日，在…抢收晚稻。…高峰期。 | | ■摄影 陆 彬 |
+    | 稻浪金黄秋收忙): a caption's opening space, a few lines ending a sentence, a photo credit
+    alone and a one-line title. (Read after _classify: the title is a headline.)"""
+    if i + 2 >= len(chunks):
+        return False
+    chunk, below, title = chunks[i], chunks[i + 1], chunks[i + 2]
+    return (
+        chunk.kind == "body"
+        and chunk.lines[0].indented
+        and len(chunk.lines) <= 8
+        and chunk.lines[-1].final
+        and below.kind == "byline"
+        and below.blank_before
+        and below.blank_after
+        and len(below.lines) == 1
+        and _PHOTO_CREDIT.search(below.text) is not None
+        and title.kind == "headline"
+        and len(title.lines) == 1
+        and title.blank_after
+        and not _opens_with_dateline(chunk)
+    )
+
+
 def _sorted_median(values: list[float]) -> float:
     """The median of a list already in order."""
     if not values:
@@ -3268,11 +3314,37 @@ def _group_headlines(
                 or current is bold_subtitle_of
                 or _subtitle_under(lines, text, current.title)
             )
+            # (a plain line right over a title printed twice is that title's kicker, a blank
+            # line under another headline: 市人大…专题调研 | | 我市党员…开幕会 | 踔厉奋发… ×2)
+            and not (
+                chunk.blank_before
+                and not dups
+                and nxt is not None
+                and has_next_headline
+                and not chunk.blank_after
+                and all(line.doubled for line in nxt.lines)
+            )
             # (a block with a kicker of its own is a headline of its own: 全力以赴护航高考 |
             # 我市高考考务准备工作就绪 | 今年全市3162名考生参加考试 设3个考点)
             and not (len(lines) >= 3 and chunk.blank_before and _leading_kicker(lines))
         ):
             current.subtitle = lines
+            current.duplicates.extend(dups)
+            current.last = chunk.last
+            continue
+        if (
+            dups
+            and current is not None
+            and current.title
+            and not current.subtitle
+            and not current.bylines
+            and not chunk.blank_before
+            and current.last == cluster[idx - 1].last
+            and all(line.doubled for line in cluster[idx - 1].lines + chunk.lines)
+        ):
+            # a title printed twice on two lines of different widths (拼项目 抓投资 ×2 |
+            # 奋力跑出发展“加速度” ×2), which _chunks parts: one title
+            current.title = [*current.title, *lines]
             current.duplicates.extend(dups)
             current.last = chunk.last
             continue
@@ -3729,7 +3801,10 @@ _READS_LIKE, _READS_UNLIKE = 0.25, 0.05
 
 
 def _split_digest_items(
-    headlines: list[Headline], articles: list[Article], assignment: dict[int, int]
+    headlines: list[Headline],
+    articles: list[Article],
+    assignment: dict[int, int],
+    order: list[tuple[str, int]],
 ) -> None:
     """Split an article at a dated item read as part of a news digest (same column, no headline
     between) when the headlines say it is two articles: a headline nobody claimed reads like
@@ -3794,10 +3869,7 @@ def _split_digest_items(
             item.dateline = head.slice(0, dateline.end()).strip()
             rest = head.slice(dateline.end()).strip()
             item.paragraphs = ([rest] if rest.text else []) + item.paragraphs[1:]
-        articles.insert(j + 1, item)
-        for h, a in assignment.items():
-            if a > j:
-                assignment[h] = a + 1
+        _insert_article(articles, assignment, order, j + 1, item)
         if first_part:  # the article's own headline goes with the item, the unclaimed one stays
             assignment[owner[j]] = j + 1
             assignment[i] = j
@@ -3872,17 +3944,15 @@ def _split_at_leftover_headline(
         )
         run.paragraphs = run.paragraphs[:cut]
         run.last = run.paragraphs[-1].line_end
-        articles.insert(j + 1, tail)
-        for g, a in list(assignment.items()):
-            if a > j:
-                assignment[g] = a + 1
+        _insert_article(articles, assignment, order, j + 1, tail)
         assignment[over], assignment[under] = j, j + 1
-        order[:] = [("a", x + 1) if kind == "a" and x > j else (kind, x) for kind, x in order]
-        order.insert(order.index(("a", j)) + 1, ("a", j + 1))
 
 
 def _join_headless_items(
-    headlines: list[Headline], articles: list[Article], assignment: dict[int, int]
+    headlines: list[Headline],
+    articles: list[Article],
+    assignment: dict[int, int],
+    order: list[tuple[str, int]],
 ) -> None:
     """Join to the article above a dated wire item (新华社…电, 本报东京…电) printed right under
     its body, with no headline between, when one of the two has no headline and the other's
@@ -3918,14 +3988,111 @@ def _join_headless_items(
         # (digest_items are not kept up to date: _split_digest_items, their reader, is done)
         above.paragraphs += [first, *item.paragraphs[1:]]
         above.last = max(above.last, item.last)
-        del articles[j + 1]
         sims = np.delete(sims, j + 1, axis=1)
         for h, a in list(assignment.items()):
             if a == j + 1:
                 assignment[h] = j  # the digest's headline, printed under it
-            elif a > j + 1:
-                assignment[h] = a - 1
+        _drop_article(articles, assignment, order, j + 1)
         owner = {a: h for h, a in assignment.items()}
+
+
+def _join_feature_sections(
+    headlines: list[Headline],
+    articles: list[Article],
+    assignment: dict[int, int],
+    order: list[tuple[str, int]],
+) -> None:
+    """A feature headed before its text (a kicker, a subtitle or a byline with its title, no
+    dateline), then a one-line title over text of the same column, with no dateline, byline
+    or subtitle of its own: a subhead of the feature (set bold, it is printed twice), not a
+    story. A story has a dateline, a byline or a column of its own. The subhead joins the
+    feature's body as a paragraph of its own, its text after it. Photo captions may stand
+    between; a byline under the last section's text is the feature's when it has none."""
+    j = 1
+    while j < len(articles):
+        owner = {a: h for h, a in assignment.items()}
+        section = articles[j]
+        head = headlines[owner[j]] if j in owner else None
+        p = order.index(("a", j))
+        # the article read before the section's headline, over photo captions and their titles
+        f, q = j - 1, p - 2
+        while f >= 0 and _is_credited_caption(articles[f]) and q >= 0:
+            if order[q] == ("h", owner.get(f, -1)):
+                q -= 1
+            if order[q] != ("a", f):
+                break
+            f, q = f - 1, q - 1
+        feature = articles[f] if f >= 0 else None
+        own = headlines[owner[f]] if f in owner else None
+        if (
+            head is None
+            or feature is None
+            or own is None
+            or p < 2
+            or order[p - 1] != ("h", owner[j])
+            or order[q] != ("a", f)
+            or not _headed_before(feature, articles, order)
+            or not (own.kicker or own.subtitle or own.bylines)
+            or len(head.title) != 1
+            or head.kicker
+            or head.subtitle
+            or head.bylines
+            or head.bylines_below
+            or len(head.title[0]) > 16
+            or feature.dateline
+            or section.dateline
+            or (section.bylines and (feature.bylines or own.bylines or j + 1 < len(articles)))
+            or not feature.paragraphs
+            or not section.paragraphs
+            or feature.open_end
+            or _is_credited_caption(section)
+            or len(section.widths) < 3  # (its column must be read to tell)
+            or _columns_differ(feature, section)
+        ):
+            j += 1
+            continue
+        feature.paragraphs += [head.title[0], *section.paragraphs]
+        feature.bylines += section.bylines
+        head.title = []  # (now a paragraph: no headline left to place)
+        feature.widths = sorted(feature.widths + section.widths)
+        feature.content_widths = sorted(feature.content_widths + section.content_widths)
+        feature.last = max(feature.last, section.last)
+        feature.open_end, feature.ambiguous_end = section.open_end, section.ambiguous_end
+        order.remove(("h", owner[j]))
+        del assignment[owner[j]]
+        _drop_article(articles, assignment, order, j)
+
+
+def _insert_article(
+    articles: list[Article],
+    assignment: dict[int, int],
+    order: list[tuple[str, int]],
+    j: int,
+    article: Article,
+) -> None:
+    """Insert ``article`` (split from article ``j - 1``) at ``j``, read right after that one,
+    and renumber those after it."""
+    articles.insert(j, article)
+    for h, a in list(assignment.items()):
+        if a >= j:
+            assignment[h] = a + 1
+    order[:] = [("a", x + 1) if kind == "a" and x >= j else (kind, x) for kind, x in order]
+    order.insert(order.index(("a", j - 1)) + 1, ("a", j))
+
+
+def _drop_article(
+    articles: list[Article], assignment: dict[int, int], order: list[tuple[str, int]], j: int
+) -> None:
+    """Remove article ``j`` (its text joined to another) and renumber those after it."""
+    del articles[j]
+    for h, a in list(assignment.items()):
+        if a > j:
+            assignment[h] = a - 1
+    order[:] = [
+        ("a", x - 1) if kind == "a" and x > j else (kind, x)
+        for kind, x in order
+        if (kind, x) != ("a", j)
+    ]
 
 
 def _split_stacked_headlines(
@@ -4209,9 +4376,9 @@ def _parse_page(page: Page) -> PageLayout:
                 chunk = chunks[k] = _collapsed_bold_lines(chunk, unplaced)
             # a body with a photo credit printed right under it is a caption of its own; the
             # credit of a group of photos closes the group's captions instead (本组图片由…摄)
-            caption = _photo_credit_below(chunks, k) and not _GROUP_CREDIT.search(
-                chunks[k + 1].text
-            )
+            caption = (
+                _photo_credit_below(chunks, k) or _photo_credit_apart(chunks, k)
+            ) and not _GROUP_CREDIT.search(chunks[k + 1].text)
             current = _add_body(
                 chunk, prev, current, articles, order, caption, indenting, colon_lines
             )
@@ -4224,6 +4391,7 @@ def _parse_page(page: Page) -> PageLayout:
             and prev.kind == "body"
             and (
                 not chunk.blank_before
+                or _photo_credit_apart(chunks, k - 1)
                 # (a commentary signed under its last paragraph: 本报评论员 signs no other text)
                 or _COMMENTATOR.fullmatch(chunk.text.lstrip(MARKERS + " ")) is not None
                 # (a story headed before its text, its byline after its last paragraph and the
@@ -4342,11 +4510,12 @@ def _parse_page(page: Page) -> PageLayout:
         headlines, articles, order, cluster_of
     )
     assignment = _assign_headlines(headlines, articles, order, cluster_of, sims)
-    _split_digest_items(headlines, articles, assignment)
+    _split_digest_items(headlines, articles, assignment, order)
     _pair_by_characters(headlines, articles, assignment)
     _pair_by_elimination(headlines, articles, assignment)
     _split_at_leftover_headline(headlines, articles, assignment, order)
-    _join_headless_items(headlines, articles, assignment)
+    _join_headless_items(headlines, articles, assignment, order)
+    _join_feature_sections(headlines, articles, assignment, order)
     _lift_inline_furniture(articles, unplaced, page.text)
     position = {entry: p for p, entry in enumerate(order)}
     for i, h in enumerate(headlines):
@@ -4373,7 +4542,79 @@ def _parse_page(page: Page) -> PageLayout:
             unplaced.append(
                 Unplaced("duplicate_headline", dup, "collapsed: headline printed twice")
             )
+    if any(item.kind == "detached_byline" for item in unplaced):
+        _credit_inside_story(chunks, headlines, articles, assignment, unplaced)
     return _tables(page, articles, unplaced)
+
+
+def _credit_inside_story(
+    chunks: list[Chunk],
+    headlines: list[Headline],
+    articles: list[Article],
+    assignment: dict[int, int],
+    unplaced: list[Unplaced],
+) -> None:
+    """A byline standing alone (blank lines around it, no other byline beside it) between the
+    text of a story and that story's own headline (■记者 冯 超 between a story's last paragraph
+    and its headline set after it) is that story's, when it has no credit of its own (a
+    byline, a credit in its dateline's brackets). Between two stories it stays unassigned,
+    even when one of them has a credit: a cluster of bylines set apart reads the same way, and
+    the text does not say whose it is."""
+    # (by line: a Line builds a new Span each time it is asked for one)
+    detached = {
+        item.span.line_start: n for n, item in enumerate(unplaced) if item.kind == "detached_byline"
+    }
+
+    def owner(chunk: Chunk) -> Article | None:
+        if chunk.kind == "headline":
+            for i, h in enumerate(headlines):
+                if h.first <= chunk.first <= h.last:
+                    return articles[assignment[i]] if i in assignment else None
+            return None
+        if chunk.kind == "body":
+            for art in articles:
+                if any(
+                    span.line_start <= chunk.last and span.line_end >= chunk.first
+                    for span in art.paragraphs
+                ):
+                    return art
+        return None
+
+    def credited(art: Article) -> bool:
+        return bool(
+            art.bylines
+            or (art.headline is not None and art.headline.bylines)
+            or _DATELINE_CREDIT.search(art.dateline.text)
+        )
+
+    taken: list[int] = []
+    for k in range(1, len(chunks) - 1):
+        chunk = chunks[k]
+        if (
+            chunk.kind != "byline"
+            or len(chunk.lines) != 1
+            or not chunk.blank_before
+            or not chunk.blank_after
+            or chunk.first not in detached
+            or chunks[k - 1].kind == "byline"
+            or chunks[k + 1].kind == "byline"
+            or _PHOTO_CREDIT.search(chunk.text)
+        ):
+            continue
+        above, below = owner(chunks[k - 1]), owner(chunks[k + 1])
+        if above is None or below is None:
+            continue
+        if above is not below or credited(above):
+            continue
+        n = detached[chunk.first]
+        above.bylines.append(_strip_marker(unplaced[n].span, unplaced))
+        taken.append(n)
+    for n in sorted(taken, reverse=True):
+        del unplaced[n]
+
+
+# a credit in a dateline's brackets: 本报讯（记者 王 强）
+_DATELINE_CREDIT: Final = re.compile(rf"[（(][^（）()]*[{CJK}][^（）()]*[)）]")
 
 
 def _join_split_datelines(chunks: list[Chunk]) -> list[Chunk]:

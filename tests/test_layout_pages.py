@@ -14,13 +14,14 @@ directory, a culture page with an essay and a poem (supp2_*), a literary supplem
 education page (supp3_*), a page of local services, a health page with a timetable, a market
 page with a price list (supp4_*), a health page, a page of notices set with blank lines between
 paragraphs (their signers and dates too), a literary supplement, a law page, a service page
-(supp5_*), one hundred and ninety-five pages in the sample's own style (pinghu*_*: among
+(supp5_*), one hundred and ninety-nine pages in the sample's own style (pinghu*_*: among
 them a literary supplement, a special page with a Q&A and a box, a page of public notices, a
 crowded front page with briefs titled ■ in one column under a label, a sports page with a
-results list, displaced headlines), forty pages of other county dailies (county*_*: credits
-in the dateline's brackets, headlines first, 图片新闻 groups, boxes, jumps, a story's one-line
+results list, displaced headlines, in-depth features with bold subheads, a caption a blank
+line over its credit), forty-four pages of other county dailies (county*_*: credits in the
+dateline's brackets, headlines first, 图片新闻 groups, boxes, jumps, a story's one-line
 headline of two phrases a space apart between two stories on a flush page, a lead's title printed
-twice on two lines under its kicker), four pages of a
+twice on two lines under its kicker, or on two lines of different widths), four pages of a
 provincial daily (province_*: a digest of wire items, a signed commentary, an interview, a
 continued story), and a front page with its masthead and a jump, a continuation
 page, a page that keeps paragraph indents, a wire page, a service page, twin stories on one
@@ -135,3 +136,40 @@ def test_credits_are_squeezed_names_apart_from_their_roles(layouts) -> None:
             for credit in (row.byline, row.dateline):
                 assert not _SPACED_NAME.search(credit), (name, credit)
                 assert not _ROLE_ON_NAME.search(credit), (name, credit)
+
+
+def test_a_plain_line_over_a_bold_title_is_its_kicker_under_another_headline(layouts) -> None:
+    # 市人大常委会开展乡村振兴专题调研 | | 我市党员…开幕会 | 踔厉奋发向未来 ×2 | 凝心聚力谱新篇 ×2:
+    # the plain line is the bold title's kicker, not the headline above's subtitle
+    articles = layouts["pinghu47_yaowen"][1].articles
+    lead = articles[articles.title == "踔厉奋发向未来 凝心聚力谱新篇"].iloc[0]
+    assert lead.kicker == "我市党员干部群众收听收看党的二十大开幕会"
+    other = articles[articles.title == "市人大常委会开展乡村振兴专题调研"].iloc[0]
+    assert other.subtitle == ""
+
+
+def test_a_masthead_and_a_guide_to_the_issue_are_furniture(layouts) -> None:
+    # a county paper's name alone (桐乡报), its owner (中共平湖市委主管主办) and the guide's
+    # entries under 今日导读, each ending in the page it points to: furniture, so that the
+    # page's date is read from the masthead
+    for name, date in (
+        ("pinghu47_yaowen", "2022-10-18"),
+        ("county12_tongxiang_yaowen", "2023-04-18"),
+    ):
+        layout = layouts[name][1]
+        unplaced = layout.unplaced
+        assert not (unplaced.kind == "headline").any(), (
+            name,
+            unplaced[unplaced.kind == "headline"],
+        )
+        assert (layout.articles.date == date).all(), name
+
+
+def test_a_lone_byline_is_the_story_it_stands_in(layouts) -> None:
+    # ■记者 冯 超 between a story's last paragraph and its own headline, blank lines around: that
+    # story's byline; one between two stories stays unplaced (pinghu47_yaowen, the sample's)
+    articles = layouts["pinghu47_zonghe"][1].articles
+    story = articles[articles.title == "林埭镇开展秋冬季消防安全大排查"].iloc[0]
+    assert story.byline == "记者 冯超"
+    unplaced = layouts["pinghu47_yaowen"][1].unplaced
+    assert (unplaced.kind == "detached_byline").sum() == 1
