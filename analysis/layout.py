@@ -42,6 +42,7 @@ title lines, ``" / "`` between bylines, ``"\\n"`` between paragraphs.
 
 from __future__ import annotations
 
+import collections
 import functools
 import gc
 import itertools
@@ -4063,6 +4064,40 @@ def _join_feature_sections(
         _drop_article(articles, assignment, order, j)
 
 
+def _attach_series_labels(
+    headlines: list[Headline],
+    articles: list[Article],
+    assignment: dict[int, int],
+    order: list[tuple[str, int]],
+) -> None:
+    """A series' label printed over each of its stories' text (战疫一线 | 2月8日晚上…), their
+    headlines after the text: the same short line, left over two times or more, each right over
+    the text of a story whose headline, after it, has no kicker: that headline's kicker."""
+    left = [
+        i
+        for i, h in enumerate(headlines)
+        if i not in assignment
+        and len(h.title) == 1
+        and len(h.title[0].text) <= 8
+        and not (h.kicker or h.subtitle or h.bylines or h.bylines_below or h.duplicates)
+    ]
+    texts = collections.Counter(headlines[i].title[0].text for i in left)
+    owner = {a: h for h, a in assignment.items()}
+    position = {entry: p for p, entry in enumerate(order)}
+    for i in left:
+        label = headlines[i]
+        if texts[label.title[0].text] < 2:
+            continue
+        p = position[("h", i)]
+        if p + 1 >= len(order) or order[p + 1][0] != "a" or order[p + 1][1] not in owner:
+            continue
+        j = order[p + 1][1]
+        own = owner[j]
+        if position[("h", own)] < position[("a", j)] or headlines[own].kicker:
+            continue  # (its headline is over its text, or has a kicker already)
+        headlines[own].kicker, label.title = label.title, []
+
+
 def _insert_article(
     articles: list[Article],
     assignment: dict[int, int],
@@ -4516,6 +4551,7 @@ def _parse_page(page: Page) -> PageLayout:
     _split_at_leftover_headline(headlines, articles, assignment, order)
     _join_headless_items(headlines, articles, assignment, order)
     _join_feature_sections(headlines, articles, assignment, order)
+    _attach_series_labels(headlines, articles, assignment, order)
     _lift_inline_furniture(articles, unplaced, page.text)
     position = {entry: p for p, entry in enumerate(order)}
     for i, h in enumerate(headlines):
