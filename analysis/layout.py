@@ -281,6 +281,9 @@ _PAGE_NUMBER_LEFT: Final = re.compile(r"[A-Z]?\d{1,2}")
 _PAGE_NUMBER_EDGE: Final = re.compile(r"^[A-Z]?\d{1,2}|[A-Z]?\d{1,2}$")
 
 
+_SITE_LINE: Final = re.compile(
+    rf"(?:[{CJK}]{{2,8}}\s*[:：]?\s*)?(?:https?://|www\.)[\w.\-/]+(?:\s*[{CJK}]{{2,8}})?"
+)
 # a character every line of _FURNITURE_PART parts holds (年, 星期, 版, 日报, 新闻, 编辑, 市委主办 …)
 _FURNITURE_ANCHOR: Final = re.compile(r"[0-9年星农版报闻要民副专辑式编对审线话真邮址委A-Z]")
 
@@ -290,6 +293,8 @@ def _furniture_parts(text: str) -> str:
     "masthead" when only of the paper's name or section, else ""."""
     if not _FURNITURE_ANCHOR.search(text):  # (a cheap test first: most lines hold none)
         return ""
+    if ("www." in text or "://" in text) and _SITE_LINE.fullmatch(text):
+        return "parts"  # the paper's web site under its masthead: 湖州在线 www.hz66.com
     rest, parts = _FURNITURE_PART.subn("", text)
     # (the paper's owner: 中共平湖市委机关报, 中共平湖市委主管主办; rare)
     if "机关报" in rest or "委主办" in rest or "委主管" in rest:
@@ -314,16 +319,6 @@ def _is_furniture(chunks: list[Chunk], i: int) -> bool:
     """Page furniture: a header or footer line, a jump line, the desk's credits …"""
     chunk = chunks[i]
     lines = chunk.lines
-    # the entries of the front page's guide right under its label, each ending in the page it
-    # points to (今日导读 | 濮院：“一件毛衫”织出时尚新图景 2版 | …)
-    if (
-        i > 0
-        and not chunk.blank_before
-        and chunks[i - 1].kind == "furniture"
-        and _GUIDE_LABEL.search(chunks[i - 1].text) is not None
-        and all(_GUIDE_POINTER.search(line.text) for line in lines)
-    ):
-        return True
     # (a header of four or five lines opens with a short one: 第2版 | 综 合 | 2021年5月12日 | …;
     # a front page's masthead may run to eight: 平湖日报 | PINGHU RIBAO | 中共…委机关报 | …)
     if len(lines) > 8 or (
@@ -440,7 +435,28 @@ _PROMOTION: Final = re.compile(
 _HEADER_DATE: Final = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _WEATHER_BOX: Final = re.compile(r"(?:今日|明日|今天|明天)天气")
 _GUIDE_LABEL: Final = re.compile(r"导\s*读\s*$")
-_GUIDE_POINTER: Final = re.compile(r"\D\s*第?\s*[A-Z]?\d{1,2}\s*版$")
+# where an entry of the guide points: the end of its line (…新图景 2版) or a line of its own (第3版)
+_GUIDE_POINTER: Final = re.compile(r"(?:^|\D)\s*第?\s*[A-Z]?\d{1,2}\s*版$")
+
+
+def _guide_entries(chunks: list[Chunk], i: int) -> bool:
+    """Entries of the front page's guide to the issue right under its label or the entry above
+    (今日导读 | 濮院：“一件毛衫”织出时尚新图景 2版, or 暑期托管班开进社区 | 孩子们有了“第二课堂” |
+    第3版): headline lines ending in the page they point to, no sentence among them."""
+    chunk = chunks[i]
+    if i == 0 or chunk.blank_before or chunks[i - 1].kind != "furniture":
+        return False
+    above = chunks[i - 1]
+    return (
+        _GUIDE_POINTER.search(chunk.lines[-1].text) is not None
+        and (
+            _GUIDE_LABEL.search(above.text) is not None
+            or _GUIDE_POINTER.search(above.lines[-1].text) is not None
+        )
+        and not any(line.final for line in chunk.lines)
+    )
+
+
 _FOLLOW_CALL: Final = re.compile(r"(?:关注|订阅)“[^“”]{2,10}”(?:微信公众号|公众号|客户端)?")
 # an advertisement's telephone line, and what else shows a block is one: an address, an offer
 _AD_PHONE: Final = re.compile(r"[^，。]{0,6}(?:热线|电话)\s*[:：]\s*[\d\s\-－()（）]{7,}")
@@ -1206,6 +1222,8 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                         # a dateline opens a new article after a finished paragraph
                         dateline
                         or indented  # an indented new paragraph
+                        # the bodies signing a notice under its close (特此通告。 | 平湖市…局)
+                        or prev_text.endswith(_NOTICE_CLOSE)
                         # a new block with no blank line: the column width changes (a caption
                         # set narrower than the article above it)
                         or (k - start >= 2 and line_width > width + 2.5)
@@ -1215,6 +1233,9 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                         # 新华社… may also just be a line of running text that starts with the
                         # agency's name
                         (dateline and _dateline_completes(lines, k))
+                        # (an indented line under one announcing it: 现将有关事项通告如下： |
+                        # 　　一、免疫时间：…)
+                        or (indented and prev_text.endswith(_COLONS))
                         # a line set in (a caption's opening space) under a few lines with no
                         # punctuation: a headline right over the text (用心用情做好“三服务” |
                         # 助企纾困再加力 |  6月7日，在新埭镇…); running text opens no paragraph
@@ -1954,6 +1975,9 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk.kind = "signature"
         elif _opens_with_dateline(chunk, chunks[i + 1] if i + 1 < len(chunks) else None):
             chunk.kind = "body"
+        elif prev is not None and prev.kind == "furniture" and _guide_entries(chunks, i):
+            chunk.kind = "furniture"
+            continue
         elif chunk.lines[0].doubled and _bold_question(chunks, i):
             chunk.kind = "body"  # an interview's question set bold, over its answer
         elif chunk.lines[0].doubled:  # _chunks splits text where doubling starts or stops
@@ -2306,6 +2330,16 @@ def _stands_alone(chunks: list[Chunk], i: int, body_column: float) -> bool:
         # (not a paragraph's opening cut by a column break, a block set in between: 今年以来，
         # 我市大力推进企 | 本报讯 … | 业数字化改造…; a headline opens with no time and comma)
         return not _CLAUSE_OPENING.match(chunk.text)
+    if (
+        len(chunk.lines) == 1
+        and not chunk.lines[0].final
+        and body_column
+        and chunk.width < body_column - 3
+        and _headline_shaped(nxt)
+    ):
+        # a title with a comma over another headline's line, clearly short of the column (高温
+        # 下，为户外劳动者送清凉 | | 全市建成爱心驿站326家 | ■记者 …): no paragraph ends so
+        return True
     if len(chunk.lines) > 2 or len(nxt.lines) < 3:
         return False
     column = _next_column(nxt, body_column)
@@ -2660,8 +2694,11 @@ _PREDICATE_OPENING: Final = re.compile(
     r"|(?:超|达|突破|逾|近)[\d.]+"
 )
 # a change in figures with no subject of its own: 同比增长12.5%, 增长两成
-_FIGURE_CHANGE: Final = re.compile(
-    r"(?:同比|环比)?(?:增长|下降|增加|减少|提高|上升|回落)(?:[\d.]+%|[\d.]+个百分点|[一二两三四五六七八九]成)"
+_CHANGE_IN_FIGURES: Final = r"(?:同比|环比)?(?:增长|下降|增加|减少|提高|上升|回落)(?:[\d.]+%|[\d.]+个百分点|[一二两三四五六七八九]成)"
+_FIGURE_CHANGE: Final = re.compile(_CHANGE_IN_FIGURES)
+# a measure named and its change in figures (出口额同比增长14.2%, 地区生产总值同比增长6.1%)
+_SUBJECT_CHANGE: Final = re.compile(
+    rf"[{CJK}“”]{{1,10}}(?:量|额|值|率|收入|总值|规模|人数|人次|“[{CJK}]{{2,6}}”){_CHANGE_IN_FIGURES}"
 )
 
 
@@ -2761,7 +2798,8 @@ def _figures_under_statement(upper: str, lower: str, one_line: bool = True) -> b
     in its own figure (普惠小微贷款余额突破500亿元 | 同比增长18.6%): the title's subtitle, not its
     second line nor a title under a kicker. Under a subject that wants its figures
     (…集装箱吞吐量 | 同比增长12.5%, …客流量 | 日均…) it is the rest of one title."""
-    if _RATE_FIGURE.fullmatch(lower) is not None:
+    if _RATE_FIGURE.fullmatch(lower) is not None or _SUBJECT_CHANGE.fullmatch(lower) is not None:
+        # (or a subject's change in figures: 一季度我市外贸进出口实现“开门红” | 出口额同比增长14.2%)
         return _MEASURED_SUBJECT.search(upper) is None
     if _ENDS_IN_FIGURE.search(upper) is None:
         return False
@@ -2919,6 +2957,8 @@ _DANGLING: Final = ("的", "和", "与", "及", "或", "之")
 _WANTS_OBJECT: Final = (
     "变身", "变成", "成为", "化身", "迎来", "走进", "迈向", "走向", "打造", "开启", "按下",
     "跑出", "织密", "筑牢", "奏响", "绘就", "搭起", "架起", "撑起", "点亮",
+    # (and being chosen, whose list or title follows: 我市28家企业入选 | 国家级专精特新“小巨人”)
+    "入选", "入围", "获评", "荣获", "跻身", "列入", "获批", "入列",
 )  # fmt: skip
 
 _AIM_OPENING: Final = (
@@ -2936,8 +2976,10 @@ def _statement_over_title(lines: list[Span]) -> bool:
     # 全市春季农业生产推进 | 会在新港镇召开部署春耕 | 抓住有利时机…)
     if len(lines) != 2 or len(first) < 8 or not first.startswith(_FACT_SUBJECT):
         return False
-    if first.endswith((*_DANGLING, "级")):
-        return False  # (a title wrapped inside a phrase: 我市4个村入选省级 | 未来乡村创建名单)
+    if first.endswith((*_DANGLING, "级", *_WANTS_OBJECT)):
+        # (a title wrapped inside a phrase: 我市4个村入选省级 | 未来乡村创建名单, or before a
+        # verb's object: 我市28家企业入选 | 国家级专精特新“小巨人”)
+        return False
     if _open_bracket(first):
         return False
     below = lines[1].text
@@ -3201,6 +3243,8 @@ def _subtitle_under(lines: list[Span], text: str, title: list[Span]) -> bool:
             # author line
             and (len(lines) == 1 or (len(lines) == 2 and _short_remainder(lines)))
         )
+        # (or its figures: 上半年我市外贸进出口逆势增长 ×2 | | 出口“新三样”增长41.2%)
+        or (len(lines) == 1 and len(title) == 1 and _figures_under_statement(title[0].text, text))
     )
 
 
@@ -4064,6 +4108,70 @@ def _join_feature_sections(
         _drop_article(articles, assignment, order, j)
 
 
+def _join_sections_headed_after(
+    headlines: list[Headline],
+    articles: list[Article],
+    assignment: dict[int, int],
+    order: list[tuple[str, int]],
+) -> None:
+    """A feature whose headline comes after its text, its subheads between its sections (…普通
+    村庄。 | 闲置农房变身特色民宿 | “村里有不少闲置农房…): each subhead was read as the headline
+    of the section above it. A one-line title between two texts of one column, neither with a
+    dateline nor the upper with a byline, that reads like the text under it (twice as much as
+    like the one above, a quarter of its weight or more) heads that text as a subhead: the two
+    are one article, under the headline after the lower one. A title of the shape of a subhead
+    already found in the upper text (闲置农房变身特色民宿, 村企联动拓宽增收路子) is one too."""
+    shapes: dict[int, set[tuple[int, str]]] = {}  # id of a joined article -> its subheads' shapes
+    j = 0
+    while j + 1 < len(articles):
+        owner = {a: h for h, a in assignment.items()}
+        upper, lower = articles[j], articles[j + 1]
+        if j not in owner or j + 1 not in owner:
+            j += 1
+            continue
+        head = headlines[owner[j]]
+        p = order.index(("a", j))
+        if (
+            order[p + 1 : p + 4] != [("h", owner[j]), ("a", j + 1), ("h", owner[j + 1])]
+            or len(head.title) != 1
+            or head.kicker
+            or head.subtitle
+            or head.bylines
+            or head.bylines_below
+            or len(head.title[0]) > 16
+            or upper.dateline
+            or lower.dateline
+            or upper.bylines
+            or not upper.paragraphs
+            or not lower.paragraphs
+            or upper.open_end
+            or _is_credited_caption(upper)
+            or _is_credited_caption(lower)
+            or len(lower.widths) < 3
+            or _columns_differ(upper, lower)
+        ):
+            j += 1
+            continue
+        shape = _subhead_shape(head.title[0].text)
+        if shape not in shapes.get(id(upper), ()):
+            sims = _similarity([head], [upper, lower])
+            if not (sims[0, 1] >= _READS_LIKE and sims[0, 1] >= 2 * sims[0, 0]):
+                j += 1
+                continue
+        shapes.setdefault(id(upper), set()).add(shape)
+        upper.paragraphs += [head.title[0], *lower.paragraphs]
+        upper.bylines += lower.bylines
+        head.title = []  # (now a paragraph: no headline left to place)
+        upper.widths = sorted(upper.widths + lower.widths)
+        upper.content_widths = sorted(upper.content_widths + lower.content_widths)
+        upper.last = max(upper.last, lower.last)
+        upper.open_end, upper.ambiguous_end = lower.open_end, lower.ambiguous_end
+        order.remove(("h", owner[j]))
+        del assignment[owner[j]]
+        assignment[owner[j + 1]] = j  # (the lower one's headline heads them both)
+        _drop_article(articles, assignment, order, j + 1)
+
+
 def _attach_series_labels(
     headlines: list[Headline],
     articles: list[Article],
@@ -4283,8 +4391,11 @@ def _attach_unclaimed_kickers(
             and not lower.subtitle
             and abs(_title_chars(upper.title) - _title_chars(lower.title)) <= 2
         ):
-            if _subtitle_text(lower.title[0].text):
-                # an author line under a title, a blank line between: its subtitle
+            if _subtitle_text(lower.title[0].text) or _figures_under_statement(
+                upper.title[0].text, lower.title[0].text
+            ):
+                # an author line under a title, a blank line between, or a measure's change in
+                # figures (上半年全市经济运行稳中向好 | | 地区生产总值同比增长6.1%): its subtitle
                 lower.title, lower.subtitle = upper.title, lower.title
             else:
                 # Two lines of one width, both reading like the same body: one title that a
@@ -4551,6 +4662,7 @@ def _parse_page(page: Page) -> PageLayout:
     _split_at_leftover_headline(headlines, articles, assignment, order)
     _join_headless_items(headlines, articles, assignment, order)
     _join_feature_sections(headlines, articles, assignment, order)
+    _join_sections_headed_after(headlines, articles, assignment, order)
     _attach_series_labels(headlines, articles, assignment, order)
     _lift_inline_furniture(articles, unplaced, page.text)
     position = {entry: p for p, entry in enumerate(order)}

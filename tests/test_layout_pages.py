@@ -4,9 +4,10 @@ story and a 简讯 digest, headline-first pages, three stories on one topic, a d
 photo captions and a picture page, features signed 文/沈洁, kickers, short stories back to back,
 continued text, wire, sport, finance and law pages, a photo essay, health tips, notices, a
 provincial and a county paper, a comment page, a reader-hotline page, a long feature, and
-twenty-seven ordinary city-daily news pages (city_*, city2_*, city3_*, city4_*, daily_*: one with a
-guide to the issue whose pointers take lines of their own, wire pages, a sports page with a results
-list, a market page with a price list), eight county-daily news
+thirty-one ordinary city-daily news pages (city_*, city2_* … city5_*, daily_*: guides to the
+issue whose pointers take lines of their own, wire pages, a sports page with a results list, a
+market page with a price list, subtitles of figures a blank line under their titles), eight
+county-daily news
 pages with subheads, briefs and displaced headlines (town_*), and twenty pages besides the news: a
 literary supplement with poems, a theory page, a special page, a service page, a picture page
 and briefs with a notice (supp_*), a page of government notices, a health page with a Q&A and a
@@ -14,11 +15,12 @@ directory, a culture page with an essay and a poem (supp2_*), a literary supplem
 education page (supp3_*), a page of local services, a health page with a timetable, a market
 page with a price list (supp4_*), a health page, a page of notices set with blank lines between
 paragraphs (their signers and dates too), a literary supplement, a law page, a service page
-(supp5_*), one hundred and ninety-nine pages in the sample's own style (pinghu*_*: among
+(supp5_*), two hundred and three pages in the sample's own style (pinghu*_*: among
 them a literary supplement, a special page with a Q&A and a box, a page of public notices, a
 crowded front page with briefs titled ■ in one column under a label, a sports page with a
-results list, displaced headlines, in-depth features with bold subheads, a caption a blank
-line over its credit), forty-four pages of other county dailies (county*_*: credits in the
+results list, displaced headlines, in-depth features with bold subheads, a feature headed
+after its text with subheads between its sections, a caption a blank line over its credit, a
+notice closing with its signers and date), forty-four pages of other county dailies (county*_*: credits in the
 dateline's brackets, headlines first, 图片新闻 groups, boxes, jumps, a story's one-line
 headline of two phrases a space apart between two stories on a flush page, a lead's title printed
 twice on two lines under its kicker, or on two lines of different widths), four pages of a
@@ -155,6 +157,7 @@ def test_a_masthead_and_a_guide_to_the_issue_are_furniture(layouts) -> None:
     for name, date in (
         ("pinghu47_yaowen", "2022-10-18"),
         ("county12_tongxiang_yaowen", "2023-04-18"),
+        ("city5_huzhou_yaowen", "2023-07-27"),  # (its web site under the masthead, too)
     ):
         layout = layouts[name][1]
         unplaced = layout.unplaced
