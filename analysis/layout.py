@@ -4052,7 +4052,8 @@ def _join_feature_sections(
     or subtitle of its own: a subhead of the feature (set bold, it is printed twice), not a
     story. A story has a dateline, a byline or a column of its own. The subhead joins the
     feature's body as a paragraph of its own, its text after it. Photo captions may stand
-    between; a byline under the last section's text is the feature's when it has none."""
+    between; a byline under the text of the last section, the page's last text, is the
+    feature's when it has none."""
     j = 1
     while j < len(articles):
         owner = {a: h for h, a in assignment.items()}
@@ -4061,9 +4062,9 @@ def _join_feature_sections(
         p = order.index(("a", j))
         # the article read before the section's headline, over photo captions and their titles
         f, q = j - 1, p - 2
-        while f >= 0 and _is_credited_caption(articles[f]) and q >= 0:
+        while f >= 0 and q >= 1 and _is_credited_caption(articles[f]):
             if order[q] == ("h", owner.get(f, -1)):
-                q -= 1
+                q -= 1  # (the caption's title, after its text)
             if order[q] != ("a", f):
                 break
             f, q = f - 1, q - 1
@@ -4609,6 +4610,10 @@ def _parse_page(page: Page) -> PageLayout:
             continue
         # headline cluster: headline chunks and bylines, until a body/name/furniture chunk
         cluster: list[Chunk] = []
+        # (the chunk before it, over lone names: a caption's credit | 徐佳丽 | its title)
+        before = k - 1
+        while before > 0 and chunks[before].kind == "name":
+            before -= 1
         while k < len(chunks) and chunks[k].kind in ("headline", "byline"):
             nxt = chunks[k]
             # a byline group directly above a body (no blank) belongs to that body, unless that
@@ -4643,9 +4648,9 @@ def _parse_page(page: Page) -> PageLayout:
             continue
         # (a cluster opening under a caption's photo credit opens with the caption's title)
         after_credit = (
-            prev is not None
-            and prev.kind == "byline"
-            and _PHOTO_CREDIT.search(prev.text) is not None
+            before >= 0
+            and chunks[before].kind == "byline"
+            and _PHOTO_CREDIT.search(chunks[before].text) is not None
         )
         for h in _group_headlines(cluster, unplaced, after_credit):
             headlines.append(h)
