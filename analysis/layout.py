@@ -252,7 +252,7 @@ _FURNITURE_PARTS: Final = (
     rf"|(?:(?:本版|责任|美术|文字|图片|值班)?编辑|(?:本版)?责编|版式(?:设计)?|美编|校对|组版|审读|校审)"
     # (the name perhaps spaced out: 责任编辑：周 晔)
     rf"(?:(?:\s*[:：]\s*|\s+)[{CJK}](?:\s?[{CJK}]){{1,2}}(?![{CJK}]))?"
-    rf"|(?:{_DESK_LINES})?(?:热线|电话|传真|邮编)\s*[:：]?\s*[\d\s-]{{5,}}"
+    rf"|(?:(?:本版|本报)?(?:{_DESK_LINES}))?(?:热线|电话|传真|邮编)\s*[:：]?\s*[\d\s-]{{5,}}"
     # the masthead's small print: issue number, pages today, serial number (and the paper's
     # owner: _PARTY_ORGAN)
     rf"|第\s*\d{{3,6}}\s*期|{_PAGES_TODAY}"
@@ -274,7 +274,11 @@ _FURNITURE_PART: Final = re.compile(f"(?=[{_FURNITURE_PART_FIRST}])(?:{_FURNITUR
 # The paper's name and its section (平湖日报, 平湖新闻, 要闻): furniture beside one of the parts
 # above or a page number, or alone at the top or bottom of the page; elsewhere they may be a
 # headline's words (读嘉兴日报, 揭秘新闻).
-_PARTY_ORGAN: Final = re.compile(rf"(?:中共)?[{CJK}]{{2,8}}委(?:机关报|主管主办|主办)")
+_PARTY_ORGAN: Final = re.compile(
+    rf"(?:中共)?[{CJK}]{{2,8}}委(?:机关报|主管主办|主办)"
+    # (and the house publishing it: 嘉善县新闻传媒中心出版)
+    rf"|[{CJK}]{{2,10}}(?:传媒中心|传媒集团|报社|融媒体中心|新闻中心)(?:编辑)?出版"
+)
 _MASTHEAD_PART: Final = re.compile(rf"[{CJK}]{{2}}日报|[{CJK}]{{2}}新闻|{_SECTIONS}")
 _MASTHEAD_WORDS: Final = ("日报", "新闻", *_SECTIONS.split("|"))  # one of them is in every part
 _PAGE_NUMBER_LEFT: Final = re.compile(r"[A-Z]?\d{1,2}")
@@ -297,7 +301,7 @@ def _furniture_parts(text: str) -> str:
         return "parts"  # the paper's web site under its masthead: 湖州在线 www.hz66.com
     rest, parts = _FURNITURE_PART.subn("", text)
     # (the paper's owner: 中共平湖市委机关报, 中共平湖市委主管主办; rare)
-    if "机关报" in rest or "委主办" in rest or "委主管" in rest:
+    if "机关报" in rest or "委主办" in rest or "委主管" in rest or "出版" in rest:
         rest, organ = _PARTY_ORGAN.subn("", rest)
         parts += organ
     mastheads = 0
@@ -1224,6 +1228,18 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                         or indented  # an indented new paragraph
                         # the bodies signing a notice under its close (特此通告。 | 平湖市…局)
                         or prev_text.endswith(_NOTICE_CLOSE)
+                        # a subhead set flush between paragraphs that open indented, no blank
+                        # line around it (…交道。 | 田埂上学来的歌 | 　　顾秀英出生在…)
+                        or (
+                            not indented
+                            and not final
+                            and k + 1 < len(lines)
+                            and lines[k + 1].indented
+                            # (short of the column, or a quotation whole on its line: “不能让
+                            # 田歌断在我们这一代”)
+                            and (line_width < width - 2 or (text[:1] == "“" and text[-1:] == "”"))
+                            and _ANY_PUNCT.search(text) is None
+                        )
                         # a new block with no blank line: the column width changes (a caption
                         # set narrower than the article above it)
                         or (k - start >= 2 and line_width > width + 2.5)
@@ -1641,6 +1657,10 @@ def _subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
         return False
     if len(nxt.lines) == 1:  # cut by a column break right after a paragraph's first line
         first = nxt.lines[0]
+        if led and (first.final or _contact_lines(nxt)) and chunk.width < body_column - 3:
+            # (a numbered section over a paragraph of one line: 二、项目概况 | 1.…。; not a
+            # paragraph's first line, as wide as the column, cut by a column break)
+            return True
         return not first.final and -3.5 <= first.content_width - body_column <= -1.75
     column = _next_column(nxt, body_column)
     if not led and not nxt.punct:
@@ -1649,6 +1669,43 @@ def _subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
     # paragraph too, or be one of a series)
     return abs(column - body_column) < 2.5 and (
         led or _opens_paragraph(nxt, column) or _parallel_subheads(chunks, i, body_column)
+    )
+
+
+def _first_section(chunks: list[Chunk], i: int) -> bool:
+    """The heading of a document's first numbered section, a line of its own over a paragraph
+    of text with no dateline (一、招标条件 | 本招标项目…): no title opens with its first number."""
+    chunk = chunks[i]
+    if len(chunk.lines) != 1 or i + 1 >= len(chunks) or not chunk.lines[0].text.startswith("一、"):
+        return False
+    text, nxt = chunk.lines[0].text, chunks[i + 1]
+    return (
+        len(text) <= 16
+        and _ANY_PUNCT.search(text, 2) is None
+        and _SUBHEAD_LEAD.match(text) is not None
+        and nxt.kind == "text"
+        and nxt.punct == 2
+        and not _opens_with_dateline(nxt)
+    )
+
+
+def _flush_subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
+    """A short line set flush, no blank line around it, between a finished paragraph and one
+    opening indented with no dateline (…打了六十多年交道。 | 田埂上学来的歌 | 　　顾秀英出生在…):
+    a subhead inside the story, as _chunks cut it out; a headline stands apart."""
+    chunk = chunks[i]
+    if len(chunk.lines) != 1 or chunk.blank_before or chunk.blank_after or i + 1 >= len(chunks):
+        return False
+    line, nxt = chunk.lines[0], chunks[i + 1]
+    return (
+        not line.indented
+        and not line.doubled
+        and (0 < line.width < body_column - 2 or (line.text[:1] == "“" and line.text[-1:] == "”"))
+        and nxt.kind == "text"
+        and nxt.lines[0].indented
+        and _ANY_PUNCT.search(line.text) is None
+        and _ends_paragraph(chunks[i - 1])
+        and not _opens_with_dateline(nxt)
     )
 
 
@@ -1890,9 +1947,18 @@ def _signature(chunk: Chunk, above: Chunk) -> bool:
         return False
     if above.lines[-1].text.endswith(_NOTICE_CLOSE):
         return not chunk.punct
-    # (two bodies may sign it jointly: 桐乡报社 | 桐乡市作家协会 | 2020年8月26日)
+    # (two bodies may sign it jointly: 桐乡报社 | 桐乡市作家协会 | 2020年8月26日; a contact
+    # line may come first: 咨询电话：0573-85612345（黄女士） | 平湖市新仓镇人民政府 | 2023年…)
+    contact = len(lines) >= 2 and _CONTACT_LINE.fullmatch(lines[0].text) is not None
+    signers = lines[1:] if contact else lines
     return _DATE_LINE.fullmatch(lines[-1].text) is not None and (
-        len(lines) == 1 or (all(len(line.text) <= 20 for line in lines) and not chunk.punct)
+        len(signers) == 1
+        or (
+            all(len(line.text) <= 20 for line in signers)
+            and not (
+                any(_ANY_PUNCT.search(line.text) for line in signers) if contact else chunk.punct
+            )
+        )
     )
 
 
@@ -1978,6 +2044,14 @@ def _classify(chunks: list[Chunk]) -> None:
         elif prev is not None and prev.kind == "furniture" and _guide_entries(chunks, i):
             chunk.kind = "furniture"
             continue
+        elif _first_section(chunks, i):
+            chunk.kind = "body"  # a document's first numbered section: 一、招标条件 (no title)
+            chunk.lines = [chunk.lines[0]._replace(final=True)]  # a paragraph of its own
+            chunk._text_lines = None
+        elif prev is not None and prev is last_body and _flush_subhead(chunks, i, body_column):
+            chunk.kind = "body"
+            chunk.lines = [chunk.lines[0]._replace(final=True)]  # a paragraph of its own
+            chunk._text_lines = None  # (read again from the new line)
         elif chunk.lines[0].doubled and _bold_question(chunks, i):
             chunk.kind = "body"  # an interview's question set bold, over its answer
         elif chunk.lines[0].doubled:  # _chunks splits text where doubling starts or stops
@@ -2124,6 +2198,8 @@ def _reach(line: Line, below: Line) -> float:
 # how a notice or an appeal gives its contacts (the desks' own lines are page furniture)
 _CONTACT_LINE: Final = re.compile(
     r"(?:咨询|联系|报名|投诉|举报|监督|预约|服务)(?:电话|热线|人|地址|邮箱)\s*[:：]\s*\S.{0,40}"
+    # (a tender's parties: 招标人：…, 招标代理机构：…)
+    r"|(?:招标|采购|招标代理|采购代理|代理)(?:人|单位|机构)\s*[:：]\s*\S.{0,40}"
     # (or a service's own line and its number: 供电服务热线：95598, 公交服务热线：85012345)
     # (not the paper's desks: 广告热线：85012345 is furniture)
     rf"|(?!(?:{_DESK_LINES})(?:热线|电话))[{CJK}]{{1,8}}(?:服务|客服)?(?:热线|电话)\s*[:：]\s*"
@@ -2134,7 +2210,7 @@ _CONTACT_LINE: Final = re.compile(
 _AUTHOR_NOTE: Final = re.compile(r"[（(]\s*作者(?:系|为|是|单位|简介)[^（）()]{2,60}[)）]")
 
 
-_CONTACT_FIRST: Final = frozenset("咨联报投举监预服")
+_CONTACT_FIRST: Final = frozenset("咨联报投举监预服招采代")
 
 
 def _contact_lines(chunk: Chunk) -> bool:
@@ -2230,11 +2306,19 @@ def _web_address(text: str) -> bool:
 def _notice_title(chunk: Chunk) -> bool:
     """One line naming a notice (遗失声明) with blank lines around it: no sentence runs on into
     it, even one ending on a telephone number with no full stop."""
-    return (
-        len(chunk.lines) == 1
-        and chunk.blank_after
-        and _NOTICE_TITLE.fullmatch(chunk.text.replace(" ", "")) is not None
-    )
+    if not chunk.blank_after or len(chunk.lines) > 2:
+        return False
+    text = chunk.text.replace(" ", "")
+    if len(chunk.lines) == 1:
+        return _NOTICE_TITLE.fullmatch(text) is not None
+    # (or a tender's or a post's notice named in full over two lines: 平湖市钟埭街道2023年农村
+    # 道路 | 提升改造工程招标公告)
+    return len(text) <= 40 and _LONG_NOTICE_TITLE.fullmatch(text) is not None
+
+
+_LONG_NOTICE_TITLE: Final = re.compile(
+    rf"[{CJK}0-9“”（）()]{{6,36}}(?:招标公告|中标公告|招聘公告|采购公告|公示|通告|启事)"
+)
 
 
 def _verse(lines: list[Line]) -> bool:
@@ -2430,6 +2514,9 @@ def _photo_credit_below(chunks: list[Chunk], i: int) -> bool:
     )
 
 
+_CIRCLED_NUMBERS: Final = "①②③④⑤⑥⑦⑧⑨⑩"
+
+
 def _photo_credit_apart(chunks: list[Chunk], i: int) -> bool:
     """A caption set apart from its photo credit by a blank line, its title under both, as a
     page sets its headlines after the text ( 10月17日，在…抢收晚稻。…高峰期。 | | ■摄影 陆 彬 |
@@ -2440,7 +2527,8 @@ def _photo_credit_apart(chunks: list[Chunk], i: int) -> bool:
     chunk, below, title = chunks[i], chunks[i + 1], chunks[i + 2]
     return (
         chunk.kind == "body"
-        and chunk.lines[0].indented
+        # (or the last of a group's numbered captions: ③ 干窑镇中心小学的学生…)
+        and (chunk.lines[0].indented or chunk.lines[0].text[:1] in _CIRCLED_NUMBERS)
         and len(chunk.lines) <= 8
         and chunk.lines[-1].final
         and below.kind == "byline"
@@ -3212,6 +3300,14 @@ def _kicker_over(
         return True  # (a blank line away too, a column's own name: 民生实事进行时)
     if len(lines) != 1 or dups or any(line.doubled for line in below.lines):
         return False
+    if (
+        len(text) <= 6
+        and not below.blank_before
+        and len(below.lines) == 1
+        and below.lines[0].text.endswith(("？", "?"))
+        and not _ANY_PUNCT.search(text)
+    ):
+        return True  # a column's label right over the question it answers: 健康问答 | …怎么办？
     # the title line and the line under it, in this chunk or the next one touching it
     under = below.lines[1:2]
     if not under and after is not None and after.kind == "headline" and not after.blank_before:
@@ -4523,8 +4619,11 @@ def _parse_page(page: Page) -> PageLayout:
                 chunk = chunks[k] = _collapsed_bold_lines(chunk, unplaced)
             # a body with a photo credit printed right under it is a caption of its own; the
             # credit of a group of photos closes the group's captions instead (本组图片由…摄)
+            # (the last of a group's numbered captions over the group's credit goes on the
+            # group, a caption of one photo under its credit is one of its own)
             caption = (
-                _photo_credit_below(chunks, k) or _photo_credit_apart(chunks, k)
+                _photo_credit_below(chunks, k)
+                or (_photo_credit_apart(chunks, k) and chunk.lines[0].indented)
             ) and not _GROUP_CREDIT.search(chunks[k + 1].text)
             current = _add_body(
                 chunk, prev, current, articles, order, caption, indenting, colon_lines

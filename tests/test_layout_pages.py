@@ -8,19 +8,21 @@ thirty-one ordinary city-daily news pages (city_*, city2_* … city5_*, daily_*:
 issue whose pointers take lines of their own, wire pages, a sports page with a results list, a
 market page with a price list, subtitles of figures a blank line under their titles), eight
 county-daily news
-pages with subheads, briefs and displaced headlines (town_*), and twenty pages besides the news: a
+pages with subheads, briefs and displaced headlines (town_*), and twenty-four pages besides the news: a
 literary supplement with poems, a theory page, a special page, a service page, a picture page
 and briefs with a notice (supp_*), a page of government notices, a health page with a Q&A and a
 directory, a culture page with an essay and a poem (supp2_*), a literary supplement, a law page, an
 education page (supp3_*), a page of local services, a health page with a timetable, a market
 page with a price list (supp4_*), a health page, a page of notices set with blank lines between
 paragraphs (their signers and dates too), a literary supplement, a law page, a service page
-(supp5_*), two hundred and three pages in the sample's own style (pinghu*_*: among
+(supp5_*), a page of notices (a tender in numbered sections, a classified column, a notice
+signed under its contact line), a literary supplement, a health page and a law page with
+columns' labels over their questions (supp6_*), two hundred and three pages in the sample's own style (pinghu*_*: among
 them a literary supplement, a special page with a Q&A and a box, a page of public notices, a
 crowded front page with briefs titled ■ in one column under a label, a sports page with a
 results list, displaced headlines, in-depth features with bold subheads, a feature headed
 after its text with subheads between its sections, a caption a blank line over its credit, a
-notice closing with its signers and date), forty-four pages of other county dailies (county*_*: credits in the
+notice closing with its signers and date), forty-eight pages of other county dailies (county*_*: credits in the
 dateline's brackets, headlines first, 图片新闻 groups, boxes, jumps, a story's one-line
 headline of two phrases a space apart between two stories on a flush page, a lead's title printed
 twice on two lines under its kicker, or on two lines of different widths), four pages of a
@@ -176,3 +178,25 @@ def test_a_lone_byline_is_the_story_it_stands_in(layouts) -> None:
     assert story.byline == "记者 冯超"
     unplaced = layouts["pinghu47_yaowen"][1].unplaced
     assert (unplaced.kind == "detached_byline").sum() == 1
+
+
+def test_a_subhead_set_flush_between_indented_paragraphs_is_a_paragraph(layouts) -> None:
+    # (…打了六十多年交道。 | 田埂上学来的歌 | 　　顾秀英出生在…, no blank line around it): the
+    # subhead a paragraph of its own, not glued to the sentences around it
+    articles = layouts["county13_jiashan_wenhua"][1].articles
+    feature = articles[articles.title.str.contains("嘉善田歌传承人")].iloc[0]
+    paragraphs = feature.body.split("\n")
+    for subhead in ("田埂上学来的歌", "“不能让田歌断在我们这一代”", "老调子唱出新味道"):
+        assert subhead in paragraphs
+
+
+def test_a_notice_in_numbered_sections_is_one_notice(layouts) -> None:
+    # 一、招标条件 | 本招标项目… under another notice's title: the first section of a notice
+    # headed after its text (no title opens with 一、), its contact lines and its title there
+    layout = layouts["supp6_gonggao"][1]
+    articles = layout.articles
+    tender = articles[articles.body.str.startswith("一、招标条件")].iloc[0]
+    assert tender.title == "平湖市钟埭街道2023年农村道路 提升改造工程招标公告"
+    assert "六、联系方式" in tender.body and tender.body.endswith("0573-85098765")
+    # (the page's own advertising line is furniture: 本版广告热线：85012345 85012366)
+    assert not (layout.unplaced.kind == "headline").any()
