@@ -176,7 +176,16 @@ def _ends_sentence(text: str) -> bool:
     """Ends in 。！？… (or ... ), possibly followed by closing quotes and brackets, or ends the
     story (（完）, a jump line: no column break can follow)."""
     # String tests first: a `$`-anchored regex search tries every position.
-    return text.rstrip(_CLOSERS).endswith(_SENTENCE_MARKS) or _ends_story(text)
+    return (
+        text.rstrip(_CLOSERS).endswith(_SENTENCE_MARKS)
+        or _ends_story(text)
+        # (a reader's question and who asked it: …在哪里办理？（当湖街道 张女士）)
+        or (text.endswith(("）", ")")) and _ASKED_BY.search(text) is not None)
+    )
+
+
+# (a place and a name, no figures: not a note on the pictures, （附图片1张）)
+_ASKED_BY: Final = re.compile(rf"[。！？!?][（(](?!附)[{CJK} ·]{{2,16}}[)）]$")
 
 
 _REPORTING_VERB: Final = re.compile(r"(?:强调|指出|表示|要求|提出|寄语|号召|部署|讲话|呼吁|说|称)$")
@@ -263,11 +272,17 @@ _FURNITURE_PARTS: Final = (
     r"|(?:定价|零售价)\s*[:：]?\s*[\d.]+\s*元"
     # the front page's guide: ▶我市首批“共享工程师”上岗 3版
     r"|^[▶►▷●◆]\s*\S.{1,30}?\s*[A-Z]?\d{1,2}\s*版$"
+    # the weather under the masthead, perhaps on one line with its label: 今日天气 晴到多云
+    # 27℃～37℃ 东北风3级
+    r"|(?:今日|明日|今天|明天)天气\s*[:：]?"
+    r"|(?:晴到多云|多云到晴|(?:晴|阴|多云|小雨|中雨|大雨|阵雨|雷阵雨|小雪|雨夹雪)(?:转(?:晴|阴|多云|小雨|中雨|大雨|阵雨|雷阵雨|小雪))?)(?=\s|-?\d|$)"
+    r"|-?\d{1,2}\s*℃(?:\s*[～~\-至]\s*-?\d{1,2}\s*℃)?"
+    r"|[东南西北]{1,2}风\s*\d(?:\s*[～~\-]\s*\d)?\s*级"
 )
 # every character a part above may start with (the desks' too: 新闻热线, 广告电话): scanning a
 # line, the regex tries the parts only where one stands, not all of them at every character
 _FURNITURE_PART_FIRST: Final = (
-    r"\dA-Z星农第本责美文图值编版校组审热电传邮今共国连社地网印定零▶►▷●◆"
+    r"\dA-Z星农第本责美文图值编版校组审热电传邮今共国连社地网印定零▶►▷●◆明晴阴多小中大阵雷东南西北\-"
     + "".join(desk[0] for desk in _DESK_LINES.split("|"))
 )
 _FURNITURE_PART: Final = re.compile(f"(?=[{_FURNITURE_PART_FIRST}])(?:{_FURNITURE_PARTS})")
@@ -289,7 +304,7 @@ _SITE_LINE: Final = re.compile(
     rf"(?:[{CJK}]{{2,8}}\s*[:：]?\s*)?(?:https?://|www\.)[\w.\-/]+(?:\s*[{CJK}]{{2,8}})?"
 )
 # a character every line of _FURNITURE_PART parts holds (年, 星期, 版, 日报, 新闻, 编辑, 市委主办 …)
-_FURNITURE_ANCHOR: Final = re.compile(r"[0-9年星农版报闻要民副专辑式编对审线话真邮址委A-Z]")
+_FURNITURE_ANCHOR: Final = re.compile(r"[0-9年星农版报闻要民副专辑式编对审线话真邮址委气A-Z]")
 
 
 def _furniture_parts(text: str) -> str:
@@ -2363,6 +2378,20 @@ def _ends_paragraph(chunk: Chunk) -> bool:
         or _ends_in_marked_credit(last.text)
         # (nor a directory's rows: 市中医院：85032120 | 心理援助热线：96525)
         or (last.text[-1:].isdigit() and _fact_box(chunk.lines))
+        # (nor rows of a list each opening indented with its label: 男子团体：长安镇、… |
+        # 女子单打：李 敏（硖石街道）、… | （马桥街道）、顾佳怡（斜桥镇）)
+        or ("：" in chunk.lines[0].text and _labelled_rows(chunk.lines))
+    )
+
+
+def _labelled_rows(lines: list[Line]) -> bool:
+    """Two or more rows, each opening indented with a label and a colon (展览时间：…, 男子单打：
+    …), a row perhaps wrapped onto a line of its own: a list, whose last row ends it."""
+    rows = [line for line in lines if line.indented]
+    return (
+        len(rows) >= 2
+        and lines[0].indented
+        and all(_FIELD_LINE.match(line.text) is not None for line in rows)
     )
 
 
@@ -3096,7 +3125,7 @@ def _split_title_lines(lines: list[Span]) -> tuple[list[Span], list[Span]]:
         # (a title with a dash names its subject itself: 为觅昆仑一把草——记…专家董现明)
         if (
             not _open_bracket(upper)
-            and "—" not in upper
+            and ("—" not in upper or _SUBJECT_DASH.search(upper) is None)
             and (
                 _subtitle_text(tail)
                 or (
@@ -3117,6 +3146,10 @@ def _split_title_lines(lines: list[Span]) -> tuple[list[Span], list[Span]]:
             title, subtitle = _split_title_lines(lines[:-n])
             return title, subtitle + lines[-n:]
     return _split_by_width(lines)
+
+
+# a dash naming a subject (为觅昆仑一把草——记…), not one between figures (1—7月)
+_SUBJECT_DASH: Final = re.compile(r"(?<!\d)—|—(?!\d)")
 
 
 def _split_by_width(lines: list[Span]) -> tuple[list[Span], list[Span]]:

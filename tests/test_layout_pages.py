@@ -17,12 +17,12 @@ page with a price list (supp4_*), a health page, a page of notices set with blan
 paragraphs (their signers and dates too), a literary supplement, a law page, a service page
 (supp5_*), a page of notices (a tender in numbered sections, a classified column, a notice
 signed under its contact line), a literary supplement, a health page and a law page with
-columns' labels over their questions (supp6_*), two hundred and three pages in the sample's own style (pinghu*_*: among
+columns' labels over their questions (supp6_*), two hundred and seven pages in the sample's own style (pinghu*_*: among
 them a literary supplement, a special page with a Q&A and a box, a page of public notices, a
 crowded front page with briefs titled ■ in one column under a label, a sports page with a
 results list, displaced headlines, in-depth features with bold subheads, a feature headed
 after its text with subheads between its sections, a caption a blank line over its credit, a
-notice closing with its signers and date), forty-eight pages of other county dailies (county*_*: credits in the
+notice closing with its signers and date), fifty-two pages of other county dailies (county*_*: credits in the
 dateline's brackets, headlines first, 图片新闻 groups, boxes, jumps, a story's one-line
 headline of two phrases a space apart between two stories on a flush page, a lead's title printed
 twice on two lines under its kicker, or on two lines of different widths), four pages of a
@@ -160,6 +160,7 @@ def test_a_masthead_and_a_guide_to_the_issue_are_furniture(layouts) -> None:
         ("pinghu47_yaowen", "2022-10-18"),
         ("county12_tongxiang_yaowen", "2023-04-18"),
         ("city5_huzhou_yaowen", "2023-07-27"),  # (its web site under the masthead, too)
+        ("pinghu49_yaowen", "2023-08-16"),  # (the weather on a line of the masthead)
     ):
         layout = layouts[name][1]
         unplaced = layout.unplaced
@@ -200,3 +201,22 @@ def test_a_notice_in_numbered_sections_is_one_notice(layouts) -> None:
     assert "六、联系方式" in tender.body and tender.body.endswith("0573-85098765")
     # (the page's own advertising line is furniture: 本版广告热线：85012345 85012366)
     assert not (layout.unplaced.kind == "headline").any()
+
+
+def test_an_answer_opens_its_paragraph_under_who_asked(layouts) -> None:
+    # 问：…在哪里办理？（当湖街道 张女士） | | 答：…: the question ends there, the answer opens
+    # a paragraph of its own
+    articles = layouts["pinghu49_minsheng"][1].articles
+    column = articles[articles.body.str.startswith("问：")].iloc[0]
+    paragraphs = column.body.split("\n")
+    assert len(paragraphs) == 6
+    assert [p[:2] for p in paragraphs] == ["问：", "答："] * 3
+
+
+def test_a_list_closing_without_a_stop_ends_before_its_headline(layouts) -> None:
+    # rows of results each opening indented with its label, the last ending …顾佳怡（斜桥镇）
+    # with no stop, then the story's headline: the headline is not read on as text
+    articles = layouts["county14_haining_wenti"][1].articles
+    results = articles[articles.body.str.contains("男子团体")].iloc[0]
+    assert results.title == "市全民运动会乒乓球比赛落幕"
+    assert results.body.endswith("顾佳怡（斜桥镇）")
