@@ -277,12 +277,12 @@ _FURNITURE_PARTS: Final = (
     r"|(?:今日|明日|今天|明天)天气\s*[:：]?"
     r"|(?:晴到多云|多云到晴|(?:晴|阴|多云|小雨|中雨|大雨|阵雨|雷阵雨|小雪|雨夹雪)(?:转(?:晴|阴|多云|小雨|中雨|大雨|阵雨|雷阵雨|小雪))?)(?=\s|-?\d|$)"
     r"|-?\d{1,2}\s*℃(?:\s*[～~\-至]\s*-?\d{1,2}\s*℃)?"
-    r"|[东南西北]{1,2}风\s*\d(?:\s*[～~\-]\s*\d)?\s*级"
+    r"|偏?[东南西北]{1,2}风\s*\d(?:\s*[～~\-]\s*\d)?\s*级"
 )
 # every character a part above may start with (the desks' too: 新闻热线, 广告电话): scanning a
 # line, the regex tries the parts only where one stands, not all of them at every character
 _FURNITURE_PART_FIRST: Final = (
-    r"\dA-Z星农第本责美文图值编版校组审热电传邮今共国连社地网印定零▶►▷●◆明晴阴多小中大阵雷东南西北\-"
+    r"\dA-Z星农第本责美文图值编版校组审热电传邮今共国连社地网印定零▶►▷●◆明晴阴多小中大阵雷东南西北偏\-"
     + "".join(desk[0] for desk in _DESK_LINES.split("|"))
 )
 _FURNITURE_PART: Final = re.compile(f"(?=[{_FURNITURE_PART_FIRST}])(?:{_FURNITURE_PARTS})")
@@ -3002,7 +3002,16 @@ _COLUMN_NAME_ENDINGS: Final = (
     "走基层",
     "在身边",
 )
-_LABEL_ENDINGS: Final = (*_COLUMN_NAME_ENDINGS, "在行动", "正当时", "进行中", "看变化", "新气象")
+_LABEL_ENDINGS: Final = (
+    *_COLUMN_NAME_ENDINGS,
+    "在行动",
+    "正当时",
+    "进行中",
+    "看变化",
+    "新气象",
+    "看进度",
+    "回头看",
+)
 _LABEL_ENDING: Final = re.compile(f"(?:{'|'.join(_LABEL_ENDINGS)})$")
 _COLUMN_NAME_ENDING: Final = re.compile(f"(?:{'|'.join(_COLUMN_NAME_ENDINGS)})$")
 
@@ -3504,6 +3513,28 @@ def _group_headlines(
         ):
             current.subtitle = lines
             current.duplicates.extend(dups)
+            current.last = chunk.last
+            continue
+        if (
+            current is not None
+            and current.title
+            and current.subtitle
+            and not current.bylines
+            and pending_kicker is None
+            and not pending_bylines
+            and not dups
+            and not chunk.blank_before
+            and current.last == cluster[idx - 1].last
+            and len(current.title) + len(current.subtitle) == len(cluster[idx - 1].lines)
+            and not _SUBTITLE_DASH.match(current.subtitle[0].text)
+            and min(display_width(s.text) for s in lines)
+            >= 1.4 * max(display_width(s.text) for s in current.title + current.subtitle)
+        ):
+            # a line set wider still right under a headline split by its widths: the two
+            # lines above are its title, this one its subtitle (开局即冲刺 | 新年首签12个项目 |
+            # 平湖经济技术开发区总投资86.5亿元项目集中签约)
+            current.title = [*current.title, *current.subtitle]
+            current.subtitle = lines
             current.last = chunk.last
             continue
         if (

@@ -4,7 +4,7 @@ story and a 简讯 digest, headline-first pages, three stories on one topic, a d
 photo captions and a picture page, features signed 文/沈洁, kickers, short stories back to back,
 continued text, wire, sport, finance and law pages, a photo essay, health tips, notices, a
 provincial and a county paper, a comment page, a reader-hotline page, a long feature, and
-thirty-one ordinary city-daily news pages (city_*, city2_* … city5_*, daily_*: guides to the
+thirty-five ordinary city-daily news pages (city_*, city2_* … city6_*, daily_*: guides to the
 issue whose pointers take lines of their own, wire pages, a sports page with a results list, a
 market page with a price list, subtitles of figures a blank line under their titles), eight
 county-daily news
@@ -17,7 +17,7 @@ page with a price list (supp4_*), a health page, a page of notices set with blan
 paragraphs (their signers and dates too), a literary supplement, a law page, a service page
 (supp5_*), a page of notices (a tender in numbered sections, a classified column, a notice
 signed under its contact line), a literary supplement, a health page and a law page with
-columns' labels over their questions (supp6_*), two hundred and seven pages in the sample's own style (pinghu*_*: among
+columns' labels over their questions (supp6_*), two hundred and eleven pages in the sample's own style (pinghu*_*: among
 them a literary supplement, a special page with a Q&A and a box, a page of public notices, a
 crowded front page with briefs titled ■ in one column under a label, a sports page with a
 results list, displaced headlines, in-depth features with bold subheads, a feature headed
@@ -161,6 +161,7 @@ def test_a_masthead_and_a_guide_to_the_issue_are_furniture(layouts) -> None:
         ("county12_tongxiang_yaowen", "2023-04-18"),
         ("city5_huzhou_yaowen", "2023-07-27"),  # (its web site under the masthead, too)
         ("pinghu49_yaowen", "2023-08-16"),  # (the weather on a line of the masthead)
+        ("pinghu50_yaowen", "2021-01-08"),  # (its publisher and 偏北风3～4级 too)
     ):
         layout = layouts[name][1]
         unplaced = layout.unplaced
