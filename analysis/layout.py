@@ -1252,7 +1252,7 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                             and lines[k + 1].indented
                             # (short of the column, or a quotation whole on its line: “不能让
                             # 田歌断在我们这一代”)
-                            and (line_width < width - 2 or (text[:1] == "“" and text[-1:] == "”"))
+                            and (line_width < width - 2 or _whole_quotation(text))
                             and _ANY_PUNCT.search(text) is None
                         )
                         # a new block with no blank line: the column width changes (a caption
@@ -1704,6 +1704,11 @@ def _first_section(chunks: list[Chunk], i: int) -> bool:
     )
 
 
+def _whole_quotation(text: str) -> bool:
+    """A quotation whole on its line (“不能让田歌断在我们这一代”): a subhead may be one."""
+    return text[:1] == "“" and text[-1:] == "”"
+
+
 def _flush_subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
     """A short line set flush, no blank line around it, between a finished paragraph and one
     opening indented with no dateline (…打了六十多年交道。 | 田埂上学来的歌 | 　　顾秀英出生在…):
@@ -1715,7 +1720,7 @@ def _flush_subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
     return (
         not line.indented
         and not line.doubled
-        and (0 < line.width < body_column - 2 or (line.text[:1] == "“" and line.text[-1:] == "”"))
+        and (0 < line.width < body_column - 2 or _whole_quotation(line.text))
         and nxt.kind == "text"
         and nxt.lines[0].indented
         and _ANY_PUNCT.search(line.text) is None
@@ -4257,16 +4262,22 @@ def _join_feature_sections(
         ):
             j += 1
             continue
-        feature.paragraphs += [head.title[0], *section.paragraphs]
-        feature.bylines += section.bylines
-        head.title = []  # (now a paragraph: no headline left to place)
-        feature.widths = sorted(feature.widths + section.widths)
-        feature.content_widths = sorted(feature.content_widths + section.content_widths)
-        feature.last = max(feature.last, section.last)
-        feature.open_end, feature.ambiguous_end = section.open_end, section.ambiguous_end
+        _join_section(feature, head, section)
         order.remove(("h", owner[j]))
         del assignment[owner[j]]
         _drop_article(articles, assignment, order, j)
+
+
+def _join_section(article: Article, subhead: Headline, section: Article) -> None:
+    """Join ``section`` to ``article``'s text under ``subhead``'s one title line, a paragraph of
+    its own; the subhead is left empty (no headline to place)."""
+    article.paragraphs += [subhead.title[0], *section.paragraphs]
+    article.bylines += section.bylines
+    subhead.title = []
+    article.widths = sorted(article.widths + section.widths)
+    article.content_widths = sorted(article.content_widths + section.content_widths)
+    article.last = max(article.last, section.last)
+    article.open_end, article.ambiguous_end = section.open_end, section.ambiguous_end
 
 
 def _join_sections_headed_after(
@@ -4320,13 +4331,7 @@ def _join_sections_headed_after(
                 j += 1
                 continue
         shapes.setdefault(id(upper), set()).add(shape)
-        upper.paragraphs += [head.title[0], *lower.paragraphs]
-        upper.bylines += lower.bylines
-        head.title = []  # (now a paragraph: no headline left to place)
-        upper.widths = sorted(upper.widths + lower.widths)
-        upper.content_widths = sorted(upper.content_widths + lower.content_widths)
-        upper.last = max(upper.last, lower.last)
-        upper.open_end, upper.ambiguous_end = lower.open_end, lower.ambiguous_end
+        _join_section(upper, head, lower)
         order.remove(("h", owner[j]))
         del assignment[owner[j]]
         assignment[owner[j + 1]] = j  # (the lower one's headline heads them both)
