@@ -258,7 +258,7 @@ _FURNITURE_PARTS: Final = (
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[./-]\d{1,2}[./-]\d{1,2}"
     r"|星期[一二三四五六日天]|农历\S{2,10}?(?=\s|星期|$)|第\s*[A-Z]?\d{1,2}\s*版|[A-Z]?\d{1,2}\s*版"
     r"|[A-Z]{2,}(?:\s+[A-Z]{2,})+"
-    rf"|(?:(?:本版|责任|美术|文字|图片|值班)?编辑|(?:本版)?责编|版式(?:设计)?|美编|校对|组版|审读|校审)"
+    rf"|(?:(?:本版|责任|美术|文字|图片|值班)?编辑|值班编委|(?:本版)?责编|版式(?:设计)?|美编|校对|组版|审读|校审)"
     # (the name perhaps spaced out: 责任编辑：周 晔)
     rf"(?:(?:\s*[:：]\s*|\s+)[{CJK}](?:\s?[{CJK}]){{1,2}}(?![{CJK}]))?"
     rf"|(?:(?:本版|本报)?(?:{_DESK_LINES}))?(?:热线|电话|传真|邮编)\s*[:：]?\s*[\d\s-]{{5,}}"
@@ -2064,6 +2064,22 @@ def _classify(chunks: list[Chunk]) -> None:
         elif prev is not None and prev.kind == "furniture" and _guide_entries(chunks, i):
             chunk.kind = "furniture"
             continue
+        elif (
+            prev is not None
+            and prev.kind == "byline"
+            and len(chunk.lines) == 1
+            and len(chunk.text) <= 12
+            and chunk.blank_before
+            and chunk.blank_after
+            and _PHOTO_CREDIT.search(prev.text) is not None
+            # (read so only with its marks: with none the rules below read it, a lone name or
+            # a label of briefs too)
+            and _ANY_PUNCT.search(chunk.text) is not None
+            and (i + 1 == len(chunks) or _opens_with_dateline(chunks[i + 1]))
+        ):
+            # a caption's title under its photo credit, over a story's dateline, even with its
+            # marks (■记者 李 俊 摄 | | 你好，新学期！ | | 本报讯 …): no text is one short line
+            chunk.kind = "headline"
         elif _first_section(chunks, i):
             chunk.kind = "body"  # a document's first numbered section: 一、招标条件 (no title)
             chunk.lines = [chunk.lines[0]._replace(final=True)]  # a paragraph of its own
