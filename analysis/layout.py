@@ -1687,6 +1687,13 @@ def _subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
     )
 
 
+def _paragraph_of_its_own(chunk: Chunk) -> None:
+    """A one-line chunk read as text, a paragraph of its own (a subhead): its line ends one."""
+    chunk.kind = "body"
+    chunk.lines = [chunk.lines[0]._replace(final=True)]
+    chunk._text_lines = None  # (read again from the new line)
+
+
 def _first_section(chunks: list[Chunk], i: int) -> bool:
     """The heading of a document's first numbered section, a line of its own over a paragraph
     of text with no dateline (一、招标条件 | 本招标项目…): no title opens with its first number."""
@@ -1969,17 +1976,15 @@ def _signature(chunk: Chunk, above: Chunk) -> bool:
         return not chunk.punct
     # (two bodies may sign it jointly: 桐乡报社 | 桐乡市作家协会 | 2020年8月26日; a contact
     # line may come first: 咨询电话：0573-85612345（黄女士） | 平湖市新仓镇人民政府 | 2023年…)
+    if _DATE_LINE.fullmatch(lines[-1].text) is None:
+        return False
     contact = len(lines) >= 2 and _CONTACT_LINE.fullmatch(lines[0].text) is not None
     signers = lines[1:] if contact else lines
-    return _DATE_LINE.fullmatch(lines[-1].text) is not None and (
-        len(signers) == 1
-        or (
-            all(len(line.text) <= 20 for line in signers)
-            and not (
-                any(_ANY_PUNCT.search(line.text) for line in signers) if contact else chunk.punct
-            )
-        )
-    )
+    if len(signers) == 1:
+        return True
+    # (no mark among the signers; the contact line above them has its own)
+    marked = any(_ANY_PUNCT.search(line.text) for line in signers) if contact else chunk.punct
+    return all(len(line.text) <= 20 for line in signers) and not marked
 
 
 def _signers_over_date(chunks: list[Chunk], i: int) -> bool:
@@ -2080,14 +2085,12 @@ def _classify(chunks: list[Chunk]) -> None:
             # a caption's title under its photo credit, over a story's dateline, even with its
             # marks (■记者 李 俊 摄 | | 你好，新学期！ | | 本报讯 …): no text is one short line
             chunk.kind = "headline"
-        elif _first_section(chunks, i):
-            chunk.kind = "body"  # a document's first numbered section: 一、招标条件 (no title)
-            chunk.lines = [chunk.lines[0]._replace(final=True)]  # a paragraph of its own
-            chunk._text_lines = None
-        elif prev is not None and prev is last_body and _flush_subhead(chunks, i, body_column):
-            chunk.kind = "body"
-            chunk.lines = [chunk.lines[0]._replace(final=True)]  # a paragraph of its own
-            chunk._text_lines = None  # (read again from the new line)
+        elif _first_section(chunks, i) or (
+            prev is not None and prev is last_body and _flush_subhead(chunks, i, body_column)
+        ):
+            # a document's first numbered section (一、招标条件: no title opens so), or a subhead
+            # set flush between indented paragraphs
+            _paragraph_of_its_own(chunk)
         elif chunk.lines[0].doubled and _bold_question(chunks, i):
             chunk.kind = "body"  # an interview's question set bold, over its answer
         elif chunk.lines[0].doubled:  # _chunks splits text where doubling starts or stops
@@ -2172,9 +2175,7 @@ def _classify(chunks: list[Chunk]) -> None:
             # for this shape or a stricter one; the others make a body)
             chunk.kind = "body"
         elif _subhead(chunks, i, body_column):
-            chunk.kind = "body"
-            chunk.lines = [chunk.lines[0]._replace(final=True)]  # a paragraph of its own
-            chunk._text_lines = None  # (read again from the new line)
+            _paragraph_of_its_own(chunk)
         elif _headline_shaped(chunk) and not _paragraph_start_before_break(
             chunks, i, body_column, flush
         ):
@@ -4260,21 +4261,9 @@ def _join_feature_sections(
             or order[q] != ("a", f)
             or not _headed_before(feature, articles, order)
             or not (own.kicker or own.subtitle or own.bylines)
-            or len(head.title) != 1
-            or head.kicker
-            or head.subtitle
-            or head.bylines
-            or head.bylines_below
-            or len(head.title[0]) > 16
-            or feature.dateline
-            or section.dateline
+            or not _subhead_line(head)
             or (section.bylines and (feature.bylines or own.bylines or j + 1 < len(articles)))
-            or not feature.paragraphs
-            or not section.paragraphs
-            or feature.open_end
-            or _is_credited_caption(section)
-            or len(section.widths) < 3  # (its column must be read to tell)
-            or _columns_differ(feature, section)
+            or not _text_goes_on(feature, section)
         ):
             j += 1
             continue
@@ -4282,6 +4271,31 @@ def _join_feature_sections(
         order.remove(("h", owner[j]))
         del assignment[owner[j]]
         _drop_article(articles, assignment, order, j)
+
+
+def _subhead_line(head: Headline) -> bool:
+    """A headline that may be a subhead: one title line of 16 characters at most, nothing else."""
+    return (
+        len(head.title) == 1
+        and len(head.title[0]) <= 16
+        and not (head.kicker or head.subtitle or head.bylines or head.bylines_below)
+    )
+
+
+def _text_goes_on(upper: Article, lower: Article) -> bool:
+    """``lower``'s text may go on ``upper``'s under a subhead: neither opens with a dateline,
+    ``upper`` ended its last paragraph, and ``lower`` is no credited caption and is set in
+    ``upper``'s column (lines enough to read it)."""
+    return bool(
+        not upper.dateline
+        and not lower.dateline
+        and upper.paragraphs
+        and lower.paragraphs
+        and not upper.open_end
+        and not _is_credited_caption(lower)
+        and len(lower.widths) >= 3
+        and not _columns_differ(upper, lower)
+    )
 
 
 def _join_section(article: Article, subhead: Headline, section: Article) -> None:
@@ -4321,22 +4335,10 @@ def _join_sections_headed_after(
         p = order.index(("a", j))
         if (
             order[p + 1 : p + 4] != [("h", owner[j]), ("a", j + 1), ("h", owner[j + 1])]
-            or len(head.title) != 1
-            or head.kicker
-            or head.subtitle
-            or head.bylines
-            or head.bylines_below
-            or len(head.title[0]) > 16
-            or upper.dateline
-            or lower.dateline
+            or not _subhead_line(head)
             or upper.bylines
-            or not upper.paragraphs
-            or not lower.paragraphs
-            or upper.open_end
             or _is_credited_caption(upper)
-            or _is_credited_caption(lower)
-            or len(lower.widths) < 3
-            or _columns_differ(upper, lower)
+            or not _text_goes_on(upper, lower)
         ):
             j += 1
             continue
