@@ -32,6 +32,7 @@ USER_DICT = ""  # 你的词典文件（可选） · your dictionary file (option
 NEW_WORD = ""  # 演示添加的词；空 = 新词发现第一名 · word to add; "" = top discovered word
 
 # %%
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -143,4 +144,5 @@ pd.DataFrame(
 )
 
 # %%
+shutil.rmtree(my_dict.parent)  # (the demo's dictionary: the tokens are cut)
 explore.kwic(tokens_after, word, by="tokens", window=6)

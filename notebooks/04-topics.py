@@ -35,6 +35,7 @@ KEYWORD_METHOD = "tfidf"  # 主题关键词图使用的方法 · keyword method 
 
 # %%
 # %matplotlib inline
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -141,6 +142,7 @@ print(new_topic)
 
 # %%
 after = analysis.assign_topics(articles, lexicon=my_lexicon)
+shutil.rmtree(my_lexicon.parent)  # (the demo's copy: the topics are assigned)
 comparison = named[["article_id", "topic_name", "score"]].merge(
     after[["article_id", "topic_name", "score", "top_terms"]],
     on="article_id",

@@ -196,11 +196,15 @@ def _images(nb: nbformat.NotebookNode) -> int:
 @pytest.mark.slow
 @pytest.mark.timeout(900)
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebook_runs_top_to_bottom(path, kernel_env, tmp_path):
+def test_notebook_runs_top_to_bottom(path, kernel_env, tmp_path, monkeypatch):
     """The committed notebook, unchanged, in a fresh kernel started in notebooks/ (as Lab does)."""
     from nbclient import NotebookClient
 
     before = _project_files()
+    # the kernel's temporary files go here: a demo's scratch copies must be gone at the end
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(
         nb,
@@ -216,6 +220,7 @@ def test_notebook_runs_top_to_bottom(path, kernel_env, tmp_path):
     if path.stem in ("03-keywords", "04-topics", "05-figures"):
         assert _images(nb) >= 1, "no chart was drawn"
     assert _project_files() == before, "the notebook added or removed files in the checkout"
+    assert sorted(p.name for p in scratch.iterdir()) == [], "the notebook left files in /tmp"
 
 
 @pytest.fixture(scope="module")
