@@ -1670,6 +1670,16 @@ def _subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
         return False
     if text[0] in MARKERS and _marked_title_above(chunks, i):
         return False
+    if (
+        spaced
+        and not led
+        and not quoted
+        and chunk.blank_before
+        and _photo_credit_below(chunks, i + 1)
+    ):
+        # a caption's title a blank line under a story, over its text and photo credit
+        # (…推荐书目。 | | 小小志愿者 扮靓美丽家园 | 　　5月18日，… | 通讯员 金 燕 摄)
+        return False
     if len(nxt.lines) == 1:  # cut by a column break right after a paragraph's first line
         first = nxt.lines[0]
         if led and (first.final or _contact_lines(nxt)) and chunk.width < body_column - 3:
@@ -2522,7 +2532,11 @@ def _paragraph_start_before_break(
             column = own
     if not column:
         return False
-    if _opens_paragraph(nxt, column):
+    if _opens_paragraph(nxt, column) and not (
+        # (on a page that prints its indents, a line set so opens a paragraph and one set
+        # flush under it runs on, however short: 　　“现在镇里的竹企直接到山 || 上收购，…)
+        chunk.lines[0].indented and not nxt.lines[0].indented
+    ):
         return False  # the next chunk opens a paragraph of its own: nothing runs on into it
     if nxt.lines[0].content_width > column + 2.5:
         return False  # the next chunk is set in another column: another story's text
@@ -2734,7 +2748,9 @@ def _leading_kicker(lines: list[Span]) -> int:
     """
     # a subtitle opening with a dash (——全力打造…) is set under the title: the kicker is read
     # from the lines above it
-    lines = _above_dash_subtitle(lines)
+    above = _above_dash_subtitle(lines)
+    dash_subtitle = len(above) < len(lines)
+    lines = above
     if len(lines) < 2:
         return 0
     if (
@@ -2769,7 +2785,7 @@ def _leading_kicker(lines: list[Span]) -> int:
         lines
     ):
         return 1
-    if _statement_over_title(lines):
+    if _statement_over_title(lines, dash_subtitle):
         return 1
     widths = [display_width(s.text) for s in lines[:3]]
     if (
@@ -2850,6 +2866,11 @@ _OFFICE_THEN_NAME: Final = re.compile(
     rf"([{CJK}]{{2,3}})"
 )
 _CREDIT_WORDS: Final = re.compile(r"(?:摄影报道|摄影|报道|撰文|摄)$")
+# a town or a street of the county opening a statement: 独山港镇…, 当湖街道…, 和平镇城山村…
+# (not a word holding 乡: 为了父老乡亲, 乡村, 家乡)
+_TOWN_SUBJECT: Final = re.compile(
+    rf"[{CJK}]{{2,4}}?(?:镇|街道|乡(?![亲村土愁贤情间下里镇]))(?![政长委党])"
+)
 _FACT_SUBJECT: Final = ("我市", "全市", "本市", "我县", "全县", "我区", "全区", "我省", "全省")
 # the same statement dated first: 今年我市已完成…, 一季度全市…, 前5个月我市…
 _DATED_FACT: Final = re.compile(
@@ -3115,14 +3136,44 @@ _AIM_OPENING: Final = (
 )  # fmt: skip
 
 
-def _statement_over_title(lines: list[Span]) -> bool:
+def _statement_over_title(lines: list[Span], dash_subtitle: bool = False) -> bool:
     """A factual statement about the town (我市早稻栽插进入扫尾阶段) over a title line of its own
     width (插秧机“跑”出春耕加速度): the statement is the kicker, as it would be the subtitle under
-    it. Not a title wrapped onto a shorter line (我市新开发500个 | 公益性岗位)."""
+    it. Not a title wrapped onto a shorter line (我市新开发500个 | 公益性岗位).
+
+    With no ——subtitle under the two (``dash_subtitle``), the line below is the title only when
+    it reads as one (:func:`_reads_as_title`); else it is the statement's subtitle."""
+    return _statement_over_line(lines, places=True) and (
+        dash_subtitle or _reads_as_title(lines[1].text)
+    )
+
+
+def _statement_over_subtitle(lines: list[Span]) -> bool:
+    """A statement about the town over a plain line of its width, a statement or a figure: the
+    title over its subtitle (我市启动防台风Ⅳ级应急响应 | 各类防汛物资和抢险队伍全部到位, 我市高考
+    成绩再创新高 | 普通类一段上线率达52.3%)."""
+    return _statement_over_line(lines) and not _reads_as_title(lines[1].text)
+
+
+def _reads_as_title(text: str) -> bool:
+    """A headline line that reads as a title, not a plain statement: a phrase in quotes
+    (插秧机“跑”出春耕加速度) or a slogan (让群众办事像网购一样方便)."""
+    return bool(_quote_marks(text)) or text.startswith("让")
+
+
+def _statement_over_line(lines: list[Span], places: bool = False) -> bool:
+    """Two headline lines, a statement about the town (我市…, 全市…; with ``places``, about one
+    of its towns too: 独山港镇推进“红色物业”建设) over a line of its width that neither goes on
+    from it nor opens with a subject or an aim of its own."""
     first = lines[0].text
     # (two lines only: over more, the first is as likely a title wrapped over its subtitle,
     # 全市春季农业生产推进 | 会在新港镇召开部署春耕 | 抓住有利时机…)
-    if len(lines) != 2 or len(first) < 8 or not first.startswith(_FACT_SUBJECT):
+    if len(lines) != 2 or len(first) < 8:
+        return False
+    if not first.startswith(_FACT_SUBJECT) and not (
+        # (a statement, not a town's name over its scheme: 新埭镇“共享菜园” | 让闲置地“活”起来)
+        places and len(first) - _quote_marks(first) >= 10 and _TOWN_SUBJECT.match(first)
+    ):
         return False
     if first.endswith((*_DANGLING, "级", *_WANTS_OBJECT)):
         # (a title wrapped inside a phrase: 我市4个村入选省级 | 未来乡村创建名单, or before a
@@ -3147,6 +3198,8 @@ def _split_title_lines(lines: list[Span]) -> tuple[list[Span], list[Span]]:
     reads as a subtitle (an author line, a statement about 我市/全市)."""
     if len(lines) == 1:
         return lines, []
+    if _statement_over_subtitle(lines):
+        return lines[:1], lines[1:]
     # the last line, or the last two when the last is a short wrapped remainder
     # (市文化馆群众文艺部研究 | 员沈立华), reads as a subtitle
     tails = [1, 2] if len(lines) > 2 and _short_remainder(lines) else [1]
@@ -3208,6 +3261,22 @@ def _split_by_width(lines: list[Span]) -> tuple[list[Span], list[Span]]:
         widest = max(widest, width)
         widest_bare = max(widest_bare, bare)
     return title, []
+
+
+def _runs_on_to_object(text: str) -> bool:
+    """A title line cut before what it wants: a particle's or a verb's object (县人大常委会开展
+    | 民营企业发展促进条例执法检查; not a campaign going on, 禁毒宣传活动广泛开展)."""
+    if text.endswith((*_DANGLING, *_WANTS_OBJECT)):
+        return True
+    return (
+        text.endswith("开展") and len(text) > 4 and _MANNER.search(text, 0, len(text) - 2) is None
+    )
+
+
+# how a campaign goes on, right before 开展 (全面开展, 常态化开展): no object follows
+_MANNER: Final = re.compile(
+    r"(?:广泛|全面|深入|扎实|有序|火热|正式|集中|持续|同步|陆续|顺利|蓬勃|有效|积极|大力|普遍|相继|全力|化|地)$"
+)
 
 
 _DIGIT: Final = re.compile(r"\d")
@@ -3499,6 +3568,25 @@ def _group_headlines(
             and current.last == cluster[idx - 1].last
             and cluster[idx - 1].lines[-1].doubled
         )
+        if (
+            current is not None
+            and current.title
+            and not current.subtitle
+            and not current.bylines
+            and pending_kicker is None
+            and not pending_bylines
+            and not dups
+            and len(lines) == 1
+            and not chunk.blank_before
+            and current.last == cluster[idx - 1].last
+            and not _SUBTITLE_DASH.match(text)
+            and _runs_on_to_object(current.title[-1].text)
+        ):
+            # a title cut before its verb's object, the object set wider on a line of its own
+            # (县人大常委会开展 | 民营企业发展促进条例执法检查): one title, not a subtitle
+            current.title = [*current.title, *lines]
+            current.last = chunk.last
+            continue
         if (
             current is not None
             and current.title

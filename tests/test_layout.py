@@ -710,9 +710,10 @@ def test_two_headlines_stacked_with_no_blank_line_between_are_split_by_their_bod
         ]
     )
     got = layout.articles[["title", "subtitle", "byline"]].values.tolist()
+    # (a statement about the town over a plain line of its width: title and subtitle)
     assert got == [
         ["用光合细菌 处理养殖水", "", ""],
-        ["我市问卷收集建议 请群众评议部门作风", "", "记者 王强"],
+        ["我市问卷收集建议", "请群众评议部门作风", "记者 王强"],
     ]
 
 

@@ -17,13 +17,14 @@ page with a price list (supp4_*), a health page, a page of notices set with blan
 paragraphs (their signers and dates too), a literary supplement, a law page, a service page
 (supp5_*), a page of notices (a tender in numbered sections, a classified column, a notice
 signed under its contact line), a literary supplement, a health page and a law page with
-columns' labels over their questions (supp6_*), two hundred and fifteen pages in the sample's own style (pinghu*_*: among
+columns' labels over their questions (supp6_*), two hundred and twenty-three pages in the sample's own style (pinghu*_*: among
 them a literary supplement, a special page with a Q&A and a box, a page of public notices, a
 crowded front page with briefs titled ■ in one column under a label, a sports page with a
 results list, displaced headlines, in-depth features with bold subheads, a feature headed
 after its text with subheads between its sections, a caption a blank line over its credit, a
-notice closing with its signers and date), fifty-six pages of other county dailies (county*_*: credits in the
-dateline's brackets, headlines first, 图片新闻 groups, boxes, jumps, a story's one-line
+notice closing with its signers and date, a week's pages of summer and of autumn),
+sixty pages of other county dailies (county*_*: credits in the dateline's brackets, headlines
+first, ——subtitles and indented paragraphs, 图片新闻 groups, boxes, jumps, a story's one-line
 headline of two phrases a space apart between two stories on a flush page, a lead's title printed
 twice on two lines under its kicker, or on two lines of different widths), four pages of a
 provincial daily (province_*: a digest of wire items, a signed commentary, an interview, a
