@@ -1265,8 +1265,10 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                         # agency's name
                         (dateline and _dateline_completes(lines, k))
                         # (an indented line under one announcing it: 现将有关事项通告如下： |
-                        # 　　一、免疫时间：…)
+                        # 　　一、免疫时间：…; or under a row of a table, its cells apart:
+                        # 鸡蛋 9.60 9.20 4.3% | 　　市发改委…)
                         or (indented and prev_text.endswith(_COLONS))
+                        or (indented and prev_width < width - 2.5 and prev_text.count(" ") >= 2)
                         # a line set in (a caption's opening space) under a few lines with no
                         # punctuation: a headline right over the text (用心用情做好“三服务” |
                         # 助企纾困再加力 |  6月7日，在新埭镇…); running text opens no paragraph
@@ -1324,6 +1326,17 @@ def _attribution_after_quote(paragraph: str, lines: list[Line]) -> bool:
     return paragraph.endswith(("。”", "！”", "？”", "…”")) and (
         _ATTRIBUTION.match("".join([line.text for line in lines[:3]])) is not None
     )
+
+
+def _list_under_opening(lines: list[Line], text: str, column: float) -> bool:
+    """A chunk opening a paragraph with its indent, the rest a list it announces: the opening
+    line, its indent put back, fills ``column`` and every line before the announcing one does."""
+    items = _list_item_ends(lines, text, column, False)
+    if not items:
+        return False
+    announcing = next(k for k, line in enumerate(lines) if line.text.endswith(_COLONS))
+    widths = [lines[0].width + 2] + [line.width for line in lines[1:announcing]]
+    return all(abs(width - column) < 2.5 for width in widths)
 
 
 def _list_item_ends(
@@ -1972,6 +1985,28 @@ def _lone_name(chunk: Chunk) -> bool:
 _DATE_LINE: Final = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
 
 
+def _pull_quote(chunks: list[Chunk], i: int, body_column: float) -> bool:
+    """A quotation set apart in a narrower column inside a feature, repeating words of its
+    text above (…达到186万元， || “以前河里是臭的， | 现在水清了，鱼也 | 回来了…” || 是十年前的近
+    6倍。): a pull quote, no part of the text, which goes on under it."""
+    chunk = chunks[i]
+    text = chunk.text
+    if (
+        len(chunk.lines) < 2
+        or not (chunk.blank_before and chunk.blank_after)
+        or text[:1] != "“"
+        or not text.endswith(("”", "”。", "。”"))
+        or not body_column
+        or chunk.width > 0.75 * body_column
+    ):
+        return False
+    quoted = text.strip("“”。")
+    if len(quoted) < 8:
+        return False
+    above = "".join([c.text for c in chunks[:i] if c.kind == "body"])
+    return quoted in above
+
+
 def _signature(chunk: Chunk, above: Chunk) -> bool:
     """The date a notice is signed on, perhaps under the issuing body or two (平湖市农业农村局 |
     2020年3月16日), the body issuing it under its close (特此通知。 | 平湖市农业农村局农产品 |
@@ -2019,6 +2054,8 @@ _BODY_ENDS: Final = (
     "局", "大队", "中心", "委员会", "办公室", "政府", "公司", "协会", "学会", "街道", "镇",
     "报社", "医院", "学校", "集团", "银行", "管理处", "所", "站", "院", "馆", "厅", "部",
 )  # fmt: skip
+# how a classified entry or a notice closes, whatever the width of its last line
+_ENTRY_CLOSES: Final = ("声明作废。", "特此声明。", "特此公告。", "特此通知。", "特此通告。")
 _NOTICE_CLOSE: Final = (
     "特此通知。",
     "特此公告。",
@@ -2048,7 +2085,8 @@ def _headline_over_story(chunks: list[Chunk], i: int) -> bool:
 
 
 def _classify(chunks: list[Chunk]) -> None:
-    """Set chunk.kind for text chunks: body | headline | name | furniture | signature."""
+    """Set chunk.kind for text chunks: body | headline | name | furniture | signature |
+    pull_quote."""
     last_body: Chunk | None = None
     prev: Chunk | None = None
     body_column = 0.0
@@ -2058,6 +2096,9 @@ def _classify(chunks: list[Chunk]) -> None:
         if chunk.kind == "byline":
             prev = chunk
             continue
+        if prev is not None and prev is last_body and _pull_quote(chunks, i, body_column):
+            chunk.kind = "pull_quote"
+            continue  # (the story goes on under it)
         if (
             prev is not None
             and prev is last_body
@@ -2244,7 +2285,8 @@ def _reach(line: Line, below: Line) -> float:
 
 # how a notice or an appeal gives its contacts (the desks' own lines are page furniture)
 _CONTACT_LINE: Final = re.compile(
-    r"(?:咨询|联系|报名|投诉|举报|监督|预约|服务)(?:电话|热线|人|地址|邮箱)\s*[:：]\s*\S.{0,40}"
+    # (whose, perhaps: 清算组联系人：王先生，电话：…)
+    rf"[{CJK}]{{0,5}}?(?:咨询|联系|报名|投诉|举报|监督|预约|服务)(?:电话|热线|人|地址|邮箱)\s*[:：]\s*\S.{{0,40}}"
     # (a tender's parties: 招标人：…, 招标代理机构：…)
     r"|(?:招标|采购|招标代理|采购代理|代理)(?:人|单位|机构)\s*[:：]\s*\S.{0,40}"
     # (or a service's own line and its number: 供电服务热线：95598, 公交服务热线：85012345)
@@ -2352,10 +2394,13 @@ def _web_address(text: str) -> bool:
 
 def _notice_title(chunk: Chunk) -> bool:
     """One line naming a notice (遗失声明) with blank lines around it: no sentence runs on into
-    it, even one ending on a telephone number with no full stop."""
-    if not chunk.blank_after or len(chunk.lines) > 2:
+    it, even one ending on a telephone number with no full stop. (A short one may stand right
+    over its text, a blank line above it: 遗失声明 | 平湖市…遗失…，声明作废。)"""
+    if len(chunk.lines) > 2 or not (chunk.blank_after or chunk.blank_before):
         return False
     text = chunk.text.replace(" ", "")
+    if not chunk.blank_after and (len(chunk.lines) > 1 or len(text) > 6):
+        return False
     if len(chunk.lines) == 1:
         return _NOTICE_TITLE.fullmatch(text) is not None
     # (or a tender's or a post's notice named in full over two lines: 平湖市钟埭街道2023年农村
@@ -2549,6 +2594,11 @@ def _paragraph_start_before_break(
         -1.75 <= line.width - column <= 0.5 for line in rest
     ):
         return True
+    if _CLAUSE_OPENING.match(nxt.lines[0].text) and not _ANY_PUNCT.search(chunk.text):
+        # (a brief's opening, when and a comma, under a line as wide as the column: its title,
+        # 江北新增12处“口袋公园” || 近日，江北区…; a paragraph's first line that lost its
+        # indent may run on into one, 从日本投降的1945年到 || 1980年，为恢复…)
+        return False
     # (a page whose paragraphs open flush: 市民可通过“浙里办”App或“桐乡疾控”微信公众 || 号提前
     # 预约，…)
     if (
@@ -2806,6 +2856,13 @@ def _leading_kicker(lines: list[Span]) -> int:
         # the same over one title line and its subtitle set wider (颗粒归仓保丰收 |
         # 我市夏粮收购工作全面启动 | 小麦最低收购价每50公斤112元 预计收购1.3万吨)
         return 1
+    if len(lines) == 3 and not any(_open_bracket(s.text) for s in lines):
+        # a title line set narrower than both lines around it, kicker and subtitle set in
+        # smaller type (从家庭作坊到细分领域“隐形冠军” | 一把小刷子“刷”出大市场 | 宁海恒远刷业
+        # 深耕细分领域三十年): wrapped title lines are balanced, and fill from the top
+        deck = [display_width(s.text) - _quote_marks(s.text) for s in lines]
+        if deck[1] <= 0.8 * deck[0] and deck[1] <= 0.8 * deck[2] and deck[1] >= 5:
+            return 1
     # (quotation marks left out of the first line: 垃圾分类“新时尚” | 走进千家万户 is one title)
     bare = widths[0] - _quote_marks(lines[0].text)
     if bare < 8 or bare <= 1.4 * widths[1] or _open_bracket(lines[0].text):
@@ -3076,8 +3133,11 @@ def _box_label(text: str, endings: bool = True) -> bool:
 # the occasion a report focuses on, over its title: 聚焦3·15国际消费者权益日, 聚焦“双十一”
 _FOCUS_LABEL: Final = re.compile(r"聚焦[^，。；！？：:]{2,14}")
 # the label of a series of reports over each one's title: 老旧小区改造系列报道之二
+# (or a series named in two parts, a middle dot between: “千万工程”二十年·平湖实践)
 _SERIES_LABEL: Final = re.compile(
     r"系列(?:报道|评论|访谈|调查)之[一二三四五六七八九十\d]+$|系列(?:报道|评论)$"
+    # (not a name spelt with the dot: 阿木冬·尼牙孜当 | 选…)
+    rf"|[{CJK}”]{{2}}·[{CJK}]{{1,6}}(?:实践|行动|故事|样本|探索|观察|纪实|巡礼|足迹|答卷|一线|篇)$"
 )
 
 
@@ -3384,6 +3444,13 @@ def _headline_lines(chunk: Chunk, duplicates: list[Span]) -> list[Span]:
     return spans
 
 
+def _all_printed_twice(lines: list[Span], duplicates: list[Span]) -> bool:
+    """Every one of a headline's ``lines`` was printed twice (fake bold): its copy is among
+    the ``duplicates`` :func:`_headline_lines` set aside."""
+    copies = {d.text for d in duplicates}
+    return all(s.text in copies for s in lines)
+
+
 def _split_title_credit(span: Span) -> tuple[Span, Span | None]:
     """A title and a photo credit on one line (《湖畔春晓》 张卫东 摄): the title, and the credit
     (None when the line is no such pair)."""
@@ -3414,6 +3481,8 @@ def _kicker_over(
     """A headline chunk (its ``lines``, ``text`` and doubled lines) reads as the kicker of the
     headline chunk right ``below`` it: it ends in a reporting verb (强调, 指出 …) or a date
     sets the scene, or it is a short topic label over a plain title."""
+    if _issuer_over_document(lines, below.text, below.blank_before):
+        return False  # the issuer's name opens the document's title
     if _REPORTING_VERB.search(text) or _DATE_KICKER.fullmatch(text):
         return True
     if len(lines) == 1 and _BRACKETED_LABEL.fullmatch(text):
@@ -3452,8 +3521,36 @@ def _kicker_over(
         width, title_width = display_width(text), below.lines[0].width
         if width < 0.75 * title_width and under[0].width >= 1.3 * title_width:
             return True
+        if (
+            len(below.lines) == 2
+            and width <= 0.75 * title_width
+            and under[0].width >= title_width - 1
+            # (a title whole on its line, in quotes or two phrases apart: not a subtitle's
+            # first line wrapped, 老旧小区焕新颜 | 东塘街道今年计划改造7个 | 老旧小区，…)
+            and (
+                _reads_as_title(below.lines[0].text)
+                or _PHRASES_APART.fullmatch(below.lines[0].text) is not None
+            )
+            and _split_title_lines([line.span for line in below.lines])[1]
+        ):
+            # a short line over a title and the subtitle the chunk under it splits into, as
+            # wide (今天上午10时起载客运营 | 轨道交通7号线开通 市民出行再添“快车道” | 全长39.4公里，
+            # 设站25座，…): the three decks of a headline, this one its kicker
+            return True
     return _short_label_over_title(
         lines[0], [line.span for line in below.lines], adjoining=not below.blank_before
+    )
+
+
+def _issuer_over_document(title: list[Span], text: str, blank_between: bool) -> bool:
+    """A body's name right over what it issues, 关于…的通告 (平湖市人民政府 | 关于东湖水域禁止垂钓
+    游泳的通告): one title, the document's, as it is cited."""
+    return (
+        len(title) == 1
+        and not blank_between
+        and len(title[0].text) <= 16
+        and title[0].text.endswith(_BODY_ENDS)
+        and _DOCUMENT_TITLE.match(text) is not None
     )
 
 
@@ -3576,14 +3673,17 @@ def _group_headlines(
             and pending_kicker is None
             and not pending_bylines
             and not dups
-            and len(lines) == 1
             and not chunk.blank_before
             and current.last == cluster[idx - 1].last
             and not _SUBTITLE_DASH.match(text)
-            and _runs_on_to_object(current.title[-1].text)
+            and (
+                (len(lines) == 1 and _runs_on_to_object(current.title[-1].text))
+                or _issuer_over_document(current.title, text, False)
+            )
         ):
             # a title cut before its verb's object, the object set wider on a line of its own
-            # (县人大常委会开展 | 民营企业发展促进条例执法检查): one title, not a subtitle
+            # (县人大常委会开展 | 民营企业发展促进条例执法检查), or a document's under its issuer:
+            # one title, not a subtitle
             current.title = [*current.title, *lines]
             current.last = chunk.last
             continue
@@ -3655,10 +3755,13 @@ def _group_headlines(
             and not current.bylines
             and not chunk.blank_before
             and current.last == cluster[idx - 1].last
-            and all(line.doubled for line in cluster[idx - 1].lines + chunk.lines)
+            and _all_printed_twice(current.title, current.duplicates)
+            and _all_printed_twice(lines, dups)
         ):
             # a title printed twice on two lines of different widths (拼项目 抓投资 ×2 |
-            # 奋力跑出发展“加速度” ×2), which _chunks parts: one title
+            # 奋力跑出发展“加速度” ×2), which _chunks parts, each on one line or each line
+            # repeated under itself (抢抓机遇攻坚克难 | 抢抓机遇攻坚克难 | 全力以赴推动… | 全力
+            # 以赴推动…), under a kicker or not: one title
             current.title = [*current.title, *lines]
             current.duplicates.extend(dups)
             current.last = chunk.last
@@ -4858,10 +4961,15 @@ def _parse_page(page: Page) -> PageLayout:
             prev = chunk
             k += 1
             continue
-        if chunk.kind in ("name", "furniture"):
+        if chunk.kind in ("name", "furniture", "pull_quote"):
             kind, note = (
                 ("lone_name", "a name standing alone: the text does not say whose")
                 if chunk.kind == "name"
+                else (
+                    "pull_quote",
+                    "a quotation set apart, repeating the text of the story it stands in",
+                )
+                if chunk.kind == "pull_quote"
                 else (
                     "furniture",
                     "page furniture: a header, footer, masthead, notice of the desk or advertisement",
@@ -4872,7 +4980,7 @@ def _parse_page(page: Page) -> PageLayout:
             # (a page header or footer inside a story left open mid-sentence: it goes on
             # after it, as _classify read it)
             if not (
-                kind == "furniture"
+                kind in ("furniture", "pull_quote")
                 and prev is not None
                 and prev.kind == "body"
                 and current is not None
@@ -5263,6 +5371,11 @@ def _add_body(
             column = column_so_far
             if len(interior) >= 3:
                 starts_article = abs(_sorted_median(interior) - column) >= 2.5
+                if starts_article and colon_lines and lines[0].indented:
+                    # a paragraph opening with its indent over a list or a table it announces
+                    # (据市场监测，…如下： | 品种 本周均价 … | 黄瓜 3.20 3.60 …): the rows are
+                    # no measure of the column, the opening line is
+                    starts_article = not _list_under_opening(text_lines, chunk.text, column)
             elif interior:
                 # Few lines: one holding digits measures short, so compare the widest line
                 # (hanging punctuation left out) with the widest lines of the article. The
@@ -5458,12 +5571,16 @@ def _add_body(
             paragraphs.append(Span(list(pieces)))
             joined = paragraphs[-1].pieces
             started = True
-        # inside a chunk (no blank line) only a clearly short line closes a paragraph
-        open_end = width >= short_line or not (
-            final
-            or (text.endswith(_CLOSING_QUOTES) and width < closing_quote_width)
-            or text.endswith(_COLONS)
-        )
+        # inside a chunk (no blank line) only a clearly short line closes a paragraph, or
+        # a classified entry's fixed close (…遗失公章一枚，声明作废。 over the next entry)
+        if width < short_line:
+            open_end = not (
+                final
+                or (text.endswith(_CLOSING_QUOTES) and width < closing_quote_width)
+                or text.endswith(_COLONS)
+            )
+        else:
+            open_end = not (final and text.endswith(_ENTRY_CLOSES))
     if read_from < len(lines):  # (else the dateline took the whole chunk)
         # the chunk's last line: the chunk ends the paragraph if the line ends a sentence;
         # on a full line that may also be a column break
@@ -5512,13 +5629,16 @@ def _add_body(
 
 
 _CREDIT_ROLES: Final = ("记者", "通讯员", "摄影", "实习生")
+# a name of two characters letter-spaced to the width of three, ending a line or opening one
+_SPACED_NAME_END: Final = re.compile(rf"(?:^|[ （(])[{CJK}] [{CJK}]$")
+_SPACED_NAME_START: Final = re.compile(rf"[{CJK}] [{CJK}](?:$|[ ）)])")
 
 
 def _spaced_credit_breaks(dateline: Span) -> Span:
-    """A dateline whose credit a line break cuts after a role (本报杭州3月4日讯（记者 | 沈 晶）): a
-    space there, as between the role and the names of a credit on one line, so that the names
-    read apart from the role and are squeezed as names (（记者 沈晶）). A break inside words
-    joins them (（浙江人民 | 广播电台记者…）)."""
+    """A dateline whose credit a line break cuts after a role (本报杭州3月4日讯（记者 | 沈 晶）) or
+    before one (（记者 谢 颖 | 通讯员 陈 洁）): a space there, as between a role and the names of
+    a credit on one line, so that the names read apart from the roles and are squeezed as names
+    (（记者 沈晶）). A break inside words joins them (（浙江人民 | 广播电台记者…）)."""
     pieces = dateline.pieces
     if len(pieces) < 2 or ("（" not in dateline.text and "(" not in dateline.text):
         return dateline
@@ -5529,8 +5649,16 @@ def _spaced_credit_breaks(dateline: Span) -> Span:
         if (
             depth > 0
             and piece[1] != before[1]  # (the next line's)
-            and before[0].endswith(_CREDIT_ROLES)
-            and _CJK_CHAR.match(piece[0][:1])
+            and (
+                (before[0].endswith(_CREDIT_ROLES) and _CJK_CHAR.match(piece[0][:1]))
+                # (or before the next role: （记者 谢 颖 | 通讯员 陈 洁）, or between two names
+                # spaced out: （记者 王 悦 | 刘 晨）)
+                or (piece[0].startswith(_CREDIT_ROLES) and _CJK_CHAR.match(before[0][-1:]))
+                or (
+                    _SPACED_NAME_END.search(before[0]) is not None
+                    and _SPACED_NAME_START.match(piece[0]) is not None
+                )
+            )
         ):
             out.append(Piece(" ", 0, 0))
         out.append(piece)
@@ -5821,8 +5949,9 @@ def load_unplaced(paths=None) -> pd.DataFrame:
     """What could not be placed, by ``kind``: ``detached_byline``, ``lone_name``, ``headline``
     (matched to no body) and ``byline`` (of such a headline), ``duplicate_headline`` (the
     collapsed copy of a headline printed twice), ``marker`` (■ before a byline, the brackets
-    of a credit lifted from the text) and ``furniture`` (page header and footer lines, the
-    desk's credits, jump lines, a wire story's （完）); ``note`` says why."""
+    of a credit lifted from the text), ``pull_quote`` (a quotation set apart inside a story,
+    repeating its words) and ``furniture`` (page header and footer lines, the desk's credits,
+    jump lines, a wire story's （完）); ``note`` says why."""
     return _rows_frame(layout_pages(paths), "unplaced_rows", UNPLACED_COLUMNS)
 
 

@@ -68,7 +68,10 @@ def fold_width(text: str) -> str:
 # keeps its space before a number (Windows 10). And in running text, inside a two-character
 # name of a list of names, padded to the width of three (市领导钱国良、方卫平、徐 立等参加).
 _JUSTIFY_RUN: Final = (
-    rf"(?<=[0-9])[ \t]+(?=[0-9{CJK}%])|(?<=[{CJK}])[ \t]+(?=[0-9A-Za-z])"
+    # (not between two decimals, the cells of a table's row: 3.20 3.60)
+    rf"(?<=[0-9])(?<!\.[0-9])(?<!\.[0-9]{{2}})(?<!\.[0-9]{{3}})[ \t]+(?=[0-9{CJK}%])"
+    rf"|(?<=[0-9])[ \t]+(?=[{CJK}%]|[0-9]+(?![0-9]*\.[0-9]))"
+    rf"|(?<=[{CJK}])[ \t]+(?=[0-9A-Za-z])"
     rf"|(?<=[A-Za-z])[ \t]+(?=[{CJK}])"
     rf"|(?<=[0-9][.])[ \t]+(?=[0-9])|(?<=[0-9]%)[ \t]+(?=[0-9{CJK}])"
     rf"|(?<=、[{CJK}])[ \t]+(?=[{CJK}](?:[、等]|$))"

@@ -201,6 +201,10 @@ def test_normalisation_of_justification_and_width() -> None:
         normalize_line("新建 5G 基站，升级 Windows 10 系统", 1).text
         == "新建5G基站，升级Windows 10系统"
     )
+    # two decimals a space apart are two figures, the cells of a table's row; a number split
+    # by justification is one (16 300 多人次, 1 6.5)
+    assert normalize_line("黄瓜 3.20 3.60 -11.1%", 1).text == "黄瓜3.20 3.60 -11.1%"
+    assert normalize_line("16 300 多人次，1 6.5 公里", 1).text == "16300多人次，16.5公里"
 
 
 def test_latin_words_keep_one_space_across_a_line_break() -> None:
