@@ -1465,6 +1465,82 @@ def _indents_paragraphs(chunks: list[Chunk], is_body: Callable[[Chunk], bool] = 
     return full < 2 or full < 2 * indented
 
 
+# a brief's title run in at the head of its first line, a space after it (the bold is lost):
+# “平湖农品”亮相农博会 4月14日至 | 16日，…
+_RUN_IN_TITLE: Final = re.compile(r"([^\s，。；：！？、,.;:!?（(]{4,20}) +\S")
+
+
+# a brief's opening on a whole date and a comma: 4月14日至16日，, 2023年5月3日上午，
+_DATED_BRIEF: Final = re.compile(
+    r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[至到—-]\d{1,2}日)?"
+    r"(?:上午|下午|晚上|晚间|凌晨|中午|早上|傍晚)?，"
+)
+# what a title never ends on: a preposition, a particle, a conjunction or an auxiliary wanting
+# what comes after it
+_RUNS_INTO: Final = tuple("从于到在至自和与及的将是为对向把被让给比跟同由以经")
+
+
+def _split_run_in_titles(chunks: list[Chunk]) -> list[Chunk]:
+    """A brief's title run in at the head of its text, a space after it, the brief opening
+    with when and a comma (曹桥街道开设“四点半课堂” 近日，曹桥街道在…): the title becomes a line
+    and a chunk of its own, right over the text, as a title set over its brief."""
+    out: list[Chunk] = []
+    for i, chunk in enumerate(chunks):
+        first = chunk.lines[0]
+        if (
+            chunk.kind != "text"
+            or " " not in first.raw  # (cheap first: most lines hold no space)
+            or not (chunk.blank_before or i == 0)
+            # (not text going on from a column above, left mid-sentence)
+            or (
+                i > 0
+                and chunks[i - 1].kind == "text"
+                and len(chunks[i - 1].lines) >= 2
+                and not chunks[i - 1].lines[-1].final
+            )
+        ):
+            out.append(chunk)
+            continue
+        m = _RUN_IN_TITLE.match(first.raw)
+        title = m.group(1) if m else ""
+        rest = "".join([line.text for line in chunk.lines])[len(title) :].lstrip()
+        if (
+            m is None
+            or not first.text.startswith(title)
+            # (a justification space in running text: 今年春运从 1月17日开始, “我们从 5月…; an
+            # item of a list under its marker: ◆冬季长跑进社区 12月23日…)
+            or title.endswith(_RUNS_INTO)
+            # (nor a date or a time cut by one: 1997年 10月29日, 地矿厅从去年 11月起)
+            or title.endswith(("年", "月", "日", "时", "号"))
+            or title[-1].isdigit()
+            or title.count("“") != title.count("”")
+            or title[0] in MARKERS
+            or _starts_dateline(title)
+            or _ROLE.match(title) is not None
+            or _BRIEF_OPENING.match(rest) is None
+            or "，" not in rest[:12]
+            # (after a figure the space may be justification in running text, 两伊战争 1988年
+            # 结束以来: a whole date and a comma then, under a title of some length)
+            or (rest[0].isdigit() and (len(title) < 6 or _DATED_BRIEF.match(rest) is None))
+        ):
+            out.append(chunk)
+            continue
+        span = Span(list(first.pieces))
+        raw_rest = first.raw[m.end() - 1 :]
+        opening = span.slice(len(title)).strip()
+        title_line = _measured_line(
+            first.number, title, "text", tuple(span.slice(0, len(title)).pieces),
+            title, _printed_widths(title), False,
+        )  # fmt: skip
+        text_line = _measured_line(
+            first.number, raw_rest, "text", tuple(opening.pieces),
+            opening.text, _printed_widths(raw_rest.rstrip()), False,
+        )  # fmt: skip
+        out.append(Chunk([title_line], "text", chunk.blank_before, False))
+        out.append(Chunk([text_line, *chunk.lines[1:]], "text", False, chunk.blank_after))
+    return out
+
+
 def _split_glued_titles(chunks: list[Chunk], continued: bool = True) -> list[Chunk]:
     """A title printed right on its text, no blank line between, becomes a chunk of its own:
     a photo's title on its caption (教室消毒迎开学 | 3月16日，新华小学的… | ■摄影 徐 磊: a short
@@ -1575,7 +1651,7 @@ _CLAUSE_OPENING: Final = re.compile(
 # how a brief opens: when (4月17日，日前，近日，3月以来，8月起，暑假期间，…)
 _BRIEF_OPENING: Final = re.compile(
     r"(?:\d{1,2}月(?:\d{1,2}日|以来|起|初|上旬|中旬|下旬|底|份)|\d{4}年|日前|近日|近期|连日来|近年来"
-    r"|昨天|昨日|今天|今年|去年|前不久|[\u4e00-\u9fff]{2,4}期间，)"
+    r"|昨天|昨日|今天|今年|去年|前不久|本月|本周|上周|[\u4e00-\u9fff]{2,4}期间，)"
 )
 
 
@@ -4874,7 +4950,8 @@ def _parse_page(page: Page) -> PageLayout:
     if "作者" in page.text:  # (rare: a commentary signed with its author's post)
         _mark_author_notes(lines)
     continued = "版）" in page.text or "版)" in page.text  # (jump lines end so: rare)
-    chunks = _join_wrapped_credit_names(_split_glued_titles(_chunks(lines), continued))
+    chunks = _split_run_in_titles(_chunks(lines))
+    chunks = _join_wrapped_credit_names(_split_glued_titles(chunks, continued))
     _classify(chunks)
     chunks = _join_split_datelines(chunks)
     indenting = functools.cache(lambda: _indents_paragraphs(chunks))
