@@ -96,7 +96,7 @@ BYLINE_ROLES: Final = (
 _ROLE: Final = re.compile(rf"^[{MARKERS}]?\s*(?:{BYLINE_ROLES})")
 # (作, 书, 画 credit a painting or calligraphy after a space: 《春江水暖》 沈国华 作)
 _CREDIT_SUFFIX: Final = re.compile(r"\s*(?:摄影?|报道|文/?图|供图|绘)$|\s+[作书画]$")
-_PHOTO_CREDIT: Final = re.compile(r"(?:^|[\s■])(?:摄影|摄)|摄影?$|照片[)）]?$")
+_PHOTO_CREDIT: Final = re.compile(r"(?:^|[\s■])(?:摄影|摄)|摄影?$|照片[)）]?$|供图[)）]?$")
 _BYLINE_PART: Final = re.compile(rf"(?:{BYLINE_ROLES})\s*[:：]?\s*")
 _AGENCY: Final = (
     r"(?:据)?(?:新华社|新华网|中新社|中新网|中国新闻网|人民网|央视网|央广网|人民日报|光明网"
@@ -294,8 +294,12 @@ _PARTY_ORGAN: Final = re.compile(
     # (and the house publishing it: 嘉善县新闻传媒中心出版)
     rf"|[{CJK}]{{2,10}}(?:传媒中心|传媒集团|报社|融媒体中心|新闻中心)(?:编辑)?出版"
 )
-_MASTHEAD_PART: Final = re.compile(rf"[{CJK}]{{2}}日报|[{CJK}]{{2}}新闻|{_SECTIONS}")
-_MASTHEAD_WORDS: Final = ("日报", "新闻", *_SECTIONS.split("|"))  # one of them is in every part
+# (a county paper named 金山报 too, beside a header's parts: 金山报 2023年9月12日 星期二 第2版)
+_MASTHEAD_PART: Final = re.compile(
+    rf"[{CJK}]{{2}}日报|[{CJK}]{{2}}新闻|{_SECTIONS}"
+    rf"|^[{CJK}](?![喜捷快简情汇通警预画海战公板电年月周晚早日])[{CJK}]报"
+)
+_MASTHEAD_WORDS: Final = ("报", "新闻", *_SECTIONS.split("|"))  # one of them is in every part
 _PAGE_NUMBER_LEFT: Final = re.compile(r"[A-Z]?\d{1,2}")
 _PAGE_NUMBER_EDGE: Final = re.compile(r"^[A-Z]?\d{1,2}|[A-Z]?\d{1,2}$")
 
@@ -838,7 +842,8 @@ def _is_credit(text: str) -> bool:
     return (
         _is_byline(text)
         or _SOURCE_CREDIT.fullmatch(text) is not None
-        or _SUPPLIED_CREDIT.fullmatch(text) is not None
+        # (a marker may lead it: ■市档案馆 供图)
+        or _SUPPLIED_CREDIT.fullmatch(text.lstrip(MARKERS + " ")) is not None
         or _NAME_CREDIT.match(text) is not None
         or _AGENCY_PHOTO.fullmatch(text) is not None
         or _GROUP_CREDIT.fullmatch(text) is not None
@@ -853,7 +858,7 @@ _GROUP_CREDIT: Final = re.compile(r"[（(]?本组(?:图片|照片)均?由.{2,24}
 _CREDIT_ENDS: Final = ("摄", "摄影", "摄）", "摄)", "照片", "照片）", "照片)")
 # who supplied a picture or a text: （图片由市文旅局提供）, （市农业农村局供稿）, （新仓镇供图）
 _SUPPLIED_CREDIT: Final = re.compile(
-    rf"(?:(?:图片|照片|图)(?:均)?由[{CJK}]{{2,20}}提供|[{CJK}]{{2,20}}(?:供稿|供图))"
+    rf"(?:(?:图片|照片|图)(?:均)?由[{CJK}]{{2,20}}提供|[{CJK}]{{2,20}} ?(?:供稿|供图))"
 )
 # where a brief was taken from, in brackets at its end: （据新华社）, （据人民日报）
 _SOURCE_CREDIT: Final = re.compile(
@@ -1779,6 +1784,15 @@ def _subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
     column = _next_column(nxt, body_column)
     if not led and not nxt.punct:
         return False  # a headline under it (从“后进村”到“网红村” | ——…), no paragraph
+    if (
+        led
+        and chunk.width >= body_column - 1
+        and _CLAUSE_PUNCT.search(text) is not None
+        and not _opens_paragraph(nxt, column)
+    ):
+        # a numbered item's first line, as wide as the column, cut by a column break: the
+        # text under it runs on (二、施工期间，该路段禁止大型货车、危险品 || 运输车辆通行，…)
+        return False
     # (a number or a marker says subhead by itself; a quoted or spaced line must open a
     # paragraph too, or be one of a series)
     return abs(column - body_column) < 2.5 and (
@@ -2421,15 +2435,30 @@ def _fact_box(lines: list[Line]) -> bool:
     return (" " in first and _table_rows(lines)) or _figure_rows(lines)
 
 
-def _table_rows(lines: list[Line]) -> bool:
+def _table_rows(lines: list[Line], pairs: bool = False) -> bool:
     """Three lines or more, each three cells or more parted by spaces and no sentence: a
-    table's rows (心血管内科 王立新 主任医师 周一上午), each a paragraph."""
-    return len(lines) >= 3 and all(
-        " " in line.text
-        and len(cells := line.text.split()) >= 3
-        and all(len(cell) <= 8 for cell in cells)
-        and not any(mark in line.text for mark in "，。；！？")
-        for line in lines
+    table's rows (心血管内科 王立新 主任医师 周一上午), each a paragraph. With ``pairs``, inside
+    a body, a label and its figure will do too (青菜 2.50元/斤, 男子甲组100米 张宇航（当湖街道）
+    11秒02); over a page header's lines they would (经济 5 | 2023年7月27日 星期四)."""
+    return len(lines) >= 3 and all(_table_row(line, pairs) for line in lines)
+
+
+def _table_row(line: Line, pairs: bool) -> bool:
+    text = line.text
+    if any(mark in text for mark in "，。；！？"):
+        return False
+    # (the space before a figure is printed, though normalising drops it: the printed cells)
+    cells = (line.raw if pairs else text).split()
+    if pairs and any(a[-1].isdigit() and _CJK_CHAR.match(b) for a, b in itertools.pairwise(cells)):
+        return False  # a number parted from its unit by justification: 1 月 | 29 日电
+    if len(cells) >= 3:
+        return all(len(cell) <= (12 if pairs else 8) for cell in cells)
+    return (
+        pairs
+        and len(cells) == 2
+        and len(cells[0]) <= 12
+        and len(cells[1]) <= 16
+        and _DIGIT.search(text) is not None
     )
 
 
@@ -2913,6 +2942,8 @@ def _leading_kicker(lines: list[Span]) -> int:
         return 1
     if _statement_over_title(lines, dash_subtitle):
         return 1
+    if _line_over_couplet(lines):
+        return 1
     widths = [display_width(s.text) for s in lines[:3]]
     if (
         len(widths) == 3
@@ -3291,6 +3322,39 @@ def _statement_over_subtitle(lines: list[Span]) -> bool:
     return _statement_over_line(lines) and not _reads_as_title(lines[1].text)
 
 
+# phrases of a title a space apart, two or three: 晒丰收 庆丰年 乡村处处展新颜
+_TITLE_PHRASES: Final = re.compile(r"[^\s]{3,}(?: [^\s]{3,}){1,2}")
+
+
+def _line_over_couplet(lines: list[Span]) -> bool:
+    """A plain line set wider over a title of phrases a space apart, whole on its line
+    (2023年中国农民丰收节金山区系列活动启动 | 晒丰收 庆丰年 乡村处处展新颜): the kicker, in
+    smaller type, over the title; a title wrapped would not keep the phrases whole below."""
+    if len(lines) != 2 or _TITLE_PHRASES.fullmatch(lines[1].text) is None:
+        return False
+    first = lines[0].text
+    return (
+        " " not in first
+        and display_width(first) >= display_width(lines[1].text) + 2
+        and not _open_bracket(first)
+        and not first.endswith((*_DANGLING, *_WANTS_OBJECT))
+    )
+
+
+def _couplet_over_line(lines: list[Span]) -> bool:
+    """A title of two phrases a space apart, whole on its line, over one line about as wide
+    (书香润童心 阅读伴成长 | 东湖小学第六届读书节开幕): the title over its subtitle, not a title
+    wrapped onto a second line."""
+    if len(lines) != 2 or _PHRASES_APART.fullmatch(lines[0].text) is None:
+        return False
+    first, below = lines[0].text, lines[1].text
+    return (
+        len(below) >= 0.75 * len(first)
+        and not _open_bracket(first)
+        and not first.endswith((*_DANGLING, *_WANTS_OBJECT))
+    )
+
+
 def _reads_as_title(text: str) -> bool:
     """A headline line that reads as a title, not a plain statement: a phrase in quotes
     (插秧机“跑”出春耕加速度) or a slogan (让群众办事像网购一样方便)."""
@@ -3334,7 +3398,7 @@ def _split_title_lines(lines: list[Span]) -> tuple[list[Span], list[Span]]:
     reads as a subtitle (an author line, a statement about 我市/全市)."""
     if len(lines) == 1:
         return lines, []
-    if _statement_over_subtitle(lines):
+    if _statement_over_subtitle(lines) or _couplet_over_line(lines):
         return lines[:1], lines[1:]
     # the last line, or the last two when the last is a short wrapped remainder
     # (市文化馆群众文艺部研究 | 员沈立华), reads as a subtitle
@@ -3518,6 +3582,17 @@ def _headline_lines(chunk: Chunk, duplicates: list[Span]) -> list[Span]:
         spans.append(span)
         last_text = text
     return spans
+
+
+def _bold_lines_first(lines: list[Span], duplicates: list[Span]) -> int:
+    """How many of a headline's first ``lines`` were printed twice (their copies among the
+    ``duplicates``), when no line printed twice comes after one printed once; else 0."""
+    if not duplicates:
+        return 0
+    copies = {d.text for d in duplicates}
+    bold = [s.text in copies for s in lines]
+    n = bold.index(False) if False in bold else len(bold)
+    return n if not any(bold[n:]) else 0
 
 
 def _all_printed_twice(lines: list[Span], duplicates: list[Span]) -> bool:
@@ -3903,7 +3978,13 @@ def _group_headlines(
         )
         if n_kicker:
             pending_kicker, lines = lines[:n_kicker], lines[n_kicker:]
-        current.title, current.subtitle = _split_title_lines(lines)
+        bold = _bold_lines_first(lines, dups)
+        if 0 < bold < len(lines):
+            # lines printed twice (fake bold), then lines printed once: the title in bold,
+            # its subtitle in plain type (烽火中的东湖中学 ×2 | 一所中学的战时迁徙)
+            current.title, current.subtitle = lines[:bold], lines[bold:]
+        else:
+            current.title, current.subtitle = _split_title_lines(lines)
         current.duplicates.extend(dups)
         current.bylines, pending_bylines = pending_bylines, []
         if pending_kicker is not None:
@@ -5582,8 +5663,8 @@ def _add_body(
         if colon_above or (colon_lines and len(text_lines) >= 3)
         else _NO_ITEMS
     )
-    if not item_ends and _fact_box(lines):
-        item_ends = frozenset(range(len(lines)))  # a fact box: each field a paragraph
+    if not item_ends and (_fact_box(lines) or _table_rows(lines, pairs=True)):
+        item_ends = frozenset(range(len(lines)))  # a fact box or a table: each row a paragraph
     if not item_ends:
         # kept sorted: the median is read for every chunk of a long article (sorting a sorted
         # list with a run appended is a merge)

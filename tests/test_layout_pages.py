@@ -18,28 +18,30 @@ and dates too), a literary supplement, a law page, a service page (supp5_*), a p
 tender in numbered sections, a classified column, a notice signed under its contact line), a
 literary supplement, a health page and a law page with columns' labels over their questions
 (supp6_*), a page of notices with a box of lost-document statements, a literary page, a health page
-and a law page (supp7_*), two hundred and thirty-one pages in the sample's own style (pinghu*_*:
+and a law page (supp7_*), two hundred and thirty-five pages in the sample's own style (pinghu*_*:
 among them a literary supplement, a special page with a Q&A and a box, a page of public notices, a
 crowded front page with briefs titled ■ in one column under a label, a sports page with a results
 list, displaced headlines, in-depth features with bold subheads, a feature headed after its text
 with subheads between its sections, a caption a blank line over its credit, a notice closing with
 its signers and date, a week's pages of summer and of autumn, a picture page, a page of briefs with
-run-in titles, a feature with a pull quote), sixty pages of other county dailies (county*_*:
-credits in the dateline's brackets, headlines first, ——subtitles and indented paragraphs, 图片新闻
-groups, boxes, jumps, a story's one-line headline of two phrases a space apart between two stories
-on a flush page, a lead's title printed twice on two lines under its kicker, or on two lines of
-different widths), four pages of a provincial daily (province_*: a digest of wire items, a signed
-commentary, an interview, a continued story), and a front page with its masthead and a jump, a
-continuation page, a page that keeps paragraph indents, a wire page, a service page, twin stories
-on one topic and an interview (extra_*), and five pages thick with what extraction leaves
-(extract_*: the masthead's small print, a guide to the issue, advertisements, calls to scan a code,
-the imprint, a continued story under its headline, headers inside a column, lists and a table under
-the lines announcing them, a notice signed by two bodies; extract2_*: the same kind of page as
-other extractors print it, indents kept as ideographic or ASCII spaces, tabs, GB18030 or UTF-16
-with CRLF, loose blank lines, bold printed character by character), and five pages whose blocks the
-extraction set out of order (order_*: briefs, captions, boxes and headlines between a story's
-columns). Items the layout still reads otherwise are marked ``known_failure`` and checked to fail,
-so that a fix shows up."""
+run-in titles, a feature with a pull quote, a year-end review with bold subheads, an interview with
+a box of figures, a sports page with a results list, pupils' essays, a local-history page, a price
+list), sixty-four pages of other county dailies (county*_*: credits in the dateline's brackets,
+headlines first, ——subtitles and indented paragraphs, a Shanghai district paper's pages under its
+own name, 图片新闻 groups, boxes, jumps, a story's one-line headline of two phrases a space apart
+between two stories on a flush page, a lead's title printed twice on two lines under its kicker, or
+on two lines of different widths), four pages of a provincial daily (province_*: a digest of wire
+items, a signed commentary, an interview, a continued story), and a front page with its masthead
+and a jump, a continuation page, a page that keeps paragraph indents, a wire page, a service page,
+twin stories on one topic and an interview (extra_*), and five pages thick with what extraction
+leaves (extract_*: the masthead's small print, a guide to the issue, advertisements, calls to scan
+a code, the imprint, a continued story under its headline, headers inside a column, lists and a
+table under the lines announcing them, a notice signed by two bodies; extract2_*: the same kind of
+page as other extractors print it, indents kept as ideographic or ASCII spaces, tabs, GB18030 or
+UTF-16 with CRLF, loose blank lines, bold printed character by character), and five pages whose
+blocks the extraction set out of order (order_*: briefs, captions, boxes and headlines between a
+story's columns). Items the layout still reads otherwise are marked ``known_failure`` and checked
+to fail, so that a fix shows up."""
 
 from __future__ import annotations
 
@@ -172,6 +174,8 @@ def test_a_masthead_and_a_guide_to_the_issue_are_furniture(layouts) -> None:
         ("pinghu49_yaowen", "2023-08-16"),  # (the weather on a line of the masthead)
         ("pinghu50_yaowen", "2021-01-08"),  # (its publisher and 偏北风3～4级 too)
         ("county15_zhuji_yaowen", "2024-06-18"),  # (值班编委：… 责任编辑：… on one line)
+        # (a header naming the paper, 金山报 2023年9月12日 星期二 第2版 综合新闻)
+        ("county17_jinshan_zonghe", "2023-09-12"),
     ):
         layout = layouts[name][1]
         unplaced = layout.unplaced
@@ -253,3 +257,12 @@ def test_a_title_set_narrower_than_the_lines_around_it_has_a_kicker(layouts) -> 
     articles = layouts["city7_ningbo_jingji"][1].articles
     story = articles[articles.title.str.startswith("一把小刷子")].iloc[0]
     assert story.kicker == "从家庭作坊到细分领域“隐形冠军”"
+
+
+def test_a_plain_line_under_a_title_printed_twice_line_by_line_is_its_subtitle(layouts) -> None:
+    # 烽火中的东湖中学 | 烽火中的东湖中学 | 一所中学的战时迁徙 | ■ 陆文海: the bold title, then its
+    # subtitle in plain type
+    articles = layouts["pinghu56_shihua"][1].articles
+    story = articles[articles.title == "烽火中的东湖中学"].iloc[0]
+    assert story.subtitle == "一所中学的战时迁徙"
+    assert story.byline == "陆文海"
