@@ -3088,7 +3088,18 @@ def _subtitle_text(text: str) -> bool:
         or _speakers(text)
         or text.count("、") >= 2
         or _TOTAL_FIGURE.fullmatch(text) is not None
+        # (when it will be done, or how the figures above changed: 预计今年6月底建成通车,
+        # 同比增长6.3%，增速高于全省平均水平)
+        or _SUBTITLE_OPENING.match(text) is not None
     )
+
+
+# (a change in figures with a clause after it: alone it may end a wrapped title, 独山港区集装箱
+# 吞吐量 | 同比增长12.5%)
+_SUBTITLE_OPENING: Final = re.compile(
+    r"预计(?:今年|年内|明年|年底|\d{4}年|\d{1,2}月)"
+    r"|(?:同比|环比|比上年|较上年)(?:增长|下降|提高|减少)[^，]*，"
+)
 
 
 # a fact that ends in a count (首个周末吸引游客1.5万人次, 排查整治燃气隐患386处): under a title
@@ -5363,6 +5374,20 @@ _ITEM_CLOSES: Final = (*_ITEM_ENDS, "。", "！", "？")  # (an item may close w
 _EDITOR_NOTE: Final = ("编者按", "编者的话", "【编者按】", "[编者按]", "编者附言")
 
 
+def _ends_inside_chunk(lines: list[Line]) -> list[int]:
+    """Lines inside a chunk that end a paragraph though not clearly short: a sentence's end or
+    a colon over an item led by a marker (…如下： | ◆规模以上工业总产值…。 | ◆…)."""
+    return [
+        k
+        for k in range(len(lines) - 1)
+        if lines[k + 1].text[:1] in _ITEM_MARKERS
+        and (lines[k].final or lines[k].text.endswith(_COLONS))
+    ]
+
+
+_ITEM_MARKERS: Final = "◆●▲★◇○☆△"
+
+
 def _resumed_story(articles: list[Article], chunk: Chunk) -> Article | None:
     """Of the last few articles, the one left mid-sentence whose column ``chunk`` continues: a
     chunk of two lines or more, no dateline, its first line as full as the story's lines."""
@@ -5708,6 +5733,11 @@ def _add_body(
             else line
             for k, line in enumerate(lines)
         ][read_from:]
+    inner_ends = _ends_inside_chunk(read)
+    if inner_ends:
+        read = [
+            line._replace(width=0.0) if k in inner_ends else line for k, line in enumerate(read)
+        ]
     # (Lines unpacked in the loop header: cheaper than reading four fields by name, per line.)
     for _, _, _, line_pieces, text, width, _, _, _, final in read:
         pieces: list[Piece] | tuple[Piece, ...] = line_pieces
