@@ -196,7 +196,9 @@ _KICKER_VERB: Final = re.compile(
     r"(?:强调|指出|表示|要求|提出|寄语|号召|部署|讲话|呼吁|声称|宣称)$"
 )
 # a meeting held, named above the title that says what it called for
-_MEETING_HELD: Final = re.compile(r"(?:会|会议|论坛|仪式)(?:召开|举行|开幕|闭幕)$")
+_MEETING_HELD: Final = re.compile(
+    r"(?:会|会议|论坛|仪式)(?:隆重|胜利|顺利)?(?:召开|举行|开幕|闭幕)$"
+)
 _OCCASION: Final = re.compile(
     r"在.{2,}(?:上|时|中|期间)|时(?:强调|指出|表示|要求)|会议|座谈|会见|接见|考察|视察|批示"
 )
@@ -1807,6 +1809,19 @@ def _paragraph_of_its_own(chunk: Chunk) -> None:
     chunk._text_lines = None  # (read again from the new line)
 
 
+def _names_after_label(text: str) -> bool:
+    """A label and a colon, then three names or more a space apart (执行主席：沈建华 陆 敏 朱晓东
+    顾卫平 徐春燕; a name of two characters may be letter-spaced)."""
+    label, colon, names = text.partition("：")
+    if not colon or not 2 <= len(label) <= 8 or _ANY_PUNCT.search(names):
+        return False
+    parts = names.split()
+    return len(parts) >= 4 and all(len(part) <= 3 and _NAME_PART.fullmatch(part) for part in parts)
+
+
+_NAME_PART: Final = re.compile(rf"[{CJK}]{{1,3}}")
+
+
 def _first_section(chunks: list[Chunk], i: int) -> bool:
     """The heading of a document's first numbered section, a line of its own over a paragraph
     of text with no dateline (一、招标条件 | 本招标项目…): no title opens with its first number."""
@@ -2285,6 +2300,12 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk.kind = "headline"  # a notice's title over it: 关于春节期间调整…的公告
         elif _fact_box(chunk.lines):
             chunk.kind = "body"  # a fact box's lines: 姓名：张建华 | 职务：… (no headline)
+        elif len(chunk.lines) <= 2 and _names_after_label(chunk.text):
+            # who presided, named after a label (执行主席：沈建华 陆 敏 朱晓东 …): no title lists
+            # names so; a paragraph of its own
+            if len(chunk.lines) == 1:
+                _paragraph_of_its_own(chunk)
+            chunk.kind = "body"
         elif len(chunk.lines) == 1 and _DIARY_DATE.fullmatch(chunk.text):
             chunk.kind = "body"  # a diary entry's date and weather: 2月10日 晴 (no headline)
         elif _label_over_title(chunks, i):
@@ -3403,10 +3424,11 @@ def _statement_over_line(lines: list[Span], places: bool = False) -> bool:
     )
 
 
-def _split_title_lines(lines: list[Span]) -> tuple[list[Span], list[Span]]:
+def _split_title_lines(lines: list[Span], by_width: bool = True) -> tuple[list[Span], list[Span]]:
     """Split one headline chunk into title lines and subtitle lines by a jump in line width
-    (the subtitle is set smaller, so its lines are longer), a leading dash, or a last line that
-    reads as a subtitle (an author line, a statement about 我市/全市)."""
+    (the subtitle is set smaller, so its lines are longer; not when ``by_width`` is false), a
+    leading dash, or a last line that reads as a subtitle (an author line, a statement about
+    我市/全市)."""
     if len(lines) == 1:
         return lines, []
     if _statement_over_subtitle(lines) or _couplet_over_line(lines):
@@ -3438,8 +3460,11 @@ def _split_title_lines(lines: list[Span]) -> tuple[list[Span], list[Span]]:
                 title, subtitle = _split_by_width(lines)
                 if subtitle:
                     return title, subtitle
-            title, subtitle = _split_title_lines(lines[:-n])
+            title, subtitle = _split_title_lines(lines[:-n], by_width)
             return title, subtitle + lines[-n:]
+    if not by_width:
+        above = _above_dash_subtitle(lines)
+        return above, lines[len(above) :]
     return _split_by_width(lines)
 
 
@@ -3841,6 +3866,13 @@ def _group_headlines(
             and (
                 (len(lines) == 1 and _runs_on_to_object(current.title[-1].text))
                 or _issuer_over_document(current.title, text, False)
+                # (or the gist of what was said, under who spoke where: 对标先进补短板 |
+                # 全力打造乡村振兴平湖样板, the second line set wider)
+                or (
+                    bool(current.kicker)
+                    and _KICKER_VERB.search(current.kicker[-1].text) is not None
+                    and not _subtitle_text(text)
+                )
             )
         ):
             # a title cut before its verb's object, the object set wider on a line of its own
@@ -3948,9 +3980,12 @@ def _group_headlines(
                 # title opens its cluster instead)
                 or (
                     len(lines) == 1
-                    and idx > 0
-                    and cluster[idx - 1].kind == "headline"
-                    and chunk.blank_before
+                    and (
+                        (idx > 0 and cluster[idx - 1].kind == "headline" and chunk.blank_before)
+                        # (or the meeting held, the bold title saying what it set out to do:
+                        # 市十七届人大四次会议隆重开幕 | | 锚定“两个率先”目标… ×2)
+                        or _MEETING_HELD.search(text) is not None
+                    )
                     and not _ANY_PUNCT.search(text)
                     and all(line.doubled for line in cluster[idx + 1].lines)
                 )
@@ -3995,7 +4030,10 @@ def _group_headlines(
             # its subtitle in plain type (烽火中的东湖中学 ×2 | 一所中学的战时迁徙)
             current.title, current.subtitle = lines[:bold], lines[bold:]
         else:
-            current.title, current.subtitle = _split_title_lines(lines)
+            # under who spoke where (…会上强调) the lines are the gist of what was said, the
+            # title, whatever their widths (对标先进补短板 | 全力打造乡村振兴平湖样板)
+            spoken = pending_kicker is not None and _KICKER_VERB.search(pending_kicker[-1].text)
+            current.title, current.subtitle = _split_title_lines(lines, by_width=not spoken)
         current.duplicates.extend(dups)
         current.bylines, pending_bylines = pending_bylines, []
         if pending_kicker is not None:
