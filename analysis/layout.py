@@ -1477,7 +1477,7 @@ def _indents_paragraphs(chunks: list[Chunk], is_body: Callable[[Chunk], bool] = 
 _RUN_IN_TITLE: Final = re.compile(r"([^\s，。；：！？、,.;:!?（(]{4,20}) +\S")
 
 
-# a brief's opening on a whole date and a comma: 4月14日至16日，, 2023年5月3日上午，
+# a brief's opening on a whole date and a comma (4月14日至16日， or 2023年5月3日上午，)
 _DATED_BRIEF: Final = re.compile(
     r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[至到—-]\d{1,2}日)?"
     r"(?:上午|下午|晚上|晚间|凌晨|中午|早上|傍晚)?，"
@@ -1810,8 +1810,8 @@ def _paragraph_of_its_own(chunk: Chunk) -> None:
 
 
 def _names_after_label(text: str) -> bool:
-    """A label and a colon, then three names or more a space apart (执行主席：沈建华 陆 敏 朱晓东
-    顾卫平 徐春燕; a name of two characters may be letter-spaced)."""
+    """A label and a colon, then names a space apart, four parts or more (执行主席：沈建华 陆 敏
+    朱晓东 顾卫平 徐春燕; a name of two characters may be letter-spaced, two parts)."""
     label, colon, names = text.partition("：")
     if not colon or not 2 <= len(label) <= 8 or _ANY_PUNCT.search(names):
         return False
@@ -2301,7 +2301,7 @@ def _classify(chunks: list[Chunk]) -> None:
         elif _fact_box(chunk.lines):
             chunk.kind = "body"  # a fact box's lines: 姓名：张建华 | 职务：… (no headline)
         elif len(chunk.lines) <= 2 and _names_after_label(chunk.text):
-            # who presided, named after a label (执行主席：沈建华 陆 敏 朱晓东 …): no title lists
+            # who presided, names after a label (执行主席：沈建华 陆 敏 朱晓东 …): no title lists
             # names so; a paragraph of its own
             if len(chunk.lines) == 1:
                 _paragraph_of_its_own(chunk)
