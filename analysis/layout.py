@@ -296,10 +296,13 @@ _PARTY_ORGAN: Final = re.compile(
     # (and the house publishing it: 嘉善县新闻传媒中心出版)
     rf"|[{CJK}]{{2,10}}(?:传媒中心|传媒集团|报社|融媒体中心|新闻中心)(?:编辑)?出版"
 )
+# a county paper's name alone on its line (桐乡报, 海盐报): not a headline's word (喜报, 快报 …)
+_PAPER_NAME: Final = re.compile(
+    rf"[{CJK}](?![喜捷快简情汇通警预画海战公板电年月周晚早日])[{CJK}]报"
+)
 # (a county paper named 金山报 too, beside a header's parts: 金山报 2023年9月12日 星期二 第2版)
 _MASTHEAD_PART: Final = re.compile(
-    rf"[{CJK}]{{2}}日报|[{CJK}]{{2}}新闻|{_SECTIONS}"
-    rf"|^[{CJK}](?![喜捷快简情汇通警预画海战公板电年月周晚早日])[{CJK}]报"
+    rf"[{CJK}]{{2}}日报|[{CJK}]{{2}}新闻|{_SECTIONS}|^{_PAPER_NAME.pattern}"
 )
 _MASTHEAD_WORDS: Final = ("报", "新闻", *_SECTIONS.split("|"))  # one of them is in every part
 _PAGE_NUMBER_LEFT: Final = re.compile(r"[A-Z]?\d{1,2}")
@@ -516,12 +519,6 @@ def _furniture_line(text: str) -> str:
     return (
         "masthead" if _SECTION_NAME.fullmatch(squeezed) or _PAPER_NAME.fullmatch(squeezed) else ""
     )
-
-
-# a county paper's name alone on its line (桐乡报, 海盐报): not a headline's word (喜报, 快报 …)
-_PAPER_NAME: Final = re.compile(
-    rf"[{CJK}](?![喜捷快简情汇通警预画海战公板电年月周晚早日])[{CJK}]报"
-)
 
 
 # a page's section (版名) on a line of its own: 社会, 综合新闻, 人物·副刊, 民生·热线
@@ -1477,10 +1474,10 @@ def _indents_paragraphs(chunks: list[Chunk], is_body: Callable[[Chunk], bool] = 
 _RUN_IN_TITLE: Final = re.compile(r"([^\s，。；：！？、,.;:!?（(]{4,20}) +\S")
 
 
+_PART_OF_DAY: Final = "(?:上午|下午|晚上|晚间|凌晨|中午|早上|傍晚)"
 # a brief's opening on a whole date and a comma (4月14日至16日， or 2023年5月3日上午，)
 _DATED_BRIEF: Final = re.compile(
-    r"(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:[至到—-]\d{1,2}日)?"
-    r"(?:上午|下午|晚上|晚间|凌晨|中午|早上|傍晚)?，"
+    rf"(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日(?:[至到—-]\d{{1,2}}日)?{_PART_OF_DAY}?，"
 )
 # what a title never ends on: a preposition, a particle, a conjunction or an auxiliary wanting
 # what comes after it
@@ -3631,13 +3628,6 @@ def _bold_lines_first(lines: list[Span], duplicates: list[Span]) -> int:
     return n if not any(bold[n:]) else 0
 
 
-def _all_printed_twice(lines: list[Span], duplicates: list[Span]) -> bool:
-    """Every one of a headline's ``lines`` was printed twice (fake bold): its copy is among
-    the ``duplicates`` :func:`_headline_lines` set aside."""
-    copies = {d.text for d in duplicates}
-    return all(s.text in copies for s in lines)
-
-
 def _split_title_credit(span: Span) -> tuple[Span, Span | None]:
     """A title and a photo credit on one line (《湖畔春晓》 张卫东 摄): the title, and the credit
     (None when the line is no such pair)."""
@@ -3949,8 +3939,9 @@ def _group_headlines(
             and not current.bylines
             and not chunk.blank_before
             and current.last == cluster[idx - 1].last
-            and _all_printed_twice(current.title, current.duplicates)
-            and _all_printed_twice(lines, dups)
+            # (every line printed twice: its copy among the duplicates set aside)
+            and _bold_lines_first(current.title, current.duplicates) == len(current.title)
+            and _bold_lines_first(lines, dups) == len(lines)
         ):
             # a title printed twice on two lines of different widths (拼项目 抓投资 ×2 |
             # 奋力跑出发展“加速度” ×2), which _chunks parts, each on one line or each line
@@ -5424,6 +5415,7 @@ def _ends_inside_chunk(lines: list[Line]) -> list[int]:
 
 
 _ITEM_MARKERS: Final = "◆●▲★◇○☆△"
+_ITEM_MARKER: Final = re.compile(f"[{_ITEM_MARKERS}]")
 
 
 def _resumed_story(articles: list[Article], chunk: Chunk) -> Article | None:
@@ -5453,9 +5445,7 @@ def _resumed_story(articles: list[Article], chunk: Chunk) -> Article | None:
 _WHOLE_NUMBER_END: Final = re.compile(
     r"(?:电话|热线|手机|传真)\s*[:：]\s*(?:\d{3,4}[-－])?(?:\d{8}|1\d{10}|\d{5})$"
 )
-_DATED_OPENING: Final = re.compile(
-    r"\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚间|凌晨|中午|早上|傍晚)?[，,]"
-)
+_DATED_OPENING: Final = re.compile(rf"\d{{1,2}}月\d{{1,2}}日{_PART_OF_DAY}?[，,]")
 
 
 def _add_body(
@@ -5771,7 +5761,7 @@ def _add_body(
             else line
             for k, line in enumerate(lines)
         ][read_from:]
-    inner_ends = _ends_inside_chunk(read)
+    inner_ends = _ends_inside_chunk(read) if _ITEM_MARKER.search(chunk.text) else []
     if inner_ends:
         read = [
             line._replace(width=0.0) if k in inner_ends else line for k, line in enumerate(read)
