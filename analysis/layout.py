@@ -2092,11 +2092,12 @@ def _pull_quote(chunks: list[Chunk], i: int, body_column: float) -> bool:
     text above (…达到186万元， || “以前河里是臭的， | 现在水清了，鱼也 | 回来了…” || 是十年前的近
     6倍。): a pull quote, no part of the text, which goes on under it."""
     chunk = chunks[i]
+    # (cheap first, before the chunk's text is joined: asked of every chunk under a body)
+    if chunk.lines[0].text[:1] != "“" or len(chunk.lines) < 2:
+        return False
     text = chunk.text
     if (
-        len(chunk.lines) < 2
-        or not (chunk.blank_before and chunk.blank_after)
-        or text[:1] != "“"
+        not (chunk.blank_before and chunk.blank_after)
         or not text.endswith(("”", "”。", "。”"))
         or not body_column
         or chunk.width > 0.75 * body_column
@@ -2453,6 +2454,9 @@ def _fact_box(lines: list[Line]) -> bool:
     return (" " in first and _table_rows(lines)) or _figure_rows(lines)
 
 
+_SENTENCE_MARK: Final = re.compile("[，。；！？]")  # (no row of a table holds one)
+
+
 def _table_rows(lines: list[Line], pairs: bool = False) -> bool:
     """Three lines or more, each three cells or more parted by spaces and no sentence: a
     table's rows (心血管内科 王立新 主任医师 周一上午), each a paragraph. With ``pairs``, inside
@@ -2463,7 +2467,7 @@ def _table_rows(lines: list[Line], pairs: bool = False) -> bool:
 
 def _table_row(line: Line, pairs: bool) -> bool:
     text = line.text
-    if any(mark in text for mark in "，。；！？"):
+    if _SENTENCE_MARK.search(text):
         return False
     # (the space before a figure is printed, though normalising drops it: the printed cells)
     cells = (line.raw if pairs else text).split()
