@@ -429,14 +429,16 @@ def _is_furniture(chunks: list[Chunk], i: int) -> bool:
 
 
 def _between_header_parts(chunks: list[Chunk], i: int) -> bool:
-    """Chunk ``i`` stands between two one-line chunks of header parts, one of them the page's
-    date in full (2024年4月16日 星期二 | 乡村振兴 | 4)."""
+    """Chunk ``i`` stands between two chunks of header parts, one line each or the date over
+    the desk's credit, one of them the page's date in full (2024年4月16日 星期二 | 乡村振兴 | 4;
+    4 | 镇街道 | 2023年10月18日 星期三 ■ 责任编辑：徐 静)."""
     if not 0 < i < len(chunks) - 1:
         return False
     around = chunks[i - 1], chunks[i + 1]
-    return all(len(c.lines) == 1 and _furniture_line(c.text) == "parts" for c in around) and any(
-        _dated_header(c) for c in around
-    )
+    return all(
+        len(c.lines) <= 2 and all(_furniture_line(line.text) == "parts" for line in c.lines)
+        for c in around
+    ) and any(_dated_header(c) for c in around)
 
 
 def _dated_header(chunk: Chunk) -> bool:
@@ -3220,7 +3222,7 @@ def _above_dash_subtitle(lines: list[Span]) -> list[Span]:
 _BOX_LABELS: Final = (
     "链接", "新闻链接", "知识链接", "相关链接", "背景", "新闻背景", "相关新闻", "相关阅读",
     "相关报道", "延伸阅读", "小贴士", "温馨提示", "记者手记", "编后", "编后语", "编后记",
-    "记者观察", "有问必答", "专家提醒", "专家解读", "数据来源",
+    "记者观察", "有问必答", "专家提醒", "专家解读", "数据来源", "人物名片", "人物简介",
 )  # fmt: skip
 # the label of a running column over each of its stories' titles, never a title itself (民生实事 |
 # 城区新增公共停车泊位1200余个): read as a box's label is
@@ -4262,9 +4264,12 @@ def _assign_headlines(
     signed = [
         i for i, h in enumerate(headlines) if h.bylines and not _photo_credits_only(h.bylines)
     ]
-    if signed:
+    # Nor a box's label (相关链接, 人物名片), which a photo's title never is: under a caption's
+    # credit on a page headed after its text, it opens the box's text under it.
+    labels = [i for i, h in enumerate(headlines) if _label_only(h)]
+    if signed or labels:
         credited = [j for j, a in enumerate(articles) if _is_credited_caption(a)]
-        score[np.ix_(signed, credited)] = 0.0
+        score[np.ix_(signed + labels, credited)] = 0.0
     rows, cols = _max_assignment(score)
     out = {}
     for i, j in zip(rows, cols, strict=True):
@@ -4273,6 +4278,18 @@ def _assign_headlines(
     if cluster_of is not None:
         _attach_unclaimed_kickers(headlines, out, cluster_of, sims)
     return out
+
+
+def _label_only(headline: Headline) -> bool:
+    """The headline is a box's label and nothing else: 相关链接, 人物名片 (not a running
+    column's, 战疫一线, which stands over each of its stories' titles)."""
+    title = headline.title
+    return (
+        len(title) == 1
+        and not headline.kicker
+        and not headline.subtitle
+        and title[0].text.replace(" ", "") in _BOX_LABELS
+    )
 
 
 def _is_credited_caption(article: Article) -> bool:
@@ -4548,7 +4565,13 @@ def _split_at_leftover_headline(
         sims = _text_similarity(texts, parts)
         # (the words of the headline over the run all but absent after the cut: a story's
         # last paragraph may share a word with the next headline, 第一 of 开学第一课)
-        if not (
+        # A box's label over the run (相关链接, 人物名片) names no words of its text: the box
+        # is what comes before the words of the headline under the run, and a box of facts
+        # may share a few of them (a run under a label and over a headline is never one text)
+        if over == i and _label_only(h):
+            if not (sims[0, 1] >= 0.05 and sims[0, 0] <= 0.5 * sims[0, 1]):
+                continue
+        elif not (
             sims[0, 1] >= 0.1
             and sims[0, 0] <= 0.25 * sims[0, 1]
             and sims[1, 0] >= 0.2
@@ -5281,7 +5304,67 @@ def _parse_page(page: Page) -> PageLayout:
             )
     if any(item.kind == "detached_byline" for item in unplaced):
         _credit_inside_story(chunks, headlines, articles, assignment, unplaced)
+    if "数" in text:  # (a box's label names its figures: rare)
+        _figure_boxes(lines, articles, unplaced)
     return _tables(page, articles, unplaced)
+
+
+# the label of a box of figures: 数说2023民政, 数读报告, 一组数据看变化
+_FIGURE_BOX_LABEL: Final = re.compile(r"(?:数[说读看览话]|一组数[据字]|数[据字]看|看数据)\S{0,10}")
+_FIGURE_ROW: Final = re.compile(r"[^。！？；]{2,30}")
+
+
+def _figure_boxes(lines: list[Line], articles: list[Article], unplaced: list[Unplaced]) -> None:
+    """A box of figures: a label (数说2023民政, 数读报告) over or under three lines or more,
+    each holding a figure and no sentence's end (发放各类救助资金1.36亿元 | 建成老年食堂42家 | …),
+    with nothing but blank lines between them. Its lines match no body, so they come here as
+    headlines matched to none: they are an article of their own, the label its title and each
+    line a paragraph."""
+    n = 0
+    while n < len(unplaced):
+        # a run of unmatched headline lines, one under another or a blank line apart
+        end = n
+        while (
+            end < len(unplaced)
+            and unplaced[end].kind == "headline"
+            and (
+                end == n
+                or all(
+                    lines[m - 1].kind == "blank"
+                    for m in range(
+                        unplaced[end - 1].span.line_end + 1, unplaced[end].span.line_start
+                    )
+                )
+            )
+        ):
+            end += 1
+        run = unplaced[n:end]
+        texts = [item.span.text for item in run]
+        label = (
+            0
+            if texts and _FIGURE_BOX_LABEL.fullmatch(texts[0])
+            else len(texts) - 1
+            if texts and _FIGURE_BOX_LABEL.fullmatch(texts[-1])
+            else -1
+        )
+        rows = [t for k, t in enumerate(texts) if k != label]
+        if (
+            label < 0
+            or len(rows) < 3
+            or not all(_DIGIT.search(t) and _FIGURE_ROW.fullmatch(t) for t in rows)
+        ):
+            n = max(end, n + 1)
+            continue
+        title = run[label].span
+        box = Article(
+            paragraphs=[item.span for k, item in enumerate(run) if k != label],
+            headline=Headline(title=[title], first=title.line_start, last=title.line_end),
+            first=run[0].span.line_start,
+            last=run[-1].span.line_end,
+        )
+        at = next((i for i, art in enumerate(articles) if art.first > box.first), len(articles))
+        articles.insert(at, box)
+        del unplaced[n:end]
 
 
 def _credit_inside_story(

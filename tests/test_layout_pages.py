@@ -18,7 +18,7 @@ and dates too), a literary supplement, a law page, a service page (supp5_*), a p
 tender in numbered sections, a classified column, a notice signed under its contact line), a
 literary supplement, a health page and a law page with columns' labels over their questions
 (supp6_*), a page of notices with a box of lost-document statements, a literary page, a health page
-and a law page (supp7_*), two hundred and fifty-one pages in the sample's own style (pinghu*_*:
+and a law page (supp7_*), two hundred and fifty-nine pages in the sample's own style (pinghu*_*:
 among them a literary supplement, a special page with a Q&A and a box, a page of public notices, a
 crowded front page with briefs titled ■ in one column under a label, a sports page with a results
 list, displaced headlines, in-depth features with bold subheads, a feature headed after its text
@@ -27,7 +27,9 @@ its signers and date, a week's pages of summer and of autumn, a picture page, a 
 run-in titles, a feature with a pull quote, a year-end review with bold subheads, an interview with
 a box of figures, a sports page with a results list, pupils' essays, a local-history page, a price
 list, a readers' hotline page, a volunteer page with a list of names, a week of 2019, the congress
-sessions with delegates' words and a box of figures), seventy-two pages of other county dailies
+sessions with delegates' words and a box of figures, a town-and-street page under a header that names
+its section unspaced, an interview with a box of facts under its label, a local-history page with a
+box of related links under a photo's credit), seventy-six pages of other county dailies
 (county*_*: credits in the dateline's brackets, headlines first, ——subtitles and indented
 paragraphs, a Shanghai district paper's pages under its own name, a Jiangsu county daily's with
 indented paragraphs and no blank lines between them, a southern Zhejiang daily's headed before and
