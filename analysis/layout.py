@@ -2278,6 +2278,15 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk.kind = "body"
         elif prev is not None and prev is last_body and _contact_lines(chunk):
             chunk.kind = "body"  # a notice's telephone line: 咨询电话：85123456
+        elif (
+            prev is not None
+            and prev is last_body
+            and not chunk.blank_before
+            and _INFO_LABEL.match(chunk.lines[0].text) is not None
+        ):
+            # a line of facts right under the text, opening with its label: 门诊时间：每周二、周 |
+            # 四上午 (no headline opens so)
+            chunk.kind = "body"
         elif prev is not None and prev is last_body and _ends_in_address(chunk):
             chunk.kind = "body"  # 报名详情请参考官方网站 | www.example.cn/2008: no headline
         elif (
@@ -2300,6 +2309,10 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk.kind = "headline"  # a notice's title over it: 关于春节期间调整…的公告
         elif _fact_box(chunk.lines):
             chunk.kind = "body"  # a fact box's lines: 姓名：张建华 | 职务：… (no headline)
+        elif _COUNTED_GROUP.match(chunk.lines[0].text):
+            # a group of a list, its count and a colon before its entries: 当湖街道（4户）：陆志
+            # 明家庭、 | 沈 红家庭、… (no title counts so)
+            chunk.kind = "body"
         elif len(chunk.lines) <= 2 and _names_after_label(chunk.text):
             # who presided, names after a label (执行主席：沈建华 陆 敏 朱晓东 …): no title lists
             # names so; a paragraph of its own
@@ -2411,6 +2424,10 @@ _AUTHOR_NOTE: Final = re.compile(r"[（(]\s*作者(?:系|为|是|单位|简介)[
 
 
 _CONTACT_FIRST: Final = frozenset("咨联报投举监预服招采代")
+# the label of a line of facts: 门诊时间：, 活动地点：, 报名方式：
+_INFO_LABEL: Final = re.compile(
+    rf"\s*[{CJK}]{{0,4}}(?:时间|地点|地址|日期|方式|对象|费用|电话)\s*[:：]"
+)
 
 
 def _contact_lines(chunk: Chunk) -> bool:
@@ -2431,6 +2448,10 @@ def _ends_in_address(chunk: Chunk) -> bool:
 
 # a fact box's line: a short field name, a colon, its value (姓名：张建华, 社区工龄：20年)
 _FIELD_LINE: Final = re.compile(rf"[{CJK}]{{2,6}}[：:][^：:]{{1,40}}")
+# a list's group, counted, before its entries: 当湖街道（4户）：, 助人为乐类（2名）：
+_COUNTED_GROUP: Final = re.compile(
+    rf"[{CJK}]{{2,10}}[（(]\s*\d{{1,4}}\s*[户人名个家项位]\s*[)）]\s*[：:]"
+)
 
 
 # a diary entry's heading: its date and the day's weather (2月10日 晴, 3月2日 星期一 多云转晴)
@@ -2530,10 +2551,10 @@ def _notice_title(chunk: Chunk) -> bool:
     text = chunk.text.replace(" ", "")
     if not chunk.blank_after and (len(chunk.lines) > 1 or len(text) > 6):
         return False
-    if len(chunk.lines) == 1:
-        return _NOTICE_TITLE.fullmatch(text) is not None
-    # (or a tender's or a post's notice named in full over two lines: 平湖市钟埭街道2023年农村
-    # 道路 | 提升改造工程招标公告)
+    # (or a tender's or a post's notice named in full, on a line or over two: 第七届平湖市道德
+    # 模范候选人公示, 平湖市钟埭街道2023年农村道路 | 提升改造工程招标公告)
+    if len(chunk.lines) == 1 and _NOTICE_TITLE.fullmatch(text) is not None:
+        return True
     return len(text) <= 40 and _LONG_NOTICE_TITLE.fullmatch(text) is not None
 
 
@@ -3029,7 +3050,8 @@ _DOCUMENT_END: Final = re.compile(
 # what a title says happened, at its end: a short line ending so continues the line above it
 _EVENT_DONE: Final = re.compile(
     r"(?:启动|启幕|开幕|闭幕|举行|举办|召开|开通|上线|落幕|揭牌|开工|竣工|投用|发布|出炉|提速|"
-    r"开展|开班|开课|开放|完成|落地|签约|挂牌|通车|完工|建成|投产|开业|收官|运营|亮相|落成|上市)$"
+    r"开展|开班|开课|开放|完成|落地|签约|挂牌|通车|完工|建成|投产|开业|收官|运营|亮相|落成|上市|"
+    r"到户|到位|到账)$"
 )
 # how a predicate opens, never a title: a tense or an amount reached (将实现…, 已完成…, 超68万剂次)
 _PREDICATE_OPENING: Final = re.compile(
@@ -3223,6 +3245,7 @@ _BOX_LABELS: Final = (
     "链接", "新闻链接", "知识链接", "相关链接", "背景", "新闻背景", "相关新闻", "相关阅读",
     "相关报道", "延伸阅读", "小贴士", "温馨提示", "记者手记", "编后", "编后语", "编后记",
     "记者观察", "有问必答", "专家提醒", "专家解读", "数据来源", "人物名片", "人物简介",
+    "专家名片", "专家简介",
 )  # fmt: skip
 # the label of a running column over each of its stories' titles, never a title itself (民生实事 |
 # 城区新增公共停车泊位1200余个): read as a box's label is
@@ -3492,7 +3515,13 @@ def _split_by_width(lines: list[Span]) -> tuple[list[Span], list[Span]]:
         above = widest_bare if _DIGIT.search(text) else widest
         if (
             _SUBTITLE_DASH.match(text)
-            or (bare >= 8 and bare > 1.4 * above)
+            or (
+                bare >= 8
+                and bare > 1.4 * above
+                # (not what a body named alone over it did: 县消防救援大队 | 开展高层建筑灭火
+                # 演练, one title; a body's name is no title)
+                and not (k == 1 and _subject_over_predicate(lines[0].text, text))
+            )
             or _wider_than_wrapped_title(title, lines[k:])
         ):
             return title, lines[k:]
@@ -3500,6 +3529,22 @@ def _split_by_width(lines: list[Span]) -> tuple[list[Span], list[Span]]:
         widest = max(widest, width)
         widest_bare = max(widest_bare, bare)
     return title, []
+
+
+# a body's or a place's name alone (县消防救援大队, 市第一人民医院, 新埭镇), and what it did
+_BODY_NAME: Final = re.compile(
+    rf"[{CJK}（）()]{{2,12}}(?:大队|中队|支队|分局|局|委员会|办公室|中心|医院|学校|小学|中学|幼儿园"
+    r"|公司|集团|协会|商会|法院|检察院|街道|镇|乡|社区|站|所|馆)"
+)
+_BODY_ACTS: Final = re.compile(
+    r"(?:开展|举行|举办|召开|启动|组织|推出|发布|实施|完成|走进|深入|获评|荣获|入选|迎来|建成|开通)"
+)
+
+
+def _subject_over_predicate(upper: str, lower: str) -> bool:
+    """``upper`` names a body or a place and nothing else, ``lower`` says what it did: the two
+    lines are one sentence (县消防救援大队 | 开展高层建筑灭火演练)."""
+    return _BODY_NAME.fullmatch(upper) is not None and _BODY_ACTS.match(lower) is not None
 
 
 def _runs_on_to_object(text: str) -> bool:
@@ -3679,9 +3724,20 @@ def _kicker_over(
         and _box_label(text, endings=not below.blank_before)
         # (not a title ending so over one statement: 冬修水利正当时 | 今冬明春我市安排…46个)
         and not (len(below.lines) == 1 and _title_over_statement([lines[0], below.lines[0].span]))
+        # (nor, a blank line away, over a headline with a kicker of its own: 专家名片 | |
+        # 进入春季，…专家提醒 | 鼻痒喷嚏别硬扛…, the label of a box the page heads after it)
+        and not (
+            below.blank_before
+            and len(below.lines) >= 2
+            and _leading_kicker([line.span for line in below.lines]) > 0
+        )
     ):
         return True  # a box's or a column's label: 相关新闻, 复工复产进行时
-    if len(lines) == 1 and len(text) <= 10 and _COLUMN_NAME_ENDING.search(text) is not None:
+    if len(lines) == 1 and (
+        (len(text) <= 10 and _COLUMN_NAME_ENDING.search(text) is not None)
+        # (or a column of portraits: 党员风采, 支部风采; a title of four ending so is rare)
+        or (len(text) == 4 and text.endswith("风采") and not dups)
+    ):
         return True  # (a blank line away too, a column's own name: 民生实事进行时)
     if len(lines) != 1 or dups or any(line.doubled for line in below.lines):
         return False
@@ -3891,6 +3947,14 @@ def _group_headlines(
             # (nor under a caption's title, a blank line away)
             and not (
                 after_credit and idx == 1 and chunk.blank_before and len(cluster[0].lines) == 1
+            )
+            # (nor, a blank line away, a headline with a kicker of its own under a box's label:
+            # 专家名片 | | 进入春季，…专家提醒 | 鼻痒喷嚏别硬扛…)
+            and not (
+                chunk.blank_before
+                and len(lines) >= 2
+                and _label_only(current)
+                and _leading_kicker(lines) > 0
             )
             and (
                 under_bold_title
@@ -5254,10 +5318,10 @@ def _parse_page(page: Page) -> PageLayout:
             k += 2
             continue
         # (a cluster opening under a caption's photo credit opens with the caption's title)
-        after_credit = (
-            before >= 0
-            and chunks[before].kind == "byline"
-            and _PHOTO_CREDIT.search(chunks[before].text) is not None
+        # (or under a caption closed by its credit in brackets: …前来踏青赏景。 | （记者 赵 磊 摄）)
+        after_credit = before >= 0 and (
+            (chunks[before].kind == "byline" or _ends_in_bracketed_credit(chunks[before]))
+            and _PHOTO_CREDIT.search(chunks[before].lines[-1].text) is not None
         )
         for h in _group_headlines(cluster, unplaced, after_credit):
             headlines.append(h)
@@ -5365,6 +5429,11 @@ def _figure_boxes(lines: list[Line], articles: list[Article], unplaced: list[Unp
         at = next((i for i, art in enumerate(articles) if art.first > box.first), len(articles))
         articles.insert(at, box)
         del unplaced[n:end]
+
+
+def _ends_in_bracketed_credit(chunk: Chunk) -> bool:
+    """A body whose last line closes on a credit in brackets: …踏青赏景。（记者 赵 磊 摄）."""
+    return chunk.kind == "body" and _ends_in_credit(chunk.text)
 
 
 def _credit_inside_story(
@@ -5535,6 +5604,16 @@ _WHOLE_NUMBER_END: Final = re.compile(
 _DATED_OPENING: Final = re.compile(rf"\d{{1,2}}月\d{{1,2}}日{_PART_OF_DAY}?[，,]")
 
 
+def _full_column(widths: list[float], median: float) -> float:
+    """The column the lines ``widths`` (sorted) fill: their median, or their upper quartile when
+    that is clearly wider (the rows of a list under an opening sentence make the median short:
+    7月20日（星期四） | 7:00—12:00 新仓镇…芦湾 | 村部分用户。)."""
+    if len(widths) < 4:
+        return median
+    full = widths[(3 * len(widths)) // 4]
+    return full if full - median >= 3 else median
+
+
 def _add_body(
     chunk: Chunk,
     prev: Chunk | None,
@@ -5551,7 +5630,9 @@ def _add_body(
     interior_content = [line.content_width for line in text_lines[1:-1]]
     # the article's column so far (median line width inside its chunks); computed once
     column_so_far = (
-        _sorted_median(current.widths) if current is not None and len(current.widths) >= 3 else 0.0
+        _full_column(current.widths, _sorted_median(current.widths))
+        if current is not None and len(current.widths) >= 3
+        else 0.0
     )
     digest_item = False
     # the column a dated item must share to continue a digest: two inner lines read before it
@@ -5583,6 +5664,9 @@ def _add_body(
         and prev.lines[-1].text.endswith(("）", ")"))
         and _ends_in_credit(prev.text)
     )
+    continued_from = (
+        lines[0].text[:1] in "（(" and _CONTINUED_FROM.fullmatch(lines[0].text) is not None
+    )
     starts_article = (
         # (a caption's first line set with a space opens it even inside a story cut
         # mid-sentence by it: …增开了至安徽、 |  1月10日，在市汽车客运站… | ■摄影 … | 河南、…)
@@ -5600,9 +5684,12 @@ def _add_body(
         or prev.kind != "body"
         # (a credit in brackets closed the text above: …公筷公勺”。（记者 王 强 摄）)
         or credit_above
+        # (a story continued from another page opens with its jump line: （上接第1版）)
+        or continued_from
     )
     if (
         starts_article
+        and not continued_from
         and not captioned  # (a photo credit under it: a caption of its own)
         and current is not None
         and prev is not None
@@ -5831,7 +5918,10 @@ def _add_body(
         # the same column with no headline or dateline between: split off later only if an
         # unclaimed headline reads like it and not like the text above (_split_digest_items)
         current.digest_items.append(len(paragraphs))
-    short_line, closing_quote_width = 0.6 * column, column - 1
+    # (a line is short against the lines that fill the column: the upper quartile, since the
+    # rows of a list under an opening sentence may make the median short, 7月20日（星期四） |
+    # 7:00—12:00 新仓镇…芦湾 | 村部分用户。)
+    short_line, closing_quote_width = 0.6 * _full_column(current.widths, column), column - 1
     # the lines the dateline fills whole are left out; the rest of the one it ends in is read
     read_from = 0
     while skip and read_from < len(lines) and skip >= len(lines[read_from].text):

@@ -4120,3 +4120,36 @@ def test_item_numbers_read_as_cn2an_reads_them() -> None:
         assert _item_number(f"（{numeral}）开展专项检查") == (2, n), numeral
     for bad in ("十十、", "一二、", "二二十、", "百、"):
         assert _item_number(bad) is None, bad
+
+
+def test_a_notice_s_list_rows_do_not_shorten_its_column() -> None:
+    # rows of a list under the notice's opening (a day, then times and streets) are short: the
+    # column is what the full lines fill, so a row's short last line ends its paragraph and the
+    # closing line a blank line under the list is the same notice's, not a new block
+    rows = [
+        "因电网设备检修，国网平湖市供电公",
+        "司将对以下区域暂停供电，请相关用户提",
+        "前做好准备。",
+        "7月20日（星期四）",
+        "7:00—12:00 新仓镇三叉河村、芦湾",
+        "村部分用户。",
+        "8:00—16:00 曹桥街道百寿村、马厩",
+        "村全部用户。",
+        "7 月21日（星期五）",
+        "6:30—11:30 当湖街道东湖小区1—",
+        "12幢。",
+        "13:00—17:00 钟埭街道沈家弄村部",
+        "分用户。",
+    ]
+    close = ["如遇雷雨等恶劣天气，停电计划将顺", "延。咨询电话：95598。"]
+    layout = _checked_layout([*rows, "", *close, "", "停电预告"])
+    assert list(layout.articles.title) == ["停电预告"]
+    paragraphs = layout.articles.body[0].split("\n")
+    assert (
+        paragraphs[0]
+        == "因电网设备检修，国网平湖市供电公司将对以下区域暂停供电，请相关用户提前做好准备。"
+    )
+    assert paragraphs[-2:] == [
+        "13:00—17:00钟埭街道沈家弄村部分用户。",
+        "如遇雷雨等恶劣天气，停电计划将顺延。咨询电话：95598。",
+    ]
