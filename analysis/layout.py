@@ -157,7 +157,8 @@ _JUMP_ONLY: Final = re.compile(rf"\s*{_JUMP}\s*")
 _CONTINUED_FROM: Final = re.compile(
     r"\s*[（(]\s*(?:上接|紧接|接|续)\s*(?:第\s*)?[A-Za-z]?\s*[0-9一二三四五六七八九十]{1,3}\s*版\s*[)）]\s*"
 )
-_END_MARKS: Final = ("（完）", "(完)")  # a wire story's last words
+# a wire story's last words, and an instalment's (a serial's: （未完待续）)
+_END_MARKS: Final = ("（完）", "(完)", "（未完待续）", "(未完待续)", "（待续）", "(待续)")
 
 
 def _is_jump_line(line: Line) -> bool:
@@ -1447,6 +1448,9 @@ def _is_body(chunk: Chunk) -> bool:
     return chunk.kind == "body"
 
 
+_DIGIT_OR_LATIN: Final = re.compile("[0-9A-Za-z]")
+
+
 def _indents_paragraphs(chunks: list[Chunk], is_body: Callable[[Chunk], bool] = _is_body) -> bool:
     """Whether the page sets a paragraph's first line short (its indent lost in extraction, or
     kept as spaces), as Chinese papers do: False only when the paragraph starts that are
@@ -1462,10 +1466,14 @@ def _indents_paragraphs(chunks: list[Chunk], is_body: Callable[[Chunk], bool] = 
         if prev is not None and len(chunk.lines) >= 3 and prev.lines[-1].final:
             column = _sorted_median(chunk.inner_widths)
             line = chunk.lines[0]
-            if prev.lines[-1].width < column - 2.5:
-                if line.indented or line.content_width <= column - 1.5:
+            if prev.lines[-1].width < column - 2.5 and not _starts_dateline(line.text):
+                # (a line holding digits or Latin letters measures short of its column: no
+                # evidence of an indent)
+                if line.indented or (
+                    line.content_width <= column - 1.5 and _DIGIT_OR_LATIN.search(line.text) is None
+                ):
                     indented += 1
-                elif line.content_width >= column - 0.5 and not _starts_dateline(line.text):
+                elif line.content_width >= column - 0.5:
                     full += 1
         prev = chunk
     return full < 2 or full < 2 * indented
@@ -1758,6 +1766,15 @@ def _subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
     if not quoted and not led and not spaced:
         return _parallel_subheads(chunks, i, body_column)
     prev, nxt = chunks[i - 1], chunks[i + 1]
+    if (
+        led
+        and nxt.kind != "byline"
+        and not _opens_with_dateline(nxt)
+        and _numbered_after_subhead(chunks, i, text)
+    ):
+        # the next section of a text whose sections are numbered (一、招生计划 … 二、志愿填报),
+        # whatever stands between them (a table's rows, narrower than the column)
+        return True
     if prev.kind != "body" or not _ends_paragraph(prev) or nxt.kind == "byline":
         return False
     # (a dateline opens a story; a credit in brackets closes one: （顾 敏）, （通讯员 朱 敏）)
@@ -1799,6 +1816,24 @@ def _subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
     return abs(column - body_column) < 2.5 and (
         led or _opens_paragraph(nxt, column) or _parallel_subheads(chunks, i, body_column)
     )
+
+
+def _numbered_after_subhead(chunks: list[Chunk], i: int, text: str) -> bool:
+    """The numbered line ``text`` of chunk ``i`` follows the subhead numbered one before it in
+    the same run of text (二、志愿填报 under 一、招生计划 and its paragraphs), no headline or
+    byline between."""
+    number = _item_number(text)
+    if number is None or number[1] < 2:
+        return False
+    for chunk in reversed(chunks[max(0, i - 40) : i]):
+        if chunk.kind != "body":
+            return False
+        if len(chunk.lines) == 1 and _item_number(chunk.lines[0].text) == (
+            number[0],
+            number[1] - 1,
+        ):
+            return True
+    return False
 
 
 def _paragraph_of_its_own(chunk: Chunk) -> None:
@@ -2087,6 +2122,10 @@ def _lone_name(chunk: Chunk) -> bool:
 
 
 _DATE_LINE: Final = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+# a day's date and weekday alone on a line, over the rows of that day: 7月20日（星期四）
+_DAY_HEADING: Final = re.compile(
+    r"(?:\d{4}年)?\d{1,2}月\d{1,2}日[（(](?:星期|周)[一二三四五六日天][)）]"
+)
 
 
 def _pull_quote(chunks: list[Chunk], i: int, body_column: float) -> bool:
@@ -3051,7 +3090,7 @@ _DOCUMENT_END: Final = re.compile(
 _EVENT_DONE: Final = re.compile(
     r"(?:启动|启幕|开幕|闭幕|举行|举办|召开|开通|上线|落幕|揭牌|开工|竣工|投用|发布|出炉|提速|"
     r"开展|开班|开课|开放|完成|落地|签约|挂牌|通车|完工|建成|投产|开业|收官|运营|亮相|落成|上市|"
-    r"到户|到位|到账)$"
+    r"到户|到位|到账|等奖|金奖|银奖|铜奖|冠军|亚军|季军)$"
 )
 # how a predicate opens, never a title: a tense or an amount reached (将实现…, 已完成…, 超68万剂次)
 _PREDICATE_OPENING: Final = re.compile(
@@ -4341,7 +4380,38 @@ def _assign_headlines(
             out[int(i)] = int(j)
     if cluster_of is not None:
         _attach_unclaimed_kickers(headlines, out, cluster_of, sims)
+        _lift_kickers_from_strangers(headlines, out, cluster_of, sims)
     return out
+
+
+def _lift_kickers_from_strangers(
+    headlines: list[Headline], assignment: dict[int, int], cluster_of: list[int], sims: np.ndarray
+) -> None:
+    """A one-line headline right over another headline of its cluster, given to a body that
+    shares none of its words (the brief it stands under on a page headed after its text), when
+    it reads like the body the headline under it heads, is that headline's kicker (市委常委会召开
+    （扩大）会议 | | 聚力攻坚二季度 | 奋战实现“双过半”, over a lead opening 市委常委会召开（扩大）会议，
+    传达…)."""
+    for i in range(len(headlines) - 1):
+        upper, lower = headlines[i], headlines[i + 1]
+        if (
+            cluster_of[i] != cluster_of[i + 1]
+            or i not in assignment
+            or i + 1 not in assignment
+            or len(upper.title) != 1
+            or upper.kicker
+            or upper.subtitle
+            or upper.bylines
+            or upper.duplicates
+            or lower.kicker
+            or not lower.title
+        ):
+            continue
+        own, theirs = assignment[i], assignment[i + 1]
+        if sims[i, own] <= 0.1 and sims[i, theirs] >= 0.5:
+            lower.kicker, upper.title = upper.title, []
+            lower.first = upper.first
+            del assignment[i]
 
 
 def _label_only(headline: Headline) -> bool:
@@ -4418,7 +4488,7 @@ def _lift_inline_furniture(
     # (what the page does not print is not looked for: a test over its text is cheaper than
     # one over every paragraph)
     jumps = "版" in page_text
-    end_marks = "完）" in page_text or "完)" in page_text
+    end_marks = any(mark in page_text for mark in ("完）", "完)", "续）", "续)"))
     for art in articles:
         paragraphs = art.paragraphs
         if jumps:
@@ -4458,7 +4528,8 @@ def _without_end_mark(span: Span, unplaced: list[Unplaced]) -> Span:
     if not mark:
         return span
     start = len(text) - len(mark)
-    unplaced.append(Unplaced("furniture", span.slice(start), "end of a wire story"))
+    note = "end of an instalment: the serial goes on" if "续" in mark else "end of a wire story"
+    unplaced.append(Unplaced("furniture", span.slice(start), note))
     return _stripped_slice(span, 0, start)
 
 
@@ -5189,9 +5260,12 @@ def _parse_page(page: Page) -> PageLayout:
             # (the last of a group's numbered captions over the group's credit goes on the
             # group, a caption of one photo under its credit is one of its own)
             caption = (
-                _photo_credit_below(chunks, k)
-                or (_photo_credit_apart(chunks, k) and chunk.lines[0].indented)
-            ) and not _GROUP_CREDIT.search(chunks[k + 1].text)
+                (
+                    _photo_credit_below(chunks, k)
+                    or (_photo_credit_apart(chunks, k) and chunk.lines[0].indented)
+                )
+                and not _GROUP_CREDIT.search(chunks[k + 1].text)
+            ) or _closed_by_photo_credit(chunk)
             current = _add_body(
                 chunk, prev, current, articles, order, caption, indenting, colon_lines
             )
@@ -5429,6 +5503,19 @@ def _figure_boxes(lines: list[Line], articles: list[Article], unplaced: list[Unp
         at = next((i for i, art in enumerate(articles) if art.first > box.first), len(articles))
         articles.insert(at, box)
         del unplaced[n:end]
+
+
+def _closed_by_photo_credit(chunk: Chunk) -> bool:
+    """A caption opening with its space, its photo credit in brackets on a line of its own
+    under it (  6月7日，在市高级中学 | 考点，… | （记者 陆 洋 摄）): a caption of its own."""
+    last = chunk.lines[-1].text
+    return (
+        len(chunk.lines) >= 2
+        and chunk.lines[0].indented
+        and last[:1] in "（("
+        and _PHOTO_CREDIT.search(last[1:-1]) is not None
+        and _credit_alone(last)
+    )
 
 
 def _ends_in_bracketed_credit(chunk: Chunk) -> bool:
@@ -5971,6 +6058,8 @@ def _add_body(
                 final
                 or (text.endswith(_CLOSING_QUOTES) and width < closing_quote_width)
                 or text.endswith(_COLONS)
+                # (a day's date alone heading the rows under it: 7月20日（星期四）)
+                or (text[-1:] in "）)" and _DAY_HEADING.fullmatch(text) is not None)
             )
         else:
             open_end = not (final and text.endswith(_ENTRY_CLOSES))
@@ -6076,25 +6165,32 @@ def _captions(articles: list[Article]) -> list[bool]:
         for art in articles
     ]
     out = list(credited)
-    for k, art in enumerate(articles):
-        h = art.headline
-        if (
-            credited[k]
-            or not art.spaced_opening
-            or art.dateline
-            or art.bylines
-            or h is None
-            or h.bylines
-            or h.kicker
-            or h.subtitle
-            or len(art.paragraphs) != 1
-            or len(art.paragraphs[0].text) > 120
-        ):
-            continue
-        neighbours = [j for j in (k - 1, k + 1) if 0 <= j < len(articles)]
-        if any(credited[j] and articles[j].spaced_opening for j in neighbours):
-            out[k] = True
+    # (in a chain: the first caption of a group of three under one credit is two away from it)
+    changed = True
+    while changed:
+        changed = False
+        for k, art in enumerate(articles):
+            if out[k] or not _uncredited_caption_shape(art):
+                continue
+            neighbours = [j for j in (k - 1, k + 1) if 0 <= j < len(articles)]
+            if any(out[j] and articles[j].spaced_opening for j in neighbours):
+                out[k] = changed = True
     return out
+
+
+def _uncredited_caption_shape(art: Article) -> bool:
+    """Set as a caption is, with no credit of its own: opening with a space, one short
+    paragraph under a plain title of its own, no dateline or byline."""
+    h = art.headline
+    return (
+        art.spaced_opening
+        and not art.dateline
+        and not art.bylines
+        and h is not None
+        and not (h.bylines or h.kicker or h.subtitle)
+        and len(art.paragraphs) == 1
+        and len(art.paragraphs[0].text) <= 120
+    )
 
 
 # a page's number in its header or footer: 第2版, A2版, or a number alone (2, A2)

@@ -69,9 +69,11 @@ def fold_width(text: str) -> str:
 # name of a list of names, padded to the width of three (市领导钱国良、方卫平、徐 立等参加).
 _JUSTIFY_RUN: Final = (
     # (not between two decimals, the cells of a table's row: 3.20 3.60)
-    rf"(?<=[0-9])(?<!\.[0-9])(?<!\.[0-9]{{2}})(?<!\.[0-9]{{3}})[ \t]+(?=[0-9{CJK}%])"
-    rf"|(?<=[0-9])[ \t]+(?=[{CJK}%]|[0-9]+(?![0-9]*\.[0-9]))"
-    rf"|(?<=[{CJK}])[ \t]+(?=[0-9A-Za-z])"
+    # (nor between a number and what stands two spaces apart or more from it, a table's cells:
+    # 平湖中学  480  240)
+    rf"(?<=[0-9])(?<!\.[0-9])(?<!\.[0-9]{{2}})(?<!\.[0-9]{{3}})[ \t](?=[0-9{CJK}%])"
+    rf"|(?<=[0-9])[ \t](?=[{CJK}%]|[0-9]+(?![0-9]*\.[0-9]))"
+    rf"|(?<=[{CJK}])(?:[ \t]+(?=[A-Za-z])|[ \t](?=[0-9]))"
     rf"|(?<=[A-Za-z])[ \t]+(?=[{CJK}])"
     rf"|(?<=[0-9][.])[ \t]+(?=[0-9])|(?<=[0-9]%)[ \t]+(?=[0-9{CJK}])"
     rf"|(?<=、[{CJK}])[ \t]+(?=[{CJK}](?:[、等]|$))"
