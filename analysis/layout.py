@@ -2136,19 +2136,37 @@ def _pull_quote(chunks: list[Chunk], i: int, body_column: float) -> bool:
     # (cheap first, before the chunk's text is joined: asked of every chunk under a body)
     if chunk.lines[0].text[:1] != "“" or len(chunk.lines) < 2:
         return False
-    text = chunk.text
+    # (who said it may stand under it: “改造不是一改了之，| … | ——东湖社区党委书记 沈建华; the
+    # words may then come later in the text)
+    lines = chunk.lines
+    attributed = len(lines) >= 3 and lines[-1].text.startswith("——")
+    if attributed:
+        lines = lines[:-1]
+    # (or in a chunk of its own right under it, the extraction setting it apart)
+    nxt = chunks[i + 1] if i + 1 < len(chunks) else None
+    attribution_below = (
+        not chunk.blank_after
+        and nxt is not None
+        and len(nxt.lines) == 1
+        and nxt.blank_after
+        and nxt.lines[0].text.startswith("——")
+    )
+    attributed = attributed or attribution_below
+    text = "".join([line.text for line in lines])
     if (
-        not (chunk.blank_before and chunk.blank_after)
+        not (chunk.blank_before and (chunk.blank_after or attribution_below))
         or not text.endswith(("”", "”。", "。”"))
         or not body_column
-        or chunk.width > 0.75 * body_column
+        or max(line.width for line in lines) > 0.75 * body_column
     ):
         return False
     quoted = text.strip("“”。")
     if len(quoted) < 8:
         return False
     above = "".join([c.text for c in chunks[:i] if c.kind == "body"])
-    return quoted in above
+    if quoted in above:
+        return True
+    return attributed and quoted in "".join([c.text for c in chunks[i + 1 :] if c.kind == "text"])
 
 
 def _signature(chunk: Chunk, above: Chunk) -> bool:
@@ -2240,8 +2258,12 @@ def _classify(chunks: list[Chunk]) -> None:
         if chunk.kind == "byline":
             prev = chunk
             continue
+        if chunk.kind == "pull_quote":
+            continue  # (who said the pull quote above, under it: read with it)
         if prev is not None and prev is last_body and _pull_quote(chunks, i, body_column):
             chunk.kind = "pull_quote"
+            if not chunk.blank_after:
+                chunks[i + 1].kind = "pull_quote"  # (its attribution: ——东湖社区党委书记 沈建华)
             continue  # (the story goes on under it)
         if (
             prev is not None
@@ -5099,6 +5121,23 @@ def _attach_unclaimed_kickers(
         body = assignment[claimed]
         if int(sims[unclaimed].argmax()) != body or sims[unclaimed, body] <= 0:
             continue
+        if (
+            claimed == i
+            and len(upper.title) == 1
+            and len(lower.kicker) == 1
+            and not (upper.kicker or upper.subtitle or upper.bylines or upper.duplicates)
+            and not lower.subtitle
+            and _headline_width(upper.title) >= 8
+            and _headline_width(upper.title) > _headline_width(lower.kicker + lower.title)
+        ):
+            # a line wider than every line of a two-line headline under it, the body claiming
+            # the wide one: its kicker over a title wrapped in larger type (柯桥推动传统产业转型
+            # 升级 | | 纺织印染“智改数转” | 按下快进键), whose first line is no second kicker
+            lower.title = lower.kicker + lower.title
+            lower.kicker, upper.title = upper.title, []
+            lower.first = upper.first
+            assignment[i + 1] = assignment.pop(i)
+            continue
         if upper.kicker or upper.subtitle or upper.bylines or lower.kicker or not lower.title:
             continue
         width = _headline_width(upper.title)
@@ -5139,6 +5178,23 @@ def _attach_unclaimed_kickers(
             lower.first = upper.first
             if i in assignment:
                 assignment[i + 1] = assignment.pop(i)
+            continue
+        if (
+            claimed == i + 1
+            and upper.duplicates
+            and len(upper.title) == 1
+            and not lower.duplicates
+            and not lower.subtitle
+            and len(lower.title) == 1
+        ):
+            # a title printed twice (fake bold) over a plain line, a blank line between, the
+            # body claiming the plain one ("海上花园城"迎来旅游小高峰 ×2 | | 端午假期全市接待游客
+            # 48.6万人次): the title and its subtitle
+            lower.title, lower.subtitle = upper.title, lower.title
+            upper.title = []
+            lower.first = upper.first
+            lower.duplicates = upper.duplicates + lower.duplicates
+            upper.duplicates = []
             continue
         if upper.duplicates or width < 8 or width <= 1.4 * _headline_width(lower.title):
             continue
@@ -5341,13 +5397,14 @@ def _parse_page(page: Page) -> PageLayout:
             for line in chunk.lines:
                 unplaced.append(Unplaced(kind, line.span, note))
             # (a page header or footer inside a story left open mid-sentence: it goes on
-            # after it, as _classify read it)
+            # after it, as _classify read it; and a pull quote stands inside its story, the
+            # sentence above it finished or not)
             if not (
                 kind in ("furniture", "pull_quote")
                 and prev is not None
                 and prev.kind == "body"
                 and current is not None
-                and current.open_end
+                and (current.open_end or kind == "pull_quote")
                 and not _ends_story(chunk.text)
             ):
                 prev = chunk
@@ -6188,6 +6245,7 @@ def _uncredited_caption_shape(art: Article) -> bool:
         and not art.bylines
         and h is not None
         and not (h.bylines or h.kicker or h.subtitle)
+        and not _label_only(h)  # (a box's label titles no photo: 人物名片)
         and len(art.paragraphs) == 1
         and len(art.paragraphs[0].text) <= 120
     )

@@ -4159,3 +4159,21 @@ def test_a_notice_s_list_rows_do_not_shorten_its_column() -> None:
         "13:00—17:00钟埭街道沈家弄村部分用户。",
         "如遇雷雨等恶劣天气，停电计划将顺延。咨询电话：95598。",
     ]
+
+
+def test_a_title_printed_twice_over_a_plain_line_a_blank_apart_is_title_and_subtitle() -> None:
+    # the body claims the plain line (its words are the body's); the bold line over it, a
+    # blank line between, is the title, the plain one its subtitle
+    body = [
+        "　　本报讯 记者昨日从市文化和广电旅",
+        "游体育局获悉，端午假期全市接待游客",
+        "48.6万人次，实现旅游收入5.2亿元，",
+        "海岛旅游迎来小高峰。",
+        "　　为保障游客出行，全市交通部门加",
+        "密了普陀山、朱家尖等方向的客运航班",
+        "和公交班次，假期未发生安全事故。",
+    ]
+    title = "“海上花园城”迎来旅游小高峰"
+    layout = _checked_layout([*body, "", title * 2, "", "端午假期全市接待游客48.6万人次"])
+    row = layout.articles.iloc[0]
+    assert (row.title, row.subtitle) == (title, "端午假期全市接待游客48.6万人次")
