@@ -5050,9 +5050,13 @@ def _split_stacked_headlines(
             continue
         # a part that reads only somewhat like its body must not meet a headline that reads
         # more like it: then it is a fragment of a wrapped title, not a headline of its own
+        # (or, for lines with no blank between, almost as much: 守护群众“舌尖上的安全” under its
+        # story's first line reads a little more like a story that ends 守护群众财产安全 than
+        # that story's own headline does)
         weak, weak_sim = (a, upper[a]) if upper[a] < lower[b] else (b, lower[b])
+        rival = weak_sim if apart_parts else 0.75 * weak_sim
         if weak_sim < 0.5 and any(
-            head_sims[h, weak] >= weak_sim for h in range(len(headlines)) if h != i
+            head_sims[h, weak] >= rival for h in range(len(headlines)) if h != i
         ):
             continue
         # (a fragment is short; a photo's short title stands a blank line apart: 早稻机插忙)

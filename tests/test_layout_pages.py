@@ -18,14 +18,14 @@ supplement, a law page, a service page (supp5_*), a page of notices (a tender in
 a classified column, a notice signed under its contact line), a literary supplement, a health page
 and a law page with columns' labels over their questions (supp6_*), a page of notices with a box of
 lost-document statements, a literary page, a health page and a law page (supp7_*), two hundred and
-eighty-two pages in the sample's own style (pinghu*_*: among them a literary supplement, a special
-page with a Q&A and a box, a page of public notices, a crowded front page with briefs titled ■ in
-one column under a label, a sports page with a results list, displaced headlines, in- depth
-features with bold subheads, a feature headed after its text with subheads between its sections, a
-caption a blank line over its credit, a notice closing with its signers and date, a week's pages of
-summer and of autumn, a picture page, a page of briefs with run-in titles, a feature with a pull
-quote, a year-end review with bold subheads, an interview with a box of figures, a sports page with
-a results list, pupils' essays, a local-history page, a price list, a readers' hotline page, a
+ninety pages in the sample's own style (pinghu*_*: among them a literary supplement, a special page
+with a Q&A and a box, a page of public notices, a crowded front page with briefs titled ■ in one
+column under a label, a sports page with a results list, displaced headlines, in-depth features
+with bold subheads, a feature headed after its text with subheads between its sections, a caption a
+blank line over its credit, a notice closing with its signers and date, a week's pages of summer
+and of autumn, a picture page, a page of briefs with run-in titles, a feature with a pull quote, a
+year-end review with bold subheads, an interview with a box of figures, a sports page with a
+results list, pupils' essays, a local-history page, a price list, a readers' hotline page, a
 volunteer page with a list of names, a week of 2019, the congress sessions with delegates' words
 and a box of figures, a town-and-street page under a header that names its section unspaced, an
 interview with a box of facts under its label, a local-history page with a box of related links
@@ -34,23 +34,25 @@ forecast, a page of public lists, a party-building page with column labels, inne
 briefs and groups of photos, a culture-and-sports page, a law page, an education page with an
 enrolment notice and its table, a literary page with a serial's instalment, a picture page, a
 special page, an in-depth feature with a pull quote, an investigation with a box of figures, a
-commentary page, a profile), eighty- five pages of other county dailies (county*_*: credits in the
-dateline's brackets, headlines first, ——subtitles and indented paragraphs, a Shanghai district
-paper's pages under its own name, a Jiangsu county daily's with indented paragraphs and no blank
-lines between them, a southern Zhejiang daily's headed before and after, 图片新闻 groups, boxes, jumps,
-a story's one-line headline of two phrases a space apart between two stories on a flush page, a
-lead's title printed twice on two lines under its kicker, or on two lines of different widths),
-four pages of a provincial daily (province_*: a digest of wire items, a signed commentary, an
-interview, a continued story), and a front page with its masthead and a jump, a continuation page,
-a page that keeps paragraph indents, a wire page, a service page, twin stories on one topic and an
-interview (extra_*), and five pages thick with what extraction leaves (extract_*: the masthead's
-small print, a guide to the issue, advertisements, calls to scan a code, the imprint, a continued
-story under its headline, headers inside a column, lists and a table under the lines announcing
-them, a notice signed by two bodies; extract2_*: the same kind of page as other extractors print
-it, indents kept as ideographic or ASCII spaces, tabs, GB18030 or UTF-16 with CRLF, loose blank
-lines, bold printed character by character), and five pages whose blocks the extraction set out of
-order (order_*: briefs, captions, boxes and headlines between a story's columns). Items the layout
-still reads otherwise are marked ``known_failure`` and checked to fail, so that a fix shows up."""
+commentary page, a profile, a page of readers' letters under rubrics, a volunteers' page, a farming
+page, a weekend walk with a route box), eighty-nine pages of other county dailies (county*_*:
+credits in the dateline's brackets, headlines first, ——subtitles and indented paragraphs, a
+Shanghai district paper's pages under its own name, a Jiangsu county daily's with indented
+paragraphs and no blank lines between them, a southern Zhejiang daily's headed before and after,
+图片新闻 groups, boxes, jumps, a story's one-line headline of two phrases a space apart between two
+stories on a flush page, a lead's title printed twice on two lines under its kicker, or on two
+lines of different widths), four pages of a provincial daily (province_*: a digest of wire items, a
+signed commentary, an interview, a continued story), and a front page with its masthead and a jump,
+a continuation page, a page that keeps paragraph indents, a wire page, a service page, twin stories
+on one topic and an interview (extra_*), and five pages thick with what extraction leaves
+(extract_*: the masthead's small print, a guide to the issue, advertisements, calls to scan a code,
+the imprint, a continued story under its headline, headers inside a column, lists and a table under
+the lines announcing them, a notice signed by two bodies; extract2_*: the same kind of page as
+other extractors print it, indents kept as ideographic or ASCII spaces, tabs, GB18030 or UTF-16
+with CRLF, loose blank lines, bold printed character by character), and five pages whose blocks the
+extraction set out of order (order_*: briefs, captions, boxes and headlines between a story's
+columns). Items the layout still reads otherwise are marked ``known_failure`` and checked to fail,
+so that a fix shows up."""
 
 from __future__ import annotations
 
@@ -275,3 +277,12 @@ def test_a_plain_line_under_a_title_printed_twice_line_by_line_is_its_subtitle(l
     story = articles[articles.title == "烽火中的东湖中学"].iloc[0]
     assert story.subtitle == "一所中学的战时迁徙"
     assert story.byline == "陆文海"
+
+
+def test_a_headline_line_is_not_split_off_to_a_story_with_a_headline_of_its_own(layouts) -> None:
+    # 国庆节前食品安全专项检查启动 | 守护群众“舌尖上的安全”, no blank line between, over the
+    # food-safety story: the second line reads a little more like a story ending 守护群众财产安全,
+    # whose own headline reads almost as much like it; split off, it would be left unplaced
+    articles = layouts["county34_haiyan_zonghe"][1].articles
+    row = articles[articles.body.str.startswith("国庆长假临近")].iloc[0]
+    assert "守护群众“舌尖上的安全”" in row.kicker + row.title + row.subtitle
