@@ -3312,7 +3312,7 @@ _BOX_LABELS: Final = (
 # 城区新增公共停车泊位1200余个): read as a box's label is
 _COLUMN_LABELS: Final = (
     "民生实事", "基层一线", "一线直击", "一线传真", "身边好人", "百姓故事", "我为群众办实事",
-    "战疫一线", "抗疫一线",
+    "战疫一线", "抗疫一线", "读者来信", "回音壁", "农技问答", "记者调查",
 )  # fmt: skip
 _BOX_LABEL: Final = re.compile("|".join(_BOX_LABELS + _COLUMN_LABELS))
 # how the label of a running column ends: 垃圾分类进行时, 创建在行动, 代表委员面对面
