@@ -3415,6 +3415,8 @@ _WANTS_OBJECT: Final = (
     # (and being chosen, whose list or title follows: 我市28家企业入选 | 国家级专精特新“小巨人”)
     "入选", "入围", "获评", "荣获", "跻身", "列入", "获批", "入列",
 )  # fmt: skip
+# (a title line ending so wants the line under it: a particle's or a verb's object)
+_RUNS_ON_ENDS: Final = (*_DANGLING, *_WANTS_OBJECT)
 
 _AIM_OPENING: Final = (
     "助力", "助推", "推动", "促进", "打造", "确保", "实现", "加快", "力争", "全力", "推进",
@@ -3456,7 +3458,7 @@ def _line_over_couplet(lines: list[Span]) -> bool:
         " " not in first
         and display_width(first) >= display_width(lines[1].text) + 2
         and not _open_bracket(first)
-        and not first.endswith((*_DANGLING, *_WANTS_OBJECT))
+        and not first.endswith(_RUNS_ON_ENDS)
     )
 
 
@@ -3470,7 +3472,7 @@ def _couplet_over_line(lines: list[Span]) -> bool:
     return (
         len(below) >= 0.75 * len(first)
         and not _open_bracket(first)
-        and not first.endswith((*_DANGLING, *_WANTS_OBJECT))
+        and not first.endswith(_RUNS_ON_ENDS)
     )
 
 
@@ -3611,7 +3613,7 @@ def _subject_over_predicate(upper: str, lower: str) -> bool:
 def _runs_on_to_object(text: str) -> bool:
     """A title line cut before what it wants: a particle's or a verb's object (县人大常委会开展
     | 民营企业发展促进条例执法检查; not a campaign going on, 禁毒宣传活动广泛开展)."""
-    if text.endswith((*_DANGLING, *_WANTS_OBJECT)):
+    if text.endswith(_RUNS_ON_ENDS):
         return True
     return (
         text.endswith("开展") and len(text) > 4 and _MANNER.search(text, 0, len(text) - 2) is None
@@ -4510,7 +4512,7 @@ def _lift_inline_furniture(
     # (what the page does not print is not looked for: a test over its text is cheaper than
     # one over every paragraph)
     jumps = "版" in page_text
-    end_marks = any(mark in page_text for mark in ("完）", "完)", "续）", "续)"))
+    end_marks = any(mark[-2:] in page_text for mark in _END_MARKS)  # (完）, 续）)
     for art in articles:
         paragraphs = art.paragraphs
         if jumps:
@@ -5125,14 +5127,15 @@ def _attach_unclaimed_kickers(
         body = assignment[claimed]
         if int(sims[unclaimed].argmax()) != body or sims[unclaimed, body] <= 0:
             continue
+        width = _headline_width(upper.title)
         if (
             claimed == i
             and len(upper.title) == 1
             and len(lower.kicker) == 1
             and not (upper.kicker or upper.subtitle or upper.bylines or upper.duplicates)
             and not lower.subtitle
-            and _headline_width(upper.title) >= 8
-            and _headline_width(upper.title) > _headline_width(lower.kicker + lower.title)
+            and width >= 8
+            and width > _headline_width(lower.kicker + lower.title)
         ):
             # a line wider than every line of a two-line headline under it, the body claiming
             # the wide one: its kicker over a title wrapped in larger type (柯桥推动传统产业转型
@@ -5144,7 +5147,6 @@ def _attach_unclaimed_kickers(
             continue
         if upper.kicker or upper.subtitle or upper.bylines or lower.kicker or not lower.title:
             continue
-        width = _headline_width(upper.title)
         if (
             claimed == i
             and len(upper.title) == 1
