@@ -802,8 +802,11 @@ def _marked_names(folded: str) -> bool:
     if folded[0] not in MARKERS:
         return False
     names = _NAME_SEPARATORS.split(folded[1:].strip())
-    # (the author's unit may come first, a court's or a school's: □ 平湖法院 顾晓燕)
-    if len(names) >= 2 and _AUTHOR_UNIT.fullmatch(names[0]) is not None:
+    # (the author's unit may come first, a court's or a school's: □ 平湖法院 顾晓燕; or what
+    # the author is to the paper, a reader or the expert who answers: ■读者 钱建华)
+    if len(names) >= 2 and (
+        names[0] in _CONTRIBUTOR_ROLES or _AUTHOR_UNIT.fullmatch(names[0]) is not None
+    ):
         names = names[1:]
     return 1 <= len(names) <= 3 and all(
         2 <= len(name) <= 4
@@ -811,6 +814,20 @@ def _marked_names(folded: str) -> bool:
         and _opens_with_surname(name)
         for name in names
     )
+
+
+# what a contributor signing after a marker is to the paper (■读者 钱建华, ■答疑专家 周国强)
+_CONTRIBUTOR_ROLES: Final = frozenset(
+    ("读者", "市民", "网友", "作者", "专家", "答疑专家", "讲述人", "口述", "受访者")
+)
+
+
+def _contributor_credit(chunk: Chunk) -> bool:
+    """One line, a marker and a contributor's role and name (■读者 陆 敏, ■答疑专家 周国强)."""
+    if len(chunk.lines) != 1 or chunk.text[:1] not in MARKERS:
+        return False
+    role = _NAME_SEPARATORS.split(chunk.text[1:].strip())[0]
+    return role in _CONTRIBUTOR_ROLES
 
 
 # the unit an author signing a contributed piece names first, perhaps with a post (平湖法院,
@@ -1202,6 +1219,32 @@ def _measured_line(
             _double_cut(line_text) is not None, _ends_sentence(line_text),
         ),
     )  # fmt: skip
+
+
+def _indent_lost_under(
+    lines: list[Line], n: int, column: float, indenting: Callable[[], bool]
+) -> bool:
+    """Line ``n`` ends a sentence on a (nearly) full line and the line under it, in the same
+    chunk, is two cells short and runs on: on a page that indents its paragraphs, that line
+    lost its indent and opens a paragraph (…第一个举手发言。 | 当天，来自全镇各村（居） | 的…),
+    since no line inside a paragraph stops short. Lines holding digits or Latin letters measure
+    short of the column on their own, and tell nothing; so does a line over one opening with
+    what may not be cut."""
+    if n + 2 >= len(lines):
+        return False
+    below, after = lines[n + 1], lines[n + 2]
+    return (
+        below.width <= column - 1.75
+        and not below.final
+        and not is_paragraph_end(below, column)
+        and _DIGIT_OR_LATIN.search(below.text) is None
+        # (a line breaks early before what may not be cut or open no line: a number, a word
+        # in Latin letters, an opening mark, 他说，参事们爱国爱民， | “先天下之忧而忧…)
+        and after.text[:1] not in _OPENING_MARKS
+        and _DIGIT_OR_LATIN.match(after.text) is None
+        and after.content_width > column - 1.75
+        and indenting()
+    )
 
 
 def is_paragraph_end(line: Line, column_width: float) -> bool:
@@ -2763,9 +2806,10 @@ def _paragraph_start_before_break(
     chunk = chunks[i]
     if i + 1 >= len(chunks):
         return False
-    if len(chunk.lines) == 1 and not chunk.punct and _PHRASES_APART.fullmatch(chunk.text):
+    if len(chunk.lines) <= 2 and not chunk.punct and _PHRASES_APART.fullmatch(chunk.lines[0].text):
         # two phrases a space apart and no mark (以“拼”的精神抓项目 奋力跑出高质量发展加速度): a
-        # title set on one line; running text sets no space between its words
+        # title set on one line; running text sets no space between its words (nor runs two
+        # lines with no mark: 机器轰鸣满负荷 赶制订单抢进度 | 开发区224家规上工业企业全面复工)
         return False
     nxt = chunks[i + 1]
     if nxt.kind == "byline" or not nxt.blank_before or DATELINE_START.match(nxt.lines[0].text):
@@ -2801,8 +2845,13 @@ def _paragraph_start_before_break(
     column = max(column, min(nxt.lines[0].content_width, column + 1))
     # kinsoku can leave a line up to 1.5 short of the margin
     first, rest = chunk.lines[0], chunk.lines[1:]
-    if -1.75 <= first.content_width - (column - 2) <= 0.5 and all(
-        -1.75 <= line.width - column <= 0.5 for line in rest
+    if (
+        -1.75 <= first.content_width - (column - 2) <= 0.5
+        and all(-1.75 <= line.width - column <= 0.5 for line in rest)
+        # (a page that sets its paragraphs flush indents none: one line two cells short of the
+        # column below, as wide as the column above, is no paragraph's opening but a title,
+        # 学校食堂“阳光厨房”全覆盖 between a story ending in 13 cells and one in 15)
+        and not (not rest and flush())
     ):
         return True
     if _CLAUSE_OPENING.match(nxt.lines[0].text) and not _ANY_PUNCT.search(chunk.text):
@@ -4153,6 +4202,10 @@ def _group_headlines(
             # lines printed twice (fake bold), then lines printed once: the title in bold,
             # its subtitle in plain type (烽火中的东湖中学 ×2 | 一所中学的战时迁徙)
             current.title, current.subtitle = lines[:bold], lines[bold:]
+        elif bold >= 2:
+            # every line printed twice: all in the title's type, one title (坚持两手抓 确保两战赢
+            # ×2 | 全力跑出复工复产加速度 ×2), as the sample's lead sets its two
+            current.title = lines
         else:
             # under who spoke where (…会上强调) the lines are the gist of what was said, the
             # title, whatever their widths (对标先进补短板 | 全力打造乡村振兴平湖样板)
@@ -5343,6 +5396,14 @@ def _parse_page(page: Page) -> PageLayout:
                 or _photo_credit_apart(chunks, k - 1)
                 # (a commentary signed under its last paragraph: 本报评论员 signs no other text)
                 or _COMMENTATOR.fullmatch(chunk.text.lstrip(MARKERS + " ")) is not None
+                # (so does a reader or an expert under a letter or an answer, a blank line
+                # apart: ■读者 陆 敏 credits no story of the paper's)
+                or (
+                    current is not None
+                    and not current.bylines
+                    and not current.open_end
+                    and _contributor_credit(chunk)
+                )
                 # (a story headed before its text, its byline after its last paragraph and the
                 # page's foot after that: no cluster of bylines set apart; under a story headed
                 # after its text a byline may as well be the next headline's)
@@ -6094,7 +6155,7 @@ def _add_body(
             line._replace(width=0.0) if k in inner_ends else line for k, line in enumerate(read)
         ]
     # (Lines unpacked in the loop header: cheaper than reading four fields by name, per line.)
-    for _, _, _, line_pieces, text, width, _, _, _, final in read:
+    for n, (_, _, _, line_pieces, text, width, _, _, _, final) in enumerate(read):
         pieces: list[Piece] | tuple[Piece, ...] = line_pieces
         if skip:
             pieces = Span(list(pieces)).slice(skip).strip().pieces
@@ -6125,7 +6186,10 @@ def _add_body(
                 or (text[-1:] in "）)" and _DAY_HEADING.fullmatch(text) is not None)
             )
         else:
-            open_end = not (final and text.endswith(_ENTRY_CLOSES))
+            open_end = not (
+                final
+                and (text.endswith(_ENTRY_CLOSES) or _indent_lost_under(read, n, column, indenting))
+            )
     if read_from < len(lines):  # (else the dateline took the whole chunk)
         # the chunk's last line: the chunk ends the paragraph if the line ends a sentence;
         # on a full line that may also be a column break
