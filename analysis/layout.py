@@ -5178,7 +5178,34 @@ def _attach_unclaimed_kickers(
             continue
         claimed, unclaimed = (i, i + 1) if i in assignment else (i + 1, i)
         body = assignment[claimed]
-        if int(sims[unclaimed].argmax()) != body or sims[unclaimed, body] <= 0:
+        if sims[unclaimed, body] <= 0:
+            continue
+        claimed_bodies = set(assignment.values())
+        if (
+            claimed == i
+            and len(upper.title) == 1
+            and len(lower.title) == 1
+            and not (upper.kicker or upper.subtitle or upper.bylines or lower.kicker)
+            and not (upper.duplicates or lower.duplicates or lower.subtitle)
+            and _title_chars(upper.title) > _title_chars(lower.title) + 2
+            and not _subtitle_text(lower.title[0].text)
+            and not _figures_under_statement(upper.title[0].text, lower.title[0].text)
+            # (no body free of a headline reads more like it: another story's may share a
+            # phrase, 守牢安全底线)
+            and not any(
+                score > sims[unclaimed, body] and j not in claimed_bodies
+                for j, score in enumerate(sims[unclaimed].tolist())
+            )
+        ):
+            # a line wider than the line a blank under it, the body claiming the wide one: the
+            # kicker over its title (元旦春节将至 市领导走访慰问困难群众 | | 把党和政府的温暖送到
+            # 群众心坎上 | ■记者 陆 雯), as the sample sets its lead's kicker a blank line over
+            # the title
+            lower.kicker, upper.title = upper.title, []
+            lower.first = upper.first
+            assignment[i + 1] = assignment.pop(i)
+            continue
+        if int(sims[unclaimed].argmax()) != body:
             continue
         width = _headline_width(upper.title)
         if (
