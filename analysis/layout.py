@@ -1224,7 +1224,7 @@ def _measured_line(
 def _indent_lost_under(
     lines: list[Line], n: int, column: float, indenting: Callable[[], bool]
 ) -> bool:
-    """Line ``n`` ends a sentence on a (nearly) full line and the line under it, in the same
+    """Line ``n`` ends a sentence on a line not clearly short and the line under it, in the same
     chunk, is two cells short and runs on: on a page that indents its paragraphs, that line
     lost its indent and opens a paragraph (…第一个举手发言。 | 当天，来自全镇各村（居） | 的…),
     since no line inside a paragraph stops short. Lines holding digits or Latin letters measure
@@ -5162,13 +5162,20 @@ def _title_chars(spans: list[Span]) -> int:
     return sum(len(s.text) - _quote_marks(s.text) for s in spans)
 
 
+def _reads_best_of_free(scores: list[float], body: int, assignment: dict[int, int]) -> bool:
+    """No body but those headlines claimed scores higher than ``body``."""
+    taken = set(assignment.values())
+    return not any(score > scores[body] and j not in taken for j, score in enumerate(scores))
+
+
 def _attach_unclaimed_kickers(
     headlines: list[Headline], assignment: dict[int, int], cluster_of: list[int], sims: np.ndarray
 ) -> None:
     """A headline no body claimed that stands right above another headline of its cluster, is
     set wider (a kicker is set smaller than the title) and reads most like the same body is
     that headline's kicker; when the body claimed the wider one instead, the narrower one under
-    it is the title.
+    it is the title (and then it need only read best of the bodies no headline claimed: a
+    slogan may share a phrase with another story).
 
     Merged headlines stay in the list, emptied, so that indices keep their meaning.
     """
@@ -5180,7 +5187,6 @@ def _attach_unclaimed_kickers(
         body = assignment[claimed]
         if sims[unclaimed, body] <= 0:
             continue
-        claimed_bodies = set(assignment.values())
         if (
             claimed == i
             and len(upper.title) == 1
@@ -5192,10 +5198,7 @@ def _attach_unclaimed_kickers(
             and not _figures_under_statement(upper.title[0].text, lower.title[0].text)
             # (no body free of a headline reads more like it: another story's may share a
             # phrase, 守牢安全底线)
-            and not any(
-                score > sims[unclaimed, body] and j not in claimed_bodies
-                for j, score in enumerate(sims[unclaimed].tolist())
-            )
+            and _reads_best_of_free(sims[unclaimed].tolist(), body, assignment)
         ):
             # a line wider than the line a blank under it, the body claiming the wide one: the
             # kicker over its title (元旦春节将至 市领导走访慰问困难群众 | | 把党和政府的温暖送到
