@@ -2892,6 +2892,32 @@ def _photo_credit_below(chunks: list[Chunk], i: int) -> bool:
 _CIRCLED_NUMBERS: Final = "①②③④⑤⑥⑦⑧⑨⑩"
 
 
+# a group's numbered caption: 图①：…, ①…, 图1：…
+_NUMBERED_CAPTION: Final = re.compile(rf"图?[{_CIRCLED_NUMBERS}]|图\d[：:]")
+
+
+def _opens_photo_group(chunks: list[Chunk], i: int) -> bool:
+    """A body chunk opening with a caption's space, over a blank line and the numbered captions
+    of a group of photos (图①：… | | 图②：…), the last a blank line over the group's photo credit
+    (or right over it): the group's caption opens here, even under a finished story."""
+    if not chunks[i].lines[0].indented:
+        return False
+    j = i + 1
+    while (
+        j < len(chunks)
+        and chunks[j].kind == "body"
+        and chunks[j].blank_before
+        and _NUMBERED_CAPTION.match(chunks[j].lines[0].text) is not None
+    ):
+        j += 1
+    return (
+        j > i + 1
+        and j < len(chunks)
+        and chunks[j].kind == "byline"
+        and _PHOTO_CREDIT.search(chunks[j].text) is not None
+    )
+
+
 def _photo_credit_apart(chunks: list[Chunk], i: int) -> bool:
     """A caption set apart from its photo credit by a blank line, its title under both, as a
     page sets its headlines after the text ( 10月17日，在…抢收晚稻。…高峰期。 | | ■摄影 陆 彬 |
@@ -2902,8 +2928,8 @@ def _photo_credit_apart(chunks: list[Chunk], i: int) -> bool:
     chunk, below, title = chunks[i], chunks[i + 1], chunks[i + 2]
     return (
         chunk.kind == "body"
-        # (or the last of a group's numbered captions: ③ 干窑镇中心小学的学生…)
-        and (chunk.lines[0].indented or chunk.lines[0].text[:1] in _CIRCLED_NUMBERS)
+        # (or the last of a group's numbered captions: ③ 干窑镇中心小学的学生…, 图③：…)
+        and (chunk.lines[0].indented or _NUMBERED_CAPTION.match(chunk.lines[0].text) is not None)
         and len(chunk.lines) <= 8
         and chunk.lines[-1].final
         and below.kind == "byline"
@@ -3048,6 +3074,10 @@ def _title_over_statement(lines: list[Span]) -> bool:
     )
 
 
+# a campaign's slogan: 奋战三季度 冲刺全年目标, 决战四季度 确保全年红, 大干一百天 确保开门红
+_CAMPAIGN_SLOGAN: Final = re.compile(r"(?:奋战|决战|鏖战|大干|冲刺)\S{2,5} \S{3,8}")
+
+
 def _leading_kicker(lines: list[Span]) -> int:
     """How many leading lines of one headline chunk are a kicker set above the title.
 
@@ -3068,6 +3098,9 @@ def _leading_kicker(lines: list[Span]) -> int:
         or _BRACKETED_LABEL.fullmatch(lines[0].text)
         or (_box_label(lines[0].text) and not _title_over_statement(lines))
         or _SERIES_LABEL.search(lines[0].text)
+        # (a campaign's slogan of two phrases over what was done under it, 奋战三季度 冲刺全年
+        # 目标 | 新埭镇重大项目建设跑出“加速度”: a kicker, not a title over its subtitle)
+        or _CAMPAIGN_SLOGAN.fullmatch(lines[0].text)
     ):
         return 1
     # who said it where, ending in the verb that introduces the title (…座谈时强调), perhaps
@@ -4180,6 +4213,9 @@ def _group_headlines(
         # as the sample's 家门到厂门 | “工”到自然成 | 平湖“驻点招工”…, not a kicker and a title)
         under_wider = (
             len(lines) == 2
+            # (a campaign's slogan is a kicker still: 奋战四季度 确保全年红 | 重点项目建设跑出
+            # “加速度” | ——全市44个…)
+            and _CAMPAIGN_SLOGAN.fullmatch(lines[0].text) is None
             and nxt is not None
             and nxt.kind == "headline"
             and not chunk.blank_after
@@ -5190,20 +5226,28 @@ def _attach_unclaimed_kickers(
         if (
             claimed == i
             and len(upper.title) == 1
-            and len(lower.title) == 1
-            and not (upper.kicker or upper.subtitle or upper.bylines or lower.kicker)
-            and not (upper.duplicates or lower.duplicates or lower.subtitle)
-            and _title_chars(upper.title) > _title_chars(lower.title) + 2
-            and not _subtitle_text(lower.title[0].text)
-            and not _figures_under_statement(upper.title[0].text, lower.title[0].text)
+            and not (upper.kicker or upper.subtitle or upper.bylines or upper.duplicates)
+            and not (lower.kicker or lower.subtitle)
+            and (
+                (
+                    len(lower.title) == 1
+                    and not lower.duplicates
+                    and _title_chars(upper.title) > _title_chars(lower.title) + 2
+                    and not _subtitle_text(lower.title[0].text)
+                    and not _figures_under_statement(upper.title[0].text, lower.title[0].text)
+                )
+                # (or over a title printed twice, whatever their widths: 筑牢暑期安全防线 | |
+                # 防溺水宣传进村入户 ×2 | ■记者 蒋一帆)
+                or _bold_lines_first(lower.title, lower.duplicates) == len(lower.title)
+            )
             # (no body free of a headline reads more like it: another story's may share a
             # phrase, 守牢安全底线)
             and _reads_best_of_free(sims[unclaimed].tolist(), body, assignment)
         ):
-            # a line wider than the line a blank under it, the body claiming the wide one: the
-            # kicker over its title (元旦春节将至 市领导走访慰问困难群众 | | 把党和政府的温暖送到
-            # 群众心坎上 | ■记者 陆 雯), as the sample sets its lead's kicker a blank line over
-            # the title
+            # a line wider than the line a blank under it, or a plain line over a bold one, the
+            # body claiming the upper one: the kicker over its title (元旦春节将至 市领导走访慰问
+            # 困难群众 | | 把党和政府的温暖送到群众心坎上 | ■记者 陆 雯), as the sample sets its
+            # lead's kicker a blank line over the title
             lower.kicker, upper.title = upper.title, []
             lower.first = upper.first
             assignment[i + 1] = assignment.pop(i)
@@ -5406,11 +5450,15 @@ def _parse_page(page: Page) -> PageLayout:
             # group, a caption of one photo under its credit is one of its own)
             caption = (
                 (
-                    _photo_credit_below(chunks, k)
-                    or (_photo_credit_apart(chunks, k) and chunk.lines[0].indented)
+                    (
+                        _photo_credit_below(chunks, k)
+                        or (_photo_credit_apart(chunks, k) and chunk.lines[0].indented)
+                    )
+                    and not _GROUP_CREDIT.search(chunks[k + 1].text)
                 )
-                and not _GROUP_CREDIT.search(chunks[k + 1].text)
-            ) or _closed_by_photo_credit(chunk)
+                or _closed_by_photo_credit(chunk)
+                or _opens_photo_group(chunks, k)
+            )
             current = _add_body(
                 chunk, prev, current, articles, order, caption, indenting, colon_lines
             )
