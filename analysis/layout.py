@@ -402,6 +402,15 @@ def _is_furniture(chunks: list[Chunk], i: int) -> bool:
                     # (most short lines fail here: a headline's)
                     ("年" in chunk.text and _dated_header(chunk))
                     or (len(lines) == 1 and _between_header_parts(chunks, i))
+                    # (or the page's first line, over the date: 乡村振兴 | 2022年9月24日 星期六
+                    # | 3)
+                    or (
+                        i == 0
+                        and len(lines) == 1
+                        and len(chunks) > 1
+                        and len(chunks[1].lines) <= 2
+                        and _dated_header(chunks[1])
+                    )
                 )
                 or _SECTION_LIKE.fullmatch(line.text) is None
             ):
@@ -2865,6 +2874,9 @@ def _paragraph_start_before_break(
         -1.75 <= first.content_width - column <= 0.5
         and all(-1.75 <= line.width - column <= 0.5 for line in rest)
         and flush()
+        # (not one line with no mark that restates the finished story above it: its headline,
+        # 市区新增12处公共自行车站点 under …市区新增12处公共自行车服务 | 站点，…)
+        and not (not rest and not chunk.punct and _restates_story_above(chunks, i))
     ):
         return True
     # Lines dense in punctuation hold more characters (the marks are set narrow), so the next
@@ -2877,6 +2889,23 @@ def _paragraph_start_before_break(
         and column - body_column <= 2
         and -1.75 <= first.content_width - (body_column - 2) <= 0.5
     )
+
+
+def _restates_story_above(chunks: list[Chunk], i: int) -> bool:
+    """Two thirds of chunk ``i``'s character bigrams are found in the body chunks right above
+    it, and the last of them ends a sentence: a headline set after its story, in its words."""
+    above: list[str] = []
+    j = i - 1
+    while j >= 0 and chunks[j].kind == "body":
+        above.append(chunks[j].text)
+        j -= 1
+    if not above or not chunks[i - 1].lines[-1].final:
+        return False
+    text = chunks[i].text
+    grams = {text[k : k + 2] for k in range(len(text) - 1)}
+    story = "".join(reversed(above))
+    found = sum(1 for gram in grams if gram in story)
+    return len(grams) >= 4 and found >= 2 * len(grams) / 3
 
 
 def _photo_credit_below(chunks: list[Chunk], i: int) -> bool:
