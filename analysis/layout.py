@@ -260,6 +260,9 @@ _PAGES_TODAY: Final = r"(?:今日|本期|共)\s*\d{1,2}\s*版"
 _FURNITURE_PARTS: Final = (
     r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[./-]\d{1,2}[./-]\d{1,2}"
     r"|星期[一二三四五六日天]|农历\S{2,10}?(?=\s|星期|$)|第\s*[A-Z]?\d{1,2}\s*版|[A-Z]?\d{1,2}\s*版"
+    # (the lunar date by its year's stem and branch, with no 农历 before it: 辛丑年十月初五)
+    r"|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年(?:闰?[正一二三四五六七八九十冬腊]{1,2}月)?"
+    r"(?:[初十廿二三][一二三四五六七八九十]|[初十廿]十|二十|三十)?(?=\s|星期|$)"
     r"|[A-Z]{2,}(?:\s+[A-Z]{2,})+"
     rf"|(?:(?:本版|责任|美术|文字|图片|值班)?编辑|值班编委|(?:本版)?责编|版式(?:设计)?|美编|校对|组版|审读|校审)"
     # (the name perhaps spaced out: 责任编辑：周 晔)
@@ -278,15 +281,15 @@ _FURNITURE_PARTS: Final = (
     # the weather under the masthead, perhaps on one line with its label: 今日天气 晴到多云
     # 27℃～37℃ 东北风3级
     r"|(?:今日|明日|今天|明天)天气\s*[:：]?"
-    r"|(?:晴到多云|多云到晴|(?:晴|阴|多云|小雨|中雨|大雨|阵雨|雷阵雨|小雪|雨夹雪)(?:转(?:晴|阴|多云|小雨|中雨|大雨|阵雨|雷阵雨|小雪))?)(?=\s|-?\d|$)"
-    r"|-?\d{1,2}\s*℃(?:\s*[～~\-至]\s*-?\d{1,2}\s*℃)?"
-    r"|偏?[东南西北]{1,2}风\s*\d(?:\s*[～~\-]\s*\d)?\s*级"
+    r"|(?:晴到多云|多云到晴|(?:晴|阴|多云|小雨|中雨|大雨|阵雨|雷阵雨|小雪|雨夹雪)(?:[转到](?:晴|阴|多云|小雨|中雨|大雨|阵雨|雷阵雨|小雪))?)(?=\s|-?\d|$)"
+    r"|-?\d{1,2}\s*℃(?:\s*[～~\-—至]\s*-?\d{1,2}\s*℃)?"
+    r"|偏?[东南西北]{1,2}风\s*\d(?:\s*[～~\-—]\s*\d)?\s*级"
 )
 # every character a part above may start with (the desks' too: 新闻热线, 广告电话): scanning a
 # line, the regex tries the parts only where one stands, not all of them at every character
 _FURNITURE_PART_FIRST: Final = (
     r"\dA-Z星农第本责美文图值编版校组审热电传邮今共国连社地网印定零▶►▷●◆明晴阴多小中大阵雷东南西北偏\-"
-    + "".join(desk[0] for desk in _DESK_LINES.split("|"))
+    r"甲乙丙丁戊己庚辛壬癸" + "".join(desk[0] for desk in _DESK_LINES.split("|"))
 )
 _FURNITURE_PART: Final = re.compile(f"(?=[{_FURNITURE_PART_FIRST}])(?:{_FURNITURE_PARTS})")
 # The paper's name and its section (平湖日报, 平湖新闻, 要闻): furniture beside one of the parts
@@ -445,10 +448,12 @@ def _between_header_parts(chunks: list[Chunk], i: int) -> bool:
     if not 0 < i < len(chunks) - 1:
         return False
     around = chunks[i - 1], chunks[i + 1]
+    # (a header's date names the weekday; a notice's date under its signer names none: 平湖市
+    # 自来水有限公司 | 2022年6月7日 | 停水通知 | 责任编辑：陈 晓, the notice's title)
     return all(
         len(c.lines) <= 2 and all(_furniture_line(line.text) == "parts" for line in c.lines)
         for c in around
-    ) and any(_dated_header(c) for c in around)
+    ) and any(_dated_header(c) and "星期" in c.text for c in around)
 
 
 def _dated_header(chunk: Chunk) -> bool:
@@ -3130,6 +3135,9 @@ def _leading_kicker(lines: list[Span]) -> int:
         # (a campaign's slogan of two phrases over what was done under it, 奋战三季度 冲刺全年
         # 目标 | 新埭镇重大项目建设跑出“加速度”: a kicker, not a title over its subtitle)
         or _CAMPAIGN_SLOGAN.fullmatch(lines[0].text)
+        # (so is a total in figures over the event, never a title: 总投资52亿元 | 我市12个重大
+        # 项目在沪集中签约; 总投资1.8亿元 惠及居民4300余户 | 城区12个老旧小区改造全面启动)
+        or _totals_line(lines[0].text)
     ):
         return 1
     # who said it where, ending in the verb that introduces the title (…座谈时强调), perhaps
@@ -3233,8 +3241,10 @@ _PREDICATE_OPENING: Final = re.compile(
 # a change in figures with no subject of its own: 同比增长12.5%, 增长两成
 _CHANGE_IN_FIGURES: Final = r"(?:同比|环比)?(?:增长|下降|增加|减少|提高|上升|回落)(?:[\d.]+%|[\d.]+个百分点|[一二两三四五六七八九]成)"
 _FIGURE_CHANGE: Final = re.compile(_CHANGE_IN_FIGURES)
-# a measure named and its change in figures (出口额同比增长14.2%, 地区生产总值同比增长6.1%)
+# a measure named and its change in figures (出口额同比增长14.2%, 地区生产总值同比增长6.1%),
+# perhaps over months named in figures first (1至8月规上产值同比增长9.4%)
 _SUBJECT_CHANGE: Final = re.compile(
+    r"(?:(?:\d{1,2}[至—-])?\d{1,2}月份?|前\d{1,2}个?月)?"
     rf"[{CJK}“”]{{1,10}}(?:量|额|值|率|收入|总值|规模|人数|人次|“[{CJK}]{{2,6}}”){_CHANGE_IN_FIGURES}"
 )
 
@@ -3371,6 +3381,16 @@ _TOTAL_FIGURE: Final = re.compile(
     rf"|合计|总计)[{CJK}]{{0,6}}?(?:约|超|达|近|逾|超过|共)?[\d.]+(?:多|余)?(?:万|亿)?"
     r"(?:元|美元|平方米|亩|吨|人次|人|户|家|个|项|辆|套)"
 )
+
+
+def _totals_line(text: str) -> bool:
+    """A line of figures opening with a total (总投资52亿元, 总投资1.8亿元 惠及居民4300余户)."""
+    parts = text.split(" ")
+    return (
+        _TOTAL_FIGURE.fullmatch(parts[0]) is not None
+        and len(parts) <= 3
+        and all(_DIGIT.search(part) for part in parts[1:])
+    )
 
 
 # one who spoke or chaired a meeting: 陈国栋作动员讲话, 林晓东主持
@@ -3887,6 +3907,8 @@ def _kicker_over(
         return False  # the issuer's name opens the document's title
     if _REPORTING_VERB.search(text) or _DATE_KICKER.fullmatch(text):
         return True
+    if len(lines) == 1 and not below.blank_before and _totals_line(text):
+        return True  # a total in figures, never a title: 总投资52亿元 | 我市12个重大项目…
     if len(lines) == 1 and _BRACKETED_LABEL.fullmatch(text):
         return True  # a section label in brackets: 【生态文明】
     if len(lines) == 1 and _FOCUS_LABEL.fullmatch(text) and not dups:

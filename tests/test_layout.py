@@ -1582,6 +1582,28 @@ def test_a_front_page_masthead_weather_box_follow_call_and_advertisement_are_fur
     assert set(layout.unplaced.kind) == {"furniture"}
 
 
+def test_a_lunar_date_by_stem_and_branch_and_a_weather_line_are_furniture() -> None:
+    # (the lunar date with no 农历 before it; the weather going from one sky to another, its
+    # wind's range with a dash)
+    story = _column("本报讯 昨天上午，全市重点项目集中开工活动举行，共有项目36个。", 14)
+    page = [
+        "玉环新闻",
+        "中共玉环市委机关报",
+        "2021年11月9日 星期二",
+        "辛丑年十月初五 今日4版 第4827期",
+        "",
+        *story,
+        "",
+        "36个重点项目集中开工",
+        "",
+        "今日天气 多云到阴20℃～29℃ 东南风3—4级",
+        "责任编辑：顾 婷 版式：沈 洁",
+    ]
+    layout = _checked_layout(page)
+    assert layout.articles.title.tolist() == ["36个重点项目集中开工"]
+    assert set(layout.unplaced.kind) == {"furniture"}
+
+
 def test_column_names_and_predicates_in_two_line_headlines() -> None:
     text = "本报讯 近日，城东社区的城市书房正式开放，为居民提供图书借阅和自习空间。"
     # a predicate opening with 又 completes the line above it: one title
