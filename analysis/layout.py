@@ -5278,6 +5278,7 @@ def _attach_unclaimed_kickers(
             claimed == i
             and len(upper.title) == 1
             and not (upper.kicker or upper.subtitle or upper.bylines or upper.duplicates)
+            and lower.title
             and not (lower.kicker or lower.subtitle)
             and (
                 (
