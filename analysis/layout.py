@@ -258,7 +258,10 @@ _FURNITURE: Final = re.compile(
 # the count of the issue's pages in the masthead's small print: 今日8版
 _PAGES_TODAY: Final = r"(?:今日|本期|共)\s*\d{1,2}\s*版"
 _FURNITURE_PARTS: Final = (
-    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[./-]\d{1,2}[./-]\d{1,2}"
+    # (first, before the page number alone: the guide's entry with its page first, 2版 ▶ 大田
+    # 街道：“微网格”激活基层治理)
+    r"^[A-Z]?\d{1,2}\s*版\s*[▶►▷]\s*\S.{1,30}$"
+    r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[./-]\d{1,2}[./-]\d{1,2}"
     r"|星期[一二三四五六日天]|农历\S{2,10}?(?=\s|星期|$)|第\s*[A-Z]?\d{1,2}\s*版|[A-Z]?\d{1,2}\s*版"
     # (the lunar date by its year's stem and branch, with no 农历 before it: 辛丑年十月初五)
     r"|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年(?:闰?[正一二三四五六七八九十冬腊]{1,2}月)?"
@@ -271,7 +274,7 @@ _FURNITURE_PARTS: Final = (
     # the masthead's small print: issue number, pages today, serial number (and the paper's
     # owner: _PARTY_ORGAN)
     rf"|第\s*\d{{3,6}}\s*期|{_PAGES_TODAY}"
-    r"|(?:国内统一)?连续出版物号\s*[:：]?|CN\s*\d{2}\s*[-－]\s*\d{4}(?:/[A-Z]{1,2})?"
+    r"|(?:国内统一)?连续出版物号\s*[:：]?|CN\s*\d{2}\s*[-－—]\s*\d{4}(?:/[A-Z]{1,2})?"
     # the imprint at the page's foot: address, web site, e-mail, printer, price
     r"|(?:本报)?(?:社址|地址)\s*[:：]\s*\S{4,40}|网址\s*[:：]\s*\S+"
     r"|(?:电子信箱|电子邮箱|邮箱|E-?mail)\s*[:：]\s*\S+@\S+|印刷\s*[:：]\s*\S+"
@@ -6476,7 +6479,10 @@ def _header_date_and_page(unplaced: list[Unplaced]) -> tuple[str, str]:
         # (not the count of pages in the masthead's small print, 第6530期 今日8版, nor another
         # page a jump or the front page's guide points to: （下转第2版）, ▶…上岗 3版)
         text = _PAGES_TODAY_PART.sub(" ", text).strip()
-        elsewhere = text[:1] in "▶►▷●◆" or any(word in text for word in ("转", "接", "见"))
+        # (a guide's entry may give its page first: 2版 ▶ 大田街道：…)
+        elsewhere = text[:1] in "▶►▷●◆" or any(
+            word in text for word in ("转", "接", "见", "▶", "►", "▷")
+        )
         if not page_no and not elsewhere and (m := _HEADER_PAGE.search(text)) is not None:
             page_no = next(g for g in m.groups() if g)
         if date and page_no:

@@ -1604,6 +1604,30 @@ def test_a_lunar_date_by_stem_and_branch_and_a_weather_line_are_furniture() -> N
     assert set(layout.unplaced.kind) == {"furniture"}
 
 
+def test_a_masthead_with_a_dashed_serial_and_a_guide_giving_pages_first_is_furniture() -> None:
+    story = _column("本报讯 昨天上午，全市工业经济高质量发展推进会召开，部署下一阶段工作。", 14)
+    page = [
+        "临海新闻",
+        "中共临海市委主办  临海市融媒体中心出版",
+        "国内统一连续出版物号 CN33—0312   第3856期   今日4版",
+        "2023年5月16日 星期二  农历癸卯年三月廿七",
+        "",
+        *story,
+        "",
+        "全市工业经济高质量发展推进会召开",
+        "",
+        "今日导读",
+        "2版 ▶ 大田街道：“微网格”激活基层治理",
+        "3版 ▶ 东湖畔的“夜经济”火起来了",
+    ]
+    layout = _checked_layout(page)
+    # (the guide's pages are other pages: this one prints no number of its own)
+    assert layout.articles[["title", "date", "page"]].values.tolist() == [
+        ["全市工业经济高质量发展推进会召开", "2023-05-16", ""]
+    ]
+    assert set(layout.unplaced.kind) == {"furniture"}
+
+
 def test_column_names_and_predicates_in_two_line_headlines() -> None:
     text = "本报讯 近日，城东社区的城市书房正式开放，为居民提供图书借阅和自习空间。"
     # a predicate opening with 又 completes the line above it: one title
