@@ -5303,9 +5303,8 @@ def _attach_unclaimed_kickers(
             # body claiming the upper one: the kicker over its title (元旦春节将至 市领导走访慰问
             # 困难群众 | | 把党和政府的温暖送到群众心坎上 | ■记者 陆 雯), as the sample sets its
             # lead's kicker a blank line over the title
-            lower.kicker, upper.title = upper.title, []
-            lower.first = upper.first
-            assignment[i + 1] = assignment.pop(i)
+            lower.kicker = upper.title
+            _merge_into_lower(headlines, i, assignment)
             continue
         if int(sims[unclaimed].argmax()) != body:
             continue
@@ -5323,9 +5322,8 @@ def _attach_unclaimed_kickers(
             # the wide one: its kicker over a title wrapped in larger type (柯桥推动传统产业转型
             # 升级 | | 纺织印染“智改数转” | 按下快进键), whose first line is no second kicker
             lower.title = lower.kicker + lower.title
-            lower.kicker, upper.title = upper.title, []
-            lower.first = upper.first
-            assignment[i + 1] = assignment.pop(i)
+            lower.kicker = upper.title
+            _merge_into_lower(headlines, i, assignment)
             continue
         if upper.kicker or upper.subtitle or upper.bylines or lower.kicker or not lower.title:
             continue
@@ -5340,9 +5338,8 @@ def _attach_unclaimed_kickers(
         ):
             # A short topic label (开学第一课) claimed by the body it stands next to, over a
             # headline nobody claimed that reads like that same body: the label is its kicker.
-            lower.kicker, upper.title = upper.title, []
-            lower.first = upper.first
-            assignment[i + 1] = assignment.pop(i)
+            lower.kicker = upper.title
+            _merge_into_lower(headlines, i, assignment)
             continue
         if (
             len(upper.title) == 1
@@ -5362,10 +5359,7 @@ def _attach_unclaimed_kickers(
                 # Two lines of one width, both reading like the same body: one title that a
                 # blank line cut in two (城里人来村里 | “认领”菜地).
                 lower.title = upper.title + lower.title
-            upper.title = []
-            lower.first = upper.first
-            if i in assignment:
-                assignment[i + 1] = assignment.pop(i)
+            _merge_into_lower(headlines, i, assignment)
             continue
         if (
             claimed == i + 1
@@ -5379,17 +5373,24 @@ def _attach_unclaimed_kickers(
             # body claiming the plain one ("海上花园城"迎来旅游小高峰 ×2 | | 端午假期全市接待游客
             # 48.6万人次): the title and its subtitle
             lower.title, lower.subtitle = upper.title, lower.title
-            upper.title = []
-            lower.first = upper.first
             lower.duplicates = upper.duplicates + lower.duplicates
+            _merge_into_lower(headlines, i, assignment)
             upper.duplicates = []
             continue
         if upper.duplicates or width < 8 or width <= 1.4 * _headline_width(lower.title):
             continue
-        lower.kicker, upper.title = upper.title, []
-        lower.first = upper.first
-        if i in assignment:
-            assignment[i + 1] = assignment.pop(i)
+        lower.kicker = upper.title
+        _merge_into_lower(headlines, i, assignment)
+
+
+def _merge_into_lower(headlines: list[Headline], i: int, assignment: dict[int, int]) -> None:
+    """Headline ``i``'s lines now stand in headline ``i + 1``: it is emptied, the lower one starts
+    where it started and takes its body, if it had one."""
+    upper, lower = headlines[i], headlines[i + 1]
+    upper.title = []
+    lower.first = upper.first
+    if i in assignment:
+        assignment[i + 1] = assignment.pop(i)
 
 
 def _join(spans: list[Span], sep: str) -> Span:
