@@ -78,6 +78,8 @@ _JUSTIFY_RUN: Final = (
     rf"|(?<=[0-9][.])[ \t]+(?=[0-9])|(?<=[0-9]%)[ \t]+(?=[0-9{CJK}])"
     rf"|(?<=、[{CJK}])[ \t]+(?=[{CJK}](?:[、等]|$))"
     rf"|(?:(?<=^[{CJK}])|(?<=[，。：（][{CJK}]))[ \t]+(?=[{CJK}]、[{CJK}]{{2,3}}(?:[、等]|$))"
+    # (and beside a full-width stop or comma, which carries its own space: 村民， 20多名)
+    rf"|(?<=[，。、；：？！])[ \t]+|[ \t]+(?=[，。、；：？！])"
 )
 # In name lines (bylines, lone names) a space between two single CJK characters is justification:
 # 王 强 -> 王强, ■记 者 -> 记者; 王强 徐佳丽 keeps its separating space.

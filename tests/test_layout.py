@@ -209,6 +209,10 @@ def test_normalisation_of_justification_and_width() -> None:
     # stays (平湖中学  480  240), as a header's parts keep theirs (3    县 域    2021年…)
     assert normalize_line("平湖中学  480  240", 1).text == "平湖中学 480 240"
     assert normalize_line("3    要 闻    2021年6月1日", 1).text == "3 要 闻 2021年6月1日"
+    # a full-width comma or stop carries its own space: a space beside it is justification
+    assert (
+        normalize_line("村民， 20 多名村民围坐 。2023 年", 1).text == "村民，20多名村民围坐。2023年"
+    )
 
 
 def test_latin_words_keep_one_space_across_a_line_break() -> None:
