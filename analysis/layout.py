@@ -355,8 +355,9 @@ def _is_furniture(chunks: list[Chunk], i: int) -> bool:
     chunk = chunks[i]
     lines = chunk.lines
     # (a header of four or five lines opens with a short one: 第2版 | 综 合 | 2021年5月12日 | …;
-    # a front page's masthead may run to eight: 平湖日报 | PINGHU RIBAO | 中共…委机关报 | …)
-    if len(lines) > 8 or (
+    # a front page's masthead may run to ten or more: 平湖日报 | PINGHU RIBAO | 中共…委主办 |
+    # …传媒中心出版 | its serial | date | lunar date | 今日4版 第6843期 | the weather)
+    if len(lines) > 12 or (
         len(lines) > 3
         and len(lines[0].text) > 8
         # (or the masthead's small print, its long serial number first)
@@ -2787,6 +2788,10 @@ def _stands_alone(chunks: list[Chunk], i: int, body_column: float) -> bool:
     nxt = chunks[i + 1]
     if nxt.kind == "byline":
         return False
+    if not chunk.lines[-1].final and _photo_credit_below(chunks, i + 1):
+        # over a photo caption and its credit, which nothing runs on into (天冷了，谨防一氧化碳
+        # 中毒 | | 初冬时节，东湖景区内… | ■摄影 陆 峰)
+        return True
     if _opens_with_dateline(nxt, chunks[i + 2] if i + 2 < len(chunks) else None):
         # (not a paragraph's opening cut by a column break, a block set in between: 今年以来，
         # 我市大力推进企 | 本报讯 … | 业数字化改造…; a headline opens with no time and comma)
@@ -3210,6 +3215,7 @@ def _leading_kicker(lines: list[Span]) -> int:
         # (or the predicate of the subject above: 城区12个路口信号灯 | 将实现智能化, 全市新冠
         # 疫苗接种 | 超68万剂次)
         or (len(lines[1].text) <= 8 and _PREDICATE_OPENING.match(lines[1].text))
+        or _event_object_runs_on(lines[0].text, lines[1].text)
     ):
         # a title's event or its change in figures, wrapped under its subject: 第32个爱国卫生月
         # | 活动启动; 独山港区集装箱吞吐量 | 同比增长12.5%
@@ -3329,6 +3335,8 @@ def _subtitle_text(text: str) -> bool:
 # 吞吐量 | 同比增长12.5%)
 _SUBTITLE_OPENING: Final = re.compile(
     r"预计(?:今年|年内|明年|年底|\d{4}年|\d{1,2}月)"
+    # (or the target: 到2025年县域就诊率达90%以上)
+    r"|到\d{4}年(?:底|末)?"
     r"|(?:同比|环比|比上年|较上年)(?:增长|下降|提高|减少)[^，]*，"
 )
 
@@ -3340,6 +3348,13 @@ _FIGURE_FACT: Final = re.compile(
     # (a year's output opens with 年 too: 年产高性能复合材料5万吨)
     r"^(?:[^\d，。年月日]|年产|年均)[^\d，。]{5,}\d[\d.]*(?:多|余)?(?:万|亿)?"
     r"(?:元|人次|名|人|户|家|个|处|所|项|辆|吨|亩|座|场|次|厘米|米|公里|分钟|小时)"
+)
+
+
+# the same with a count for its subject (32家企业发布岗位2300余个): a statement of its own
+_COUNT_FACT: Final = re.compile(
+    r"\d+(?:多|余)?(?:万|亿)?(?:家|个|名|所|项|座|户|位|条|台|辆)[^\d，。]{3,}"
+    r"\d[\d.]*(?:多|余)?(?:万|亿)?(?:元|人次|名|人|户|家|个|处|所|项|辆|吨|亩|座|场|次|%)"
 )
 
 
@@ -3672,6 +3687,7 @@ def _split_title_lines(lines: list[Span], by_width: bool = True) -> tuple[list[S
                     n == 1
                     and (
                         _FIGURE_FACT.fullmatch(tail) is not None
+                        or _COUNT_FACT.fullmatch(tail) is not None
                         or _figures_under_statement(upper, tail, one_line=len(lines) == 2)
                     )
                 )
@@ -3742,6 +3758,27 @@ def _subject_over_predicate(upper: str, lower: str) -> bool:
     """``upper`` names a body or a place and nothing else, ``lower`` says what it did: the two
     lines are one sentence (县消防救援大队 | 开展高层建筑灭火演练)."""
     return _BODY_NAME.fullmatch(upper) is not None and _BODY_ACTS.match(lower) is not None
+
+
+# the verb of an event held, and the end of what it holds: 开展…行动, 举行…演练
+_HOLDS_EVENT: Final = re.compile(r"开展|举行|举办|启动|组织|召开")
+_EVENT_NOUN_END: Final = re.compile(
+    r"(?:活动|行动|检查|演练|培训|比赛|竞赛|大赛|仪式|宣传|会议|整治|攻坚|巡查|排查|讲座|展览|演出"
+    r"|评选|招聘会)”?$"
+)
+
+
+def _event_object_runs_on(upper: str, lower: str) -> bool:
+    """``upper`` holds an event's verb and the start of its object, ``lower`` ends the object
+    with the event's noun: one title wrapped (县消防救援大队开展冬季火灾 | 防控“敲门行动”), not a
+    kicker over a title, which says what was held in full."""
+    verb = _HOLDS_EVENT.search(upper)
+    return (
+        verb is not None
+        and verb.end() < len(upper)
+        and _EVENT_NOUN_END.search(upper) is None
+        and _EVENT_NOUN_END.search(lower) is not None
+    )
 
 
 def _runs_on_to_object(text: str) -> bool:
@@ -3992,6 +4029,11 @@ def _issuer_over_document(title: list[Span], text: str, blank_between: bool) -> 
     )
 
 
+def _shared_bigrams(text: str, other: str) -> int:
+    """How many of ``text``'s distinct character bigrams ``other`` holds."""
+    return sum(1 for gram in {text[k : k + 2] for k in range(len(text) - 1)} if gram in other)
+
+
 def _subtitle_under(lines: list[Span], text: str, title: list[Span]) -> bool:
     """A headline chunk (its ``lines`` and ``text``) under a ``title`` reads as its subtitle:
     it opens with a dash, is set wider, or reads as an author line or a statement."""
@@ -4013,13 +4055,17 @@ def _subtitle_under(lines: list[Span], text: str, title: list[Span]) -> bool:
 
 
 def _group_headlines(
-    cluster: list[Chunk], unplaced: list[Unplaced], after_credit: bool = False
+    cluster: list[Chunk],
+    unplaced: list[Unplaced],
+    after_credit: bool = False,
+    story_above: Callable[[], str] = str,
 ) -> list[Headline]:
     """Turn a cluster of headline chunks and bylines (blank lines between) into headlines.
 
     A kicker (ending in a reporting verb such as 强调) joins the title chunk after it; a chunk
     opening with a dash is the subtitle of the title before it; bylines touching a headline chunk
-    (no blank line between) belong to it; other bylines are detached.
+    (no blank line between) belong to it; other bylines are detached. ``story_above`` gives
+    the text of the story right above the cluster, if any.
     """
     headlines: list[Headline] = []
     current: Headline | None = None
@@ -4161,14 +4207,17 @@ def _group_headlines(
                 or _subtitle_under(lines, text, current.title)
             )
             # (a plain line right over a title printed twice is that title's kicker, a blank
-            # line under another headline: 市人大…专题调研 | | 我市党员…开幕会 | 踔厉奋发… ×2)
+            # line under another headline: 市人大…专题调研 | | 我市党员…开幕会 | 踔厉奋发… ×2;
+            # a blank line apart from both too, unless it shares words with the story right
+            # above the headlines, the upper title's: 广陈镇农产品“云端”卖得俏 | | 我市多措并举
+            # 保障春耕生产 | | 农资供应足 春耕备耕忙 ×2 under a story on selling vegetables online)
             and not (
                 chunk.blank_before
                 and not dups
                 and nxt is not None
                 and has_next_headline
-                and not chunk.blank_after
                 and all(line.doubled for line in nxt.lines)
+                and (not chunk.blank_after or _shared_bigrams(text, story_above()) < 2)
             )
             # (a block with a kicker of its own is a headline of its own: 全力以赴护航高考 |
             # 我市高考考务准备工作就绪 | 今年全市3162名考生参加考试 设3个考点)
@@ -4364,6 +4413,10 @@ def _head_bigrams(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
 def _similarity(headlines: list[Headline], articles: list[Article]) -> np.ndarray:
     """Share of each headline's bigram weight found in each body, weighted by rarity on the page."""
     return _text_similarity([h.text() for h in headlines], articles)
+
+
+def _article_text_of(article: Article) -> str:
+    return "".join([piece[0] for p in article.paragraphs for piece in p.pieces])
 
 
 def _text_similarity(texts: list[str], articles: list[Article]) -> np.ndarray:
@@ -5655,7 +5708,13 @@ def _parse_page(page: Page) -> PageLayout:
             (chunks[before].kind == "byline" or _ends_in_bracketed_credit(chunks[before]))
             and _PHOTO_CREDIT.search(chunks[before].lines[-1].text) is not None
         )
-        for h in _group_headlines(cluster, unplaced, after_credit):
+        # (read only in a rare case: joining a story's text costs)
+        story_above: Callable[[], str] = (
+            functools.partial(_article_text_of, articles[-1])
+            if before >= 0 and chunks[before].kind == "body" and articles
+            else str
+        )
+        for h in _group_headlines(cluster, unplaced, after_credit, story_above):
             headlines.append(h)
             order.append(("h", len(headlines) - 1))
             cluster_of.append(k)

@@ -1632,6 +1632,30 @@ def test_a_masthead_with_a_dashed_serial_and_a_guide_giving_pages_first_is_furni
     assert set(layout.unplaced.kind) == {"furniture"}
 
 
+def test_a_masthead_of_nine_lines_is_furniture() -> None:
+    story = _column("本报讯 11月9日下午，全市四季度经济工作推进会召开，部署冲刺全年目标。", 14)
+    page = [
+        "平湖日报",
+        "PINGHU RIBAO",
+        "中共平湖市委主办",
+        "平湖市新闻传媒中心出版",
+        "国内统一连续出版物号 CN 33-0084",
+        "2021年11月10日 星期三",
+        "农历辛丑年十月初六",
+        "今日4版 第6843期",
+        "多云 9℃～18℃",
+        "",
+        *story,
+        "",
+        "全市四季度经济工作推进会召开",
+    ]
+    layout = _checked_layout(page)
+    assert layout.articles[["title", "date"]].values.tolist() == [
+        ["全市四季度经济工作推进会召开", "2021-11-10"]
+    ]
+    assert set(layout.unplaced.kind) == {"furniture"}
+
+
 def test_column_names_and_predicates_in_two_line_headlines() -> None:
     text = "本报讯 近日，城东社区的城市书房正式开放，为居民提供图书借阅和自习空间。"
     # a predicate opening with 又 completes the line above it: one title
