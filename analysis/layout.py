@@ -2521,12 +2521,15 @@ def _classify(chunks: list[Chunk]) -> None:
 _LEADING_RUN: Final = re.compile(r"[0-9A-Za-z.%]+")
 
 
-def _reach(line: Line, below: Line) -> float:
+def _reach(line: Line, below: Line, column: float) -> float:
     """How wide ``line`` may be set: a number or Latin word opening the line below does not
     split, so a line that could not take it ends short by its width (市长充分肯定了全市上下在 |
-    2020 年…), as if full."""
+    2020 年…), as if full; never wider than the ``column`` for that (a line already full, its
+    closing quote hung past the margin, reaches no further: …“共享菜园” | 56处，…)."""
     run = _LEADING_RUN.match(below.text)
-    return line.width if run is None else line.width + 0.5 * run.end()
+    if run is None or line.width >= column:
+        return line.width
+    return min(line.width + 0.5 * run.end(), column)
 
 
 # how a notice or an appeal gives its contacts (the desks' own lines are page furniture)
@@ -3156,7 +3159,10 @@ def _leading_kicker(lines: list[Span]) -> int:
         if len(prefix) >= 8 and _KICKER_VERB.search(prefix) and _OCCASION.search(prefix):
             return k + 1
     if len(lines) == 2 and (
-        _subtitle_text(lines[1].text) or _figures_under_statement(lines[0].text, lines[1].text)
+        _subtitle_text(lines[1].text)
+        # (over a ——subtitle, a fact in figures over a statement is its kicker: 上半年全市外贸
+        # 进出口总额突破1500亿元 | 外贸“压舱石”稳中有进 | ——出口增长12.6%…)
+        or _figures_under_statement(lines[0].text, lines[1].text, any_statement=not dash_subtitle)
     ):
         return 0  # a title over its author line (林业部部长陈耀邦), or over its figures
     if (
@@ -3358,6 +3364,32 @@ _COUNT_FACT: Final = re.compile(
 )
 
 
+def _figures_under_title(upper: str, lower: str) -> bool:
+    """A line of eight characters or more holding a count or an amount (共接待游客32.6万人次,
+    新增学位3600余个) under a title line of nine or more that wants nothing more: its subtitle.
+    A shorter line over it is more often one title wrapped in a narrow column (德清地理信息小镇
+    | 再迎9家企业入驻), and so is a subject that wants its predicate (…热线一季度, …覆盖率)."""
+    return (
+        len(lower) >= 8
+        and len(upper) - _quote_marks(upper) >= 9
+        and _ANY_FIGURE.search(lower) is not None
+        and _MEASURED_SUBJECT.search(upper) is None
+        and not upper.endswith(_RUNS_ON_ENDS)
+        and not upper.endswith(_TIME_ENDS)
+        # (nor a number cut from its unit: 去年工商税收7548亿 | 元全年增收1114亿元; nor a word
+        # cut before its date's character: …服务农户去 | 年创造…)
+        and not (upper[-1:].isdigit() or upper.endswith(("万", "亿")))
+        and not (lower[:1] in "年月日" and not lower.startswith(("年产", "年均", "日均", "月均")))
+    )
+
+
+# a subject dated at its end wants its predicate (12345热线一季度 | 受理诉求4.6万件)
+_TIME_ENDS: Final = ("季度", "月", "年", "以来", "期间", "首日", "当天", "假期")
+_ANY_FIGURE: Final = re.compile(
+    r"\d[\d.]*(?:多|余)?(?:万|亿)?(?:元|人次|名|人|户|家|个|处|所|项|辆|吨|亩|座|场|次|件|%|公里|米|剂次|标箱)"
+)
+
+
 # a rate in figures with no subject of its own (日均接诊160余人次, 每天发送旅客2.3万人次)
 _RATE_FIGURE: Final = re.compile(
     rf"(?:日均|月均|周均|年均|每天|每日|每月|平均每天|平均每日)[{CJK}]{{1,6}}[\d.]+(?:多|余)?(?:万|亿)?"
@@ -3373,12 +3405,15 @@ _ENDS_IN_FIGURE: Final = re.compile(
 )
 
 
-def _figures_under_statement(upper: str, lower: str, one_line: bool = True) -> bool:
+def _figures_under_statement(
+    upper: str, lower: str, one_line: bool = True, any_statement: bool = True
+) -> bool:
     """A rate in figures under a line that says what happened (市第一人民医院开设夜间门诊 |
-    日均接诊160余人次), or a change in figures or another fact in figures under a fact that ends
-    in its own figure (普惠小微贷款余额突破500亿元 | 同比增长18.6%): the title's subtitle, not its
-    second line nor a title under a kicker. Under a subject that wants its figures
-    (…集装箱吞吐量 | 同比增长12.5%, …客流量 | 日均…) it is the rest of one title."""
+    日均接诊160余人次), or a change in figures or another fact (in figures, unless
+    ``any_statement``) under a fact that ends in its own figure (普惠小微贷款余额突破500亿元 |
+    同比增长18.6%, 两轮消费券撬动消费1.3亿元 | 第三批消费券4月27日上午10时发放): the title's
+    subtitle, not its second line nor a title under a kicker. Under a subject that wants its
+    figures (…集装箱吞吐量 | 同比增长12.5%, …客流量 | 日均…) it is the rest of one title."""
     if _RATE_FIGURE.fullmatch(lower) is not None or _SUBJECT_CHANGE.fullmatch(lower) is not None:
         # (or a subject's change in figures: 一季度我市外贸进出口实现“开门红” | 出口额同比增长14.2%)
         return _MEASURED_SUBJECT.search(upper) is None
@@ -3388,7 +3423,14 @@ def _figures_under_statement(upper: str, lower: str, one_line: bool = True) -> b
     # 高新技术产业增加值占比达71.2%, two statements, each whole; under a title wrapped over two
     # lines, a third part of it: 神龙汽车产销势头 | 好日产量达214辆 | 产销率超过90%)
     return _FIGURE_CHANGE.fullmatch(lower) is not None or (
-        one_line and len(lower) >= 8 and _ENDS_IN_FIGURE.search(lower) is not None
+        one_line
+        and len(lower) >= 8
+        and (
+            _ENDS_IN_FIGURE.search(lower) is not None
+            # (a statement clearly narrower is the title under a kicker set wider: 上半年全市
+            # 外贸进出口总额突破1500亿元 | 外贸“压舱石”稳中有进)
+            or (any_statement and display_width(lower) >= 0.7 * display_width(upper))
+        )
     )
 
 
@@ -3631,6 +3673,22 @@ def _reads_as_title(text: str) -> bool:
     return bool(_quote_marks(text)) or text.startswith("让")
 
 
+# a place or an occasion opened by 在 and closed by the word after it: 在…锦标赛上, 在…活动中
+_LOCATIVE_OPEN: Final = re.compile(rf"在[{CJK}“”]{{2,}}$")
+_LOCATIVE_CLOSE: Final = re.compile(rf"[{CJK}“”]{{1,10}}?[上中里内]")
+
+
+def _open_locative(upper: str, lower: str) -> bool:
+    """``upper`` ends inside a phrase 在… that ``lower`` closes: one sentence wrapped
+    (我市选手在嘉兴市青少年 | 游泳锦标赛上获佳绩)."""
+    at = upper.rfind("在")
+    return (
+        at >= 0
+        and _LOCATIVE_OPEN.search(upper, at) is not None
+        and _LOCATIVE_CLOSE.match(lower) is not None
+    )
+
+
 def _statement_over_line(lines: list[Span], places: bool = False) -> bool:
     """Two headline lines, a statement about the town (我市…, 全市…; with ``places``, about one
     of its towns too: 独山港镇推进“红色物业”建设) over a line of its width that neither goes on
@@ -3652,6 +3710,8 @@ def _statement_over_line(lines: list[Span], places: bool = False) -> bool:
     if _open_bracket(first):
         return False
     below = lines[1].text
+    if _open_locative(first, below):
+        return False
     return (
         len(below) - _quote_marks(below) >= 0.8 * (len(first) - _quote_marks(first))
         and not below.startswith(_FACT_SUBJECT)
@@ -3688,6 +3748,7 @@ def _split_title_lines(lines: list[Span], by_width: bool = True) -> tuple[list[S
                     and (
                         _FIGURE_FACT.fullmatch(tail) is not None
                         or _COUNT_FACT.fullmatch(tail) is not None
+                        or (len(lines) == 2 and _figures_under_title(upper, tail))
                         or _figures_under_statement(upper, tail, one_line=len(lines) == 2)
                     )
                 )
@@ -6178,7 +6239,7 @@ def _add_body(
                 # the first line, perhaps indented, and a second line that runs on across a
                 # column break (so it fills the column) must both differ from the column
                 # (a web address under a line tells nothing of it: it fits where it can)
-                first = _reach(lines[0], text_lines[1])
+                first = _reach(lines[0], text_lines[1], column)
                 starts_article = min(abs(first - column), abs(first + 2 - column)) >= 2
                 if starts_article and not text_lines[1].final and current.content_widths:
                     widths = current.content_widths
@@ -6436,6 +6497,16 @@ _SPACED_NAME_END: Final = re.compile(rf"(?:^|[ （(])[{CJK}] [{CJK}]$")
 _SPACED_NAME_START: Final = re.compile(rf"[{CJK}] [{CJK}](?:$|[ ）)])")
 
 
+def _role_cut(before: str, after: str) -> bool:
+    """A credit's role cut by a line break: ``before`` ends with its first characters, ``after``
+    opens with the rest (记 | 者, 通讯 | 员)."""
+    return any(
+        before.endswith(role[:k]) and after.startswith(role[k:])
+        for role in _CREDIT_ROLES
+        for k in range(1, len(role))
+    )
+
+
 def _spaced_credit_breaks(dateline: Span) -> Span:
     """A dateline whose credit a line break cuts after a role (本报杭州3月4日讯（记者 | 沈 晶）) or
     before one (（记者 谢 颖 | 通讯员 陈 洁）): a space there, as between a role and the names of
@@ -6459,6 +6530,8 @@ def _spaced_credit_breaks(dateline: Span) -> Span:
                 or (
                     _SPACED_NAME_END.search(before[0]) is not None
                     and _SPACED_NAME_START.match(piece[0]) is not None
+                    # (not a role the break cuts: （通讯员 郑 强 记 | 者 林 蕾）)
+                    and not _role_cut(before[0], piece[0])
                 )
             )
         ):

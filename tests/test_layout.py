@@ -2589,11 +2589,12 @@ def test_two_headlines_after_two_stories_on_one_topic() -> None:
 渔船全部回港避风
 ■记 者 钱 欣"""
     layout = _checked_layout(page.split("\n"))
-    got = layout.articles[["kicker", "title", "byline"]].values.tolist()
+    got = layout.articles[["kicker", "title", "subtitle", "byline"]].values.tolist()
     assert got == [
-        ["张立新在全市防御第4号台风“黑格比”紧急会议上强调", "严阵以待 守牢防台底线", ""],
-        # (■记 者 钱 欣: the role spaced out as the name is; the space after it stays)
-        ["", "全市转移群众1.2万人 渔船全部回港避风", "记者 钱欣"],
+        ["张立新在全市防御第4号台风“黑格比”紧急会议上强调", "严阵以待 守牢防台底线", "", ""],
+        # (■记 者 钱 欣: the role spaced out as the name is; the space after it stays; a fact
+        # ending in its figure over a statement of about its width: title and subtitle)
+        ["", "全市转移群众1.2万人", "渔船全部回港避风", "记者 钱欣"],
     ]
 
 
