@@ -3364,6 +3364,13 @@ _COUNT_FACT: Final = re.compile(
 )
 
 
+# a subject dated at its end wants its predicate (12345热线一季度 | 受理诉求4.6万件)
+_TIME_ENDS: Final = ("季度", "月", "年", "以来", "期间", "首日", "当天", "假期")
+_ANY_FIGURE: Final = re.compile(
+    r"\d[\d.]*(?:多|余)?(?:万|亿)?(?:元|人次|名|人|户|家|个|处|所|项|辆|吨|亩|座|场|次|件|%|公里|米|剂次|标箱)"
+)
+
+
 def _figures_under_title(upper: str, lower: str) -> bool:
     """A line of eight characters or more holding a count or an amount (共接待游客32.6万人次,
     新增学位3600余个) under a title line of nine or more that wants nothing more: its subtitle.
@@ -3381,13 +3388,6 @@ def _figures_under_title(upper: str, lower: str) -> bool:
         and not (upper[-1:].isdigit() or upper.endswith(("万", "亿")))
         and not (lower[:1] in "年月日" and not lower.startswith(("年产", "年均", "日均", "月均")))
     )
-
-
-# a subject dated at its end wants its predicate (12345热线一季度 | 受理诉求4.6万件)
-_TIME_ENDS: Final = ("季度", "月", "年", "以来", "期间", "首日", "当天", "假期")
-_ANY_FIGURE: Final = re.compile(
-    r"\d[\d.]*(?:多|余)?(?:万|亿)?(?:元|人次|名|人|户|家|个|处|所|项|辆|吨|亩|座|场|次|件|%|公里|米|剂次|标箱)"
-)
 
 
 # a rate in figures with no subject of its own (日均接诊160余人次, 每天发送旅客2.3万人次)
@@ -4477,6 +4477,7 @@ def _similarity(headlines: list[Headline], articles: list[Article]) -> np.ndarra
 
 
 def _article_text_of(article: Article) -> str:
+    """The text of an article's paragraphs, run together."""
     return "".join([piece[0] for p in article.paragraphs for piece in p.pieces])
 
 
