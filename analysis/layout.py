@@ -5492,6 +5492,21 @@ def _attach_unclaimed_kickers(
             _merge_into_lower(headlines, i, assignment)
             upper.duplicates = []
             continue
+        if (
+            claimed == i + 1
+            and len(upper.title) == 1
+            and not upper.duplicates
+            and (lower.subtitle or lower.bylines)
+            # (a page's header left over shares a date's bigram at most: 2024年3月12日 星期二
+            # A3 城市 over the lead's headline)
+            and sims[unclaimed, body] >= 0.2
+        ):
+            # a line no body claimed over a whole headline, its subtitle or byline under it,
+            # that the body it reads most like claimed: its kicker, however wide (擦亮“廊桥之乡”
+            # 金名片 | | 廊桥文化园二期建设加速推进 | ——预计年底前投入使用 | ■记者 …)
+            lower.kicker = upper.title
+            _merge_into_lower(headlines, i, assignment)
+            continue
         if upper.duplicates or width < 8 or width <= 1.4 * _headline_width(lower.title):
             continue
         lower.kicker = upper.title
@@ -5953,11 +5968,14 @@ def _credit_inside_story(
             or chunk.first not in detached
             or chunks[k - 1].kind == "byline"
             or chunks[k + 1].kind == "byline"
-            or _PHOTO_CREDIT.search(chunk.text)
         ):
             continue
         above, below = owner(chunks[k - 1]), owner(chunks[k + 1])
         if above is None or below is None:
+            continue
+        # (a photo credit so set credits a caption, a paragraph with no dateline: 10月25日，
+        # 游客在…晒秋美景。 | | 新华社记者 万 象 摄 | | 篁岭晒秋)
+        if _PHOTO_CREDIT.search(chunk.text) and (above.dateline or len(above.paragraphs) != 1):
             continue
         if above is not below or credited(above):
             continue
