@@ -278,7 +278,7 @@ _FURNITURE_PARTS: Final = (
     # the imprint at the page's foot: address, web site, e-mail, printer, price
     r"|(?:本报)?(?:社址|地址)\s*[:：]\s*\S{4,40}|网址\s*[:：]\s*\S+"
     r"|(?:电子信箱|电子邮箱|邮箱|E-?mail)\s*[:：]\s*\S+@\S+|印刷\s*[:：]\s*\S+"
-    r"|(?:定价|零售价)\s*[:：]?\s*[\d.]+\s*元"
+    r"|(?:定价|零售价)\s*[:：]?\s*(?:每月|每份|每期|全年|每年)?\s*[\d.]+\s*元"
     # the front page's guide: ▶我市首批“共享工程师”上岗 3版
     r"|^[▶►▷●◆]\s*\S.{1,30}?\s*[A-Z]?\d{1,2}\s*版$"
     # the weather under the masthead, perhaps on one line with its label: 今日天气 晴到多云
@@ -3822,17 +3822,20 @@ def _subject_over_predicate(upper: str, lower: str) -> bool:
 
 
 # the verb of an event held, and the end of what it holds: 开展…行动, 举行…演练
-_HOLDS_EVENT: Final = re.compile(r"开展|举行|举办|启动|组织|召开")
+_HOLDS_EVENT: Final = re.compile(r"开展|举行|举办|启动|组织|召开|部署")
 _EVENT_NOUN_END: Final = re.compile(
     r"(?:活动|行动|检查|演练|培训|比赛|竞赛|大赛|仪式|宣传|会议|整治|攻坚|巡查|排查|讲座|展览|演出"
-    r"|评选|招聘会)”?$"
+    r"|评选|招聘会|工作)”?$"
 )
 
 
 def _event_object_runs_on(upper: str, lower: str) -> bool:
     """``upper`` holds an event's verb and the start of its object, ``lower`` ends the object
-    with the event's noun: one title wrapped (县消防救援大队开展冬季火灾 | 防控“敲门行动”), not a
-    kicker over a title, which says what was held in full."""
+    with the event's noun: one title wrapped (县消防救援大队开展冬季火灾 | 防控“敲门行动”,
+    市场监管总局部署元旦春节 | 食品安全工作), not a kicker over a title, which says what was
+    held in full; nor is a line cut inside a clause 让… opens (新埭镇“共享农机”让春耕 | 跑出加速度)."""
+    if _CAUSE_OPEN.search(upper) is not None:
+        return True
     verb = _HOLDS_EVENT.search(upper)
     return (
         verb is not None
@@ -3840,6 +3843,10 @@ def _event_object_runs_on(upper: str, lower: str) -> bool:
         and _EVENT_NOUN_END.search(upper) is None
         and _EVENT_NOUN_END.search(lower) is not None
     )
+
+
+# a clause 让… cut before its verb: 让春耕 | 跑出加速度
+_CAUSE_OPEN: Final = re.compile(rf"让[{CJK}“”]{{1,4}}$")
 
 
 def _runs_on_to_object(text: str) -> bool:
@@ -6606,9 +6613,13 @@ def _uncredited_caption_shape(art: Article) -> bool:
     )
 
 
-# a page's number in its header or footer: 第2版, A2版, or a number alone (2, A2)
+# a page's number in its header or footer: 第2版, A2版, or a number alone (2, A2) or beside
+# the section's name (综合新闻 3, A3 城市)
 _HEADER_PAGE: Final = re.compile(
     r"第\s*([A-Z]?\d{1,2})\s*版|(?<![\d.])([A-Z]?\d{1,2})\s*版|^([A-Z]?\d{1,2})$"
+    # (the space between them gone with the justification spaces: 综合新闻3; not a date's
+    # day or month, 3月16日)
+    rf"|^([A-Z]?\d{{1,2}})\s*(?![月日时号期年])[{CJK}]|[{CJK}]\s*([A-Z]?(?<!\d)\d{{1,2}})$"
 )
 
 

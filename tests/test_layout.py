@@ -1656,6 +1656,19 @@ def test_a_masthead_of_nine_lines_is_furniture() -> None:
     assert set(layout.unplaced.kind) == {"furniture"}
 
 
+def test_a_page_number_beside_its_section_name_in_the_header() -> None:
+    story = _column("本报讯 4月12日，海门区一季度重大项目集中开工活动在经济技术开发区举行。", 14)
+    for header, page_no in (
+        (["海门日报", "2021年4月13日 星期二", "综合新闻 3"], "3"),
+        (["2024年3月12日 星期二", "A3 城市"], "A3"),
+        # (a day and month with no year is no page's number)
+        (["海门日报", "3月13日 综合新闻"], ""),
+    ):
+        page = [*header, "", *story, "", "一季度重大项目集中开工"]
+        layout = _checked_layout(page)
+        assert layout.articles.page.tolist() == [page_no], header
+
+
 def test_column_names_and_predicates_in_two_line_headlines() -> None:
     text = "本报讯 近日，城东社区的城市书房正式开放，为居民提供图书借阅和自习空间。"
     # a predicate opening with 又 completes the line above it: one title
