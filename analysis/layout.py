@@ -3221,7 +3221,7 @@ def _leading_kicker(lines: list[Span]) -> int:
         # (or the predicate of the subject above: 城区12个路口信号灯 | 将实现智能化, 全市新冠
         # 疫苗接种 | 超68万剂次)
         or (len(lines[1].text) <= 8 and _PREDICATE_OPENING.match(lines[1].text))
-        or _event_object_runs_on(lines[0].text, lines[1].text)
+        or _cut_inside_clause(lines[0].text, lines[1].text)
     ):
         # a title's event or its change in figures, wrapped under its subject: 第32个爱国卫生月
         # | 活动启动; 独山港区集装箱吞吐量 | 同比增长12.5%
@@ -3829,11 +3829,16 @@ _EVENT_NOUN_END: Final = re.compile(
 )
 
 
-def _event_object_runs_on(upper: str, lower: str) -> bool:
-    """``upper`` holds an event's verb and the start of its object, ``lower`` ends the object
-    with the event's noun: one title wrapped (县消防救援大队开展冬季火灾 | 防控“敲门行动”,
-    市场监管总局部署元旦春节 | 食品安全工作), not a kicker over a title, which says what was
-    held in full; nor is a line cut inside a clause 让… opens (新埭镇“共享农机”让春耕 | 跑出加速度)."""
+# a clause 让… cut before its verb: 让春耕 | 跑出加速度
+_CAUSE_OPEN: Final = re.compile(rf"让[{CJK}“”]{{1,4}}$")
+
+
+def _cut_inside_clause(upper: str, lower: str) -> bool:
+    """``upper`` ends inside a clause that ``lower`` completes, one title wrapped, not a kicker
+    over a title (a kicker says what it says in full): an event's verb and the start of its
+    object, the event's noun ending ``lower`` (县消防救援大队开展冬季火灾 | 防控“敲门行动”,
+    市场监管总局部署元旦春节 | 食品安全工作), or a clause 让… cut before its verb (新埭镇“共享
+    农机”让春耕 | 跑出加速度)."""
     if _CAUSE_OPEN.search(upper) is not None:
         return True
     verb = _HOLDS_EVENT.search(upper)
@@ -3843,10 +3848,6 @@ def _event_object_runs_on(upper: str, lower: str) -> bool:
         and _EVENT_NOUN_END.search(upper) is None
         and _EVENT_NOUN_END.search(lower) is not None
     )
-
-
-# a clause 让… cut before its verb: 让春耕 | 跑出加速度
-_CAUSE_OPEN: Final = re.compile(rf"让[{CJK}“”]{{1,4}}$")
 
 
 def _runs_on_to_object(text: str) -> bool:
@@ -6619,7 +6620,8 @@ _HEADER_PAGE: Final = re.compile(
     r"第\s*([A-Z]?\d{1,2})\s*版|(?<![\d.])([A-Z]?\d{1,2})\s*版|^([A-Z]?\d{1,2})$"
     # (the space between them gone with the justification spaces: 综合新闻3; not a date's
     # day or month, 3月16日)
-    rf"|^([A-Z]?\d{{1,2}})\s*(?![月日时号期年])[{CJK}]|[{CJK}]\s*([A-Z]?(?<!\d)\d{{1,2}})$"
+    rf"|^([A-Z]?\d{{1,2}})\s*(?![月日时号期年小个点分周天岁楼路])[{CJK}]"
+    rf"|[{CJK}]\s*([A-Z]?(?<!\d)\d{{1,2}})$"
 )
 
 
