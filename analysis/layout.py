@@ -84,7 +84,7 @@ _SECTIONS: Final = "要闻|民生|副刊|专版"
 _NEWS_SECTIONS: Final = "综合|本地|国内|国际|社会|经济|体育|文化|地方|时政"
 _MORE_SECTIONS: Final = (
     "农村|教育|健康|法治|评论|专题|财经|文旅|科技|旅游|汽车|房产|消费|视点|理论|读书|人文|乡村|城事"
-    "|城乡|城建|三农|生活|周刊|县域|镇街|街镇|法制|娱乐|卫生|访谈|人物|观察|数读"
+    "|城乡|城建|三农|生活|周刊|县域|镇街道|镇街|街镇|法制|娱乐|卫生|访谈|人物|观察|数读"
 )
 # the desks whose telephone lines a page prints: 新闻热线, 广告热线, 发行电话 …
 _DESK_LINES: Final = "新闻|投稿|服务|读者|广告|发行|订报"
@@ -257,6 +257,8 @@ _FURNITURE: Final = re.compile(
 # page number, is furniture.
 # the count of the issue's pages in the masthead's small print: 今日8版
 _PAGES_TODAY: Final = r"(?:今日|本期|共)\s*\d{1,2}\s*版"
+# the provinces' one-character names, which open a licence's number (浙内准字…)
+_PROVINCES: Final = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀贵黔云滇藏陕甘陇青宁新蒙"
 _FURNITURE_PARTS: Final = (
     # (first, before the page number alone: the guide's entry with its page first, 2版 ▶ 大田
     # 街道：“微网格”激活基层治理)
@@ -275,6 +277,8 @@ _FURNITURE_PARTS: Final = (
     # owner: _PARTY_ORGAN)
     rf"|第\s*\d{{3,6}}\s*期|{_PAGES_TODAY}"
     r"|(?:国内统一)?连续出版物号\s*[:：]?|CN\s*\d{2}\s*[-－—]\s*\d{4}(?:/[A-Z]{1,2})?"
+    # (a county paper's licence as an internal publication: 浙内准字第G047号)
+    rf"|[{_PROVINCES}]?内(?:资)?准字\s*第?\s*[A-Z]?\d+号?"
     # the imprint at the page's foot: address, web site, e-mail, printer, price
     r"|(?:本报)?(?:社址|地址)\s*[:：]\s*\S{4,40}|网址\s*[:：]\s*\S+"
     r"|(?:电子信箱|电子邮箱|邮箱|E-?mail)\s*[:：]\s*\S+@\S+|印刷\s*[:：]\s*\S+"
@@ -292,17 +296,19 @@ _FURNITURE_PARTS: Final = (
 # line, the regex tries the parts only where one stands, not all of them at every character
 _FURNITURE_PART_FIRST: Final = (
     r"\dA-Z星农第本责美文图值编版校组审热电传邮今共国连社地网印定零▶►▷●◆明晴阴多小中大阵雷东南西北偏\-"
-    r"甲乙丙丁戊己庚辛壬癸" + "".join(desk[0] for desk in _DESK_LINES.split("|"))
+    r"甲乙丙丁戊己庚辛壬癸内" + _PROVINCES + "".join(desk[0] for desk in _DESK_LINES.split("|"))
 )
 _FURNITURE_PART: Final = re.compile(f"(?=[{_FURNITURE_PART_FIRST}])(?:{_FURNITURE_PARTS})")
 # The paper's name and its section (平湖日报, 平湖新闻, 要闻): furniture beside one of the parts
 # above or a page number, or alone at the top or bottom of the page; elsewhere they may be a
 # headline's words (读嘉兴日报, 揭秘新闻).
 _PARTY_ORGAN: Final = re.compile(
-    rf"(?:中共)?[{CJK}]{{2,8}}委(?:机关报|主管主办|主办)"
+    rf"(?:中共)?[{CJK}]{{2,10}}委(?:员会)?(?:机关报|主管主办|主办)"
     # (and the house publishing it: 嘉善县新闻传媒中心出版)
     rf"|[{CJK}]{{2,10}}(?:传媒中心|传媒集团|报社|融媒体中心|新闻中心)(?:编辑)?出版"
 )
+# the house alone, beside the imprint's other parts: 青田县融媒体中心 地址：… 电话：…
+_HOUSE_NAME: Final = re.compile(rf"[{CJK}]{{2,10}}(?:传媒中心|传媒集团|报社|融媒体中心|新闻中心)")
 # a county paper's name alone on its line (桐乡报, 海盐报): not a headline's word (喜报, 快报 …)
 _PAPER_NAME: Final = re.compile(
     rf"[{CJK}](?![喜捷快简情汇通警预画海战公板电年月周晚早日])[{CJK}]报"
@@ -332,9 +338,11 @@ def _furniture_parts(text: str) -> str:
         return "parts"  # the paper's web site under its masthead: 湖州在线 www.hz66.com
     rest, parts = _FURNITURE_PART.subn("", text)
     # (the paper's owner: 中共平湖市委机关报, 中共平湖市委主管主办; rare)
-    if "机关报" in rest or "委主办" in rest or "委主管" in rest or "出版" in rest:
+    if "机关报" in rest or "主办" in rest or "出版" in rest:
         rest, organ = _PARTY_ORGAN.subn("", rest)
         parts += organ
+    if parts and ("中心" in rest or "报社" in rest or "集团" in rest):
+        rest = _HOUSE_NAME.sub("", rest)
     mastheads = 0
     if any(word in rest for word in _MASTHEAD_WORDS):  # (cheap first: most lines hold none)
         rest, mastheads = _MASTHEAD_PART.subn("", rest)
@@ -3656,8 +3664,11 @@ def _line_over_couplet(lines: list[Span]) -> bool:
 def _couplet_over_line(lines: list[Span]) -> bool:
     """A title of two phrases a space apart, whole on its line, over one line about as wide
     (书香润童心 阅读伴成长 | 东湖小学第六届读书节开幕): the title over its subtitle, not a title
-    wrapped onto a second line."""
-    if len(lines) != 2 or _PHRASES_APART.fullmatch(lines[0].text) is None:
+    wrapped onto a second line; or over a statement about the town wrapped onto two (春风送岗位
+    招工不停歇 | 我市线上线下联动破解 | 企业复工复产“用工难”)."""
+    if len(lines) not in (2, 3) or _PHRASES_APART.fullmatch(lines[0].text) is None:
+        return False
+    if len(lines) == 3 and not lines[1].text.startswith(_FACT_SUBJECT):
         return False
     first, below = lines[0].text, lines[1].text
     return (

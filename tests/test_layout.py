@@ -1656,6 +1656,30 @@ def test_a_masthead_of_nine_lines_is_furniture() -> None:
     assert set(layout.unplaced.kind) == {"furniture"}
 
 
+def test_a_county_masthead_with_its_licence_and_an_imprint_under_its_house() -> None:
+    story = _column("本报讯 4月10日上午，我县第二季度重大项目集中开工活动在新渥街道举行。", 14)
+    page = [
+        "景宁新闻",
+        "中共景宁畲族自治县委员会主管主办",
+        "2024年4月12日",
+        "星期五",
+        "第5126期 今日4版",
+        "浙内准字第G047号",
+        "",
+        *story,
+        "",
+        "我县重大项目集中开工",
+        "",
+        "景宁县融媒体中心 地址：鹤溪街道人民中路 电话：0578-5081234",
+        "印刷：丽水日报社印务中心 定价：每月30元",
+    ]
+    layout = _checked_layout(page)
+    assert layout.articles[["title", "date"]].values.tolist() == [
+        ["我县重大项目集中开工", "2024-04-12"]
+    ]
+    assert set(layout.unplaced.kind) == {"furniture"}
+
+
 def test_a_page_number_beside_its_section_name_in_the_header() -> None:
     story = _column("本报讯 4月12日，海门区一季度重大项目集中开工活动在经济技术开发区举行。", 14)
     for header, page_no in (
