@@ -2926,10 +2926,8 @@ def _restates_story_above(chunks: list[Chunk], i: int) -> bool:
     if not above or not chunks[i - 1].lines[-1].final:
         return False
     text = chunks[i].text
-    grams = {text[k : k + 2] for k in range(len(text) - 1)}
-    story = "".join(reversed(above))
-    found = sum(1 for gram in grams if gram in story)
-    return len(grams) >= 4 and found >= 2 * len(grams) / 3
+    n_grams = len(_bigrams(text))
+    return n_grams >= 4 and _shared_bigrams(text, "".join(reversed(above))) >= 2 * n_grams / 3
 
 
 def _photo_credit_below(chunks: list[Chunk], i: int) -> bool:
@@ -4109,9 +4107,14 @@ def _issuer_over_document(title: list[Span], text: str, blank_between: bool) -> 
     )
 
 
+def _bigrams(text: str) -> set[str]:
+    """``text``'s distinct character bigrams."""
+    return {text[k : k + 2] for k in range(len(text) - 1)}
+
+
 def _shared_bigrams(text: str, other: str) -> int:
     """How many of ``text``'s distinct character bigrams ``other`` holds."""
-    return sum(1 for gram in {text[k : k + 2] for k in range(len(text) - 1)} if gram in other)
+    return sum(1 for gram in _bigrams(text) if gram in other)
 
 
 def _subtitle_under(lines: list[Span], text: str, title: list[Span]) -> bool:
@@ -4505,7 +4508,7 @@ def _text_similarity(texts: list[str], articles: list[Article]) -> np.ndarray:
     grams, member = _head_bigrams(texts)
     if not len(grams) or not articles:
         return np.zeros((len(texts), len(articles)))
-    bodies = ["".join([piece[0] for p in a.paragraphs for piece in p.pieces]) for a in articles]
+    bodies = [_article_text_of(a) for a in articles]
     found = _grams_found(grams, bodies)
     weights = np.log(1 + len(articles) / (1 + found.sum(axis=1))) + 0.1
     weighted = member * weights
@@ -5511,22 +5514,19 @@ def _attach_unclaimed_kickers(
             _merge_into_lower(headlines, i, assignment)
             upper.duplicates = []
             continue
-        if (
+        # A line set wider over the title is its kicker; so is a line no body claimed over a
+        # whole headline, its subtitle or byline under it, that the body it reads most like
+        # claimed, however wide (擦亮“廊桥之乡”金名片 | | 廊桥文化园二期建设加速推进 | ——预计
+        # 年底前投入使用 | ■记者 …; a page's header left over shares a date's bigram at most:
+        # 2024年3月12日 星期二 A3 城市 over the lead's headline).
+        over_whole_headline = (
             claimed == i + 1
             and len(upper.title) == 1
-            and not upper.duplicates
-            and (lower.subtitle or lower.bylines)
-            # (a page's header left over shares a date's bigram at most: 2024年3月12日 星期二
-            # A3 城市 over the lead's headline)
+            and bool(lower.subtitle or lower.bylines)
             and sims[unclaimed, body] >= 0.2
-        ):
-            # a line no body claimed over a whole headline, its subtitle or byline under it,
-            # that the body it reads most like claimed: its kicker, however wide (擦亮“廊桥之乡”
-            # 金名片 | | 廊桥文化园二期建设加速推进 | ——预计年底前投入使用 | ■记者 …)
-            lower.kicker = upper.title
-            _merge_into_lower(headlines, i, assignment)
-            continue
-        if upper.duplicates or width < 8 or width <= 1.4 * _headline_width(lower.title):
+        )
+        wider = width >= 8 and width > 1.4 * _headline_width(lower.title)
+        if upper.duplicates or not (over_whole_headline or wider):
             continue
         lower.kicker = upper.title
         _merge_into_lower(headlines, i, assignment)

@@ -1608,75 +1608,73 @@ def test_a_lunar_date_by_stem_and_branch_and_a_weather_line_are_furniture() -> N
     assert set(layout.unplaced.kind) == {"furniture"}
 
 
-def test_a_masthead_with_a_dashed_serial_and_a_guide_giving_pages_first_is_furniture() -> None:
-    story = _column("本报讯 昨天上午，全市工业经济高质量发展推进会召开，部署下一阶段工作。", 14)
-    page = [
-        "临海新闻",
-        "中共临海市委主办  临海市融媒体中心出版",
-        "国内统一连续出版物号 CN33—0312   第3856期   今日4版",
-        "2023年5月16日 星期二  农历癸卯年三月廿七",
-        "",
-        *story,
-        "",
-        "全市工业经济高质量发展推进会召开",
-        "",
-        "今日导读",
-        "2版 ▶ 大田街道：“微网格”激活基层治理",
-        "3版 ▶ 东湖畔的“夜经济”火起来了",
-    ]
+@pytest.mark.parametrize(
+    ("masthead", "story", "title", "footer", "date"),
+    [
+        # a serial with a dash, and a guide whose entries give their page first: the guide's
+        # pages are other pages, and this one prints no number of its own
+        (
+            [
+                "临海新闻",
+                "中共临海市委主办  临海市融媒体中心出版",
+                "国内统一连续出版物号 CN33—0312   第3856期   今日4版",
+                "2023年5月16日 星期二  农历癸卯年三月廿七",
+            ],
+            "本报讯 昨天上午，全市工业经济高质量发展推进会召开，部署下一阶段工作。",
+            "全市工业经济高质量发展推进会召开",
+            [
+                "今日导读",
+                "2版 ▶ 大田街道：“微网格”激活基层治理",
+                "3版 ▶ 东湖畔的“夜经济”火起来了",
+            ],
+            "2023-05-16",
+        ),
+        # a masthead of nine lines
+        (
+            [
+                "平湖日报",
+                "PINGHU RIBAO",
+                "中共平湖市委主办",
+                "平湖市新闻传媒中心出版",
+                "国内统一连续出版物号 CN 33-0084",
+                "2021年11月10日 星期三",
+                "农历辛丑年十月初六",
+                "今日4版 第6843期",
+                "多云 9℃～18℃",
+            ],
+            "本报讯 11月9日下午，全市四季度经济工作推进会召开，部署冲刺全年目标。",
+            "全市四季度经济工作推进会召开",
+            [],
+            "2021-11-10",
+        ),
+        # a county masthead with its licence, and an imprint under its house's name
+        (
+            [
+                "景宁新闻",
+                "中共景宁畲族自治县委员会主管主办",
+                "2024年4月12日",
+                "星期五",
+                "第5126期 今日4版",
+                "浙内准字第G047号",
+            ],
+            "本报讯 4月10日上午，我县第二季度重大项目集中开工活动在新渥街道举行。",
+            "我县重大项目集中开工",
+            [
+                "景宁县融媒体中心 地址：鹤溪街道人民中路 电话：0578-5081234",
+                "印刷：丽水日报社印务中心 定价：每月30元",
+            ],
+            "2024-04-12",
+        ),
+    ],
+)
+def test_a_masthead_and_its_small_print_are_furniture(
+    masthead: list[str], story: str, title: str, footer: list[str], date: str
+) -> None:
+    page = [*masthead, "", *_column(story, 14), "", title]
+    if footer:
+        page += ["", *footer]
     layout = _checked_layout(page)
-    # (the guide's pages are other pages: this one prints no number of its own)
-    assert layout.articles[["title", "date", "page"]].values.tolist() == [
-        ["全市工业经济高质量发展推进会召开", "2023-05-16", ""]
-    ]
-    assert set(layout.unplaced.kind) == {"furniture"}
-
-
-def test_a_masthead_of_nine_lines_is_furniture() -> None:
-    story = _column("本报讯 11月9日下午，全市四季度经济工作推进会召开，部署冲刺全年目标。", 14)
-    page = [
-        "平湖日报",
-        "PINGHU RIBAO",
-        "中共平湖市委主办",
-        "平湖市新闻传媒中心出版",
-        "国内统一连续出版物号 CN 33-0084",
-        "2021年11月10日 星期三",
-        "农历辛丑年十月初六",
-        "今日4版 第6843期",
-        "多云 9℃～18℃",
-        "",
-        *story,
-        "",
-        "全市四季度经济工作推进会召开",
-    ]
-    layout = _checked_layout(page)
-    assert layout.articles[["title", "date"]].values.tolist() == [
-        ["全市四季度经济工作推进会召开", "2021-11-10"]
-    ]
-    assert set(layout.unplaced.kind) == {"furniture"}
-
-
-def test_a_county_masthead_with_its_licence_and_an_imprint_under_its_house() -> None:
-    story = _column("本报讯 4月10日上午，我县第二季度重大项目集中开工活动在新渥街道举行。", 14)
-    page = [
-        "景宁新闻",
-        "中共景宁畲族自治县委员会主管主办",
-        "2024年4月12日",
-        "星期五",
-        "第5126期 今日4版",
-        "浙内准字第G047号",
-        "",
-        *story,
-        "",
-        "我县重大项目集中开工",
-        "",
-        "景宁县融媒体中心 地址：鹤溪街道人民中路 电话：0578-5081234",
-        "印刷：丽水日报社印务中心 定价：每月30元",
-    ]
-    layout = _checked_layout(page)
-    assert layout.articles[["title", "date"]].values.tolist() == [
-        ["我县重大项目集中开工", "2024-04-12"]
-    ]
+    assert layout.articles[["title", "date", "page"]].values.tolist() == [[title, date, ""]]
     assert set(layout.unplaced.kind) == {"furniture"}
 
 
