@@ -269,7 +269,7 @@ _FURNITURE_PARTS: Final = (
     r"|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年(?:闰?[正一二三四五六七八九十冬腊]{1,2}月)?"
     r"(?:[初十廿二三][一二三四五六七八九十]|[初十廿]十|二十|三十)?(?=\s|星期|$)"
     r"|[A-Z]{2,}(?:\s+[A-Z]{2,})+"
-    rf"|(?:(?:本版|责任|美术|文字|图片|值班)?编辑|值班编委|(?:本版)?责编|版式(?:设计)?|美编|校对|组版|审读|校审)"
+    rf"|(?:(?:本版)?(?:责任|美术|文字|图片|值班)?编辑|值班编委|(?:本版)?责编|版式(?:设计)?|美编|校对|组版|审读|校审)"
     # (the name perhaps spaced out: 责任编辑：周 晔)
     rf"(?:(?:\s*[:：]\s*|\s+)[{CJK}](?:\s?[{CJK}]){{1,2}}(?![{CJK}]))?"
     rf"|(?:(?:本版|本报)?(?:{_DESK_LINES}))?(?:热线|电话|传真|邮编)\s*[:：]?\s*[\d\s-]{{5,}}"
@@ -282,6 +282,8 @@ _FURNITURE_PARTS: Final = (
     # the imprint at the page's foot: address, web site, e-mail, printer, price
     r"|(?:本报)?(?:社址|地址)\s*[:：]\s*\S{4,40}|网址\s*[:：]\s*\S+"
     r"|(?:电子信箱|电子邮箱|邮箱|E-?mail)\s*[:：]\s*\S+@\S+|印刷\s*[:：]\s*\S+"
+    # (and the advertising licence's number: 广告经营许可证：3206814000001)
+    r"|广告(?:经营)?许可证(?:号)?\s*[:：]?\s*[A-Za-z0-9-]{5,}"
     r"|(?:定价|零售价)\s*[:：]?\s*(?:每月|每份|每期|全年|每年)?\s*[\d.]+\s*元"
     # the front page's guide: ▶我市首批“共享工程师”上岗 3版
     r"|^[▶►▷●◆]\s*\S.{1,30}?\s*[A-Z]?\d{1,2}\s*版$"
@@ -1678,6 +1680,8 @@ def _split_glued_titles(chunks: list[Chunk], continued: bool = True) -> list[Chu
                 and _ends_in_credit(chunk.text)
             )
         )
+        # (or a blank line between: …800余万元。 | | ■通讯员 周 伟 摄 | | 本报讯…)
+        credit_below = credit_below or _photo_credit_alone_below(chunks, i)
         # (or a fact box's label over its lines: 人物名片 | 姓名：张建华 | 职务：…)
         fact_box = len(first) <= 8 and _fact_box(lines[1:])
         if first[0] not in MARKERS and not credit_below and not fact_box:
@@ -2969,6 +2973,27 @@ def _opens_photo_group(chunks: list[Chunk], i: int) -> bool:
     )
 
 
+def _photo_credit_alone_below(chunks: list[Chunk], i: int) -> bool:
+    """A photo credit alone a blank line under chunk ``i``, a blank line or the page's end under
+    it, and chunk ``i`` a few lines finishing a sentence with no dateline (4月16日，在南雁镇… |
+    …800余万元。 | | ■记者 郑海波 通讯员 李 丹 摄 | | 本报讯…): a credit names who took a
+    photo, and only a caption stands under a photo, so it is that chunk's."""
+    if i + 1 >= len(chunks):
+        return False
+    chunk, below = chunks[i], chunks[i + 1]
+    return (
+        chunk.kind in ("text", "body")
+        and below.kind == "byline"
+        and below.blank_before
+        and (below.blank_after or i + 2 == len(chunks))
+        and len(below.lines) == 1
+        and 2 <= len(chunk.lines) <= 8
+        and chunk.lines[-1].final
+        and _PHOTO_CREDIT.search(below.text) is not None
+        and not _opens_with_dateline(chunk)
+    )
+
+
 def _photo_credit_apart(chunks: list[Chunk], i: int) -> bool:
     """A caption set apart from its photo credit by a blank line, its title under both, as a
     page sets its headlines after the text ( 10月17日，在…抢收晚稻。…高峰期。 | | ■摄影 陆 彬 |
@@ -3155,6 +3180,9 @@ def _leading_kicker(lines: list[Span]) -> int:
         # (so is a total in figures over the event, never a title: 总投资52亿元 | 我市12个重大
         # 项目在沪集中签约; 总投资1.8亿元 惠及居民4300余户 | 城区12个老旧小区改造全面启动)
         or _totals_line(lines[0].text)
+        # (and a campaign named in quotation marks, labelled like a column: “我为群众办实事”实践
+        # 活动在行动 | “家门口”就业服务暖人心)
+        or _CAMPAIGN_RUBRIC.fullmatch(lines[0].text)
     ):
         return 1
     # who said it where, ending in the verb that introduces the title (…座谈时强调), perhaps
@@ -3349,6 +3377,8 @@ _SUBTITLE_OPENING: Final = re.compile(
     r"预计(?:今年|年内|明年|年底|\d{4}年|\d{1,2}月)"
     # (or the target: 到2025年县域就诊率达90%以上)
     r"|到\d{4}年(?:底|末)?"
+    # (or this year's aim: 今年力争眼镜产业开票销售突破百亿元, 力争年底前全面完工)
+    r"|(?:今年|全年|年内)(?:力争|确保)|力争(?:今年|年内|年底|\d{4}年)"
     r"|(?:同比|环比|比上年|较上年)(?:增长|下降|提高|减少)[^，]*，"
 )
 
@@ -3536,6 +3566,7 @@ _LABEL_ENDINGS: Final = (
     "回头看",
 )
 _LABEL_ENDING: Final = re.compile(f"(?:{'|'.join(_LABEL_ENDINGS)})$")
+_CAMPAIGN_RUBRIC: Final = re.compile(rf"“[^”]{{2,12}}”[{CJK}]{{0,6}}(?:{'|'.join(_LABEL_ENDINGS)})")
 _COLUMN_NAME_ENDING: Final = re.compile(f"(?:{'|'.join(_COLUMN_NAME_ENDINGS)})$")
 
 
@@ -5643,6 +5674,7 @@ def _parse_page(page: Page) -> PageLayout:
     cluster_of: list[int] = []  # per headline: where its cluster ends (same value: same cluster)
     current: Article | None = None
     prev: Chunk | None = None
+    caption_at = -1  # the last body chunk read as a caption
     k = 0
     while k < len(chunks):
         chunk = chunks[k]
@@ -5663,7 +5695,20 @@ def _parse_page(page: Page) -> PageLayout:
                 )
                 or _closed_by_photo_credit(chunk)
                 or _opens_photo_group(chunks, k)
+                # (its credit a blank line under it: a caption opening the page, under a
+                # headline or set in a column of its own)
+                or (
+                    _photo_credit_alone_below(chunks, k)
+                    and (
+                        current is None
+                        or prev is None
+                        or prev.kind != "body"
+                        or chunk.lines[0].indented
+                        or _set_in_other_column(chunk, current)
+                    )
+                )
             )
+            caption_at = k if caption else -1
             current = _add_body(
                 chunk, prev, current, articles, order, caption, indenting, colon_lines
             )
@@ -5677,6 +5722,7 @@ def _parse_page(page: Page) -> PageLayout:
             and (
                 not chunk.blank_before
                 or _photo_credit_apart(chunks, k - 1)
+                or (caption_at == k - 1 and _photo_credit_alone_below(chunks, k - 1))
                 # (a commentary signed under its last paragraph: 本报评论员 signs no other text)
                 or _COMMENTATOR.fullmatch(chunk.text.lstrip(MARKERS + " ")) is not None
                 # (so does a reader or an expert under a letter or an answer, a blank line
@@ -5916,6 +5962,15 @@ def _figure_boxes(lines: list[Line], articles: list[Article], unplaced: list[Unp
         at = next((i for i, art in enumerate(articles) if art.first > box.first), len(articles))
         articles.insert(at, box)
         del unplaced[n:end]
+
+
+def _set_in_other_column(chunk: Chunk, article: Article) -> bool:
+    """Chunk's inner lines are set in a column other than the article's (by 1.5 cells or more:
+    a caption in its own column beside a story's)."""
+    if len(article.widths) < 3 or not chunk.inner_widths:
+        return False
+    column = _full_column(article.widths, _sorted_median(article.widths))
+    return abs(_sorted_median(chunk.inner_widths) - column) >= 1.5
 
 
 def _closed_by_photo_credit(chunk: Chunk) -> bool:

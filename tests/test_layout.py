@@ -1544,6 +1544,33 @@ def test_a_caption_set_in_right_under_a_slogan_title_opens_a_block_of_its_own() 
     assert got == [["article", "真心实意帮企业 齐心协力稳增长"], ["photo_caption", "麦收时节"]]
 
 
+def test_a_campaign_in_quotation_marks_labelled_like_a_column_is_the_kicker() -> None:
+    # wider than the title and right over it, no blank line: …在行动 labels a running campaign
+    text = "本报讯 6月9日，市人社局在社区开设就业服务站，为居民提供岗位信息和求职指导。"
+    page = [*_column(text, 15), "", "“我为群众办实事”实践活动在行动", "“家门口”就业服务暖人心"]
+    row = _checked_layout(page).articles.iloc[0]
+    assert (row.kicker, row.title) == ("“我为群众办实事”实践活动在行动", "“家门口”就业服务暖人心")
+
+
+def test_a_photo_credit_a_blank_line_under_a_caption_in_its_own_column_is_the_captions() -> None:
+    # the caption set narrower than the lead above it, no space opening it, its credit a blank
+    # line under it and its title under that
+    lead = (
+        "本报讯 4月17日下午，全县重大项目攻坚推进会召开，部署下阶段项目建设的重点工作，"
+        "要求各地各部门把抓项目的责任扛在肩上，确保新开工项目早开工、在建项目快推进。"
+    )
+    caption = "4月16日，在南雁镇东门村的高山茶园里，茶农们正抢抓晴好天气采摘春茶。"
+    page = [
+        *_column(lead, 13), "", *_column(caption, 11), "", "■记者 郑海波 摄", "",
+        "春茶采摘正当时", "", "比拼赶超抓项目",
+    ]  # fmt: skip
+    got = _checked_layout(page).articles[["kind", "title", "byline"]].values.tolist()
+    assert got == [
+        ["article", "比拼赶超抓项目", ""],
+        ["photo_caption", "春茶采摘正当时", "记者 郑海波 摄"],
+    ]
+
+
 def test_the_occasion_a_report_focuses_on_over_its_title_is_the_kicker() -> None:
     text = "本报讯 3月14日，县市场监管局在全县开展食品安全专项检查，重点检查农贸市场和超市。"
     page = ["聚焦3·15消费者权益日", "", "守护百姓“菜篮子”", "■记者 沈 逸", "", *_column(text, 15)]
