@@ -311,6 +311,10 @@ _PARTY_ORGAN: Final = re.compile(
 )
 # the house alone, beside the imprint's other parts: 青田县融媒体中心 地址：… 电话：…
 _HOUSE_NAME: Final = re.compile(rf"[{CJK}]{{2,10}}(?:传媒中心|传媒集团|报社|融媒体中心|新闻中心)")
+# the printer named in the imprint, beside its other parts: 平湖日报社印务中心印刷
+_PRINTER: Final = re.compile(
+    rf"[{CJK}]{{2,16}}(?:印务中心|印务有限公司|印刷有限公司|印刷厂|印刷公司|印务公司)(?:承印|印刷)?"
+)
 # a county paper's name alone on its line (桐乡报, 海盐报): not a headline's word (喜报, 快报 …)
 _PAPER_NAME: Final = re.compile(
     rf"[{CJK}](?![喜捷快简情汇通警预画海战公板电年月周晚早日])[{CJK}]报"
@@ -343,6 +347,8 @@ def _furniture_parts(text: str) -> str:
     if "机关报" in rest or "主办" in rest or "出版" in rest:
         rest, organ = _PARTY_ORGAN.subn("", rest)
         parts += organ
+    if parts and "印" in rest:  # (the printer: 平湖日报社印务中心印刷)
+        rest = _PRINTER.sub("", rest)
     if parts and ("中心" in rest or "报社" in rest or "集团" in rest):
         rest = _HOUSE_NAME.sub("", rest)
     mastheads = 0
@@ -915,6 +921,8 @@ _AGENCY_PHOTO: Final = re.compile(
     rf"{_AGENCY}(?:记者\s*[{CJK}·]{{2,12}}\s*)?发?\s*[（(][^（）()]{{2,30}}(?:摄影?|照片)[)）]"
     # (another agency's picture sent on: 新华社发 美联社照片, 新华社传真照片)
     rf"|{_AGENCY}(?:发\s*[{CJK}]{{2,8}}|传真)照片"
+    # (its stringer's picture sent on, the name unbracketed: 新华社发 程晓辉 摄)
+    rf"|{_AGENCY}发\s*[{CJK}·]{{2,12}}\s*摄影?"
 )
 
 
@@ -3256,6 +3264,8 @@ def _leading_kicker(lines: list[Span]) -> int:
         # 疫苗接种 | 超68万剂次)
         or (len(lines[1].text) <= 8 and _PREDICATE_OPENING.match(lines[1].text))
         or _cut_inside_clause(lines[0].text, lines[1].text)
+        # (or the object of the verb the line above ends on: 菊园新区春季招聘会提供 | 岗位1200余个)
+        or lines[0].text.endswith(_WANTS_OBJECT)
     ):
         # a title's event or its change in figures, wrapped under its subject: 第32个爱国卫生月
         # | 活动启动; 独山港区集装箱吞吐量 | 同比增长12.5%
@@ -3642,6 +3652,8 @@ _WANTS_OBJECT: Final = (
     "跑出", "织密", "筑牢", "奏响", "绘就", "搭起", "架起", "撑起", "点亮",
     # (and being chosen, whose list or title follows: 我市28家企业入选 | 国家级专精特新“小巨人”)
     "入选", "入围", "获评", "荣获", "跻身", "列入", "获批", "入列",
+    # (and giving or drawing an amount: 春季招聘会提供 | 岗位1200余个)
+    "提供", "吸引", "带动", "惠及", "吸纳", "拉动", "新增",
 )  # fmt: skip
 # (a title line ending so wants the line under it: a particle's or a verb's object)
 _RUNS_ON_ENDS: Final = (*_DANGLING, *_WANTS_OBJECT)
