@@ -199,6 +199,8 @@ _KICKER_VERB: Final = re.compile(
 # a meeting held, named above the title that says what it called for
 _MEETING_HELD: Final = re.compile(
     r"(?:会|会议|论坛|仪式)(?:隆重|胜利|顺利)?(?:召开|举行|开幕|闭幕)$"
+    # (or held, then named: 全市教育系统召开复学准备工作视频会议)
+    r"|(?:召开|举行)[^，。、；：？！]{2,20}(?:会议|大会|座谈会|推进会|现场会|动员会|论坛)$"
 )
 _OCCASION: Final = re.compile(
     r"在.{2,}(?:上|时|中|期间)|时(?:强调|指出|表示|要求)|会议|座谈|会见|接见|考察|视察|批示"
