@@ -3435,6 +3435,8 @@ def _figures_under_title(upper: str, lower: str) -> bool:
         # cut before its date's character: …服务农户去 | 年创造…)
         and not (upper[-1:].isdigit() or upper.endswith(("万", "亿")))
         and not (lower[:1] in "年月日" and not lower.startswith(("年产", "年均", "日均", "月均")))
+        # (nor a clause the line under it completes: 前4个月全市为小微企业 | 减免税费3.2亿元)
+        and not _cut_inside_clause(upper, lower)
     )
 
 
@@ -3655,7 +3657,7 @@ _WANTS_OBJECT: Final = (
     # (and being chosen, whose list or title follows: 我市28家企业入选 | 国家级专精特新“小巨人”)
     "入选", "入围", "获评", "荣获", "跻身", "列入", "获批", "入列",
     # (and giving or drawing an amount: 春季招聘会提供 | 岗位1200余个)
-    "提供", "吸引", "带动", "惠及", "吸纳", "拉动", "新增",
+    "提供", "吸引", "带动", "惠及", "吸纳", "拉动", "新增", "推出",
 )  # fmt: skip
 # (a title line ending so wants the line under it: a particle's or a verb's object)
 _RUNS_ON_ENDS: Final = (*_DANGLING, *_WANTS_OBJECT)
@@ -3879,20 +3881,21 @@ def _subject_over_predicate(upper: str, lower: str) -> bool:
 _HOLDS_EVENT: Final = re.compile(r"开展|举行|举办|启动|组织|召开|部署")
 _EVENT_NOUN_END: Final = re.compile(
     r"(?:活动|行动|检查|演练|培训|比赛|竞赛|大赛|仪式|宣传|会议|整治|攻坚|巡查|排查|讲座|展览|演出"
-    r"|评选|招聘会|工作)”?$"
+    r"|评选|招聘会|工作|调研|督查|督导|视察|考察|调查|座谈会|研讨会|推介会|交流会|对接会|观摩会|论坛|义诊)”?$"
 )
 
 
-# a clause 让… cut before its verb: 让春耕 | 跑出加速度
-_CAUSE_OPEN: Final = re.compile(rf"让[{CJK}“”]{{1,4}}$")
+# a clause 让… cut before its verb: 让春耕 | 跑出加速度; or one 为… (for whom): 全市为小微企业 |
+# 减免税费3.2亿元
+_CAUSE_OPEN: Final = re.compile(rf"让[{CJK}“”]{{1,4}}$|(?<=[{CJK}])为[{CJK}“”]{{2,6}}$")
 
 
 def _cut_inside_clause(upper: str, lower: str) -> bool:
     """``upper`` ends inside a clause that ``lower`` completes, one title wrapped, not a kicker
     over a title (a kicker says what it says in full): an event's verb and the start of its
     object, the event's noun ending ``lower`` (县消防救援大队开展冬季火灾 | 防控“敲门行动”,
-    市场监管总局部署元旦春节 | 食品安全工作), or a clause 让… cut before its verb (新埭镇“共享
-    农机”让春耕 | 跑出加速度)."""
+    市场监管总局部署元旦春节 | 食品安全工作), or a clause 让… or 为… cut before its verb (新埭镇
+    “共享农机”让春耕 | 跑出加速度, 前4个月全市为小微企业 | 减免税费3.2亿元)."""
     if _CAUSE_OPEN.search(upper) is not None:
         return True
     verb = _HOLDS_EVENT.search(upper)

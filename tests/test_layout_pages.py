@@ -18,32 +18,32 @@ and dates too), a literary supplement, a law page, a service page (supp5_*), a p
 tender in numbered sections, a classified column, a notice signed under its contact line), a
 literary supplement, a health page and a law page with columns' labels over their questions
 (supp6_*), a page of notices with a box of lost-document statements, a literary page, a health page
-and a law page (supp7_*), three hundred and ninety-eight pages in the sample's own style
-(pinghu*_*: among them a literary supplement, a special page with a Q&A and a box, a page of public
-notices, a crowded front page with briefs titled ■ in one column under a label, a sports page with
-a results list, displaced headlines, in-depth features with bold subheads, a feature headed after
-its text with subheads between its sections, a caption a blank line over its credit, a notice
-closing with its signers and date, a week's pages of summer and of autumn, a picture page, a page
-of briefs with run-in titles, a feature with a pull quote, a year-end review with bold subheads, an
-interview with a box of figures, a sports page with a results list, pupils' essays, a local-history
-page, a price list, a readers' hotline page, a volunteer page with a list of names, a week of 2019,
-the congress sessions with delegates' words and a box of figures, a town-and-street page under a
-header that names its section unspaced, an interview with a box of facts under its label, a
-local-history page with a box of related links under a photo's credit, four front pages of ordinary
-days, a service page of notices and a forecast, a page of public lists, a party-building page with
-column labels, inner news pages with briefs and groups of photos, a culture-and-sports page, a law
-page, an education page with an enrolment notice and its table, a literary page with a serial's
-instalment, a picture page, a special page, an in-depth feature with a pull quote, an investigation
-with a box of figures, a commentary page, a profile, a page of readers' letters under rubrics, a
-volunteers' page, a farming page, a weekend walk with a route box, front and local pages of the
-weeks around the sample's, with leads headed far from their text and printed twice, pages on
-schools, villages, the city's works and health, ordinary days of 2020-2024 with kickers a blank
-line over titles printed once, year's-turn pages, a group of photos under one credit, spring,
-summer and autumn pages, two days' four pages each, a notice's title under its signer and date, a
-front page under a masthead of nine lines, pages set as the sample is in its own weeks, two days of
-2024 and one of January 2020, a wire photo's credit sent on by the agency), a hundred and forty-one
-pages of other county dailies (county*_*: credits in the dateline's brackets, headlines first,
-——subtitles and indented paragraphs, a Shanghai district paper's pages under its own name, a
+and a law page (supp7_*), four hundred and six pages in the sample's own style (pinghu*_*: among
+them a literary supplement, a special page with a Q&A and a box, a page of public notices, a
+crowded front page with briefs titled ■ in one column under a label, a sports page with a results
+list, displaced headlines, in-depth features with bold subheads, a feature headed after its text
+with subheads between its sections, a caption a blank line over its credit, a notice closing with
+its signers and date, a week's pages of summer and of autumn, a picture page, a page of briefs with
+run-in titles, a feature with a pull quote, a year-end review with bold subheads, an interview with
+a box of figures, a sports page with a results list, pupils' essays, a local-history page, a price
+list, a readers' hotline page, a volunteer page with a list of names, a week of 2019, the congress
+sessions with delegates' words and a box of figures, a town-and-street page under a header that
+names its section unspaced, an interview with a box of facts under its label, a local-history page
+with a box of related links under a photo's credit, four front pages of ordinary days, a service
+page of notices and a forecast, a page of public lists, a party-building page with column labels,
+inner news pages with briefs and groups of photos, a culture-and-sports page, a law page, an
+education page with an enrolment notice and its table, a literary page with a serial's instalment,
+a picture page, a special page, an in-depth feature with a pull quote, an investigation with a box
+of figures, a commentary page, a profile, a page of readers' letters under rubrics, a volunteers'
+page, a farming page, a weekend walk with a route box, front and local pages of the weeks around
+the sample's, with leads headed far from their text and printed twice, pages on schools, villages,
+the city's works and health, ordinary days of 2020-2024 with kickers a blank line over titles
+printed once, year's-turn pages, a group of photos under one credit, spring, summer and autumn
+pages, two days' four pages each, a notice's title under its signer and date, a front page under a
+masthead of nine lines, pages set as the sample is in its own weeks, two days of 2024 and one of
+January 2020, inner pages by section, a wire photo's credit sent on by the agency), a hundred and
+forty-five pages of other county dailies (county*_*: credits in the dateline's brackets, headlines
+first, ——subtitles and indented paragraphs, a Shanghai district paper's pages under its own name, a
 Jiangsu county daily's with indented paragraphs and no blank lines between them, a southern
 Zhejiang daily's headed before and after, 图片新闻 groups, boxes, jumps, a story's one-line headline of
 two phrases a space apart between two stories on a flush page, a page with no blank line between
