@@ -3580,6 +3580,7 @@ _LABEL_ENDINGS: Final = (
     "回头看",
 )
 _LABEL_ENDING: Final = re.compile(f"(?:{'|'.join(_LABEL_ENDINGS)})$")
+# a campaign named in quotation marks and labelled like a column: “我为群众办实事”实践活动在行动
 _CAMPAIGN_RUBRIC: Final = re.compile(rf"“[^”]{{2,12}}”[{CJK}]{{0,6}}(?:{'|'.join(_LABEL_ENDINGS)})")
 _COLUMN_NAME_ENDING: Final = re.compile(f"(?:{'|'.join(_COLUMN_NAME_ENDINGS)})$")
 
@@ -5019,7 +5020,10 @@ def _split_at_leftover_headline(
     (a feature: 晚上8点，南河头…): nothing on the page parts the two texts, so they read as one
     run with a headline over it and one under it, one of the two left over. Split the run
     where the words of the headline under it begin, when the headline over it reads like the
-    paragraphs before that one and not after, and the one under it the other way round."""
+    paragraphs before that one and not after, and the one under it the other way round. So too
+    for two stories headed after their texts, both headlines under the run (a report, then a
+    feature with no dateline: …2.3亿美元。 | 走进位于独山港镇的…): the words say which heads
+    which part."""
     for i, h in enumerate(headlines):
         if i in assignment or not h.title:
             continue
@@ -5037,6 +5041,13 @@ def _split_at_leftover_headline(
             k = min(below, key=lambda k: articles[k].first)
             if k in owner and headlines[owner[k]].first > articles[k].last:
                 j, over, under = k, i, owner[k]
+        # (or both headed after the run, two stories set one after the other with no dateline
+        # between: which heads which part, the words tell; "over" heads the first part)
+        both_after = False
+        if (j < 0 or len(articles[j].paragraphs) < 2) and above:
+            k = max(above, key=lambda k: articles[k].last)
+            if k in owner and headlines[owner[k]].first > articles[k].last:
+                j, over, under, both_after = k, owner[k], i, True
         if j < 0 or len(articles[j].paragraphs) < 2:
             continue
         run = articles[j]
@@ -5047,6 +5058,12 @@ def _split_at_leftover_headline(
         each = _text_similarity(texts, [Article(paragraphs=[p]) for p in run.paragraphs])
         lean = each[1] - each[0]  # > 0: reads like the headline over the run
         cut = max(range(1, n), key=lambda k: float(lean[:k].sum() - lean[k:].sum()))
+        if both_after:
+            # the other way round: the leftover headline's words first
+            other = max(range(1, n), key=lambda k: float(lean[k:].sum() - lean[:k].sum()))
+            if lean[other:].sum() - lean[:other].sum() > lean[:cut].sum() - lean[cut:].sum():
+                cut, over, under = other, under, over
+                texts = texts[::-1]
         # and the two parts as wholes: each headline's words on its own side only
         parts = [Article(paragraphs=run.paragraphs[:cut]), Article(paragraphs=run.paragraphs[cut:])]
         sims = _text_similarity(texts, parts)
