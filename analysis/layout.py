@@ -2879,6 +2879,16 @@ def _paragraph_start_before_break(
             column = own
     if not column:
         return False
+    if (
+        len(chunk.lines) == 1
+        and len(chunk.text) >= 8
+        and chunk.text.endswith(("是", *_DANGLING))
+        and chunk.lines[0].content_width >= column - 2.5
+        and not chunk.punct
+    ):
+        # (a line of the column's width ending on a copula or a particle, which no title ends
+        # on: a paragraph's first line, 平湖市宏达五金制品有限公司是 || 园区内较早复工的企业之一。)
+        return True
     if _opens_paragraph(nxt, column) and not (
         # (on a page that prints its indents, a line set so opens a paragraph and one set
         # flush under it runs on, however short: 　　“现在镇里的竹企直接到山 || 上收购，…)
@@ -3210,6 +3220,24 @@ def _leading_kicker(lines: list[Span]) -> int:
     ):
         return 0  # a title over its author line (林业部部长陈耀邦), or over its figures
     if (
+        len(lines) == 3
+        and _subtitle_text(lines[2].text)
+        and len(lines[1].text) <= 6
+        and _EVENT_DONE.search(lines[1].text)
+        and not _EVENT_DONE.search(lines[0].text)
+    ):
+        return 0  # a title's event wrapped under its subject, over its subtitle (我市26个重大项目
+        # | 集中开工 | 总投资128.6亿元)
+    if (
+        len(lines) == 2
+        and len(lines[0].text) >= 8
+        and _MEETING_HELD.search(lines[0].text)
+        and _PHRASES_APART.fullmatch(lines[1].text)
+    ):
+        # the meeting held over a slogan of two phrases, a title whole on its line (县委常委会
+        # 召开（扩大）会议 | 全力冲刺四季度 奋力夺取全年胜利): its kicker
+        return 1
+    if (
         len(lines) >= 3
         and len(lines[0].text) >= 8
         and _MEETING_HELD.search(lines[0].text)
@@ -3375,6 +3403,7 @@ def _subtitle_text(text: str) -> bool:
         or text.startswith(_FACT_SUBJECT)
         or _DATED_FACT.match(text) is not None
         or _speakers(text)
+        or _COUNT_SPOKE.fullmatch(text) is not None
         or text.count("、") >= 2
         or _TOTAL_FIGURE.fullmatch(text) is not None
         # (when it will be done, or how the figures above changed: 预计今年6月底建成通车,
@@ -3383,6 +3412,10 @@ def _subtitle_text(text: str) -> bool:
     )
 
 
+# how many spoke, under the meeting: 12位委员作大会发言, 5名代表作交流发言
+_COUNT_SPOKE: Final = re.compile(
+    rf"\d+(?:位|名)[{CJK}]{{1,6}}(?:作|进行)[{CJK}]{{0,4}}(?:发言|讲话|报告)"
+)
 # (a change in figures with a clause after it: alone it may end a wrapped title, 独山港区集装箱
 # 吞吐量 | 同比增长12.5%)
 _SUBTITLE_OPENING: Final = re.compile(
@@ -3629,7 +3662,8 @@ def _short_label_over_title(label: Span, below: list[Span], adjoining: bool = Fa
         return False  # (a statement about the town is a title: 我市进入梅雨季 | 预计梅雨量…)
     if label.text.endswith(_DANGLING):  # (烈日下的 | “城市美容师”: a phrase runs on)
         return False
-    if label.text.endswith(_WANTS_OBJECT):  # (闲置仓库变身 | “共富工坊”: so does a verb's object)
+    # (闲置仓库变身 | “共富工坊”, 税务部门开展 | “送政策上门”活动: so does a verb's object)
+    if _runs_on_to_object(label.text):
         return False
     if _open_bracket(label.text):
         return False
