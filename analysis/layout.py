@@ -307,9 +307,9 @@ _FURNITURE_PART: Final = re.compile(f"(?=[{_FURNITURE_PART_FIRST}])(?:{_FURNITUR
 # above or a page number, or alone at the top or bottom of the page; elsewhere they may be a
 # headline's words (读嘉兴日报, 揭秘新闻).
 _PARTY_ORGAN: Final = re.compile(
-    rf"(?:中共)?[{CJK}]{{2,10}}委(?:员会)?(?:机关报|主管主办|主办)"
-    # (and the house publishing it: 嘉善县新闻传媒中心出版)
-    rf"|[{CJK}]{{2,10}}(?:传媒中心|传媒集团|报社|融媒体中心|新闻中心)(?:编辑)?出版"
+    rf"(?:中共)?[{CJK}]{{2,10}}委(?:员会)?(?:机关报|主管主办|主办|主管)"
+    # (and the house publishing it: 嘉善县新闻传媒中心出版, 云和县融媒体中心主办)
+    rf"|[{CJK}]{{2,10}}(?:传媒中心|传媒集团|报社|融媒体中心|新闻中心)(?:编辑)?(?:出版|主办)"
 )
 # the house alone, beside the imprint's other parts: 青田县融媒体中心 地址：… 电话：…
 _HOUSE_NAME: Final = re.compile(rf"[{CJK}]{{2,10}}(?:传媒中心|传媒集团|报社|融媒体中心|新闻中心)")
@@ -346,7 +346,7 @@ def _furniture_parts(text: str) -> str:
         return "parts"  # the paper's web site under its masthead: 湖州在线 www.hz66.com
     rest, parts = _FURNITURE_PART.subn("", text)
     # (the paper's owner: 中共平湖市委机关报, 中共平湖市委主管主办; rare)
-    if "机关报" in rest or "主办" in rest or "出版" in rest:
+    if "机关报" in rest or "主办" in rest or "出版" in rest or "主管" in rest:
         rest, organ = _PARTY_ORGAN.subn("", rest)
         parts += organ
     if parts and "印" in rest:  # (the printer: 平湖日报社印务中心印刷)
@@ -2526,6 +2526,21 @@ def _classify(chunks: list[Chunk]) -> None:
                 or _headline_shaped(chunks[i + 1])
             )
         ):
+            chunk.kind = "headline"
+        elif (
+            2 <= len(chunk.lines) <= 3
+            and chunk.blank_before
+            and body_column > 0
+            and prev is not None
+            and prev is last_body
+            and _ends_paragraph(prev)
+            and not _ANY_PUNCT.search(chunk.lines[0].text)
+            and chunk.lines[0].content_width <= body_column - 3.5
+        ):
+            # under a finished paragraph, a first line well short of the column with no mark
+            # opens no running text (a paragraph's first line fills the column, or ends it with
+            # a mark): a title over its subtitle of figures and commas (上半年我市招商引资实现
+            # “双过半” | 新签约亿元以上项目27个，总投资186.5亿元)
             chunk.kind = "headline"
         else:
             chunk.kind = "body"
@@ -4801,6 +4816,46 @@ def _lift_kickers_from_strangers(
             del assignment[i]
 
 
+def _lift_stranger_kickers(
+    headlines: list[Headline],
+    articles: list[Article],
+    assignment: dict[int, int],
+    order: list[tuple[str, int]],
+) -> None:
+    """A one-line kicker a blank line over its title that shares no words with the body the
+    headline heads, and reads like a body no headline heads (a caption's title displaced after
+    the next story, over that story's title: 守护古廊桥 | | 中秋临近 月饼市场迎来销售旺季, the
+    caption before them telling of 古廊桥): that body's title, not the kicker."""
+    found = [
+        i
+        for i, h in enumerate(headlines)
+        if i in assignment
+        and len(h.kicker) == 1
+        and h.title
+        and h.title[0].line_start - h.kicker[0].line_end > 1
+    ]
+    if not found:
+        return
+    headless = [j for j in range(len(articles)) if j not in set(assignment.values())]
+    if not headless:
+        return
+    sims = _text_similarity([headlines[i].kicker[0].text for i in found], articles)
+    for row, i in enumerate(found):
+        best = max(headless, key=lambda j: float(sims[row, j]))
+        if sims[row, assignment[i]] > 0.05 or sims[row, best] < 0.35:
+            continue
+        h = headlines[i]
+        label = Headline(title=h.kicker, first=h.kicker[0].line_start, last=h.kicker[0].line_end)
+        h.kicker = []
+        h.first = min(s.line_start for s in h.title + h.subtitle)
+        headlines.append(label)
+        assignment[len(headlines) - 1] = best
+        order.insert(order.index(("h", i)), ("h", len(headlines) - 1))
+        headless.remove(best)
+        if not headless:
+            return
+
+
 def _label_only(headline: Headline) -> bool:
     """The headline is a box's label and nothing else: 相关链接, 人物名片 (not a running
     column's, 战疫一线, which stands over each of its stories' titles)."""
@@ -5937,6 +5992,7 @@ def _parse_page(page: Page) -> PageLayout:
     _pair_by_characters(headlines, articles, assignment)
     _pair_by_elimination(headlines, articles, assignment)
     _split_at_leftover_headline(headlines, articles, assignment, order)
+    _lift_stranger_kickers(headlines, articles, assignment, order)
     _join_headless_items(headlines, articles, assignment, order)
     _join_feature_sections(headlines, articles, assignment, order)
     _join_sections_headed_after(headlines, articles, assignment, order)

@@ -1692,6 +1692,27 @@ def test_a_lunar_date_by_stem_and_branch_and_a_weather_line_are_furniture() -> N
             ],
             "2024-04-12",
         ),
+        # a county masthead whose owner 主管 and whose house 主办; an imprint with the
+        # advertising licence and the printer named whole
+        (
+            [
+                "云和新闻",
+                "YUNHE XINWEN",
+                "中共云和县委主管 云和县融媒体中心主办",
+                "2023年5月16日 星期二",
+                "农历癸卯年三月廿七",
+                "第3127期 今日4版",
+                "浙内准字第L061号",
+            ],
+            "本报讯 5月15日，我县召开重大项目推进会，部署下阶段工作。",
+            "我县召开重大项目推进会",
+            [
+                "社址：云和县浮云街道解放街 邮编：323600",
+                "广告经营许可证：3311254000001 零售价：1.00元",
+                "云和县融媒体中心印务中心印刷 本版责任编辑：叶 敏",
+            ],
+            "2023-05-16",
+        ),
     ],
 )
 def test_a_masthead_and_its_small_print_are_furniture(
