@@ -2904,6 +2904,10 @@ def _paragraph_start_before_break(
         # (a line of the column's width ending on a copula or a particle, which no title ends
         # on: a paragraph's first line, 平湖市宏达五金制品有限公司是 || 园区内较早复工的企业之一。)
         return True
+    if nxt.lines[0].indented and not chunk.lines[0].indented and not chunk.punct:
+        # the next chunk opens its paragraph with a printed indent: nothing runs on into it, and
+        # a line with no mark ends no paragraph (稻谷飘香丰收在望 || 　9月12日，在海河镇…)
+        return False
     if _opens_paragraph(nxt, column) and not (
         # (on a page that prints its indents, a line set so opens a paragraph and one set
         # flush under it runs on, however short: 　　“现在镇里的竹企直接到山 || 上收购，…)
@@ -5474,7 +5478,10 @@ def _split_stacked_headlines(
         apart_parts = (i, k) in apart
         if (
             a == b
-            or max(upper[a], lower[b]) < 0.5
+            # (parts a blank line apart need a little less: 法治课堂进校园 | | 沭阳花木春季销售
+            # 迎来“开门红” | 一季度线上线下交易额有望突破60亿元, the lead's displaced headline
+            # under a brief's, its title sharing one word with the lead)
+            or max(upper[a], lower[b]) < (0.4 if apart_parts else 0.5)
             or min(upper[a], lower[b]) < 0.2
             or (
                 max(upper[b], lower[a]) > 0.1
