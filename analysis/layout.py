@@ -249,6 +249,8 @@ _FURNITURE: Final = re.compile(
     # (or the place's, the paper's own or the trade's: 县域快讯, 镇街简讯, 农业短讯)
     rf"|(?:[{CJK}]{{2}})?"
     r"(?:简\s*讯|快\s*讯|短\s*讯|简\s*报|速\s*递|要闻简报|新闻速递|新闻短波)\s*$"
+    # (or the place's news in brief: 社区动态, 镇街动态, 部门动态)
+    r"|(?:社区|镇街|街道|部门|基层|乡镇|村社|企业)动\s*态\s*$"
     # and over a group of photos, each with its own title and caption: 图片新闻
     r"|(?:图片新闻|新闻图片|图片报道|图片快讯)\s*$"
     # the day of the week ending the text
@@ -3222,6 +3224,9 @@ def _leading_kicker(lines: list[Span]) -> int:
         # (and a campaign named in quotation marks, labelled like a column: “我为群众办实事”实践
         # 活动在行动 | “家门口”就业服务暖人心)
         or _CAMPAIGN_RUBRIC.fullmatch(lines[0].text)
+        # (and the means, a phrase with no main clause: 以“五水共治”巩固提升为抓手 | 我市今年将
+        # 完成23条河道综合整治)
+        or _MEANS_PHRASE.fullmatch(lines[0].text)
     ):
         return 1
     # who said it where, ending in the verb that introduces the title (…座谈时强调), perhaps
@@ -3238,6 +3243,8 @@ def _leading_kicker(lines: list[Span]) -> int:
         or _figures_under_statement(lines[0].text, lines[1].text, any_statement=not dash_subtitle)
     ):
         return 0  # a title over its author line (林业部部长陈耀邦), or over its figures
+    # a title's event wrapped under its subject, over its subtitle (我市26个重大项目 | 集中开工 |
+    # 总投资128.6亿元)
     if (
         len(lines) == 3
         and _subtitle_text(lines[2].text)
@@ -3245,8 +3252,7 @@ def _leading_kicker(lines: list[Span]) -> int:
         and _EVENT_DONE.search(lines[1].text)
         and not _EVENT_DONE.search(lines[0].text)
     ):
-        return 0  # a title's event wrapped under its subject, over its subtitle (我市26个重大项目
-        # | 集中开工 | 总投资128.6亿元)
+        return 0
     if (
         len(lines) == 2
         and len(lines[0].text) >= 8
@@ -3632,6 +3638,10 @@ _LABEL_ENDINGS: Final = (
     "回头看",
 )
 _LABEL_ENDING: Final = re.compile(f"(?:{'|'.join(_LABEL_ENDINGS)})$")
+# by what means, over the title saying what is done: 以“五水共治”巩固提升为抓手
+_MEANS_PHRASE: Final = re.compile(
+    r"以[^，。；！？]{2,16}为(?:抓手|契机|载体|引领|导向|重点|突破口|主线|核心|牵引|支撑|纽带|平台)"
+)
 # a campaign named in quotation marks and labelled like a column: “我为群众办实事”实践活动在行动
 _CAMPAIGN_RUBRIC: Final = re.compile(rf"“[^”]{{2,12}}”[{CJK}]{{0,6}}(?:{'|'.join(_LABEL_ENDINGS)})")
 _COLUMN_NAME_ENDING: Final = re.compile(f"(?:{'|'.join(_COLUMN_NAME_ENDINGS)})$")
@@ -4551,16 +4561,29 @@ def _group_headlines(
 _MARKER_AFTER_GAP: Final = re.compile(rf"(?<=\S)\s+[{MARKERS}]")
 
 
+# a preposition or a particle: a line ending on one is cut inside its phrase
+_CUT_INSIDE: Final = ("在", "于", "向", "从", "对", "把", "将", "让", "为", *_DANGLING)
+
+
 def _wrapped_kicker_over_bold(chunk: Chunk, below: Chunk) -> bool:
     """Two plain lines, the second the short remainder of the first (not a balanced second
-    title line nor a subtitle), over lines all printed twice (fake bold), the first line half as
-    wide again as one copy of the widest bold line: a kicker wrapped in its smaller type over
-    the title."""
+    title line nor a subtitle) or both set wide, over lines all printed twice (fake bold), the
+    first line half as wide again as one copy of the widest bold line: a kicker wrapped in its
+    smaller type over the title."""
     lines = chunk.lines
     if len(lines) != 2 or not all(line.doubled for line in below.lines) or chunk.punct:
         return False
     bold = max(line.width for line in below.lines) / 2  # (one copy)
-    return lines[1].width <= 0.6 * lines[0].width and lines[0].width >= 1.5 * bold
+    # (or two lines both half as wide again as the bold title, the first cut inside its phrase:
+    # a kicker balanced over two lines, 我市4200余名网格员奋战在 | 疫情防控和复工复产一线 | |
+    # 织密防控网 ×2 | 守护万家安 ×2; two lines each whole are a title over its subtitle)
+    return lines[0].width >= 1.5 * bold and (
+        lines[1].width <= 0.6 * lines[0].width
+        or (
+            lines[1].width >= 1.5 * bold
+            and (lines[0].text.endswith(_CUT_INSIDE) or _runs_on_to_object(lines[0].text))
+        )
+    )
 
 
 def _short_title_over_bold(lines: list[Span], below: Chunk) -> bool:
@@ -4840,7 +4863,8 @@ def _lift_stranger_kickers(
     ]
     if not found:
         return
-    headless = [j for j in range(len(articles)) if j not in set(assignment.values())]
+    headed = set(assignment.values())
+    headless = [j for j in range(len(articles)) if j not in headed]
     if not headless:
         return
     sims = _text_similarity([headlines[i].kicker[0].text for i in found], articles)
@@ -5687,7 +5711,15 @@ def _attach_unclaimed_kickers(
             and sims[unclaimed, body] >= 0.2
         )
         wider = width >= 8 and width > 1.4 * _headline_width(lower.title)
-        if upper.duplicates or not (over_whole_headline or wider):
+        # (or a plain line over a title printed twice, whatever their widths, as the sample sets
+        # its lead: 项目为王 奋力冲刺“双过半” | | 我区第二批28个重大项目集中开工 ×2)
+        over_bold_title = (
+            claimed == i + 1
+            and len(upper.title) == 1
+            and _bold_lines_first(lower.title, lower.duplicates) == len(lower.title)
+            and sims[unclaimed, body] >= 0.2
+        )
+        if upper.duplicates or not (over_whole_headline or wider or over_bold_title):
             continue
         lower.kicker = upper.title
         _merge_into_lower(headlines, i, assignment)
