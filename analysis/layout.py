@@ -324,10 +324,11 @@ _PAPER_NAME: Final = re.compile(
     rf"[{CJK}](?![喜捷快简情汇通警预画海战公板电年月周晚早日])[{CJK}]报"
 )
 # (a county paper named 金山报 too, beside a header's parts: 金山报 2023年9月12日 星期二 第2版)
+# (and a county's paper named 今日 and its place: 今日定海 2021年11月9日 星期二)
 _MASTHEAD_PART: Final = re.compile(
-    rf"[{CJK}]{{2}}日报|[{CJK}]{{2}}新闻|{_SECTIONS}|^{_PAPER_NAME.pattern}"
+    rf"[{CJK}]{{2}}日报|[{CJK}]{{2}}新闻|{_SECTIONS}|^{_PAPER_NAME.pattern}|^今日[{CJK}]{{2}}(?=\s)"
 )
-_MASTHEAD_WORDS: Final = ("报", "新闻", *_SECTIONS.split("|"))  # one of them is in every part
+_MASTHEAD_WORDS: Final = ("报", "新闻", "今日", *_SECTIONS.split("|"))  # one is in every part
 _PAGE_NUMBER_LEFT: Final = re.compile(r"[A-Z]?\d{1,2}")
 _PAGE_NUMBER_EDGE: Final = re.compile(r"^[A-Z]?\d{1,2}|[A-Z]?\d{1,2}$")
 
@@ -556,6 +557,10 @@ def _furniture_line(text: str) -> str:
         return kind
     squeezed = text.replace(" ", "")
     if _FURNITURE.search(squeezed):
+        return "parts"
+    # (a section's name beside the page's number, alone on its line: 综合 2, 3 要闻)
+    name = _PAGE_NUMBER_EDGE.sub("", squeezed)
+    if name != squeezed and name and _SECTION_NAME.fullmatch(name):
         return "parts"
     return (
         "masthead" if _SECTION_NAME.fullmatch(squeezed) or _PAPER_NAME.fullmatch(squeezed) else ""
@@ -3429,6 +3434,8 @@ def _subtitle_text(text: str) -> bool:
         or _DATED_FACT.match(text) is not None
         or _speakers(text)
         or _COUNT_SPOKE.fullmatch(text) is not None
+        # (a report's genre naming where it was seen: 当湖街道建设新村改造见闻)
+        or (len(text) >= 6 and text.endswith(("见闻", "侧记", "纪实", "手记")))
         or text.count("、") >= 2
         or _TOTAL_FIGURE.fullmatch(text) is not None
         # (when it will be done, or how the figures above changed: 预计今年6月底建成通车,

@@ -1731,6 +1731,8 @@ def test_a_page_number_beside_its_section_name_in_the_header() -> None:
     for header, page_no in (
         (["海门日报", "2021年4月13日 星期二", "综合新闻 3"], "3"),
         (["2024年3月12日 星期二", "A3 城市"], "A3"),
+        # (a paper named 今日 and its place, its section and number on a line of their own)
+        (["今日定海 2021年11月9日 星期二", "综合 2"], "2"),
         # (a day and month with no year is no page's number)
         (["海门日报", "3月13日 综合新闻"], ""),
     ):
