@@ -18,7 +18,7 @@ and dates too), a literary supplement, a law page, a service page (supp5_*), a p
 tender in numbered sections, a classified column, a notice signed under its contact line), a
 literary supplement, a health page and a law page with columns' labels over their questions
 (supp6_*), a page of notices with a box of lost-document statements, a literary page, a health page
-and a law page (supp7_*), four hundred and forty-six pages in the sample's own style (pinghu*_*:
+and a law page (supp7_*), four hundred and fifty-four pages in the sample's own style (pinghu*_*:
 among them a literary supplement, a special page with a Q&A and a box, a page of public notices, a
 crowded front page with briefs titled ■ in one column under a label, a sports page with a results
 list, displaced headlines, in-depth features with bold subheads, a feature headed after its text
@@ -42,7 +42,7 @@ printed once, year's-turn pages, a group of photos under one credit, spring, sum
 pages, two days' four pages each, a notice's title under its signer and date, a front page under a
 masthead of nine lines, pages set as the sample is in its own weeks, two days of 2024 and one of
 January 2020, inner pages by section, a day of the local congress sessions, a flood-season day, a
-wire photo's credit sent on by the agency), a hundred and sixty-five pages of other county dailies
+wire photo's credit sent on by the agency), a hundred and sixty-nine pages of other county dailies
 (county*_*: credits in the dateline's brackets, headlines first, ——subtitles and indented
 paragraphs, a Shanghai district paper's pages under its own name, a Jiangsu county daily's with
 indented paragraphs and no blank lines between them, a southern Zhejiang daily's headed before and
