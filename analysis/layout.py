@@ -4850,6 +4850,11 @@ def _lift_kickers_from_strangers(
             del assignment[i]
 
 
+# A headline reads like a text when this share of its bigram weight is found in it, and not
+# like it below _READS_UNLIKE.
+_READS_LIKE, _READS_UNLIKE = 0.25, 0.05
+
+
 def _lift_stranger_kickers(
     headlines: list[Headline],
     articles: list[Article],
@@ -4870,14 +4875,13 @@ def _lift_stranger_kickers(
     ]
     if not found:
         return
-    headed = set(assignment.values())
-    headless = [j for j in range(len(articles)) if j not in headed]
+    headless = _headless_articles(articles, assignment)
     if not headless:
         return
     sims = _text_similarity([headlines[i].kicker[0].text for i in found], articles)
     for row, i in enumerate(found):
         best = max(headless, key=lambda j: float(sims[row, j]))
-        if sims[row, assignment[i]] > 0.05 or sims[row, best] < 0.35:
+        if sims[row, assignment[i]] > _READS_UNLIKE or sims[row, best] < 0.35:
             continue
         h = headlines[i]
         label = Headline(title=h.kicker, first=h.kicker[0].line_start, last=h.kicker[0].line_end)
@@ -4911,6 +4915,12 @@ def _unclaimed_headlines(headlines: list[Headline], assignment: dict[int, int]) 
     return [i for i, h in enumerate(headlines) if i not in assignment and (h.title or h.kicker)]
 
 
+def _headless_articles(articles: list[Article], assignment: dict[int, int]) -> list[int]:
+    """The articles no headline heads, in page order."""
+    headed = set(assignment.values())
+    return [j for j in range(len(articles)) if j not in headed]
+
+
 _CJK_CHAR: Final = re.compile(f"[{CJK}]")
 # a leftover headline goes by single characters when this share of their weight is in the
 # article and no other pairing comes within this factor of it
@@ -4926,7 +4936,7 @@ def _pair_by_characters(
     bodies, and pair a leftover headline with a leftover article only when each is the
     other's clear best."""
     left_headlines = _unclaimed_headlines(headlines, assignment)
-    left_articles = sorted(set(range(len(articles))) - set(assignment.values()))
+    left_articles = _headless_articles(articles, assignment)
     if not left_headlines or not left_articles:
         return
     bodies = [set(_CJK_CHAR.findall(_join(a.paragraphs, "").text)) for a in articles]
@@ -5038,14 +5048,9 @@ def _pair_by_elimination(
     """One headline left over and one article left without a headline: every other pairing
     on the page is settled, so the text does say where this one belongs."""
     left_headlines = _unclaimed_headlines(headlines, assignment)
-    left_articles = sorted(set(range(len(articles))) - set(assignment.values()))
+    left_articles = _headless_articles(articles, assignment)
     if len(left_headlines) == 1 and len(left_articles) == 1:
         assignment[left_headlines[0]] = left_articles[0]
-
-
-# A headline reads like a text when this share of its bigram weight is found in it, and not
-# like it below _READS_UNLIKE.
-_READS_LIKE, _READS_UNLIKE = 0.25, 0.05
 
 
 def _split_digest_items(
