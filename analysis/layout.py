@@ -1184,6 +1184,11 @@ def _read_lines(text: str) -> list[Line]:
             lines[i] = _read_line(i + 1, raw, widths, indented)
         else:
             lines[i] = _read_text_line(i + 1, raw, widths, indented)
+    # (a headline's last line may hold one character, printed twice under the lines printed
+    # twice above it: …7548亿去年…7548亿 | 元全年增收1114亿元全年增收1114亿 | 元元)
+    for i in np.flatnonzero(simple & (length == 2)).tolist():
+        if i and lines[i - 1].doubled and folded_lines[i][0] == folded_lines[i][1]:
+            lines[i] = lines[i]._replace(doubled=True)
     return lines
 
 

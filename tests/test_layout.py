@@ -4038,6 +4038,17 @@ def test_a_line_of_verse_that_repeats_itself_is_no_doubled_headline() -> None:
     assert any("春雨落在东湖上，一圈，一圈，把去年" in body for body in layout.articles.body)
 
 
+def test_a_bold_headline_may_end_on_one_character_printed_twice() -> None:
+    # each line of the title printed twice, the last holding one character: 元元 is 元
+    body = _column("本报讯 去年全市工商税收收入稳步增长，全年增收明显，各项指标好于预期。", 16)
+    title = ["去年工商税收75亿去年工商税收75亿", "元全年增收11亿元全年增收11亿", "元元"]
+    layout = _checked_layout([*body, "", *title])
+    assert layout.articles.title.tolist() == ["去年工商税收75亿 元全年增收11亿 元"]
+    assert layout.articles.subtitle.tolist() == [""]
+    duplicates = layout.unplaced[layout.unplaced.kind == "duplicate_headline"].text.tolist()
+    assert duplicates == ["去年工商税收75亿", "元全年增收11亿", "元"]
+
+
 def test_numbered_items_open_paragraphs_whatever_their_width() -> None:
     # items numbered in sequence: each opens a paragraph, though its lines fill the column (a
     # box's list) or a column break falls right before it (a notice's 三、 after 二、…。)
