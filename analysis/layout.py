@@ -1542,6 +1542,16 @@ def _is_body(chunk: Chunk) -> bool:
 
 
 _DIGIT_OR_LATIN: Final = re.compile("[0-9A-Za-z]")
+_HALF_WIDTH_CHAR: Final = re.compile("[0-9A-Za-z%.]")
+# what opens a line and could not have been cut from it to end the line above: opening marks,
+# then a number or a Latin word whole (“2023, 12.5%)
+_UNCUT_LEAD: Final = re.compile(r"[“‘『「《〈（(【〔]*[0-9A-Za-z.%]*")
+
+
+def _uncut_lead_width(text: str) -> float:
+    """The width of what opens ``text`` and could not have ended the line above it."""
+    lead = _UNCUT_LEAD.match(text)
+    return display_width(lead.group()) if lead is not None else 0.0
 
 
 def _indents_paragraphs(chunks: list[Chunk], is_body: Callable[[Chunk], bool] = _is_body) -> bool:
@@ -2505,6 +2515,8 @@ def _classify(chunks: list[Chunk]) -> None:
             # (a shortcut for most body chunks: every rule below that makes a headline asks
             # for this shape or a stricter one; the others make a body)
             chunk.kind = "body"
+        elif _stanza_of_poem(chunks, i):
+            chunk.kind = "body"
         elif _subhead(chunks, i, body_column):
             _paragraph_of_its_own(chunk)
         elif _headline_shaped(chunk) and not _paragraph_start_before_break(
@@ -2763,6 +2775,56 @@ def _verse(lines: list[Line]) -> bool:
         )
         or (widest <= 8 and any(line.text[-1:] in "，、；" for line in lines[:-1]))
     )
+
+
+def _bare_stanza(lines: list[Line]) -> bool:
+    """Verse with no marks at all, set line by line (今夜的月亮 | 是故乡寄来的信 | 圆圆的邮戳 |
+    盖在老屋的瓦檐上): three lines or more, none over ten cells, ragged (wrapped text fills its
+    column evenly), no punctuation, digits or Latin letters."""
+    if len(lines) < 3:
+        return False
+    widths = [line.content_width for line in lines]
+    text = "".join([line.text for line in lines])
+    return (
+        max(widths) <= 10
+        and max(widths) - min(widths) >= 2
+        and _ANY_PUNCT.search(text) is None
+        and _DIGIT_OR_LATIN.search(text) is None
+    )
+
+
+def _stanza_of_poem(chunks: list[Chunk], i: int) -> bool:
+    """Chunk ``i`` is one of two stanzas or more of verse with no marks (:func:`_bare_stanza`),
+    a blank line apart, with the poem's title and its author's signature right under them or
+    right over them (… | 装满了团圆的味道 | | 中秋月 | □ 徐 芸), as a literary page sets a poem:
+    its text, not a stack of headlines."""
+    if chunks[i].width > 10 or not _bare_stanza(chunks[i].lines):
+        return False
+    start = end = i
+    while (
+        start > 0 and chunks[start - 1].kind != "byline" and _bare_stanza(chunks[start - 1].lines)
+    ):
+        start -= 1
+    while (
+        end + 1 < len(chunks)
+        and chunks[end + 1].kind != "byline"
+        and _bare_stanza(chunks[end + 1].lines)
+    ):
+        end += 1
+    if end == start:
+        return False
+
+    def titled(title: int, signature: int) -> bool:
+        return (
+            0 <= min(title, signature)
+            and max(title, signature) < len(chunks)
+            and len(chunks[title].lines) == 1
+            and chunks[title].kind != "byline"
+            and chunks[signature].kind == "byline"
+            and not chunks[title].blank_after
+        )
+
+    return titled(end + 1, end + 2) or titled(start - 2, start - 1)
 
 
 def _ends_paragraph(chunk: Chunk) -> bool:
@@ -3322,15 +3384,24 @@ def _leading_kicker(lines: list[Span]) -> int:
         return 0
     if widths[1] < 3 or (len(widths) > 2 and widths[1] < 0.5 * widths[2]):
         return 2 if len(lines) > 2 else 0
-    if len(lines) == 2 and (
-        (len(lines[1].text) <= 6 and _EVENT_DONE.search(lines[1].text))
-        or _FIGURE_CHANGE.fullmatch(lines[1].text)
-        # (or the predicate of the subject above: 城区12个路口信号灯 | 将实现智能化, 全市新冠
-        # 疫苗接种 | 超68万剂次)
-        or (len(lines[1].text) <= 8 and _PREDICATE_OPENING.match(lines[1].text))
-        or _cut_inside_clause(lines[0].text, lines[1].text)
-        # (or the object of the verb the line above ends on: 菊园新区春季招聘会提供 | 岗位1200余个)
-        or lines[0].text.endswith(_WANTS_OBJECT)
+    if (
+        len(lines) == 2
+        and (
+            (len(lines[1].text) <= 6 and _EVENT_DONE.search(lines[1].text))
+            or _FIGURE_CHANGE.fullmatch(lines[1].text)
+            # (or the predicate of the subject above: 城区12个路口信号灯 | 将实现智能化, 全市新冠
+            # 疫苗接种 | 超68万剂次)
+            or (len(lines[1].text) <= 8 and _PREDICATE_OPENING.match(lines[1].text))
+            or _cut_inside_clause(lines[0].text, lines[1].text)
+            # (or the object of the verb the line above ends on: 菊园新区春季招聘会提供 | 岗位1200余个)
+            or lines[0].text.endswith(_WANTS_OBJECT)
+            # (or a thing counted and nothing said of it, an object, no title on its own: 城区今年将
+            # 新建改造 | 12处口袋公园)
+            or (
+                _COUNTED_THING.fullmatch(lines[1].text) is not None
+                and _CJK_CHAR.fullmatch(lines[0].text[-1:]) is not None
+            )
+        )
     ):
         # a title's event or its change in figures, wrapped under its subject: 第32个爱国卫生月
         # | 活动启动; 独山港区集装箱吞吐量 | 同比增长12.5%
@@ -3345,6 +3416,11 @@ def _leading_kicker(lines: list[Span]) -> int:
     return 1
 
 
+# a number of things named and no more (12处口袋公园, 3000余个充电桩)
+_COUNTED_THING: Final = re.compile(
+    r"\d[\d.]*(?:多|余)?(?:万|亿)?(?:个|处|家|所|项|座|户|条|台|辆|只|批|种|套|间|栋|幢|片|块)"
+    rf"[{CJK}“”]{{2,8}}"
+)
 # what a public document's title ends in
 _DOCUMENT_END: Final = re.compile(
     r"(?:通告|通知|公告|公示|决定|意见|办法|规定|方案|决议|倡议书|告知书|须知|名单|的函)$"
@@ -3390,7 +3466,7 @@ _TOWN_SUBJECT: Final = re.compile(
 _FACT_SUBJECT: Final = ("我市", "全市", "本市", "我县", "全县", "我区", "全区", "我省", "全省")
 # the same statement dated first: 今年我市已完成…, 一季度全市…, 前5个月我市…
 _DATED_FACT: Final = re.compile(
-    r"(?:今年|去年|目前|年内|近年来|近年|上半年|下半年|[一二三四]季度|前\d{1,2}个?月|\d{1,2}月份?)"
+    r"(?:今年|去年|目前|年内|年底前|近年来|近年|上半年|下半年|[一二三四]季度|前\d{1,2}个?月|\d{1,2}月份?)"
     rf"(?:以来)?，?(?:{'|'.join(_FACT_SUBJECT)})"
 )
 
@@ -3485,7 +3561,9 @@ _COUNT_FACT: Final = re.compile(
 # a subject dated at its end wants its predicate (12345热线一季度 | 受理诉求4.6万件)
 _TIME_ENDS: Final = ("季度", "月", "年", "以来", "期间", "首日", "当天", "假期")
 _ANY_FIGURE: Final = re.compile(
-    r"\d[\d.]*(?:多|余)?(?:万|亿)?(?:元|人次|名|人|户|家|个|处|所|项|辆|吨|亩|座|场|次|件|%|公里|米|剂次|标箱)"
+    r"\d[\d.]*(?:多|余)?(?:万|亿)?(?:元|人次|名|人|户|家|个|处|所|项|辆|吨|亩|座|场|次|件|%|公里|米|剂次|标箱"
+    # (things counted by their own measure words: 勺嘴鹬最多一次记录到42只)
+    r"|只|头|株|棵|台|套|艘|架|份|单|条|批|张|箱|公斤|千克|千瓦时|小时)"
 )
 
 
@@ -5597,6 +5675,10 @@ def _reads_best_of_free(scores: list[float], body: int, assignment: dict[int, in
     return not any(score > scores[body] and j not in taken for j, score in enumerate(scores))
 
 
+# short phrases in a row, set apart by spaces: a slogan (新学期 新校园 新气象)
+_SLOGAN_OF_PHRASES: Final = re.compile(rf"[{CJK}“”]{{2,6}}(?:[ \u3000][{CJK}“”]{{2,6}}){{1,3}}")
+
+
 def _attach_unclaimed_kickers(
     headlines: list[Headline], assignment: dict[int, int], cluster_of: list[int], sims: np.ndarray
 ) -> None:
@@ -5614,6 +5696,20 @@ def _attach_unclaimed_kickers(
             continue
         claimed, unclaimed = (i, i + 1) if i in assignment else (i + 1, i)
         body = assignment[claimed]
+        if (
+            claimed == i + 1
+            and len(upper.title) == 1
+            and not (upper.kicker or upper.subtitle or upper.bylines or upper.duplicates)
+            and not lower.kicker
+            and lower.title
+            and _bold_lines_first(lower.title, lower.duplicates) == len(lower.title)
+            and _SLOGAN_OF_PHRASES.fullmatch(upper.title[0].text) is not None
+        ):
+            # a slogan of short phrases set apart (新学期 新校园 新气象) over a title printed
+            # twice: its kicker, though it need share no word with the story
+            lower.kicker = upper.title
+            _merge_into_lower(headlines, i, assignment)
+            continue
         if sims[unclaimed, body] <= 0:
             continue
         if (
@@ -6659,7 +6755,8 @@ def _add_body(
     # (a line is short against the lines that fill the column: the upper quartile, since the
     # rows of a list under an opening sentence may make the median short, 7月20日（星期四） |
     # 7:00—12:00 新仓镇…芦湾 | 村部分用户。)
-    short_line, closing_quote_width = 0.6 * _full_column(current.widths, column), column - 1
+    full_column = _full_column(current.widths, column)
+    short_line, closing_quote_width = 0.6 * full_column, column - 1
     # the lines the dateline fills whole are left out; the rest of the one it ends in is read
     read_from = 0
     while skip and read_from < len(lines) and skip >= len(lines[read_from].text):
@@ -6715,7 +6812,23 @@ def _add_body(
         else:
             open_end = not (
                 final
-                and (text.endswith(_ENTRY_CLOSES) or _indent_lost_under(read, n, column, indenting))
+                and (
+                    text.endswith(_ENTRY_CLOSES)
+                    or _indent_lost_under(read, n, column, indenting)
+                    # (a sentence's end well short of a justified column, even were its digits
+                    # and Latin letters as wide as CJK: …预计年底前实现全区村居全覆盖。 or …按时
+                    # 办结率达 98% 以上。 over a line set flush)
+                    # (short by more than the line under it opens with what may not be cut or
+                    # end a line, a number, a Latin word, an opening mark; a paragraph's first
+                    # line may have lost its indent)
+                    or (
+                        n + 1 < len(read)
+                        and width
+                        + 0.5 * len(_HALF_WIDTH_CHAR.findall(text))
+                        + _uncut_lead_width(read[n + 1].text)
+                        <= full_column - (4.5 if started else 2.5)
+                    )
+                )
             )
     if read_from < len(lines):  # (else the dateline took the whole chunk)
         # the chunk's last line: the chunk ends the paragraph if the line ends a sentence;
@@ -6743,7 +6856,9 @@ def _add_body(
             # paragraph opening under the break says whether it closed the paragraph too)
             or (last.text[-1:].isdigit() and _WHOLE_NUMBER_END.search(last.text) is not None)
         )
-        if current.verse or (chunk.width <= 12 and _verse(lines)):  # (cheap first: narrow)
+        if current.verse or (
+            chunk.width <= 12 and (_verse(lines) or _bare_stanza(lines))  # (cheap first: narrow)
+        ):
             # a stanza: verse is set line by line, so a blank line under it is no column
             # break (春雨落在东湖上， | 一圈，一圈， | 把去年的涟漪 | 轻轻唤醒。); with no
             # blank line under it, the stanza goes on in the next chunk
