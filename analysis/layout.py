@@ -1490,10 +1490,11 @@ def _list_item_ends(
 
 
 _CN_DIGITS: Final = "一二三四五六七八九"
-# the number leading an item, in each style: 一、 （一） 1. 1、 （1） ①
+# the number leading an item, in each style: 一、 （一） 1. 1、 （1） ①, 误区一：
 _ITEM_NUMBER: Final = re.compile(
     r"^(?:([一二三四五六七八九十]{1,3})、|[（(]([一二三四五六七八九十]{1,3})[)）]"
-    r"|(\d{1,2})[.、．](?!\d)|[（(](\d{1,2})[)）]|([①-⑳]))"
+    r"|(\d{1,2})[.、．](?!\d)|[（(](\d{1,2})[)）]|([①-⑳])"
+    rf"|[{CJK}]{{2,3}}?([一二三四五六七八九十]{{1,2}})[：:])"
 )
 
 
@@ -1832,7 +1833,9 @@ _OPENING_MARKS: Final = "“‘『「《〈（(【〔"
 _SUBHEAD_LEAD: Final = re.compile(
     rf"^(?:[一二三四五六七八九十]{{1,3}}、(?![一二三四五六七八九十]{{1,2}}[季月年日号期批类级等、])"
     rf"|[（(][一二三四五六七八九十]{{1,3}}[)）]"
-    rf"|\d{{1,2}}[.、．](?!\d)|[{MARKERS}])"
+    rf"|\d{{1,2}}[.、．](?!\d)|[{MARKERS}]"
+    # (or a word numbered, then a colon: 误区一：越贵越补, 妙招二：…)
+    rf"|[{CJK}]{{1,3}}[一二三四五六七八九十]{{1,2}}[：:])"
 )
 
 
@@ -2185,6 +2188,37 @@ def _question_over_byline(chunks: list[Chunk], i: int) -> bool:
     )
 
 
+def _question_wider_than_column(chunks: list[Chunk], i: int, body_column: float) -> bool:
+    """A question on a line of its own, a blank line around it, wider than the column of the
+    text above it (no line of that text is) or as wide with its phrases set apart, over a new
+    story's dateline, a label or a headline: the question is a headline (…要求对方停止侵害。 | | 邻居在门口装摄像头对着我家，
+    合法吗？ | | 本报讯…), though it ends as a sentence does."""
+    chunk = chunks[i]
+    if (
+        len(chunk.lines) != 1
+        or not chunk.text.endswith(("？", "?"))
+        or not (chunk.blank_before and chunk.blank_after)
+        or i + 1 >= len(chunks)
+    ):
+        return False
+    nxt = chunks[i + 1]
+    return (
+        body_column > 0
+        and (
+            body_column < chunk.width - 1
+            # (or as wide, its phrases set apart as no text sets them: 公园健身器材损坏 何时能
+            # 修好？)
+            or (body_column < chunk.width + 1 and _PHRASES_APART.search(chunk.text) is not None)
+        )
+        and _SENTENCE_PUNCT.search(chunk.text) is None
+        and (
+            _opens_with_dateline(nxt)
+            or nxt.kind == "byline"
+            or (nxt.kind == "text" and _headline_shaped(nxt))
+        )
+    )
+
+
 def _join_wrapped_credit_names(chunks: list[Chunk]) -> list[Chunk]:
     """A credit naming several photographers wraps its last name onto a line of its own, right
     under it (■摄影 王 强 徐佳丽 | 陆晓峰): that name joins the credit's line, a space between,
@@ -2382,6 +2416,12 @@ def _classify(chunks: list[Chunk]) -> None:
             and (
                 _signers_over_date(chunks, i)
                 or (len(chunk.lines) == 1 and _DATE_LINE.fullmatch(chunk.lines[0].text) is not None)
+                # (the signer and the date under a contact line that closed the text:
+                # 服务热线：85123456 | | 平湖市供水有限公司 | 2024年3月18日)
+                or (
+                    _DATE_LINE.fullmatch(chunk.lines[-1].text) is not None
+                    and _signature(chunk, prev)
+                )
             )
         ):
             # a second signer a blank line under the first, or the date signed under them
@@ -2511,6 +2551,13 @@ def _classify(chunks: list[Chunk]) -> None:
             prev is not last_body or (prev is not None and _ends_paragraph(prev))
         ):
             chunk.kind = "headline"  # 今年城市添绿有哪些新变化？ | ■记者 李雨婷
+        elif (
+            prev is not None
+            and prev is last_body
+            and _question_wider_than_column(chunks, i, body_column)
+            and _ends_paragraph(prev)
+        ):
+            chunk.kind = "headline"  # (…停止侵害。 | | 邻居在门口装摄像头对着我家，合法吗？)
         elif not _headline_shaped(chunk, commas=True, max_lines=6):
             # (a shortcut for most body chunks: every rule below that makes a headline asks
             # for this shape or a stricter one; the others make a body)
@@ -2794,24 +2841,37 @@ def _bare_stanza(lines: list[Line]) -> bool:
 
 
 def _stanza_of_poem(chunks: list[Chunk], i: int) -> bool:
-    """Chunk ``i`` is one of two stanzas or more of verse with no marks (:func:`_bare_stanza`),
-    a blank line apart, with the poem's title and its author's signature right under them or
-    right over them (… | 装满了团圆的味道 | | 中秋月 | □ 徐 芸), as a literary page sets a poem:
-    its text, not a stack of headlines."""
-    if chunks[i].width > 10 or not _bare_stanza(chunks[i].lines):
+    """Chunk ``i`` is part of one of two stanzas or more of verse with no marks
+    (:func:`_bare_stanza`; a stanza's lines may fall into two chunks with no blank line
+    between), with the poem's title and its author's signature right under them or right over
+    them (… | 装满了团圆的味道 | | 中秋月 | □ 徐 芸), as a literary page sets a poem: its text,
+    not a stack of headlines."""
+    if chunks[i].width > 10:
         return False
-    start = end = i
-    while (
-        start > 0 and chunks[start - 1].kind != "byline" and _bare_stanza(chunks[start - 1].lines)
-    ):
-        start -= 1
-    while (
-        end + 1 < len(chunks)
-        and chunks[end + 1].kind != "byline"
-        and _bare_stanza(chunks[end + 1].lines)
-    ):
-        end += 1
-    if end == start:
+
+    def stanza_at(k: int) -> tuple[int, int] | None:
+        # the chunks of the stanza chunk k is part of (no blank line between them), if bare
+        first = last = k
+        while first > 0 and not chunks[first].blank_before:
+            first -= 1
+        while last + 1 < len(chunks) and not chunks[last].blank_after:
+            last += 1
+        group = chunks[first : last + 1]
+        if any(c.kind == "byline" for c in group) or not _bare_stanza(
+            [line for c in group for line in c.lines]
+        ):
+            return None
+        return first, last
+
+    here = stanza_at(i)
+    if here is None:
+        return False
+    (start, end), stanzas = here, 1
+    while start > 0 and (above := stanza_at(start - 1)) is not None:
+        start, stanzas = above[0], stanzas + 1
+    while end + 1 < len(chunks) and (below := stanza_at(end + 1)) is not None:
+        end, stanzas = below[1], stanzas + 1
+    if stanzas < 2:
         return False
 
     def titled(title: int, signature: int) -> bool:
@@ -3299,6 +3359,8 @@ def _leading_kicker(lines: list[Span]) -> int:
         # (and the means, a phrase with no main clause: 以“五水共治”巩固提升为抓手 | 我市今年将
         # 完成23条河道综合整治)
         or _MEANS_PHRASE.fullmatch(lines[0].text)
+        # (and who warns, over the warning: 市公安局反诈中心提醒 | 这些骗局专盯老年人)
+        or (len(lines) == 2 and _WHO_WARNS.fullmatch(lines[0].text) is not None)
     ):
         return 1
     # who said it where, ending in the verb that introduces the title (…座谈时强调), perhaps
@@ -3358,6 +3420,9 @@ def _leading_kicker(lines: list[Span]) -> int:
         and widths[0] < 0.75 * min(widths[1:])
         and abs(widths[1] - widths[2]) <= 1
         and not _open_bracket(lines[0].text)
+        # (not lines parted by a comma inside them: a subtitle's, which a title seldom holds,
+        # 老旧小区焕新颜 | 东塘街道今年计划改造7 | 个老旧小区，惠及居民 | 3200余户)
+        and not any("，" in s.text[:-1] for s in lines[1:3])
     ):
         # Wrapped title lines fill from the top: a first line clearly shorter than two even
         # title lines under it is not their first line but a kicker.
@@ -3755,8 +3820,12 @@ def _box_label(text: str, endings: bool = True) -> bool:
 _FOCUS_LABEL: Final = re.compile(r"聚焦[^，。；！？：:]{2,14}")
 # the label of a series of reports over each one's title: 老旧小区改造系列报道之二
 # (or a series named in two parts, a middle dot between: “千万工程”二十年·平湖实践)
+# a body and its warning verb, alone on a line: a kicker over what it warns of
+_WHO_WARNS: Final = re.compile(rf"[{CJK}]{{2,12}}(?:提醒|提示|温馨提示|温馨提醒|郑重提醒)")
 _SERIES_LABEL: Final = re.compile(
     r"系列(?:报道|评论|访谈|调查)之[一二三四五六七八九十\d]+$|系列(?:报道|评论)$"
+    # (a serial's genre over its instalment: 长篇小说连载 | 运河谣（二十三）)
+    r"|^(?:长篇|中篇)?(?:小说|散文|故事|纪实)?连载$"
     # (not a name spelt with the dot: 阿木冬·尼牙孜当 | 选…)
     rf"|[{CJK}”]{{2}}·[{CJK}]{{1,6}}(?:实践|行动|故事|样本|探索|观察|纪实|巡礼|足迹|答卷|一线|篇)$"
 )
@@ -3932,6 +4001,24 @@ def _statement_over_line(lines: list[Span], places: bool = False) -> bool:
     )
 
 
+def _figure_over_town(lines: list[Span]) -> bool:
+    """Two lines, a title in figures of speech (a quoted phrase) over what one of the towns did
+    in plain words (小菜园成了邻里“共享空间” | 塔山街道探索社区微更新): the title and its
+    subtitle, the plain statement under the figurative one."""
+    if len(lines) != 2:
+        return False
+    upper, lower = lines[0].text, lines[1].text
+    return (
+        "“" in upper
+        and len(lower) >= 8
+        and _TOWN_SUBJECT.match(lower) is not None
+        and _quote_marks(lower) == 0
+        and not _CLAUSE_PUNCT.search(lower)
+        and not upper.endswith(_RUNS_ON_ENDS)
+        and len(lower) >= 0.7 * (len(upper) - _quote_marks(upper))
+    )
+
+
 def _split_title_lines(lines: list[Span], by_width: bool = True) -> tuple[list[Span], list[Span]]:
     """Split one headline chunk into title lines and subtitle lines by a jump in line width
     (the subtitle is set smaller, so its lines are longer; not when ``by_width`` is false), a
@@ -3939,7 +4026,7 @@ def _split_title_lines(lines: list[Span], by_width: bool = True) -> tuple[list[S
     我市/全市)."""
     if len(lines) == 1:
         return lines, []
-    if _statement_over_subtitle(lines) or _couplet_over_line(lines):
+    if _statement_over_subtitle(lines) or _couplet_over_line(lines) or _figure_over_town(lines):
         return lines[:1], lines[1:]
     # the last line, or the last two when the last is a short wrapped remainder
     # (市文化馆群众文艺部研究 | 员沈立华), reads as a subtitle
@@ -6823,6 +6910,7 @@ def _add_body(
                     # line may have lost its indent)
                     or (
                         n + 1 < len(read)
+                        and width <= full_column - (4.5 if started else 2.5)  # (cheap first)
                         and width
                         + 0.5 * len(_HALF_WIDTH_CHAR.findall(text))
                         + _uncut_lead_width(read[n + 1].text)
