@@ -702,6 +702,7 @@ class Chunk:
         "blank_before",
         "kind",
         "lines",
+        "verse",
     )
 
     def __init__(
@@ -721,6 +722,7 @@ class Chunk:
         self._shaped: bool | None = None
         self._inner: list[float] | None = None
         self._text_lines: list[Line] | None = None
+        self.verse = False  # (a stanza of verse with no marks: :func:`_stanza_of_poem`)
 
     @property
     def first(self) -> int:
@@ -2563,7 +2565,7 @@ def _classify(chunks: list[Chunk]) -> None:
             # for this shape or a stricter one; the others make a body)
             chunk.kind = "body"
         elif _stanza_of_poem(chunks, i):
-            chunk.kind = "body"
+            chunk.kind, chunk.verse = "body", True
         elif _subhead(chunks, i, body_column):
             _paragraph_of_its_own(chunk)
         elif _headline_shaped(chunk) and not _paragraph_start_before_break(
@@ -2827,11 +2829,14 @@ def _verse(lines: list[Line]) -> bool:
 def _bare_stanza(lines: list[Line]) -> bool:
     """Verse with no marks at all, set line by line (今夜的月亮 | 是故乡寄来的信 | 圆圆的邮戳 |
     盖在老屋的瓦檐上): three lines or more, none over ten cells, ragged (wrapped text fills its
-    column evenly), no punctuation, digits or Latin letters."""
+    column evenly), no punctuation but a mark closing the last line, no digits or Latin
+    letters."""
     if len(lines) < 3:
         return False
     widths = [line.content_width for line in lines]
     text = "".join([line.text for line in lines])
+    if text[-1] in "。！？…":
+        text = text.rstrip("。！？…")  # (a stanza may close as a sentence: …一年的好日子。)
     return (
         max(widths) <= 10
         and max(widths) - min(widths) >= 2
@@ -2846,7 +2851,7 @@ def _stanza_of_poem(chunks: list[Chunk], i: int) -> bool:
     between), with the poem's title and its author's signature right under them or right over
     them (… | 装满了团圆的味道 | | 中秋月 | □ 徐 芸), as a literary page sets a poem: its text,
     not a stack of headlines."""
-    if chunks[i].width > 10:
+    if chunks[i].width > 11:  # (cheap first; a closing mark may hang past ten cells)
         return False
 
     def stanza_at(k: int) -> tuple[int, int] | None:
@@ -6944,9 +6949,7 @@ def _add_body(
             # paragraph opening under the break says whether it closed the paragraph too)
             or (last.text[-1:].isdigit() and _WHOLE_NUMBER_END.search(last.text) is not None)
         )
-        if current.verse or (
-            chunk.width <= 12 and (_verse(lines) or _bare_stanza(lines))  # (cheap first: narrow)
-        ):
+        if current.verse or chunk.verse or (chunk.width <= 12 and _verse(lines)):  # (cheap first)
             # a stanza: verse is set line by line, so a blank line under it is no column
             # break (春雨落在东湖上， | 一圈，一圈， | 把去年的涟漪 | 轻轻唤醒。); with no
             # blank line under it, the stanza goes on in the next chunk
