@@ -1230,7 +1230,11 @@ def _read_line(number: int, raw: str, widths: tuple[float, float], indented: boo
     """A line that may be a byline (see :func:`_may_be_byline`)."""
     pieces = tuple(normalize_folded(raw, number, names=True, surnames=SURNAMES))
     line_text = pieces[0][0] if len(pieces) == 1 else "".join([p[0] for p in pieces])
-    if not _is_credit(line_text) and _SPACED_SIGNATURE.fullmatch(raw) is None:
+    if (
+        not _is_credit(line_text)
+        and _SPACED_SIGNATURE.fullmatch(raw) is None
+        and _AFFILIATED_SIGNATURE.fullmatch(raw) is None
+    ):
         return _read_text_line(number, raw, widths, indented)
     return _measured_line(number, raw, "byline", pieces, line_text, widths, False)
 
@@ -1238,6 +1242,14 @@ def _read_line(number: int, raw: str, widths: tuple[float, float], indented: boo
 # a marker and a name spelt out in single characters, as a pen name signs a commentary (□ 海 言):
 # no title is letter-spaced so
 _SPACED_SIGNATURE: Final = re.compile(rf"\s*[{MARKERS}]\s*[{CJK}](?:[ \t\u3000]+[{CJK}]){{1,2}}\s*")
+
+
+# a marker, the author's institution and the author's name, as a theory article is signed
+# (■中共平湖市委党校 顾晓燕)
+_AFFILIATED_SIGNATURE: Final = re.compile(
+    rf"\s*[{MARKERS}]\s*[{CJK}]{{2,16}}(?:党校|大学|学院|学校|中学|小学|研究院|研究所|研究会|"
+    rf"研究中心|协会|学会|委员会|律师事务所|医院)\s+[{CJK}](?:[ \t\u3000]?[{CJK}]){{1,2}}\s*"
+)
 
 
 def _printed_widths(printed: str) -> tuple[float, float]:
@@ -2387,6 +2399,10 @@ def _headline_over_story(chunks: list[Chunk], i: int) -> bool:
     return over and not chunk.punct  # (the whole text read last)
 
 
+# two to four characters, one space apart (东 湖, 副 刊)
+_LETTER_SPACED_LABEL: Final = re.compile(rf"[{CJK}](?: [{CJK}]){{1,3}}")
+
+
 def _classify(chunks: list[Chunk]) -> None:
     """Set chunk.kind for text chunks: body | headline | name | furniture | signature |
     pull_quote."""
@@ -2431,6 +2447,20 @@ def _classify(chunks: list[Chunk]) -> None:
         elif _opens_with_dateline(chunk, chunks[i + 1] if i + 1 < len(chunks) else None):
             chunk.kind = "body"
         elif prev is not None and prev.kind == "furniture" and _guide_entries(chunks, i):
+            chunk.kind = "furniture"
+            continue
+        elif (
+            len(chunk.lines) == 1
+            and _LETTER_SPACED_LABEL.fullmatch(chunk.text) is not None
+            and chunk.blank_after
+            and 0 < i + 1 < len(chunks)
+            and chunks[i + 1].kind == "text"
+            and all(c.kind == "furniture" for c in chunks[:i])
+            and not _notice_title(chunk)
+        ):
+            # a page's or a supplement's name letter-spaced under the page header, over the
+            # first text (4 副 刊 2022年4月13日 | | 东 湖 | | 老家屋后有一块菜园…): furniture, no
+            # headline of a story the page sets after its text
             chunk.kind = "furniture"
             continue
         elif (
@@ -3098,8 +3128,8 @@ def _paragraph_start_before_break(
 
 
 def _restates_story_above(chunks: list[Chunk], i: int) -> bool:
-    """Two thirds of chunk ``i``'s character bigrams are found in the body chunks right above
-    it, and the last of them ends a sentence: a headline set after its story, in its words."""
+    """Two thirds of chunk ``i``'s character bigrams (digits aside) are found in the body chunks
+    right above it, and the last of them ends a sentence: a headline set after its story, in its words."""
     above: list[str] = []
     j = i - 1
     while j >= 0 and chunks[j].kind == "body":
@@ -3107,9 +3137,11 @@ def _restates_story_above(chunks: list[Chunk], i: int) -> bool:
         j -= 1
     if not above or not chunks[i - 1].lines[-1].final:
         return False
-    text = chunks[i].text
-    n_grams = len(_bigrams(text))
-    return n_grams >= 4 and _shared_bigrams(text, "".join(reversed(above))) >= 2 * n_grams / 3
+    # (bigrams holding a digit left out: a headline counts in its own words, 新增2个 over
+    # …总数达到6个)
+    grams = {gram for gram in _bigrams(chunks[i].text) if _DIGIT.search(gram) is None}
+    story = "".join(reversed(above))
+    return len(grams) >= 4 and sum(1 for gram in grams if gram in story) >= 2 * len(grams) / 3
 
 
 def _photo_credit_below(chunks: list[Chunk], i: int) -> bool:
@@ -3488,7 +3520,7 @@ def _leading_kicker(lines: list[Span]) -> int:
 
 # a number of things named and no more (12处口袋公园, 3000余个充电桩)
 _COUNTED_THING: Final = re.compile(
-    r"\d[\d.]*(?:多|余)?(?:万|亿)?(?:个|处|家|所|项|座|户|条|台|辆|只|批|种|套|间|栋|幢|片|块)"
+    r"\d[\d.]*(?:多|余)?(?:万|亿)?(?:多|余)?(?:个|处|家|所|项|座|户|条|台|辆|只|批|种|套|间|栋|幢|片|块)"
     rf"[{CJK}“”]{{2,8}}"
 )
 # what a public document's title ends in
@@ -3616,22 +3648,22 @@ _SUBTITLE_OPENING: Final = re.compile(
 # 农户去 | 年创造直接经济效益2.6亿元)
 _FIGURE_FACT: Final = re.compile(
     # (a year's output opens with 年 too: 年产高性能复合材料5万吨)
-    r"^(?:[^\d，。年月日]|年产|年均)[^\d，。]{5,}\d[\d.]*(?:多|余)?(?:万|亿)?"
+    r"^(?:[^\d，。年月日]|年产|年均)[^\d，。]{5,}\d[\d.]*(?:多|余)?(?:万|亿)?(?:多|余)?"
     r"(?:元|人次|名|人|户|家|个|处|所|项|辆|吨|亩|座|场|次|厘米|米|公里|分钟|小时)"
 )
 
 
 # the same with a count for its subject (32家企业发布岗位2300余个): a statement of its own
 _COUNT_FACT: Final = re.compile(
-    r"\d+(?:多|余)?(?:万|亿)?(?:家|个|名|所|项|座|户|位|条|台|辆)[^\d，。]{3,}"
-    r"\d[\d.]*(?:多|余)?(?:万|亿)?(?:元|人次|名|人|户|家|个|处|所|项|辆|吨|亩|座|场|次|%)"
+    r"\d+(?:多|余)?(?:万|亿)?(?:多|余)?(?:家|个|名|所|项|座|户|位|条|台|辆)[^\d，。]{3,}"
+    r"\d[\d.]*(?:多|余)?(?:万|亿)?(?:多|余)?(?:元|人次|名|人|户|家|个|处|所|项|辆|吨|亩|座|场|次|%)"
 )
 
 
 # a subject dated at its end wants its predicate (12345热线一季度 | 受理诉求4.6万件)
 _TIME_ENDS: Final = ("季度", "月", "年", "以来", "期间", "首日", "当天", "假期")
 _ANY_FIGURE: Final = re.compile(
-    r"\d[\d.]*(?:多|余)?(?:万|亿)?(?:元|人次|名|人|户|家|个|处|所|项|辆|吨|亩|座|场|次|件|%|公里|米|剂次|标箱"
+    r"\d[\d.]*(?:多|余)?(?:万|亿)?(?:多|余)?(?:元|人次|名|人|户|家|个|处|所|项|辆|吨|亩|座|场|次|件|%|公里|米|剂次|标箱"
     # (things counted by their own measure words: 勺嘴鹬最多一次记录到42只)
     r"|只|头|株|棵|台|套|艘|架|份|单|条|批|张|箱|公斤|千克|千瓦时|小时)"
 )
@@ -3660,7 +3692,7 @@ def _figures_under_title(upper: str, lower: str) -> bool:
 
 # a rate in figures with no subject of its own (日均接诊160余人次, 每天发送旅客2.3万人次)
 _RATE_FIGURE: Final = re.compile(
-    rf"(?:日均|月均|周均|年均|每天|每日|每月|平均每天|平均每日)[{CJK}]{{1,6}}[\d.]+(?:多|余)?(?:万|亿)?"
+    rf"(?:日均|月均|周均|年均|每天|每日|每月|平均每天|平均每日)[{CJK}]{{1,6}}[\d.]+(?:多|余)?(?:万|亿)?(?:多|余)?"
     r"(?:人次|人|名|件|单|吨|辆|个|次|份|台|家|户|元|车次|架次|标箱)"
 )
 # what a subject that wants its figures ends on (集装箱吞吐量 | 日均…): the line runs on
@@ -3669,7 +3701,7 @@ _MEASURED_SUBJECT: Final = re.compile(r"(?:量|额|率|数|值|价|收入|产值
 
 # a fact that ends in its figure (普惠小微贷款余额突破500亿元): a statement complete in itself
 _ENDS_IN_FIGURE: Final = re.compile(
-    r"\d[\d.]*(?:多|余)?(?:万|亿)?(?:元|美元|人次|名|人|户|家|个|项|辆|吨|亩|座|台|套|件|次|%|个百分点)$"
+    r"\d[\d.]*(?:多|余)?(?:万|亿)?(?:多|余)?(?:元|美元|人次|名|人|户|家|个|项|辆|吨|亩|座|台|套|件|次|%|个百分点)$"
 )
 
 
@@ -3706,7 +3738,7 @@ def _figures_under_statement(
 # 接待游客12万人次): the subtitle of a title that says what happened (…6个项目集中签约)
 _TOTAL_FIGURE: Final = re.compile(
     r"(?:总投资|总投入|投资总额|计划投资|总金额|总额|总面积|总建筑面积|总产值|总规模|共计|累计"
-    rf"|合计|总计)[{CJK}]{{0,6}}?(?:约|超|达|近|逾|超过|共)?[\d.]+(?:多|余)?(?:万|亿)?"
+    rf"|合计|总计)[{CJK}]{{0,6}}?(?:约|超|达|近|逾|超过|共)?[\d.]+(?:多|余)?(?:万|亿)?(?:多|余)?"
     r"(?:元|美元|平方米|亩|吨|人次|人|户|家|个|项|辆|套)"
 )
 
