@@ -1849,7 +1849,7 @@ _SUBHEAD_LEAD: Final = re.compile(
     rf"|[（(][一二三四五六七八九十]{{1,3}}[)）]"
     rf"|\d{{1,2}}[.、．](?!\d)|[{MARKERS}]"
     # (or a word numbered, then a colon: 误区一：越贵越补, 妙招二：…)
-    rf"|[{CJK}]{{1,3}}[一二三四五六七八九十]{{1,2}}[：:])"
+    rf"|[{CJK}]{{2,3}}?[一二三四五六七八九十]{{1,2}}[：:])"
 )
 
 
@@ -2205,8 +2205,8 @@ def _question_over_byline(chunks: list[Chunk], i: int) -> bool:
 def _question_wider_than_column(chunks: list[Chunk], i: int, body_column: float) -> bool:
     """A question on a line of its own, a blank line around it, wider than the column of the
     text above it (no line of that text is) or as wide with its phrases set apart, over a new
-    story's dateline, a label or a headline: the question is a headline (…要求对方停止侵害。 | | 邻居在门口装摄像头对着我家，
-    合法吗？ | | 本报讯…), though it ends as a sentence does."""
+    story's dateline, a label or a headline: the question is a headline (…要求对方停止侵害。 |
+    | 邻居在门口装摄像头对着我家，合法吗？ | | 本报讯…), though it ends as a sentence does."""
     chunk = chunks[i]
     if (
         len(chunk.lines) != 1
@@ -3129,7 +3129,8 @@ def _paragraph_start_before_break(
 
 def _restates_story_above(chunks: list[Chunk], i: int) -> bool:
     """Two thirds of chunk ``i``'s character bigrams (digits aside) are found in the body chunks
-    right above it, and the last of them ends a sentence: a headline set after its story, in its words."""
+    right above it, and the last of them ends a sentence: a headline set after its story, in its
+    words."""
     above: list[str] = []
     j = i - 1
     while j >= 0 and chunks[j].kind == "body":
@@ -6940,11 +6941,10 @@ def _add_body(
                     text.endswith(_ENTRY_CLOSES)
                     or _indent_lost_under(read, n, column, indenting)
                     # (a sentence's end well short of a justified column, even were its digits
-                    # and Latin letters as wide as CJK: …预计年底前实现全区村居全覆盖。 or …按时
-                    # 办结率达 98% 以上。 over a line set flush)
-                    # (short by more than the line under it opens with what may not be cut or
-                    # end a line, a number, a Latin word, an opening mark; a paragraph's first
-                    # line may have lost its indent)
+                    # and Latin letters as wide as CJK, and by more than what opens the line
+                    # under it and could not end this one takes, a number, a Latin word, an
+                    # opening mark; by two cells more if it opened its paragraph, which may
+                    # have lost its indent: …预计年底前实现全区村居全覆盖。 over a line set flush)
                     or (
                         n + 1 < len(read)
                         and width <= full_column - (4.5 if started else 2.5)  # (cheap first)
