@@ -1470,6 +1470,18 @@ def _list_item_ends(
             return _NO_ITEMS
         ends = [k for k, line in enumerate(lines[:-2]) if line.text.endswith(_COLONS)]
         if not ends:
+            # (or the chunk opens with the first of items numbered in sequence, each with its
+            # word and a colon: 线路一：…莫氏 | 庄园…（城区人文游） | 线路二：…)
+            leads = [k for k, line in enumerate(lines) if _item_number(line.text)]
+            if (
+                len(leads) >= 2
+                and leads[0] == 0
+                and _item_number(lines[0].text) == (6, 1)
+                and all(
+                    _next_item(lines[a].text, lines[b].text) for a, b in itertools.pairwise(leads)
+                )
+            ):
+                return frozenset([k - 1 for k in leads[1:]] + [len(lines) - 1])
             return _NO_ITEMS
         start = ends[-1] + 1
     items = lines[start:]
@@ -1503,6 +1515,8 @@ def _list_item_ends(
     return frozenset(announcing + list(range(start, len(lines))))
 
 
+# a line opening the first of items numbered with their word (线路一：)
+_FIRST_WORD_NUMBERED: Final = re.compile(rf"^\s*[{CJK}]{{2,3}}一[：:]", re.MULTILINE)
 _CN_DIGITS: Final = "一二三四五六七八九"
 # the number leading an item, in each style: 一、 （一） 1. 1、 （1） ①, 误区一：
 _ITEM_NUMBER: Final = re.compile(
@@ -2095,7 +2109,9 @@ def _parallel_subheads(chunks: list[Chunk], i: int, column: float) -> bool:
                             and _DOTS.sub(".", other_shape[1]) == _DOTS.sub(".", shape[1])
                         )
                     )
-                    and (structured or other_text[-1] == text[-1])
+                    # (a last character shared, or two short phrases of one length over
+                    # sections with no dateline: 企业订单送上门 … 技能培训到田头)
+                    and (structured or other_text[-1] == text[-1] or len(text) <= 8)
                     and _between_paragraphs(chunks, j, column)
                 ):
                     return True
@@ -2274,7 +2290,11 @@ def _lone_name(chunk: Chunk) -> bool:
     return text[:2] in SURNAMES or (len(text) < 4 and text[0] in SURNAMES)
 
 
-_DATE_LINE: Final = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日")
+_DATE_LINE: Final = re.compile(
+    r"\d{4}年\d{1,2}月\d{1,2}日"
+    # (or in Chinese numerals, as a court signs: 二〇二二年九月十三日)
+    r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日"
+)
 # a day's date and weekday alone on a line, over the rows of that day: 7月20日（星期四）
 _DAY_HEADING: Final = re.compile(
     r"(?:\d{4}年)?\d{1,2}月\d{1,2}日[（(](?:星期|周)[一二三四五六日天][)）]"
@@ -2345,6 +2365,20 @@ def _signature(chunk: Chunk, above: Chunk) -> bool:
     # (no mark among the signers; the contact line above them has its own)
     marked = any(_ANY_PUNCT.search(line.text) for line in signers) if contact else chunk.punct
     return all(len(line.text) <= 20 for line in signers) and not marked
+
+
+def _contacts_over_signature(chunks: list[Chunk], i: int) -> bool:
+    """Chunk ``i`` is a notice's contact lines (清算组负责人：沈卫平 | 联系电话：…), a blank
+    line over its signer and date: part of the notice's close."""
+    chunk = chunks[i]
+    if len(chunk.lines) > 3 or i + 1 >= len(chunks) or chunks[i + 1].kind != "text":
+        return False
+    below = chunks[i + 1]
+    return (
+        all(_CONTACT_LINE.fullmatch(line.text) is not None for line in chunk.lines)
+        and _DATE_LINE.fullmatch(below.lines[-1].text) is not None
+        and _signature(below, chunk)
+    )
 
 
 def _signers_over_date(chunks: list[Chunk], i: int) -> bool:
@@ -2425,7 +2459,11 @@ def _classify(chunks: list[Chunk]) -> None:
         if (
             prev is not None
             and prev is last_body
-            and (_signature(chunk, prev) or _signers_over_date(chunks, i))
+            and (
+                _signature(chunk, prev)
+                or _signers_over_date(chunks, i)
+                or _contacts_over_signature(chunks, i)
+            )
         ):
             chunk.kind = "signature"
         elif (
@@ -2682,6 +2720,8 @@ _CONTACT_LINE: Final = re.compile(
     # (not the paper's desks: 广告热线：85012345 is furniture)
     rf"|(?!(?:{_DESK_LINES})(?:热线|电话))[{CJK}]{{1,8}}(?:服务|客服)?(?:热线|电话)\s*[:：]\s*"
     r"\d[\d\s\-－]{2,20}"
+    # (or who answers for it, by name: 清算组负责人：沈卫平)
+    rf"|[{CJK}]{{0,6}}负责人\s*[:：]\s*[{CJK}]{{2,4}}"
 )
 
 
@@ -3378,6 +3418,8 @@ def _leading_kicker(lines: list[Span]) -> int:
     above = _above_dash_subtitle(lines)
     dash_subtitle = len(above) < len(lines)
     lines = above
+    if len(lines) > 2 and _DOCUMENT_NUMBER.fullmatch(lines[-1].text):
+        lines = lines[:-1]  # (so is a document's number: …的预公告 | 平政土预告〔2022〕23号)
     if len(lines) < 2:
         return 0
     if (
@@ -3524,6 +3566,8 @@ _COUNTED_THING: Final = re.compile(
     r"\d[\d.]*(?:多|余)?(?:万|亿)?(?:多|余)?(?:个|处|家|所|项|座|户|条|台|辆|只|批|种|套|间|栋|幢|片|块)"
     rf"[{CJK}“”]{{2,8}}"
 )
+# a public document's number: its issuer's abbreviation, the year in brackets, the serial
+_DOCUMENT_NUMBER: Final = re.compile(rf"[{CJK}]{{1,10}}[〔［\[（(]\d{{4}}[〕］\]）)]\d{{1,4}}号")
 # what a public document's title ends in
 _DOCUMENT_END: Final = re.compile(
     r"(?:通告|通知|公告|公示|决定|意见|办法|规定|方案|决议|倡议书|告知书|须知|名单|的函)$"
@@ -3622,6 +3666,7 @@ def _subtitle_text(text: str) -> bool:
         or (len(text) >= 6 and text.endswith(("见闻", "侧记", "纪实", "手记")))
         or text.count("、") >= 2
         or _TOTAL_FIGURE.fullmatch(text) is not None
+        or _DOCUMENT_NUMBER.fullmatch(text) is not None  # (平政土预告〔2022〕23号)
         # (when it will be done, or how the figures above changed: 预计今年6月底建成通车,
         # 同比增长6.3%，增速高于全省平均水平)
         or _SUBTITLE_OPENING.match(text) is not None
@@ -6063,9 +6108,15 @@ def _parse_page(page: Page) -> PageLayout:
     _classify(chunks)
     chunks = _join_split_datelines(chunks)
     indenting = functools.cache(lambda: _indents_paragraphs(chunks))
-    # (a line ending in a colon may announce a list: rare, looked for once on the page)
+    # (a line ending in a colon may announce a list, and a line may open the first item of a
+    # list numbered with its word, 线路一：…: rare, looked for once on the page)
     text = page.text
-    colon_lines = "：\n" in text or ":\n" in text or text.rstrip().endswith(_COLONS)
+    colon_lines = (
+        "：\n" in text
+        or ":\n" in text
+        or text.rstrip().endswith(_COLONS)
+        or _FIRST_WORD_NUMBERED.search(text) is not None
+    )
 
     articles: list[Article] = []
     headlines: list[Headline] = []
