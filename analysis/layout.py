@@ -87,11 +87,11 @@ _MORE_SECTIONS: Final = (
     "|城乡|城建|三农|生活|周刊|县域|镇街道|镇街|街镇|法制|娱乐|卫生|访谈|人物|观察|数读"
 )
 # the desks whose telephone lines a page prints: 新闻热线, 广告热线, 发行电话 …
-_DESK_LINES: Final = "新闻|投稿|服务|读者|广告|发行|订报"
+_DESK_LINES: Final = "新闻|投稿|服务|读者|广告|发行|订报|民生|报料"
 # (本报 may lead any of them: 本报记者, 本报通讯员, 本报评论员; so may 新华社: 新华社记者)
 BYLINE_ROLES: Final = (
     "(?:本报|新华社)?(?:见习记者|实习记者|特约记者|首席记者|融媒体记者|融媒记者|记者|特约通讯员|通讯员|"
-    "实习生|特约评论员|评论员|摄影记者|摄影|摄|文/图|文图|图/文|文/|文／|撰稿|整理)"
+    "实习生|特约评论员|评论员|摄影记者|摄影|摄|文/图|文图|图/文|文/|文／|撰稿|整理|指导老师|指导教师)"
 )
 _ROLE: Final = re.compile(rf"^[{MARKERS}]?\s*(?:{BYLINE_ROLES})")
 # (作, 书, 画 credit a painting or calligraphy after a space: 《春江水暖》 沈国华 作)
@@ -782,9 +782,9 @@ class Chunk:
 
 
 # first characters _BYLINE_HINT can match (besides whitespace): a cheap test before the regex
-_BYLINE_FIRST: Final = frozenset("■◆●▲□◇本新记见实特首融评摄通文图责编美校撰整")
+_BYLINE_FIRST: Final = frozenset("■◆●▲□◇本新记见实特首融评摄通文图责编美校撰整指")
 _BYLINE_HINT: Final = re.compile(
-    rf"^\s*[{MARKERS}]?\s*(?:本\s*报\s*|新\s*华\s*社\s*)?[记见实特首融评摄通文图责编美校撰整]"
+    rf"^\s*[{MARKERS}]?\s*(?:本\s*报\s*|新\s*华\s*社\s*)?[记见实特首融评摄通文图责编美校撰整指]"
 )
 
 
@@ -1003,11 +1003,14 @@ def _role_groups(span: Span) -> list[Span]:
 
 def _photo_credits_only(bylines: list[Span]) -> bool:
     """Every byline group credits a photo (记者 张三 / 摄影记者 李四 signs a story). 摄 at the end
-    of a line credits every name on it: 记者 陆平 通讯员 朱敏 摄."""
+    of a line credits every name on it (记者 陆平 通讯员 朱敏 摄), and so does 摄影 opening it."""
     if not bylines:
         return False
     for span in bylines:  # (a loop: asked for every article and headline with a byline)
-        if _CREDIT_VERB_END.search(span.text) is None:
+        # (so does 摄影 opening a line: ■摄影 陆 斌 通讯员 吴佳琪)
+        if _CREDIT_VERB_END.search(span.text) is None and not span.text.lstrip(
+            MARKERS + " "
+        ).startswith("摄影"):
             for group in _role_groups(span):
                 if _PHOTO_GROUP.search(group.text) is None:
                     return False
@@ -1248,7 +1251,10 @@ _SPACED_SIGNATURE: Final = re.compile(rf"\s*[{MARKERS}]\s*[{CJK}](?:[ \t\u3000]+
 # (■中共平湖市委党校 顾晓燕)
 _AFFILIATED_SIGNATURE: Final = re.compile(
     rf"\s*[{MARKERS}]\s*[{CJK}]{{2,16}}(?:党校|大学|学院|学校|中学|小学|研究院|研究所|研究会|"
-    rf"研究中心|协会|学会|委员会|律师事务所|医院)\s+[{CJK}](?:[ \t\u3000]?[{CJK}]){{1,2}}\s*"
+    rf"研究中心|协会|学会|委员会|律师事务所|医院)"
+    # (a pupil signs with the class too: □ 平湖市实验小学五（2）班 张梓萱)
+    r"(?:[一二三四五六七八九高初]?[一二三四五六七八九\d]?[（(]\d{1,2}[)）]班)?"
+    rf"\s+[{CJK}](?:[ \t\u3000]?[{CJK}]){{1,2}}\s*"
 )
 
 
@@ -3566,8 +3572,12 @@ _COUNTED_THING: Final = re.compile(
     r"\d[\d.]*(?:多|余)?(?:万|亿)?(?:多|余)?(?:个|处|家|所|项|座|户|条|台|辆|只|批|种|套|间|栋|幢|片|块)"
     rf"[{CJK}“”]{{2,8}}"
 )
-# a public document's number: its issuer's abbreviation, the year in brackets, the serial
-_DOCUMENT_NUMBER: Final = re.compile(rf"[{CJK}]{{1,10}}[〔［\[（(]\d{{4}}[〕］\]）)]\d{{1,4}}号")
+# a public document's number: its issuer's abbreviation, the year in brackets, the serial;
+# or a notice's serial alone in brackets (（第11号）)
+_DOCUMENT_NUMBER: Final = re.compile(
+    rf"[{CJK}]{{1,10}}[〔［\[（(]\d{{4}}[〕］\]）)]\d{{1,4}}号"
+    r"|[（(]第[\d一二三四五六七八九十百]{1,6}号[)）]"
+)
 # what a public document's title ends in
 _DOCUMENT_END: Final = re.compile(
     r"(?:通告|通知|公告|公示|决定|意见|办法|规定|方案|决议|倡议书|告知书|须知|名单|的函)$"
@@ -5846,7 +5856,7 @@ def _reads_best_of_free(scores: list[float], body: int, assignment: dict[int, in
 
 
 # short phrases in a row, set apart by spaces: a slogan (新学期 新校园 新气象)
-_SLOGAN_OF_PHRASES: Final = re.compile(rf"[{CJK}“”]{{2,6}}(?:[ \u3000][{CJK}“”]{{2,6}}){{1,3}}")
+_SLOGAN_OF_PHRASES: Final = re.compile(rf"[{CJK}“”]{{2,8}}(?:[ \u3000][{CJK}“”]{{2,8}}){{1,3}}")
 
 
 def _attach_unclaimed_kickers(
@@ -6006,6 +6016,33 @@ def _attach_unclaimed_kickers(
             continue
         lower.kicker = upper.title
         _merge_into_lower(headlines, i, assignment)
+    # (once a bold title and the subtitle its body claimed first are one headline, a slogan
+    # over them is read again: 抢抓春季黄金期 掀起项目建设热潮 | | 全县…集中开工 ×2 | | 28个
+    # 项目总投资96.8亿元, the headlines merged away between left empty)
+    for i, upper in enumerate(headlines):
+        if (
+            i in assignment
+            or len(upper.title) != 1
+            or upper.kicker
+            or upper.subtitle
+            or upper.bylines
+            or upper.duplicates
+            or _SLOGAN_OF_PHRASES.fullmatch(upper.title[0].text) is None
+        ):
+            continue
+        j = i + 1
+        while j < len(headlines) and not (
+            headlines[j].title or headlines[j].kicker or headlines[j].subtitle
+        ):
+            j += 1
+        if j == len(headlines) or j not in assignment or cluster_of[j] != cluster_of[i]:
+            continue
+        lower = headlines[j]
+        if not lower.kicker and _bold_lines_first(lower.title, lower.duplicates) == len(
+            lower.title
+        ):
+            lower.kicker, upper.title = upper.title, []
+            lower.first = upper.first
 
 
 def _merge_into_lower(headlines: list[Headline], i: int, assignment: dict[int, int]) -> None:
