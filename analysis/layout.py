@@ -2381,8 +2381,8 @@ def _contacts_over_signature(chunks: list[Chunk], i: int) -> bool:
         return False
     below = chunks[i + 1]
     return (
-        all(_CONTACT_LINE.fullmatch(line.text) is not None for line in chunk.lines)
-        and _DATE_LINE.fullmatch(below.lines[-1].text) is not None
+        _DATE_LINE.fullmatch(below.lines[-1].text) is not None  # (cheap first)
+        and all(_CONTACT_LINE.fullmatch(line.text) is not None for line in chunk.lines)
         and _signature(below, chunk)
     )
 
