@@ -1459,6 +1459,31 @@ def _list_under_opening(lines: list[Line], text: str, column: float) -> bool:
     return all(abs(width - column) < 2.5 for width in widths)
 
 
+# a row's label opening a line: 户籍人口：, 2022年村集体经济经营性收入：, 开放时间：; not who
+# speaks (她说：“…, 我就又问：)
+_ROW_LABEL: Final = re.compile(rf"[0-9{CJK}（）()]{{2,16}}(?<![说问道答讲])[：:](?![“‘])")
+
+
+def _row_label_ends(lines: list[Line]) -> frozenset[int]:
+    """Where the rows of a box end when three lines or more under its first open with a label
+    and a colon (…村域面积6.2平方公里。 | 下辖自然村：14个 | 户籍人口：3126人 | 主要荣誉：…): each
+    row, wrapped or not, is a paragraph; empty when there are fewer."""
+    labelled = [k for k, line in enumerate(lines) if _ROW_LABEL.match(line.text)]
+    # (a row opens under a sentence's end or a line short of the column, not under a line
+    # running on to it: …女子200米 | 蝶泳：澳大利亚选手…； is a list inside a sentence)
+    widest = max(line.content_width for line in lines)
+    leads = [
+        k
+        for k in labelled
+        if k > 0 and (lines[k - 1].final or lines[k - 1].content_width <= widest - 2)
+    ]
+    # (rows are dense: a text's lines open with a clause and a colon (…报道：, 他说：) now and
+    # then, not one line in three from the first such line on)
+    if len(leads) < 3 or len(labelled) < 0.35 * (len(lines) - labelled[0]):
+        return _NO_ITEMS
+    return frozenset([k - 1 for k in leads])
+
+
 def _list_item_ends(
     lines: list[Line], text: str, column: float, colon_above: bool
 ) -> frozenset[int]:
@@ -6939,6 +6964,8 @@ def _add_body(
     )
     if not item_ends and (_fact_box(lines) or _table_rows(lines, pairs=True)):
         item_ends = frozenset(range(len(lines)))  # a fact box or a table: each row a paragraph
+    if not item_ends and chunk.text.count("：") >= 3:
+        item_ends = _row_label_ends(lines)
     if not item_ends:
         # kept sorted: the median is read for every chunk of a long article (sorting a sorted
         # list with a run appended is a merge)
