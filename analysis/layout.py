@@ -2493,7 +2493,11 @@ def _classify(chunks: list[Chunk]) -> None:
             and (
                 _signature(chunk, prev)
                 or _signers_over_date(chunks, i)
-                or _contacts_over_signature(chunks, i)
+                # (cheap first: contact lines hold a colon)
+                or (
+                    ("：" in chunk.text or ":" in chunk.text)
+                    and _contacts_over_signature(chunks, i)
+                )
             )
         ):
             chunk.kind = "signature"
