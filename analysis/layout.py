@@ -3940,10 +3940,10 @@ def _box_label(text: str, endings: bool = True) -> bool:
 
 # the occasion a report focuses on, over its title: 聚焦3·15国际消费者权益日, 聚焦“双十一”
 _FOCUS_LABEL: Final = re.compile(r"聚焦[^，。；！？：:]{2,14}")
-# the label of a series of reports over each one's title: 老旧小区改造系列报道之二
-# (or a series named in two parts, a middle dot between: “千万工程”二十年·平湖实践)
 # a body and its warning verb, alone on a line: a kicker over what it warns of
 _WHO_WARNS: Final = re.compile(rf"[{CJK}]{{2,12}}(?:提醒|提示|温馨提示|温馨提醒|郑重提醒)")
+# the label of a series of reports over each one's title: 老旧小区改造系列报道之二
+# (or a series named in two parts, a middle dot between: “千万工程”二十年·平湖实践)
 _SERIES_LABEL: Final = re.compile(
     r"系列(?:报道|评论|访谈|调查)之[一二三四五六七八九十\d]+$|系列(?:报道|评论)$"
     # (a serial's genre over its instalment: 长篇小说连载 | 运河谣（二十三）)
