@@ -1507,7 +1507,7 @@ def _list_item_ends(
             if (
                 len(leads) >= 2
                 and leads[0] == 0
-                and _item_number(lines[0].text) == (6, 1)
+                and _item_number(lines[0].text) == (_WORD_NUMBERED_STYLE, 1)
                 and all(
                     _next_item(lines[a].text, lines[b].text) for a, b in itertools.pairwise(leads)
                 )
@@ -1549,12 +1549,16 @@ def _list_item_ends(
 # a line opening the first of items numbered with their word (线路一：)
 _FIRST_WORD_NUMBERED: Final = re.compile(rf"^\s*[{CJK}]{{2,3}}一[：:]", re.MULTILINE)
 _CN_DIGITS: Final = "一二三四五六七八九"
+# a word and its number, then a colon, leading an item or a subhead (误区一：, 线路二：): the number
+# a group of its own
+_NUMBERED_WORD: Final = rf"[{CJK}]{{2,3}}?([一二三四五六七八九十]{{1,2}})[：:]"
 # the number leading an item, in each style: 一、 （一） 1. 1、 （1） ①, 误区一：
 _ITEM_NUMBER: Final = re.compile(
     r"^(?:([一二三四五六七八九十]{1,3})、|[（(]([一二三四五六七八九十]{1,3})[)）]"
     r"|(\d{1,2})[.、．](?!\d)|[（(](\d{1,2})[)）]|([①-⑳])"
-    rf"|[{CJK}]{{2,3}}?([一二三四五六七八九十]{{1,2}})[：:])"
+    rf"|{_NUMBERED_WORD})"
 )
+_WORD_NUMBERED_STYLE: Final = 6  # (误区一：, the pattern's sixth group, as _item_number reports it)
 
 
 def _item_number(text: str) -> tuple[int, int] | None:
@@ -1894,7 +1898,7 @@ _SUBHEAD_LEAD: Final = re.compile(
     rf"|[（(][一二三四五六七八九十]{{1,3}}[)）]"
     rf"|\d{{1,2}}[.、．](?!\d)|[{MARKERS}]"
     # (or a word numbered, then a colon: 误区一：越贵越补, 妙招二：…)
-    rf"|[{CJK}]{{2,3}}?[一二三四五六七八九十]{{1,2}}[：:])"
+    rf"|{_NUMBERED_WORD})"
 )
 
 
@@ -3596,9 +3600,11 @@ def _leading_kicker(lines: list[Span]) -> int:
     return 1
 
 
+# a figure's magnitude after its digits, with 多 or 余 before it or after it (8万余, 3000余, 1.2万)
+_MAGNITUDE: Final = "(?:多|余)?(?:万|亿)?(?:多|余)?"
 # a number of things named and no more (12处口袋公园, 3000余个充电桩)
 _COUNTED_THING: Final = re.compile(
-    r"\d[\d.]*(?:多|余)?(?:万|亿)?(?:多|余)?(?:个|处|家|所|项|座|户|条|台|辆|只|批|种|套|间|栋|幢|片|块)"
+    rf"\d[\d.]*{_MAGNITUDE}(?:个|处|家|所|项|座|户|条|台|辆|只|批|种|套|间|栋|幢|片|块)"
     rf"[{CJK}“”]{{2,8}}"
 )
 # a public document's number: its issuer's abbreviation, the year in brackets, the serial;
@@ -3733,22 +3739,22 @@ _SUBTITLE_OPENING: Final = re.compile(
 # 农户去 | 年创造直接经济效益2.6亿元)
 _FIGURE_FACT: Final = re.compile(
     # (a year's output opens with 年 too: 年产高性能复合材料5万吨)
-    r"^(?:[^\d，。年月日]|年产|年均)[^\d，。]{5,}\d[\d.]*(?:多|余)?(?:万|亿)?(?:多|余)?"
+    rf"^(?:[^\d，。年月日]|年产|年均)[^\d，。]{{5,}}\d[\d.]*{_MAGNITUDE}"
     r"(?:元|人次|名|人|户|家|个|处|所|项|辆|吨|亩|座|场|次|厘米|米|公里|分钟|小时)"
 )
 
 
 # the same with a count for its subject (32家企业发布岗位2300余个): a statement of its own
 _COUNT_FACT: Final = re.compile(
-    r"\d+(?:多|余)?(?:万|亿)?(?:多|余)?(?:家|个|名|所|项|座|户|位|条|台|辆)[^\d，。]{3,}"
-    r"\d[\d.]*(?:多|余)?(?:万|亿)?(?:多|余)?(?:元|人次|名|人|户|家|个|处|所|项|辆|吨|亩|座|场|次|%)"
+    rf"\d+{_MAGNITUDE}(?:家|个|名|所|项|座|户|位|条|台|辆)[^\d，。]{{3,}}"
+    rf"\d[\d.]*{_MAGNITUDE}(?:元|人次|名|人|户|家|个|处|所|项|辆|吨|亩|座|场|次|%)"
 )
 
 
 # a subject dated at its end wants its predicate (12345热线一季度 | 受理诉求4.6万件)
 _TIME_ENDS: Final = ("季度", "月", "年", "以来", "期间", "首日", "当天", "假期")
 _ANY_FIGURE: Final = re.compile(
-    r"\d[\d.]*(?:多|余)?(?:万|亿)?(?:多|余)?(?:元|人次|名|人|户|家|个|处|所|项|辆|吨|亩|座|场|次|件|%|公里|米|剂次|标箱"
+    rf"\d[\d.]*{_MAGNITUDE}(?:元|人次|名|人|户|家|个|处|所|项|辆|吨|亩|座|场|次|件|%|公里|米|剂次|标箱"
     # (things counted by their own measure words: 勺嘴鹬最多一次记录到42只)
     r"|只|头|株|棵|台|套|艘|架|份|单|条|批|张|箱|公斤|千克|千瓦时|小时)"
 )
@@ -3777,7 +3783,7 @@ def _figures_under_title(upper: str, lower: str) -> bool:
 
 # a rate in figures with no subject of its own (日均接诊160余人次, 每天发送旅客2.3万人次)
 _RATE_FIGURE: Final = re.compile(
-    rf"(?:日均|月均|周均|年均|每天|每日|每月|平均每天|平均每日)[{CJK}]{{1,6}}[\d.]+(?:多|余)?(?:万|亿)?(?:多|余)?"
+    rf"(?:日均|月均|周均|年均|每天|每日|每月|平均每天|平均每日)[{CJK}]{{1,6}}[\d.]+{_MAGNITUDE}"
     r"(?:人次|人|名|件|单|吨|辆|个|次|份|台|家|户|元|车次|架次|标箱)"
 )
 # what a subject that wants its figures ends on (集装箱吞吐量 | 日均…): the line runs on
@@ -3786,7 +3792,7 @@ _MEASURED_SUBJECT: Final = re.compile(r"(?:量|额|率|数|值|价|收入|产值
 
 # a fact that ends in its figure (普惠小微贷款余额突破500亿元): a statement complete in itself
 _ENDS_IN_FIGURE: Final = re.compile(
-    r"\d[\d.]*(?:多|余)?(?:万|亿)?(?:多|余)?(?:元|美元|人次|名|人|户|家|个|项|辆|吨|亩|座|台|套|件|次|%|个百分点)$"
+    rf"\d[\d.]*{_MAGNITUDE}(?:元|美元|人次|名|人|户|家|个|项|辆|吨|亩|座|台|套|件|次|%|个百分点)$"
 )
 
 
@@ -3823,7 +3829,7 @@ def _figures_under_statement(
 # 接待游客12万人次): the subtitle of a title that says what happened (…6个项目集中签约)
 _TOTAL_FIGURE: Final = re.compile(
     r"(?:总投资|总投入|投资总额|计划投资|总金额|总额|总面积|总建筑面积|总产值|总规模|共计|累计"
-    rf"|合计|总计)[{CJK}]{{0,6}}?(?:约|超|达|近|逾|超过|共)?[\d.]+(?:多|余)?(?:万|亿)?(?:多|余)?"
+    rf"|合计|总计)[{CJK}]{{0,6}}?(?:约|超|达|近|逾|超过|共)?[\d.]+{_MAGNITUDE}"
     r"(?:元|美元|平方米|亩|吨|人次|人|户|家|个|项|辆|套)"
 )
 
@@ -5905,20 +5911,6 @@ def _attach_unclaimed_kickers(
             continue
         claimed, unclaimed = (i, i + 1) if i in assignment else (i + 1, i)
         body = assignment[claimed]
-        if (
-            claimed == i + 1
-            and len(upper.title) == 1
-            and not (upper.kicker or upper.subtitle or upper.bylines or upper.duplicates)
-            and not lower.kicker
-            and lower.title
-            and _bold_lines_first(lower.title, lower.duplicates) == len(lower.title)
-            and _SLOGAN_OF_PHRASES.fullmatch(upper.title[0].text) is not None
-        ):
-            # a slogan of short phrases set apart (新学期 新校园 新气象) over a title printed
-            # twice: its kicker, though it need share no word with the story
-            lower.kicker = upper.title
-            _merge_into_lower(headlines, i, assignment)
-            continue
         if sims[unclaimed, body] <= 0:
             continue
         if (
@@ -6045,9 +6037,12 @@ def _attach_unclaimed_kickers(
             continue
         lower.kicker = upper.title
         _merge_into_lower(headlines, i, assignment)
-    # (once a bold title and the subtitle its body claimed first are one headline, a slogan
-    # over them is read again: 抢抓春季黄金期 掀起项目建设热潮 | | 全县…集中开工 ×2 | | 28个
-    # 项目总投资96.8亿元, the headlines merged away between left empty)
+    # A slogan of short phrases set apart (新学期 新校园 新气象) that no body claimed, over the
+    # next headline of its cluster, a title printed twice that one did: its kicker, though it
+    # need share no word with the story. Read after the pairs above, so that a bold title and
+    # the subtitle its body claimed first are one headline by then (抢抓春季黄金期 掀起项目建设
+    # 热潮 | | 全县…集中开工 ×2 | | 28个项目总投资96.8亿元; the headlines merged away between
+    # are left empty).
     for i, upper in enumerate(headlines):
         if (
             i in assignment
@@ -6067,8 +6062,10 @@ def _attach_unclaimed_kickers(
         if j == len(headlines) or j not in assignment or cluster_of[j] != cluster_of[i]:
             continue
         lower = headlines[j]
-        if not lower.kicker and _bold_lines_first(lower.title, lower.duplicates) == len(
+        if (
             lower.title
+            and not lower.kicker
+            and _bold_lines_first(lower.title, lower.duplicates) == len(lower.title)
         ):
             lower.kicker, upper.title = upper.title, []
             lower.first = upper.first
