@@ -328,6 +328,7 @@ _PAPER_NAME: Final = re.compile(
 _MASTHEAD_PART: Final = re.compile(
     rf"[{CJK}]{{2}}日报|[{CJK}]{{2}}新闻|{_SECTIONS}|^{_PAPER_NAME.pattern}|^今日[{CJK}]{{2}}(?=\s)"
 )
+_TODAY_PAPER: Final = re.compile(rf"今日[{CJK}]{{2}}")
 _MASTHEAD_WORDS: Final = ("报", "新闻", "今日", *_SECTIONS.split("|"))  # one is in every part
 _PAGE_NUMBER_LEFT: Final = re.compile(r"[A-Z]?\d{1,2}")
 _PAGE_NUMBER_EDGE: Final = re.compile(r"^[A-Z]?\d{1,2}|[A-Z]?\d{1,2}$")
@@ -562,9 +563,14 @@ def _furniture_line(text: str) -> str:
     name = _PAGE_NUMBER_EDGE.sub("", squeezed)
     if name != squeezed and name and _SECTION_NAME.fullmatch(name):
         return "parts"
-    return (
-        "masthead" if _SECTION_NAME.fullmatch(squeezed) or _PAPER_NAME.fullmatch(squeezed) else ""
+    # (or a county's paper named 今日 and its place alone, over the masthead's small print:
+    # 今日宁海 | JINRI NINGHAI | 中共宁海县委主管主办)
+    masthead = (
+        _SECTION_NAME.fullmatch(squeezed)
+        or _PAPER_NAME.fullmatch(squeezed)
+        or (squeezed.startswith("今日") and _TODAY_PAPER.fullmatch(squeezed))
     )
+    return "masthead" if masthead else ""
 
 
 # a page's section (版名) on a line of its own: 社会, 综合新闻, 人物·副刊, 民生·热线
@@ -3525,6 +3531,8 @@ def _leading_kicker(lines: list[Span]) -> int:
         # 全方位改革 | 陈国栋作动员讲话 林晓东主持); over one line it may be the first half of a
         # title (…论坛召开 | 两地同意继续深化合作交流), over two the title over its subtitle
         return 1
+    if len(lines) == 2 and _parallel_halves(lines[0].text, lines[1].text):
+        return 0
     if _short_label_over_title(lines[0], lines[1:], adjoining=True) and not _title_over_statement(
         lines
     ):
@@ -4040,6 +4048,21 @@ def _statement_over_subtitle(lines: list[Span]) -> bool:
 
 # phrases of a title a space apart, two or three: 晒丰收 庆丰年 乡村处处展新颜
 _TITLE_PHRASES: Final = re.compile(r"[^\s]{3,}(?: [^\s]{3,}){1,2}")
+
+
+def _parallel_halves(upper: str, lower: str) -> bool:
+    """The second line the twin of the first line's end, a pair of parallel phrases a title
+    wraps between, each a word and a quoted word of the same lengths (嘉联纸业：技改“加速跑” |
+    效益“节节高”): one title, its subject and colon opening it, not a kicker over a title."""
+    n = len(lower)
+    if n < 4 or len(upper) < n + 2 or "“" not in lower:
+        return False
+    tail = upper[-n:]
+    return (
+        upper[-n - 1] in "：: "
+        and tail != lower
+        and [ch in _QUOTE_MARKS for ch in tail] == [ch in _QUOTE_MARKS for ch in lower]
+    )
 
 
 def _line_over_couplet(lines: list[Span]) -> bool:

@@ -77,7 +77,8 @@ _JUSTIFY_RUN: Final = (
     rf"|(?<=[A-Za-z])[ \t]+(?=[{CJK}])"
     rf"|(?<=[0-9][.])[ \t]+(?=[0-9])|(?<=[0-9]%)[ \t]+(?=[0-9{CJK}])"
     rf"|(?<=、[{CJK}])[ \t]+(?=[{CJK}](?:[、等]|$))"
-    rf"|(?:(?<=^[{CJK}])|(?<=[，。：（][{CJK}]))[ \t]+(?=[{CJK}]、[{CJK}]{{2,3}}(?:[、等]|$))"
+    # (the list's first name, after 领导 too: 县领导周 敏、李建华)
+    rf"|(?:(?<=^[{CJK}])|(?<=[，。：（][{CJK}])|(?<=领导[{CJK}]))[ \t]+(?=[{CJK}]、[{CJK}]{{2,3}}(?:[、等]|$))"
     # (and beside a full-width stop or comma, which carries its own space: 村民， 20多名)
     rf"|(?<=[，。、；：？！])[ \t]+|[ \t]+(?=[，。、；：？！])"
 )

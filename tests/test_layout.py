@@ -194,6 +194,8 @@ def test_normalisation_of_justification_and_width() -> None:
         == "市领导王建华、方卫平、徐立等参加。李明、张建国"
     )
     assert normalize_line("市领导王建华、徐 立", 1).text == "市领导王建华、徐立"
+    # (the list's first name too, right after 领导)
+    assert normalize_line("县领导周 敏、李建华等参加", 1).text == "县领导周敏、李建华等参加"
     assert normalize_line("组合拳 常态长效、惠民生", 1).text == "组合拳 常态长效、惠民生"
     # a Latin word sits close to CJK, as a headline prints it; it keeps its space before a
     # number and another word
@@ -1712,6 +1714,14 @@ def test_a_lunar_date_by_stem_and_branch_and_a_weather_line_are_furniture() -> N
                 "云和县融媒体中心印务中心印刷 本版责任编辑：叶 敏",
             ],
             "2023-05-16",
+        ),
+        # a county paper named 今日 and its place alone on the masthead's first line
+        (
+            ["今日宁海", "JINRI NINGHAI", "中共宁海县委主管主办", "宁海传媒集团出版"],
+            "本报讯 5月15日上午，全县重大项目“百日攻坚”推进会召开。",
+            "全县重大项目“百日攻坚”推进会召开",
+            [],
+            "",
         ),
     ],
 )
