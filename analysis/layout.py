@@ -221,6 +221,9 @@ _SUBTITLE_DASH: Final = re.compile(r"^(?:——|—|--|－－)")
 _DATE_KICKER: Final = re.compile(
     r"(?=[^年月日]*[年月日])(?:从|自)?(?:\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:起|以来|开始|前|后)?"
 )
+# the occasion that sets the scene, a clause of time (新春佳节来临之际, 国庆前夕): a kicker,
+# never a title on its own
+_OCCASION_KICKER: Final = re.compile(rf"[{CJK}“”·]{{2,16}}(?:之际|前夕)")
 _FURNITURE: Final = re.compile(
     # (every alternative holds at the start of the text: one anchor for them all, so that a
     # search tries only there)
@@ -273,7 +276,7 @@ _FURNITURE_PARTS: Final = (
     r"|[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年(?:闰?[正一二三四五六七八九十冬腊]{1,2}月)?"
     r"(?:[初十廿二三][一二三四五六七八九十]|[初十廿]十|二十|三十)?(?=\s|星期|$)"
     r"|[A-Z]{2,}(?:\s+[A-Z]{2,})+"
-    rf"|(?:(?:本版)?(?:责任|美术|文字|图片|值班)?编辑|值班编委|(?:本版)?责编|版式(?:设计)?|美编|校对|组版|审读|校审)"
+    rf"|(?:(?:本版)?(?:责任|美术|文字|图片|值班)?编辑|值班编委|(?:本版)?责编|(?:版式|版面)(?:设计)?|美编|校对|组版|审读|校审)"
     # (the name perhaps spaced out: 责任编辑：周 晔)
     rf"(?:(?:\s*[:：]\s*|\s+)[{CJK}](?:\s?[{CJK}]){{1,2}}(?![{CJK}]))?"
     rf"|(?:(?:本版|本报)?(?:{_DESK_LINES}))?(?:热线|电话|传真|邮编)\s*[:：]?\s*[\d\s-]{{5,}}"
@@ -293,7 +296,7 @@ _FURNITURE_PARTS: Final = (
     r"|^[▶►▷●◆]\s*\S.{1,30}?\s*[A-Z]?\d{1,2}\s*版$"
     # the weather under the masthead, perhaps on one line with its label: 今日天气 晴到多云
     # 27℃～37℃ 东北风3级
-    r"|(?:今日|明日|今天|明天)天气\s*[:：]?"
+    r"|(?:今日|明日|今天|明天)?天气\s*[:：]?"
     r"|(?:晴到多云|多云到晴|(?:晴|阴|多云|小雨|中雨|大雨|阵雨|雷阵雨|小雪|雨夹雪)(?:[转到](?:晴|阴|多云|小雨|中雨|大雨|阵雨|雷阵雨|小雪))?)(?=\s|-?\d|$)"
     r"|-?\d{1,2}\s*℃(?:\s*[～~\-—至]\s*-?\d{1,2}\s*℃)?"
     r"|偏?[东南西北]{1,2}风\s*\d(?:\s*[～~\-—]\s*\d)?\s*级"
@@ -301,7 +304,7 @@ _FURNITURE_PARTS: Final = (
 # every character a part above may start with (the desks' too: 新闻热线, 广告电话): scanning a
 # line, the regex tries the parts only where one stands, not all of them at every character
 _FURNITURE_PART_FIRST: Final = (
-    r"\dA-Z星农第本责美文图值编版校组审热电传邮今共国连社地网印定零▶►▷●◆明晴阴多小中大阵雷东南西北偏\-"
+    r"\dA-Z星农第本责美文图值编版校组审热电传邮今共国连社地网印定零▶►▷●◆明天晴阴多小中大阵雷东南西北偏\-"
     r"甲乙丙丁戊己庚辛壬癸内" + _PROVINCES + "".join(desk[0] for desk in _DESK_LINES.split("|"))
 )
 _FURNITURE_PART: Final = re.compile(f"(?=[{_FURNITURE_PART_FIRST}])(?:{_FURNITURE_PARTS})")
@@ -1257,7 +1260,9 @@ _SPACED_SIGNATURE: Final = re.compile(rf"\s*[{MARKERS}]\s*[{CJK}](?:[ \t\u3000]+
 # (■中共平湖市委党校 顾晓燕)
 _AFFILIATED_SIGNATURE: Final = re.compile(
     rf"\s*[{MARKERS}]\s*[{CJK}]{{2,16}}(?:党校|大学|学院|学校|中学|小学|研究院|研究所|研究会|"
-    rf"研究中心|协会|学会|委员会|律师事务所|医院)"
+    rf"研究中心|协会|学会|委员会|律师事务所|医院|保健院|卫生院|卫生服务中心|疾病预防控制中心)"
+    # (a doctor signs with the department too: □ 市妇幼保健院儿科 徐 琳)
+    rf"(?:[{CJK}]{{1,5}}科)?"
     # (a pupil signs with the class too: □ 平湖市实验小学五（2）班 张梓萱)
     r"(?:[一二三四五六七八九高初]?[一二三四五六七八九\d]?[（(]\d{1,2}[)）]班)?"
     rf"\s+[{CJK}](?:[ \t\u3000]?[{CJK}]){{1,2}}\s*"
@@ -1650,6 +1655,29 @@ def _indents_paragraphs(chunks: list[Chunk], is_body: Callable[[Chunk], bool] = 
                     full += 1
         prev = chunk
     return full < 2 or full < 2 * indented
+
+
+def _marks_indents(chunks: list[Chunk]) -> bool:
+    """Whether the page's text keeps its paragraphs' indents (　　, spaces): three or more of
+    the paragraph starts that are certain (a line of text under one clearly short that ends a
+    sentence) open indented, and at most one in five opens flush."""
+    marked = flush = 0
+    prev: Chunk | None = None
+    for chunk in chunks:
+        if chunk.kind != "body":
+            prev = None
+            continue
+        column = _sorted_median(chunk.inner_widths or [chunk.width])
+        above = prev.lines[-1] if prev is not None else None
+        for line in chunk.lines:
+            if above is not None and above.final and above.width < column - 2.5:
+                if line.indented:
+                    marked += 1
+                elif not _starts_dateline(line.text):
+                    flush += 1
+            above = line
+        prev = chunk
+    return marked >= 3 and 5 * flush <= marked
 
 
 # a brief's title run in at the head of its first line, a space after it (the bold is lost):
@@ -3469,6 +3497,7 @@ def _leading_kicker(lines: list[Span]) -> int:
         return 0
     if (
         _DATE_KICKER.fullmatch(lines[0].text)
+        or _OCCASION_KICKER.fullmatch(lines[0].text)
         or _BRACKETED_LABEL.fullmatch(lines[0].text)
         or (_box_label(lines[0].text) and not _title_over_statement(lines))
         or _SERIES_LABEL.search(lines[0].text)
@@ -4465,6 +4494,8 @@ def _kicker_over(
         return False  # the issuer's name opens the document's title
     if _REPORTING_VERB.search(text) or _DATE_KICKER.fullmatch(text):
         return True
+    if len(lines) == 1 and _OCCASION_KICKER.fullmatch(text):
+        return True
     if len(lines) == 1 and not below.blank_before and _totals_line(text):
         return True  # a total in figures, never a title: 总投资52亿元 | 我市12个重大项目…
     if len(lines) == 1 and _BRACKETED_LABEL.fullmatch(text):
@@ -4533,6 +4564,37 @@ def _kicker_over(
     return _short_label_over_title(
         lines[0], [line.span for line in below.lines], adjoining=not below.blank_before
     )
+
+
+def _plain_line_over_bold_title(
+    lines: list[Span],
+    dups: list[Span],
+    below: Chunk,
+    after: Chunk | None,
+    story_above: Callable[[], str],
+) -> bool:
+    """A plain line a blank line over a title printed twice (fake bold), the first of the
+    headlines right after a story, both in that story's words (我市举行2021年第一批重大项目
+    集中签约仪式 | | 招大引强蓄动能 ×2 | 项目为王促发展 ×2 | 18个项目总投资236亿元): the
+    story's kicker over its title, as the sample sets its lead's. (A line sharing no words
+    with the bold title's story is that story's own title: 广陈镇农产品“云端”卖得俏 | | 农资
+    供应足 春耕备耕忙 ×2.)"""
+    if len(lines) != 1 or dups or not below.blank_before:
+        return False
+    if not all(line.doubled for line in below.lines):
+        return False
+    story = story_above()
+    if not story:
+        return False
+    title = below.text
+    if after is not None and after.kind == "headline" and not after.blank_before:
+        title += after.text  # (the subtitle under it)
+    return _shared_words(lines[0].text, story) >= 3 and _shared_words(title, story) >= 3
+
+
+def _shared_words(text: str, other: str) -> int:
+    """How many of ``text``'s distinct character bigrams, digits aside, ``other`` holds."""
+    return sum(1 for gram in _bigrams(text) if gram in other and _DIGIT.search(gram) is None)
 
 
 def _issuer_over_document(title: list[Span], text: str, blank_between: bool) -> bool:
@@ -4659,7 +4721,10 @@ def _group_headlines(
             # (not a caption's title a blank line under its photo credit, over another
             # headline: 巧手创未来 | 平湖市老年大学…招生公告)
             and not (after_credit and idx == 0 and len(lines) == 1 and nxt.blank_before)
-            and _kicker_over(lines, text, dups, nxt, after)
+            and (
+                _kicker_over(lines, text, dups, nxt, after)
+                or (idx == 0 and _plain_line_over_bold_title(lines, dups, nxt, after, story_above))
+            )
         ):
             pending_kicker, pending_dups = lines, dups
             continue
@@ -4956,6 +5021,15 @@ def _article_text_of(article: Article) -> str:
     return "".join([piece[0] for p in article.paragraphs for piece in p.pieces])
 
 
+def _is_brief(article: Article) -> bool:
+    """A brief: one paragraph of under 200 characters under a dateline (本报讯 …)."""
+    return (
+        bool(article.dateline)
+        and len(article.paragraphs) == 1
+        and sum(len(piece[0]) for piece in article.paragraphs[0].pieces) < 200
+    )
+
+
 def _text_similarity(texts: list[str], articles: list[Article]) -> np.ndarray:
     """:func:`_similarity` of headline texts."""
     grams, member = _head_bigrams(texts)
@@ -5114,9 +5188,12 @@ def _assign_headlines(
         after = next(later, None)
         if after is not None and after[0] == "a":
             precedes[i, after[1]] = 1.0
-    # Which way round does this page set its headlines? Compare the content agreement.
-    after_fit = float((sims * follows).sum())
-    before_fit = float((sims * precedes).sum())
+    # Which way round does this page set its headlines? Compare the content agreement, a
+    # brief's counting for less (one short paragraph under its dateline): a column of briefs
+    # may set its titles over their texts on a page that heads its stories after theirs.
+    weight = np.array([0.3 if _is_brief(a) else 1.0 for a in articles])
+    after_fit = float((sims * follows * weight).sum())
+    before_fit = float((sims * precedes * weight).sum())
     follow_bonus, precede_bonus = (0.6, 0.3) if after_fit >= before_fit else (0.3, 0.6)
     score = 1.2 * sims + follow_bonus * follows + precede_bonus * precedes
     # A photo caption with its own credit takes no headline signed by a reporter (记者 …): that
@@ -6194,6 +6271,7 @@ def _parse_page(page: Page) -> PageLayout:
     _classify(chunks)
     chunks = _join_split_datelines(chunks)
     indenting = functools.cache(lambda: _indents_paragraphs(chunks))
+    marks_indents = functools.cache(lambda: _marks_indents(chunks))
     # (a line ending in a colon may announce a list, and a line may open the first item of a
     # list numbered with its word, 线路一：…: rare, looked for once on the page)
     text = page.text
@@ -6247,7 +6325,15 @@ def _parse_page(page: Page) -> PageLayout:
             )
             caption_at = k if caption else -1
             current = _add_body(
-                chunk, prev, current, articles, order, caption, indenting, colon_lines
+                chunk,
+                prev,
+                current,
+                articles,
+                order,
+                caption,
+                indenting,
+                colon_lines,
+                marks_indents,
             )
             prev = chunk
             k += 1
@@ -6719,6 +6805,7 @@ def _add_body(
     captioned: bool = False,
     indenting: Callable[[], bool] = lambda: True,
     colon_lines: bool = True,
+    marks_indents: Callable[[], bool] = lambda: False,
 ) -> Article:
     lines = chunk.lines
     text_lines = chunk.text_lines
@@ -6942,6 +7029,16 @@ def _add_body(
             and (
                 # who said the quotation above runs on after it, in a line of its own or more
                 _attribution_after_quote(current.paragraphs[-1].text, lines)
+                # (or a sentence's end alone on a line after a column break, set flush on a
+                # page that keeps its indents, where a paragraph would open indented: …清理化石
+                # 的过程。 | | 展览将持续至10月底。; a subhead is set so too, but ends in no stop)
+                or (
+                    len(lines) == 1
+                    and chunk.blank_before
+                    and not lines[0].indented
+                    and lines[0].text.endswith(_SENTENCE_MARKS)
+                    and marks_indents()
+                )
                 or (
                     (
                         (len(lines) > 1 and lines[0].content_width > column - 1.75)

@@ -1715,6 +1715,14 @@ def test_a_lunar_date_by_stem_and_branch_and_a_weather_line_are_furniture() -> N
             ],
             "2023-05-16",
         ),
+        # the weather under its bare label; the editor's line naming the page's designer
+        (
+            ["平湖日报", "PINGHU RIBAO", "2024年2月9日", "星期五", "天气 多云 1℃～9℃"],
+            "本报讯 2月8日，我市年货市场人气渐旺，各类商品供应充足，价格平稳。",
+            "年货市场货足价稳",
+            ["国内统一连续出版物号 CN33-0087", "本版责任编辑：顾 晨 版面设计：徐 磊"],
+            "2024-02-09",
+        ),
         # a county paper named 今日 and its place alone on the masthead's first line
         (
             ["今日宁海", "JINRI NINGHAI", "中共宁海县委主管主办", "宁海传媒集团出版"],
