@@ -83,7 +83,7 @@ MARKERS: Final = "■◆●▲□◇"
 _SECTIONS: Final = "要闻|民生|副刊|专版"
 _NEWS_SECTIONS: Final = "综合|本地|国内|国际|社会|经济|体育|文化|地方|时政"
 _MORE_SECTIONS: Final = (
-    "农村|教育|健康|法治|评论|专题|财经|文旅|科技|旅游|汽车|房产|消费|视点|理论|读书|人文|乡村|城事"
+    "农村|农业|社区|教育|健康|法治|评论|专题|财经|文旅|科技|旅游|汽车|房产|消费|视点|理论|读书|人文|乡村|城事"
     "|城乡|城建|三农|生活|周刊|县域|镇街道|镇街|街镇|法制|娱乐|卫生|访谈|人物|观察|数读"
 )
 # the desks whose telephone lines a page prints: 新闻热线, 广告热线, 发行电话 …
@@ -252,6 +252,8 @@ _FURNITURE: Final = re.compile(
     # (or the place's, the paper's own or the trade's: 县域快讯, 镇街简讯, 农业短讯)
     rf"|(?:[{CJK}]{{2}})?"
     r"(?:简\s*讯|快\s*讯|短\s*讯|简\s*报|速\s*递|要闻简报|新闻速递|新闻短波)\s*$"
+    # (or news sent in from the places, by its old name: 乡镇传真, 基层传真)
+    rf"|[{CJK}]{{2}}传\s*真\s*$"
     # (or the place's news in brief: 社区动态, 镇街动态, 部门动态)
     r"|(?:社区|镇街|街道|部门|基层|乡镇|村社|企业)动\s*态\s*$"
     # and over a group of photos, each with its own title and caption: 图片新闻
@@ -282,7 +284,7 @@ _FURNITURE_PARTS: Final = (
     rf"|(?:(?:本版|本报)?(?:{_DESK_LINES}))?(?:热线|电话|传真|邮编)\s*[:：]?\s*[\d\s-]{{5,}}"
     # the masthead's small print: issue number, pages today, serial number (and the paper's
     # owner: _PARTY_ORGAN)
-    rf"|第\s*\d{{3,6}}\s*期|{_PAGES_TODAY}"
+    rf"|总?第\s*\d{{3,6}}\s*期|{_PAGES_TODAY}"
     r"|(?:国内统一)?连续出版物号\s*[:：]?|CN\s*\d{2}\s*[-－—]\s*\d{4}(?:/[A-Z]{1,2})?"
     # (a county paper's licence as an internal publication: 浙内准字第G047号)
     rf"|[{_PROVINCES}]?内(?:资)?准字\s*第?\s*[A-Z]?\d+号?"
@@ -304,7 +306,7 @@ _FURNITURE_PARTS: Final = (
 # every character a part above may start with (the desks' too: 新闻热线, 广告电话): scanning a
 # line, the regex tries the parts only where one stands, not all of them at every character
 _FURNITURE_PART_FIRST: Final = (
-    r"\dA-Z星农第本责美文图值编版校组审热电传邮今共国连社地网印定零▶►▷●◆明天晴阴多小中大阵雷东南西北偏\-"
+    r"\dA-Z星农第本责美文图值编版校组审热电传邮今共国连社地网印定零▶►▷●◆明天晴阴总多小中大阵雷东南西北偏\-"
     r"甲乙丙丁戊己庚辛壬癸内" + _PROVINCES + "".join(desk[0] for desk in _DESK_LINES.split("|"))
 )
 _FURNITURE_PART: Final = re.compile(f"(?=[{_FURNITURE_PART_FIRST}])(?:{_FURNITURE_PARTS})")
@@ -2271,15 +2273,27 @@ def _headline_shaped(chunk: Chunk, commas: bool = False, max_lines: int = 4) -> 
 _NAME_2_TO_4: Final = re.compile(rf"[{CJK}]{{2,4}}")
 
 
+# a question or an exclamation quoted whole (“久违了，我的校园！”)
+_QUOTED_CRY: Final = re.compile(r"“[^“”]{2,20}[！？!?]”")
+
+
 def _question_over_byline(chunks: list[Chunk], i: int) -> bool:
     """A question or an exclamation in one or two lines with a reporter's byline printed right
     under it: a headline (a body's last line carries no byline; a caption's credit is a
     photo credit)."""
     chunk = chunks[i]
+    lines = chunk.lines
     return (
-        len(chunk.lines) <= 2
-        and chunk.text.endswith(("？", "?", "！", "!"))
-        and chunk.punct < 2
+        len(lines) <= 2
+        and (
+            (chunk.text.endswith(("？", "?", "！", "!")) and chunk.punct < 2)
+            # (or a cry quoted whole on the last line, perhaps under a line with no mark:
+            # 全市…学生昨日返校复学 | “久违了，我的校园！”)
+            or (
+                _QUOTED_CRY.fullmatch(lines[-1].text) is not None
+                and (len(lines) == 1 or _ANY_PUNCT.search(lines[0].text) is None)
+            )
+        )
         and i + 1 < len(chunks)
         and chunks[i + 1].kind == "byline"
         and not chunks[i + 1].blank_before

@@ -1720,7 +1720,8 @@ def test_a_lunar_date_by_stem_and_branch_and_a_weather_line_are_furniture() -> N
             ["平湖日报", "PINGHU RIBAO", "2024年2月9日", "星期五", "天气 多云 1℃～9℃"],
             "本报讯 2月8日，我市年货市场人气渐旺，各类商品供应充足，价格平稳。",
             "年货市场货足价稳",
-            ["国内统一连续出版物号 CN33-0087", "本版责任编辑：顾 晨 版面设计：徐 磊"],
+            ["国内统一连续出版物号 CN33-0087", "本版责任编辑：顾 晨 版面设计：徐 磊"]
+            + ["平湖日报社出版 总第8421期"],
             "2024-02-09",
         ),
         # a county paper named 今日 and its place alone on the masthead's first line
@@ -1751,6 +1752,8 @@ def test_a_page_number_beside_its_section_name_in_the_header() -> None:
         (["2024年3月12日 星期二", "A3 城市"], "A3"),
         # (a paper named 今日 and its place, its section and number on a line of their own)
         (["今日定海 2021年11月9日 星期二", "综合 2"], "2"),
+        # (a farming page's section over its number, each alone on its line)
+        (["农业", "6", "2024年9月12日 星期四"], "6"),
         # (a day and month with no year is no page's number)
         (["海门日报", "3月13日 综合新闻"], ""),
     ):
