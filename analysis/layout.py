@@ -87,7 +87,7 @@ _MORE_SECTIONS: Final = (
     "|城乡|城建|三农|生活|周刊|县域|镇街道|镇街|街镇|法制|娱乐|卫生|访谈|人物|观察|数读"
 )
 # the desks whose telephone lines a page prints: 新闻热线, 广告热线, 发行电话 …
-_DESK_LINES: Final = "新闻|投稿|服务|读者|广告|发行|订报|民生|报料"
+_DESK_LINES: Final = "新闻|投稿|服务|读者|广告|发行|订报|民生|报料|刊登"
 # (本报 may lead any of them: 本报记者, 本报通讯员, 本报评论员; so may 新华社: 新华社记者)
 BYLINE_ROLES: Final = (
     "(?:本报|新华社)?(?:见习记者|实习记者|特约记者|首席记者|融媒体记者|融媒记者|记者|特约通讯员|通讯员|"
@@ -1263,8 +1263,9 @@ _SPACED_SIGNATURE: Final = re.compile(rf"\s*[{MARKERS}]\s*[{CJK}](?:[ \t\u3000]+
 _AFFILIATED_SIGNATURE: Final = re.compile(
     rf"\s*[{MARKERS}]\s*[{CJK}]{{2,16}}(?:党校|大学|学院|学校|中学|小学|研究院|研究所|研究会|"
     rf"研究中心|协会|学会|委员会|律师事务所|医院|保健院|卫生院|卫生服务中心|疾病预防控制中心)"
-    # (a doctor signs with the department too: □ 市妇幼保健院儿科 徐 琳)
-    rf"(?:[{CJK}]{{1,5}}科)?"
+    # (a doctor signs with the department too: □ 市妇幼保健院儿科 徐 琳; a lawyer or a
+    # doctor with the title: □ 浙江东湖律师事务所 律师 陈 敏)
+    rf"(?:[{CJK}]{{1,5}}科)?(?:\s+(?:律师|医生|医师|主任医师|副主任医师|教授|副教授|讲师|老师))?"
     # (a pupil signs with the class too: □ 平湖市实验小学五（2）班 张梓萱)
     r"(?:[一二三四五六七八九高初]?[一二三四五六七八九\d]?[（(]\d{1,2}[)）]班)?"
     rf"\s+[{CJK}](?:[ \t\u3000]?[{CJK}]){{1,2}}\s*"
@@ -2459,9 +2460,24 @@ def _contacts_over_signature(chunks: list[Chunk], i: int) -> bool:
     below = chunks[i + 1]
     return (
         _DATE_LINE.fullmatch(below.lines[-1].text) is not None  # (cheap first)
-        and all(_CONTACT_LINE.fullmatch(line.text) is not None for line in chunk.lines)
+        and all(_CONTACT_LINE.fullmatch(text) is not None for text in _unwrapped_numbers(chunk))
         and _signature(below, chunk)
     )
+
+
+def _unwrapped_numbers(chunk: Chunk) -> list[str]:
+    """The chunk's lines, a number wrapped onto a line of its own under the line whose colon
+    announces it put back (…联系电话： | 13857391234)."""
+    texts: list[str] = []
+    for line in chunk.lines:
+        if texts and texts[-1].endswith(("：", ":")) and _BARE_NUMBER.fullmatch(line.text):
+            texts[-1] += line.text
+        else:
+            texts.append(line.text)
+    return texts
+
+
+_BARE_NUMBER: Final = re.compile(r"[\d\-－ （）()]{5,20}")
 
 
 def _signers_over_date(chunks: list[Chunk], i: int) -> bool:
@@ -2807,8 +2823,9 @@ _CONTACT_LINE: Final = re.compile(
     # (not the paper's desks: 广告热线：85012345 is furniture)
     rf"|(?!(?:{_DESK_LINES})(?:热线|电话))[{CJK}]{{1,8}}(?:服务|客服)?(?:热线|电话)\s*[:：]\s*"
     r"\d[\d\s\-－]{2,20}"
-    # (or who answers for it, by name: 清算组负责人：沈卫平)
-    rf"|[{CJK}]{{0,6}}负责人\s*[:：]\s*[{CJK}]{{2,4}}"
+    # (or who answers for it, by name, and perhaps how to reach them: 清算组负责人：沈卫平,
+    # 清算组负责人：李国华 联系电话：13857391234)
+    rf"|[{CJK}]{{0,6}}负责人\s*[:：]\s*[{CJK}]{{2,4}}(?:\s+\S.{{0,40}})?"
 )
 
 
@@ -5228,18 +5245,23 @@ def _assign_headlines(
             out[int(i)] = int(j)
     if cluster_of is not None:
         _attach_unclaimed_kickers(headlines, out, cluster_of, sims)
-        _lift_kickers_from_strangers(headlines, out, cluster_of, sims)
+        _lift_kickers_from_strangers(headlines, out, cluster_of, sims, articles)
     return out
 
 
 def _lift_kickers_from_strangers(
-    headlines: list[Headline], assignment: dict[int, int], cluster_of: list[int], sims: np.ndarray
+    headlines: list[Headline],
+    assignment: dict[int, int],
+    cluster_of: list[int],
+    sims: np.ndarray,
+    articles: list[Article],
 ) -> None:
     """A one-line headline right over another headline of its cluster, given to a body that
     shares none of its words (the brief it stands under on a page headed after its text), when
     it reads like the body the headline under it heads, is that headline's kicker (市委常委会召开
     （扩大）会议 | | 聚力攻坚二季度 | 奋战实现“双过半”, over a lead opening 市委常委会召开（扩大）会议，
-    传达…)."""
+    传达…). Not a photo's title under its caption and credit: a photo's title need share no
+    words with the caption (美丽林埭 over ①徐埭港生态廊道一景。… | ■摄影 …)."""
     for i in range(len(headlines) - 1):
         upper, lower = headlines[i], headlines[i + 1]
         if (
@@ -5256,7 +5278,11 @@ def _lift_kickers_from_strangers(
         ):
             continue
         own, theirs = assignment[i], assignment[i + 1]
-        if sims[i, own] <= 0.1 and sims[i, theirs] >= 0.5:
+        if (
+            sims[i, own] <= 0.1
+            and sims[i, theirs] >= 0.5
+            and not _is_credited_caption(articles[own])
+        ):
             lower.kicker, upper.title = upper.title, []
             lower.first = upper.first
             del assignment[i]
@@ -6972,6 +6998,10 @@ def _add_body(
                 # column break (so it fills the column) must both differ from the column
                 # (a web address under a line tells nothing of it: it fits where it can)
                 first = _reach(lines[0], text_lines[1], column)
+                if first > column + 1.5 and display_width(lines[0].text) <= column + 0.5:
+                    # (its justification spaces carry it past the column its text alone fits:
+                    # 据悉，展览将持续至 12 月 10 日，市民可免费参观，)
+                    first = column
                 starts_article = min(abs(first - column), abs(first + 2 - column)) >= 2
                 if starts_article and not text_lines[1].final and current.content_widths:
                     widths = current.content_widths

@@ -1720,8 +1720,12 @@ def test_a_lunar_date_by_stem_and_branch_and_a_weather_line_are_furniture() -> N
             ["平湖日报", "PINGHU RIBAO", "2024年2月9日", "星期五", "天气 多云 1℃～9℃"],
             "本报讯 2月8日，我市年货市场人气渐旺，各类商品供应充足，价格平稳。",
             "年货市场货足价稳",
-            ["国内统一连续出版物号 CN33-0087", "本版责任编辑：顾 晨 版面设计：徐 磊"]
-            + ["平湖日报社出版 总第8421期"],
+            [
+                "国内统一连续出版物号 CN33-0087",
+                "本版责任编辑：顾 晨 版面设计：徐 磊",
+                "平湖日报社出版 总第8421期",
+                "刊登热线：0573-85012345",
+            ],
             "2024-02-09",
         ),
         # a county paper named 今日 and its place alone on the masthead's first line

@@ -4,7 +4,7 @@ story and a 简讯 digest, headline-first pages, three stories on one topic, a d
 photo captions and a picture page, features signed 文/沈洁, kickers, short stories back to back,
 continued text, wire, sport, finance and law pages, a photo essay, health tips, notices, a
 provincial and a county paper, a comment page, a reader-hotline page, a long feature, and
-forty-three ordinary city-daily news pages (city_*, city2_* … city11_*, daily_*: guides to the
+forty-seven ordinary city-daily news pages (city_*, city2_* … city13_*, daily_*: guides to the
 issue whose pointers take lines of their own, wire pages, a sports page with a results list, a
 market page with a price list, subtitles of figures a blank line under their titles, a price table
 inside a story, briefs under a column's label), eight county-daily news pages with subheads, briefs
@@ -18,8 +18,8 @@ and dates too), a literary supplement, a law page, a service page (supp5_*), a p
 tender in numbered sections, a classified column, a notice signed under its contact line), a
 literary supplement, a health page and a law page with columns' labels over their questions
 (supp6_*), a page of notices with a box of lost-document statements, a literary page, a health page
-and a law page (supp7_*), five hundred and twenty pages in the sample's own style (pinghu*_*: among
-them a literary supplement, a special page with a Q&A and a box, a page of public notices, a
+and a law page (supp7_*), five hundred and twenty-eight pages in the sample's own style (pinghu*_*:
+among them a literary supplement, a special page with a Q&A and a box, a page of public notices, a
 crowded front page with briefs titled ■ in one column under a label, a sports page with a results
 list, displaced headlines, in-depth features with bold subheads, a feature headed after its text
 with subheads between its sections, a caption a blank line over its credit, a notice closing with
@@ -51,9 +51,11 @@ with a box of facts, a road notice with its table, a company story headed by its
 over a pair of parallel phrases, front pages whose leads are headed by a plain line a blank line
 over a title printed twice, one displaced over a commentary, a kicker of the occasion …之际, a
 doctor's advice signed with hospital and department, a headline of a quoted cry under a wide line
-over its byline, an inner page headed by its section 农业 and number), two hundred and eleven pages
-of other county dailies (county*_*: credits in the dateline's brackets, headlines first,
-——subtitles and indented paragraphs, a Shanghai district paper's pages under its own name, a
+over its byline, an inner page headed by its section 农业 and number, a town's special page with a
+photo group titled under its credit, a lawyer's answer signed with firm, 律师 and name, a page of
+notices headed by the paper's 刊登热线, a notice whose contact line wraps its number), two hundred and
+eleven pages of other county dailies (county*_*: credits in the dateline's brackets, headlines
+first, ——subtitles and indented paragraphs, a Shanghai district paper's pages under its own name, a
 Jiangsu county daily's with indented paragraphs and no blank lines between them, a southern
 Zhejiang daily's headed before and after, 图片新闻 groups, boxes, jumps, a story's one-line headline of
 two phrases a space apart between two stories on a flush page, a page with no blank line between
