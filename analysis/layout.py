@@ -1265,7 +1265,7 @@ _AFFILIATED_SIGNATURE: Final = re.compile(
     rf"研究中心|协会|学会|委员会|律师事务所|医院|保健院|卫生院|卫生服务中心|疾病预防控制中心)"
     # (a doctor signs with the department too: □ 市妇幼保健院儿科 徐 琳; a lawyer or a
     # doctor with the title: □ 浙江东湖律师事务所 律师 陈 敏)
-    rf"(?:[{CJK}]{{1,5}}科)?(?:\s+(?:律师|医生|医师|主任医师|副主任医师|教授|副教授|讲师|老师))?"
+    rf"(?:[{CJK}]{{1,5}}科)?(?:\s*(?:律师|医生|医师|主任医师|副主任医师|教授|副教授|讲师|老师))?"
     # (a pupil signs with the class too: □ 平湖市实验小学五（2）班 张梓萱)
     r"(?:[一二三四五六七八九高初]?[一二三四五六七八九\d]?[（(]\d{1,2}[)）]班)?"
     rf"\s+[{CJK}](?:[ \t\u3000]?[{CJK}]){{1,2}}\s*"
@@ -3644,6 +3644,8 @@ def _leading_kicker(lines: list[Span]) -> int:
             # (or the predicate of the subject above: 城区12个路口信号灯 | 将实现智能化, 全市新冠
             # 疫苗接种 | 超68万剂次)
             or (len(lines[1].text) <= 8 and _PREDICATE_OPENING.match(lines[1].text))
+            # (or what points back to the line above: 秋冬呼吸道疾病高发 | 这5点请记牢)
+            or _POINTS_BACK.match(lines[1].text) is not None
             or _cut_inside_clause(lines[0].text, lines[1].text)
             # (or the object of the verb the line above ends on: 菊园新区春季招聘会提供 | 岗位1200余个)
             or lines[0].text.endswith(_WANTS_OBJECT)
@@ -3698,6 +3700,8 @@ _PREDICATE_OPENING: Final = re.compile(
     rf"(?:将|已|已经|正在|正式|首次|再次|又|又将|再|全部|均已|可能|或将|有望|即将|预计)[{CJK}]"
     r"|(?:超|达|突破|逾|近)[\d.]+"
 )
+# a demonstrative pointing back to what the line above names: 这5点, 这些, 这4条
+_POINTS_BACK: Final = re.compile(r"这(?:些|[\d一二三四五六七八九十几]+[个点条项件招种类步])")
 # a change in figures with no subject of its own: 同比增长12.5%, 增长两成
 _CHANGE_IN_FIGURES: Final = r"(?:同比|环比)?(?:增长|下降|增加|减少|提高|上升|回落)(?:[\d.]+%|[\d.]+个百分点|[一二两三四五六七八九]成)"
 _FIGURE_CHANGE: Final = re.compile(_CHANGE_IN_FIGURES)

@@ -76,7 +76,8 @@ _JUSTIFY_RUN: Final = (
     rf"|(?<=[{CJK}])(?:[ \t]+(?=[A-Za-z])|[ \t](?=[0-9]))"
     rf"|(?<=[A-Za-z])[ \t]+(?=[{CJK}])"
     rf"|(?<=[0-9][.])[ \t]+(?=[0-9])|(?<=[0-9]%)[ \t]+(?=[0-9{CJK}])"
-    rf"|(?<=、[{CJK}])[ \t]+(?=[{CJK}](?:[、等]|$))"
+    # (the last name before the verb of the list: 区领导张卫东、吴 敏参加调研)
+    rf"|(?<=、[{CJK}])[ \t]+(?=[{CJK}](?:[、等]|参加|出席|陪同|$))"
     # (the list's first name, after 领导 too: 县领导周 敏、李建华)
     rf"|(?:(?<=^[{CJK}])|(?<=[，。：（][{CJK}])|(?<=领导[{CJK}]))[ \t]+(?=[{CJK}]、[{CJK}]{{2,3}}(?:[、等]|$))"
     # (and beside a full-width stop or comma, which carries its own space: 村民， 20多名)

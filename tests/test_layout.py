@@ -196,6 +196,7 @@ def test_normalisation_of_justification_and_width() -> None:
     assert normalize_line("市领导王建华、徐 立", 1).text == "市领导王建华、徐立"
     # (the list's first name too, right after 领导)
     assert normalize_line("县领导周 敏、李建华等参加", 1).text == "县领导周敏、李建华等参加"
+    assert normalize_line("区领导张卫东、吴 敏参加调研", 1).text == "区领导张卫东、吴敏参加调研"
     assert normalize_line("组合拳 常态长效、惠民生", 1).text == "组合拳 常态长效、惠民生"
     # a Latin word sits close to CJK, as a headline prints it; it keeps its space before a
     # number and another word
