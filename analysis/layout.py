@@ -2467,10 +2467,14 @@ def _contacts_over_signature(chunks: list[Chunk], i: int) -> bool:
 
 def _unwrapped_numbers(chunk: Chunk) -> list[str]:
     """The chunk's lines, a number wrapped onto a line of its own under the line whose colon
-    announces it put back (…联系电话： | 13857391234)."""
+    announces it put back (…联系电话： | 13857391234), and a name's last characters wrapped so
+    (招标人：平湖市…股份经济合作 | 社)."""
     texts: list[str] = []
     for line in chunk.lines:
-        if texts and texts[-1].endswith(("：", ":")) and _BARE_NUMBER.fullmatch(line.text):
+        if texts and (
+            (texts[-1].endswith(("：", ":")) and _BARE_NUMBER.fullmatch(line.text))
+            or (len(line.text) <= 2 and _CJK_CHAR.match(line.text) and "：" in texts[-1])
+        ):
             texts[-1] += line.text
         else:
             texts.append(line.text)
@@ -2842,10 +2846,11 @@ _INFO_LABEL: Final = re.compile(
 def _contact_lines(chunk: Chunk) -> bool:
     """Up to three lines, each giving a contact: 咨询电话：85123456, 联系人：陈先生."""
     return (
-        len(chunk.lines) <= 3
+        len(chunk.lines) <= 4
         # (cheap first: how a contact line opens, or a service's line of its own, 供电服务热线)
         and (chunk.lines[0].text[0] in _CONTACT_FIRST or "线" in chunk.text or "话" in chunk.text)
-        and all(_CONTACT_LINE.fullmatch(line.text) for line in chunk.lines)
+        and len(texts := _unwrapped_numbers(chunk)) <= 3
+        and all(_CONTACT_LINE.fullmatch(text) for text in texts)
     )
 
 
@@ -2968,7 +2973,9 @@ def _notice_title(chunk: Chunk) -> bool:
 
 
 _LONG_NOTICE_TITLE: Final = re.compile(
-    rf"[{CJK}0-9“”（）()]{{6,36}}(?:招标公告|中标公告|招聘公告|采购公告|公示|通告|启事)"
+    # (a company's notice to its creditors too: …有限公司减资公告, …注销公告)
+    rf"[{CJK}0-9“”（）()]{{6,36}}(?:招标公告|中标公告|招聘公告|采购公告|减资公告|注销公告|合并公告"
+    r"|清算公告|公示|通告|启事)"
 )
 
 

@@ -2081,6 +2081,36 @@ def test_a_notice_ending_on_a_telephone_number_stops_at_the_next_notices_title()
     ]
 
 
+def test_a_tenders_contact_lines_wrapped_and_the_company_notice_under_them() -> None:
+    # a name's last character wrapped onto a line of its own (…股份经济合作 | 社) leaves the
+    # lines contact lines, the tender's close; a company's notice to its creditors named in
+    # full (…有限公司减资公告) is the next notice's title, though no full stop ends the one
+    # above
+    tender = [
+        "平湖市林埭镇徐家埭村道路提升工程施工招标公告",
+        "",
+        *_column("凡有意参加投标者，请于3月17日至4月7日登录平湖市公共资源交易网下载招标文件。", 22),
+        "",
+        "五、联系方式",
+        "",
+        "招标人：平湖市林埭镇徐家埭村股份经济合作",
+        "社",
+        "联系人：沈先生 电话：0573-85601234",
+    ]
+    notice = _column(
+        "浙江华通精密机械有限公司经股东会决议，拟将注册资本由5000万元减少至2000万元。", 22
+    )
+    layout = _checked_layout([*tender, "", "浙江华通精密机械有限公司减资公告", "", *notice])
+    got = layout.articles[["title", "body"]].values.tolist()
+    assert [title for title, _ in got] == [
+        "平湖市林埭镇徐家埭村道路提升工程施工招标公告",
+        "浙江华通精密机械有限公司减资公告",
+    ]
+    assert got[0][1].endswith(
+        "招标人：平湖市林埭镇徐家埭村股份经济合作社\n联系人：沈先生 电话：0573-85601234"
+    )
+
+
 _CHAIN_STORY = """本报讯 走进位于安澜经济开发区的浙江澜
 星汽车零部件有限公司，一条条自动化生产线高
 速运转，机械臂精准地完成焊接、装配等工序。
