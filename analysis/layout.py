@@ -1513,7 +1513,13 @@ def _list_item_ends(
         # (cheap first: most chunks hold no colon at all)
         if len(lines) < 3 or ("：" not in text and ":" not in text):
             return _NO_ITEMS
-        ends = [k for k, line in enumerate(lines[:-2]) if line.text.endswith(_COLONS)]
+        # (a colon whose number wrapped onto the line under it announces no list: the number
+        # ends the line, …咨询电话： | 88021234。, and what follows it may be one)
+        ends = [
+            k + 1 if _WRAPPED_NUMBER.fullmatch(lines[k + 1].text) else k
+            for k, line in enumerate(lines[:-2])
+            if line.text.endswith(_COLONS)
+        ]
         if not ends:
             # (or the chunk opens with the first of items numbered in sequence, each with its
             # word and a colon: 线路一：…莫氏 | 庄园…（城区人文游） | 线路二：…)
@@ -2482,6 +2488,8 @@ def _unwrapped_numbers(chunk: Chunk) -> list[str]:
 
 
 _BARE_NUMBER: Final = re.compile(r"[\d\-－ （）()]{5,20}")
+# the same, closing its sentence or clause
+_WRAPPED_NUMBER: Final = re.compile(r"[\d\-－ （）()]{5,20}[。；;，,]?")
 
 
 def _signers_over_date(chunks: list[Chunk], i: int) -> bool:
