@@ -2454,7 +2454,7 @@ def _signature(chunk: Chunk, above: Chunk) -> bool:
         return True
     # (no mark among the signers; the contact line above them has its own)
     marked = any(_ANY_PUNCT.search(line.text) for line in signers) if contact else chunk.punct
-    return all(len(line.text) <= 20 for line in signers) and not marked
+    return all(len(line.text) <= 24 for line in signers) and not marked
 
 
 def _contacts_over_signature(chunks: list[Chunk], i: int) -> bool:
@@ -2466,12 +2466,12 @@ def _contacts_over_signature(chunks: list[Chunk], i: int) -> bool:
     below = chunks[i + 1]
     return (
         _DATE_LINE.fullmatch(below.lines[-1].text) is not None  # (cheap first)
-        and all(_CONTACT_LINE.fullmatch(text) is not None for text in _unwrapped_numbers(chunk))
+        and all(_CONTACT_LINE.fullmatch(text) is not None for text in _unwrapped_contacts(chunk))
         and _signature(below, chunk)
     )
 
 
-def _unwrapped_numbers(chunk: Chunk) -> list[str]:
+def _unwrapped_contacts(chunk: Chunk) -> list[str]:
     """The chunk's lines, a number wrapped onto a line of its own under the line whose colon
     announces it put back (…联系电话： | 13857391234), and a name's last characters wrapped so
     (招标人：平湖市…股份经济合作 | 社)."""
@@ -2857,7 +2857,7 @@ def _contact_lines(chunk: Chunk) -> bool:
         len(chunk.lines) <= 4
         # (cheap first: how a contact line opens, or a service's line of its own, 供电服务热线)
         and (chunk.lines[0].text[0] in _CONTACT_FIRST or "线" in chunk.text or "话" in chunk.text)
-        and len(texts := _unwrapped_numbers(chunk)) <= 3
+        and len(texts := _unwrapped_contacts(chunk)) <= 3
         and all(_CONTACT_LINE.fullmatch(text) for text in texts)
     )
 
@@ -2907,7 +2907,13 @@ def _table_rows(lines: list[Line], pairs: bool = False) -> bool:
     table's rows (心血管内科 王立新 主任医师 周一上午), each a paragraph. With ``pairs``, inside
     a body, a label and its figure will do too (青菜 2.50元/斤, 男子甲组100米 张宇航（当湖街道）
     11秒02); over a page header's lines they would (经济 5 | 2023年7月27日 星期四)."""
+    # (a note of the figures' source may close them: （数据来源：市统计局）)
+    if len(lines) >= 4 and _SOURCE_NOTE.fullmatch(lines[-1].text):
+        lines = lines[:-1]
     return len(lines) >= 3 and all(_table_row(line, pairs) for line in lines)
+
+
+_SOURCE_NOTE: Final = re.compile(r"[（(](?:数据|资料)?来源\s*[:：][^（）()]{2,24}[)）]")
 
 
 def _table_row(line: Line, pairs: bool) -> bool:
@@ -3799,12 +3805,15 @@ def _subtitle_text(text: str) -> bool:
         or text.count("、") >= 2
         or _TOTAL_FIGURE.fullmatch(text) is not None
         or _DOCUMENT_NUMBER.fullmatch(text) is not None  # (平政土预告〔2022〕23号)
+        # (a document named and read for the reader: 《…若干措施》解读)
+        or _DOCUMENT_EXPLAINED.fullmatch(text) is not None
         # (when it will be done, or how the figures above changed: 预计今年6月底建成通车,
         # 同比增长6.3%，增速高于全省平均水平)
         or _SUBTITLE_OPENING.match(text) is not None
     )
 
 
+_DOCUMENT_EXPLAINED: Final = re.compile(r"《[^《》]{4,40}》(?:政策)?(?:解读|要点解读|答记者问)")
 # how many spoke, under the meeting: 12位委员作大会发言, 5名代表作交流发言
 _COUNT_SPOKE: Final = re.compile(
     rf"\d+(?:位|名)[{CJK}]{{1,6}}(?:作|进行)[{CJK}]{{0,4}}(?:发言|讲话|报告)"
@@ -4260,7 +4269,13 @@ def _split_title_lines(lines: list[Span], by_width: bool = True) -> tuple[list[S
         return lines[:1], lines[1:]
     # the last line, or the last two when the last is a short wrapped remainder
     # (市文化馆群众文艺部研究 | 员沈立华), reads as a subtitle
-    tails = [1, 2] if len(lines) > 2 and _short_remainder(lines) else [1]
+    # (or a subtitle wrapped inside the title of a document it names: 《平湖市进一步支持…高质 |
+    # 量发展若干措施》解读)
+    tails = (
+        [1, 2]
+        if len(lines) > 2 and (_short_remainder(lines) or _open_bracket(lines[-2].text))
+        else [1]
+    )
     for n in tails:
         upper = "".join(s.text for s in lines[:-n])
         tail = "".join(s.text for s in lines[-n:])

@@ -2111,6 +2111,29 @@ def test_a_tenders_contact_lines_wrapped_and_the_company_notice_under_them() -> 
     )
 
 
+def test_a_notices_signer_of_over_twenty_characters_and_date_close_it() -> None:
+    # a page that sets a blank line after every paragraph: the signer, a body's long name,
+    # and the date under it, a blank line under the notice's last sentence, are its close
+    notice = [
+        "海宁市新型冠状病毒肺炎疫情防控工作领导小组通告",
+        "",
+        *_column("为进一步做好企业复工复产期间的疫情防控工作，现就有关事项通告如下：", 24),
+        "",
+        *_column("一、企业复工前须落实防控主体责任，做好防疫物资储备。", 24),
+        "",
+        "本通告自发布之日起施行。",
+        "",
+        "海宁市新型冠状病毒肺炎疫情防控工作领导小组",
+        "2020年2月19日",
+    ]
+    layout = _checked_layout(notice)
+    body = layout.articles.body.tolist()
+    assert len(body) == 1
+    assert body[0].endswith(
+        "本通告自发布之日起施行。\n海宁市新型冠状病毒肺炎疫情防控工作领导小组\n2020年2月19日"
+    )
+
+
 _CHAIN_STORY = """本报讯 走进位于安澜经济开发区的浙江澜
 星汽车零部件有限公司，一条条自动化生产线高
 速运转，机械臂精准地完成焊接、装配等工序。
