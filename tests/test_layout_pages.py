@@ -18,8 +18,8 @@ and dates too), a literary supplement, a law page, a service page (supp5_*), a p
 tender in numbered sections, a classified column, a notice signed under its contact line), a
 literary supplement, a health page and a law page with columns' labels over their questions
 (supp6_*), a page of notices with a box of lost-document statements, a literary page, a health page
-and a law page (supp7_*), five hundred and fifty-two pages in the sample's own style (pinghu*_*:
-among them a literary supplement, a special page with a Q&A and a box, a page of public notices, a
+and a law page (supp7_*), five hundred and sixty pages in the sample's own style (pinghu*_*: among
+them a literary supplement, a special page with a Q&A and a box, a page of public notices, a
 crowded front page with briefs titled ■ in one column under a label, a sports page with a results
 list, displaced headlines, in-depth features with bold subheads, a feature headed after its text
 with subheads between its sections, a caption a blank line over its credit, a notice closing with
@@ -57,12 +57,13 @@ notices headed by the paper's 刊登热线, a notice whose contact line wraps it
 signed with hospital, department and title, a water company's notice whose telephone number wraps
 after its colon, a reading page with a box of recommended books, a policy explainer's subtitle
 wrapped inside the document's title, a box of figures closed by its source, notices of the pandemic
-years signed by a long body name), two hundred and twenty-one pages of other county dailies
-(county*_*: credits in the dateline's brackets, headlines first, ——subtitles and indented
-paragraphs, a Shanghai district paper's pages under its own name, a Jiangsu county daily's with
-indented paragraphs and no blank lines between them, a southern Zhejiang daily's headed before and
-after, 图片新闻 groups, boxes, jumps, a story's one-line headline of two phrases a space apart between
-two stories on a flush page, a page with no blank line between paragraphs and their indents lost, a
+years signed by a long body name, a feature with subheads in quotation marks, a commentary page
+with readers' letters), two hundred and twenty-five pages of other county dailies (county*_*:
+credits in the dateline's brackets, headlines first, ——subtitles and indented paragraphs, a
+Shanghai district paper's pages under its own name, a Jiangsu county daily's with indented
+paragraphs and no blank lines between them, a southern Zhejiang daily's headed before and after,
+图片新闻 groups, boxes, jumps, a story's one-line headline of two phrases a space apart between two
+stories on a flush page, a page with no blank line between paragraphs and their indents lost, a
 lead's title printed twice on two lines under its kicker, or on two lines of different widths,
 captions a blank line over their credits, imprints at the foot, a masthead of 今日 and the county's
 name, a page that keeps its indents with a paragraph's last line alone after a column break, a
