@@ -333,6 +333,7 @@ _PAPER_NAME: Final = re.compile(
 _MASTHEAD_PART: Final = re.compile(
     rf"[{CJK}]{{2}}日报|[{CJK}]{{2}}新闻|{_SECTIONS}|^{_PAPER_NAME.pattern}|^今日[{CJK}]{{2}}(?=\s)"
 )
+# a county's paper named 今日 and its place (今日宁海), alone on its line
 _TODAY_PAPER: Final = re.compile(rf"今日[{CJK}]{{2}}")
 _MASTHEAD_WORDS: Final = ("报", "新闻", "今日", *_SECTIONS.split("|"))  # one is in every part
 _PAGE_NUMBER_LEFT: Final = re.compile(r"[A-Z]?\d{1,2}")
@@ -2487,9 +2488,10 @@ def _unwrapped_contacts(chunk: Chunk) -> list[str]:
     return texts
 
 
+# a telephone number alone on its line
 _BARE_NUMBER: Final = re.compile(r"[\d\-－ （）()]{5,20}")
 # the same, closing its sentence or clause
-_WRAPPED_NUMBER: Final = re.compile(r"[\d\-－ （）()]{5,20}[。；;，,]?")
+_WRAPPED_NUMBER: Final = re.compile(_BARE_NUMBER.pattern + r"[。；;，,]?")
 
 
 def _signers_over_date(chunks: list[Chunk], i: int) -> bool:
@@ -3813,6 +3815,7 @@ def _subtitle_text(text: str) -> bool:
     )
 
 
+# a document named in its book-title marks and explained (《…若干措施》解读)
 _DOCUMENT_EXPLAINED: Final = re.compile(r"《[^《》]{4,40}》(?:政策)?(?:解读|要点解读|答记者问)")
 # how many spoke, under the meeting: 12位委员作大会发言, 5名代表作交流发言
 _COUNT_SPOKE: Final = re.compile(
