@@ -3305,9 +3305,8 @@ def _restates_story_above(chunks: list[Chunk], i: int) -> bool:
         j -= 1
     if not above or not chunks[i - 1].lines[-1].final:
         return False
-    # (bigrams holding a digit left out: a headline counts in its own words, 新增2个 over
-    # …总数达到6个)
-    grams = {gram for gram in _bigrams(chunks[i].text) if _DIGIT.search(gram) is None}
+    # (a headline counts in its own words, not its figures)
+    grams = _word_bigrams(chunks[i].text)
     story = "".join(reversed(above))
     return len(grams) >= 4 and sum(1 for gram in grams if gram in story) >= 2 * len(grams) / 3
 
@@ -4660,11 +4659,6 @@ def _plain_line_over_bold_title(
     return _shared_words(lines[0].text, story) >= 3 and _shared_words(title, story) >= 3
 
 
-def _shared_words(text: str, other: str) -> int:
-    """How many of ``text``'s distinct character bigrams, digits aside, ``other`` holds."""
-    return sum(1 for gram in _bigrams(text) if gram in other and _DIGIT.search(gram) is None)
-
-
 def _issuer_over_document(title: list[Span], text: str, blank_between: bool) -> bool:
     """A body's name right over what it issues, 关于…的通告 (平湖市人民政府 | 关于东湖水域禁止垂钓
     游泳的通告): one title, the document's, as it is cited."""
@@ -4685,6 +4679,17 @@ def _bigrams(text: str) -> set[str]:
 def _shared_bigrams(text: str, other: str) -> int:
     """How many of ``text``'s distinct character bigrams ``other`` holds."""
     return sum(1 for gram in _bigrams(text) if gram in other)
+
+
+def _word_bigrams(text: str) -> set[str]:
+    """``text``'s distinct character bigrams holding no digit: its words, not its figures (新增2个
+    and …总数达到6个 share none)."""
+    return {gram for gram in _bigrams(text) if _DIGIT.search(gram) is None}
+
+
+def _shared_words(text: str, other: str) -> int:
+    """How many of ``text``'s :func:`_word_bigrams` ``other`` holds."""
+    return sum(1 for gram in _word_bigrams(text) if gram in other)
 
 
 def _subtitle_under(lines: list[Span], text: str, title: list[Span]) -> bool:
@@ -5092,9 +5097,7 @@ def _article_text_of(article: Article) -> str:
 def _is_brief(article: Article) -> bool:
     """A brief: one paragraph of under 200 characters under a dateline (本报讯 …)."""
     return (
-        bool(article.dateline)
-        and len(article.paragraphs) == 1
-        and sum(len(piece[0]) for piece in article.paragraphs[0].pieces) < 200
+        bool(article.dateline) and len(article.paragraphs) == 1 and len(article.paragraphs[0]) < 200
     )
 
 
