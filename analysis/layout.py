@@ -2020,7 +2020,12 @@ def _subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
     if (
         led
         and chunk.width >= body_column - 1
-        and _CLAUSE_PUNCT.search(text) is not None
+        # (or a numbered label and what it says after a colon: 二、管制范围：石塘镇千年曙光园 ||
+        # 至…; not a marked subhead, ■ 怎么改：一户一策啃下“硬骨头”)
+        and (
+            _CLAUSE_PUNCT.search(text) is not None
+            or (text[0] not in MARKERS and _LABEL_COLON.search(text) is not None)
+        )
         and not _opens_paragraph(nxt, column)
     ):
         # a numbered item's first line, as wide as the column, cut by a column break: the
@@ -2233,6 +2238,8 @@ def _byline_attached_below(chunks: list[Chunk], i: int) -> bool:
 
 _SENTENCE_PUNCT: Final = re.compile("[。；;]")
 _CLAUSE_PUNCT: Final = re.compile("[。；;，,]")
+# a colon with text after it, inside a line (管制范围：石塘镇…)
+_LABEL_COLON: Final = re.compile("[：:].")
 _OPEN_ENDINGS: Final = ("、", "：", ":", "（", "(")
 
 
@@ -2991,7 +2998,9 @@ def _notice_title(chunk: Chunk) -> bool:
 _LONG_NOTICE_TITLE: Final = re.compile(
     # (a company's notice to its creditors too: …有限公司减资公告, …注销公告)
     rf"[{CJK}0-9“”（）()]{{6,36}}(?:招标公告|中标公告|招聘公告|采购公告|减资公告|注销公告|合并公告"
-    r"|清算公告|公示|通告|启事)"
+    # (and a utility's or an auction's: 国网…供电公司停电检修公告, …国有建设用地使用权挂牌出让公告)
+    r"|清算公告|停电公告|检修公告|停水公告|停气公告|拍卖公告|出让公告|施工公告|征收公告"
+    r"|公示|通告|启事)"
 )
 
 
@@ -3212,6 +3221,8 @@ def _paragraph_start_before_break(
     nxt = chunks[i + 1]
     if nxt.kind == "byline" or not nxt.blank_before or DATELINE_START.match(nxt.lines[0].text):
         return False
+    if len(chunk.lines) == 1 and chunk.blank_before and _notice_title(chunk):
+        return False  # a notice's title names itself (国网…供电公司停电检修公告): no text runs so
     if _headline_shaped(nxt) or _lone_name(nxt) or any(line.doubled for line in nxt.lines):
         return False
     if _byline_attached_below(chunks, i + 1) and _headline_shaped(nxt, commas=True, max_lines=6):
@@ -3750,9 +3761,10 @@ _TOWN_SUBJECT: Final = re.compile(
     rf"[{CJK}]{{2,4}}?(?:镇|街道|乡(?![亲村土愁贤情间下里镇]))(?![政长委党])"
 )
 _FACT_SUBJECT: Final = ("我市", "全市", "本市", "我县", "全县", "我区", "全区", "我省", "全省")
-# the same statement dated first: 今年我市已完成…, 一季度全市…, 前5个月我市…
+# the same statement dated first: 今年我市已完成…, 一季度全市…, 前5个月我市…, 1至5月我市…
 _DATED_FACT: Final = re.compile(
-    r"(?:今年|去年|目前|年内|年底前|近年来|近年|上半年|下半年|[一二三四]季度|前\d{1,2}个?月|\d{1,2}月份?)"
+    r"(?:今年|去年|目前|年内|年底前|近年来|近年|上半年|下半年|[一二三四]季度|前\d{1,2}个?月"
+    r"|(?:\d{1,2}月?(?:至|—|-))?\d{1,2}月份?)"
     rf"(?:以来)?，?(?:{'|'.join(_FACT_SUBJECT)})"
 )
 
@@ -4398,13 +4410,17 @@ def _cut_inside_clause(upper: str, lower: str) -> bool:
 def _runs_on_to_object(text: str) -> bool:
     """A title line cut before what it wants: a particle's or a verb's object (县人大常委会开展
     | 民营企业发展促进条例执法检查; not a campaign going on, 禁毒宣传活动广泛开展)."""
-    if text.endswith(_RUNS_ON_ENDS):
+    if text.endswith(_RUNS_ON_ENDS) or _COUNT_ENDING.search(text):
         return True
     return (
         text.endswith("开展") and len(text) > 4 and _MANNER.search(text, 0, len(text) - 2) is None
     )
 
 
+# a count and its measure word with no noun after them (开化开通首条 | “农村客货邮”融合线路)
+_COUNT_ENDING: Final = re.compile(
+    r"(?:首|第?[一二三四五六七八九十百千两几\d]+)(?:个|条|家|座|批|项|所|台|辆|种|位|名|处|套|支|件|部)$"
+)
 # how a campaign goes on, right before 开展 (全面开展, 常态化开展): no object follows
 _MANNER: Final = re.compile(
     r"(?:广泛|全面|深入|扎实|有序|火热|正式|集中|持续|同步|陆续|顺利|蓬勃|有效|积极|大力|普遍|相继|全力|化|地)$"
@@ -4792,8 +4808,15 @@ def _group_headlines(
             and has_next_headline
             and nxt is not None  # (for the type checker: has_next_headline says so)
             # (not a caption's title a blank line under its photo credit, over another
-            # headline: 巧手创未来 | 平湖市老年大学…招生公告)
-            and not (after_credit and idx == 0 and len(lines) == 1 and nxt.blank_before)
+            # headline: 巧手创未来 | 平湖市老年大学…招生公告; a box's label is no photo's title,
+            # 相关链接 | | 老旧小区改造改什么)
+            and not (
+                after_credit
+                and idx == 0
+                and len(lines) == 1
+                and nxt.blank_before
+                and text.replace(" ", "") not in _BOX_LABELS
+            )
             and (
                 _kicker_over(lines, text, dups, nxt, after)
                 or (idx == 0 and _plain_line_over_bold_title(lines, dups, nxt, after, story_above))
@@ -5272,9 +5295,15 @@ def _assign_headlines(
     signed = [
         i for i, h in enumerate(headlines) if h.bylines and not _photo_credits_only(h.bylines)
     ]
-    # Nor a box's label (相关链接, 人物名片), which a photo's title never is: under a caption's
-    # credit on a page headed after its text, it opens the box's text under it.
-    labels = [i for i, h in enumerate(headlines) if _label_only(h)]
+    # Nor a box's label (相关链接, 人物名片), which a photo's title never is, alone or over the
+    # box's title: under a caption's credit on a page headed after its text, it opens the box's
+    # text under it.
+    labels = [
+        i
+        for i, h in enumerate(headlines)
+        if _label_only(h)
+        or (len(h.kicker) == 1 and h.kicker[0].text.replace(" ", "") in _BOX_LABELS)
+    ]
     if signed or labels:
         credited = [j for j, a in enumerate(articles) if _is_credited_caption(a)]
         score[np.ix_(signed + labels, credited)] = 0.0

@@ -4,81 +4,83 @@ story and a 简讯 digest, headline-first pages, three stories on one topic, a d
 photo captions and a picture page, features signed 文/沈洁, kickers, short stories back to back,
 continued text, wire, sport, finance and law pages, a photo essay, health tips, notices, a
 provincial and a county paper, a comment page, a reader-hotline page, a long feature, and
-forty-nine ordinary city-daily news pages (city_*, city2_* … city14_*, daily_*: guides to the issue
-whose pointers take lines of their own, wire pages, a sports page with a results list, a market
-page with a price list, subtitles of figures a blank line under their titles, a price table inside
-a story, briefs under a column's label), eight county-daily news pages with subheads, briefs and
-displaced headlines (town_*), and twenty-eight pages besides the news: a literary supplement with
-poems, a theory page, a special page, a service page, a picture page and briefs with a notice
-(supp_*), a page of government notices, a health page with a Q&A and a directory, a culture page
-with an essay and a poem (supp2_*), a literary supplement, a law page, an education page (supp3_*),
-a page of local services, a health page with a timetable, a market page with a price list
-(supp4_*), a health page, a page of notices set with blank lines between paragraphs (their signers
-and dates too), a literary supplement, a law page, a service page (supp5_*), a page of notices (a
-tender in numbered sections, a classified column, a notice signed under its contact line), a
-literary supplement, a health page and a law page with columns' labels over their questions
-(supp6_*), a page of notices with a box of lost-document statements, a literary page, a health page
-and a law page (supp7_*), five hundred and sixty pages in the sample's own style (pinghu*_*: among
-them a literary supplement, a special page with a Q&A and a box, a page of public notices, a
-crowded front page with briefs titled ■ in one column under a label, a sports page with a results
-list, displaced headlines, in-depth features with bold subheads, a feature headed after its text
-with subheads between its sections, a caption a blank line over its credit, a notice closing with
-its signers and date, a week's pages of summer and of autumn, a picture page, a page of briefs with
-run-in titles, a feature with a pull quote, a year-end review with bold subheads, an interview with
-a box of figures, a sports page with a results list, pupils' essays, a local-history page, a price
-list, a readers' hotline page, a volunteer page with a list of names, a week of 2019, the congress
-sessions with delegates' words and a box of figures, a town-and-street page under a header that
-names its section unspaced, an interview with a box of facts under its label, a local-history page
-with a box of related links under a photo's credit, four front pages of ordinary days, a service
-page of notices and a forecast, a page of public lists, a party-building page with column labels,
-inner news pages with briefs and groups of photos, a culture-and-sports page, a law page, an
-education page with an enrolment notice and its table, a literary page with a serial's instalment,
-a picture page, a special page, an in-depth feature with a pull quote, an investigation with a box
-of figures, a commentary page, a profile, a page of readers' letters under rubrics, a volunteers'
-page, a farming page, a weekend walk with a route box, front and local pages of the weeks around
-the sample's, with leads headed far from their text and printed twice, pages on schools, villages,
-the city's works and health, ordinary days of 2020-2024 with kickers a blank line over titles
-printed once, year's-turn pages, a group of photos under one credit, spring, summer and autumn
-pages, two days' four pages each, a notice's title under its signer and date, a front page under a
-masthead of nine lines, pages set as the sample is in its own weeks, two days of 2024 and one of
-January 2020, inner pages by section, a day of the local congress sessions, a flood-season day, a
-wire photo's credit sent on by the agency, poems in stanzas with no marks under or over their
-titles, a health page with numbered subheads 误区一：…, a supplement's name letter-spaced under the
-page header, a theory article signed with its author's school, a page of public notices signed by a
-court in Chinese numerals, a travel page with a list of routes numbered 线路一：…, a pupil's essay
-signed with school, class and 指导老师, a notice numbered （第11号） under its title, a village feature
-with a box of facts, a road notice with its table, a company story headed by its name and a colon
-over a pair of parallel phrases, front pages whose leads are headed by a plain line a blank line
-over a title printed twice, one displaced over a commentary, a kicker of the occasion …之际, a
-doctor's advice signed with hospital and department, a headline of a quoted cry under a wide line
-over its byline, an inner page headed by its section 农业 and number, a town's special page with a
-photo group titled under its credit, a lawyer's answer signed with firm, 律师 and name, a page of
-notices headed by the paper's 刊登热线, a notice whose contact line wraps its number, a doctor's column
-signed with hospital, department and title, a water company's notice whose telephone number wraps
-after its colon, a reading page with a box of recommended books, a policy explainer's subtitle
-wrapped inside the document's title, a box of figures closed by its source, notices of the pandemic
-years signed by a long body name, a feature with subheads in quotation marks, a commentary page
-with readers' letters), two hundred and twenty-five pages of other county dailies (county*_*:
-credits in the dateline's brackets, headlines first, ——subtitles and indented paragraphs, a
-Shanghai district paper's pages under its own name, a Jiangsu county daily's with indented
-paragraphs and no blank lines between them, a southern Zhejiang daily's headed before and after,
-图片新闻 groups, boxes, jumps, a story's one-line headline of two phrases a space apart between two
-stories on a flush page, a page with no blank line between paragraphs and their indents lost, a
-lead's title printed twice on two lines under its kicker, or on two lines of different widths,
-captions a blank line over their credits, imprints at the foot, a masthead of 今日 and the county's
-name, a page that keeps its indents with a paragraph's last line alone after a column break, a
-column of briefs under 乡镇传真, an imprint of the house and the serial 总第…期), four pages of a
-provincial daily (province_*: a digest of wire items, a signed commentary, an interview, a
-continued story), and a front page with its masthead and a jump, a continuation page, a page that
-keeps paragraph indents, a wire page, a service page, twin stories on one topic and an interview
-(extra_*), and five pages thick with what extraction leaves (extract_*: the masthead's small print,
-a guide to the issue, advertisements, calls to scan a code, the imprint, a continued story under
-its headline, headers inside a column, lists and a table under the lines announcing them, a notice
-signed by two bodies; extract2_*: the same kind of page as other extractors print it, indents kept
-as ideographic or ASCII spaces, tabs, GB18030 or UTF-16 with CRLF, loose blank lines, bold printed
-character by character), and five pages whose blocks the extraction set out of order (order_*:
-briefs, captions, boxes and headlines between a story's columns). Items the layout still reads
-otherwise are marked ``known_failure`` and checked to fail, so that a fix shows up."""
+fifty-three ordinary city-daily news pages (city_*, city2_* … city15_*, daily_*: guides to the
+issue whose pointers take lines of their own, wire pages, a sports page with a results list, a
+market page with a price list, subtitles of figures a blank line under their titles, a price table
+inside a story, briefs under a column's label, a box of related links under an untitled photo's
+credit), eight county-daily news pages with subheads, briefs and displaced headlines (town_*), and
+twenty-eight pages besides the news: a literary supplement with poems, a theory page, a special
+page, a service page, a picture page and briefs with a notice (supp_*), a page of government
+notices, a health page with a Q&A and a directory, a culture page with an essay and a poem
+(supp2_*), a literary supplement, a law page, an education page (supp3_*), a page of local
+services, a health page with a timetable, a market page with a price list (supp4_*), a health page,
+a page of notices set with blank lines between paragraphs (their signers and dates too), a literary
+supplement, a law page, a service page (supp5_*), a page of notices (a tender in numbered sections,
+a classified column, a notice signed under its contact line), a literary supplement, a health page
+and a law page with columns' labels over their questions (supp6_*), a page of notices with a box of
+lost-document statements, a literary page, a health page and a law page (supp7_*), five hundred and
+sixty-four pages in the sample's own style (pinghu*_*: among them a literary supplement, a special
+page with a Q&A and a box, a page of public notices, a crowded front page with briefs titled ■ in
+one column under a label, a sports page with a results list, displaced headlines, in-depth features
+with bold subheads, a feature headed after its text with subheads between its sections, a caption a
+blank line over its credit, a notice closing with its signers and date, a week's pages of summer
+and of autumn, a picture page, a page of briefs with run-in titles, a feature with a pull quote, a
+year-end review with bold subheads, an interview with a box of figures, a sports page with a
+results list, pupils' essays, a local-history page, a price list, a readers' hotline page, a
+volunteer page with a list of names, a week of 2019, the congress sessions with delegates' words
+and a box of figures, a town-and-street page under a header that names its section unspaced, an
+interview with a box of facts under its label, a local-history page with a box of related links
+under a photo's credit, four front pages of ordinary days, a service page of notices and a
+forecast, a page of public lists, a party-building page with column labels, inner news pages with
+briefs and groups of photos, a culture-and-sports page, a law page, an education page with an
+enrolment notice and its table, a literary page with a serial's instalment, a picture page, a
+special page, an in-depth feature with a pull quote, an investigation with a box of figures, a
+commentary page, a profile, a page of readers' letters under rubrics, a volunteers' page, a farming
+page, a weekend walk with a route box, front and local pages of the weeks around the sample's, with
+leads headed far from their text and printed twice, pages on schools, villages, the city's works
+and health, ordinary days of 2020-2024 with kickers a blank line over titles printed once,
+year's-turn pages, a group of photos under one credit, spring, summer and autumn pages, two days'
+four pages each, a notice's title under its signer and date, a front page under a masthead of nine
+lines, pages set as the sample is in its own weeks, two days of 2024 and one of January 2020, inner
+pages by section, a day of the local congress sessions, a flood-season day, a wire photo's credit
+sent on by the agency, poems in stanzas with no marks under or over their titles, a health page
+with numbered subheads 误区一：…, a supplement's name letter-spaced under the page header, a theory
+article signed with its author's school, a page of public notices signed by a court in Chinese
+numerals, a travel page with a list of routes numbered 线路一：…, a pupil's essay signed with school,
+class and 指导老师, a notice numbered （第11号） under its title, a village feature with a box of facts, a
+road notice with its table, a company story headed by its name and a colon over a pair of parallel
+phrases, front pages whose leads are headed by a plain line a blank line over a title printed
+twice, one displaced over a commentary, a kicker of the occasion …之际, a doctor's advice signed with
+hospital and department, a headline of a quoted cry under a wide line over its byline, an inner
+page headed by its section 农业 and number, a town's special page with a photo group titled under its
+credit, a lawyer's answer signed with firm, 律师 and name, a page of notices headed by the paper's
+刊登热线, a notice whose contact line wraps its number, a doctor's column signed with hospital,
+department and title, a water company's notice whose telephone number wraps after its colon, a
+reading page with a box of recommended books, a policy explainer's subtitle wrapped inside the
+document's title, a box of figures closed by its source, notices of the pandemic years signed by a
+long body name, a feature with subheads in quotation marks, a commentary page with readers'
+letters), two hundred and twenty-nine pages of other county dailies (county*_*: credits in the
+dateline's brackets, headlines first, ——subtitles and indented paragraphs, a Shanghai district
+paper's pages under its own name, a Jiangsu county daily's with indented paragraphs and no blank
+lines between them, a southern Zhejiang daily's headed before and after, 图片新闻 groups, boxes, jumps,
+a story's one-line headline of two phrases a space apart between two stories on a flush page, a
+page with no blank line between paragraphs and their indents lost, a lead's title printed twice on
+two lines under its kicker, or on two lines of different widths, captions a blank line over their
+credits, imprints at the foot, a masthead of 今日 and the county's name, a page that keeps its
+indents with a paragraph's last line alone after a column break, a column of briefs under 乡镇传真, an
+imprint of the house and the serial 总第…期, a utility's notice of power cuts under a traffic notice's
+date), four pages of a provincial daily (province_*: a digest of wire items, a signed commentary,
+an interview, a continued story), and a front page with its masthead and a jump, a continuation
+page, a page that keeps paragraph indents, a wire page, a service page, twin stories on one topic
+and an interview (extra_*), and five pages thick with what extraction leaves (extract_*: the
+masthead's small print, a guide to the issue, advertisements, calls to scan a code, the imprint, a
+continued story under its headline, headers inside a column, lists and a table under the lines
+announcing them, a notice signed by two bodies; extract2_*: the same kind of page as other
+extractors print it, indents kept as ideographic or ASCII spaces, tabs, GB18030 or UTF-16 with
+CRLF, loose blank lines, bold printed character by character), and five pages whose blocks the
+extraction set out of order (order_*: briefs, captions, boxes and headlines between a story's
+columns). Items the layout still reads otherwise are marked ``known_failure`` and checked to fail,
+so that a fix shows up."""
 
 from __future__ import annotations
 
