@@ -1346,6 +1346,10 @@ def is_paragraph_end(line: Line, column_width: float) -> bool:
 
 
 _COLONS: Final = ("：", ":")
+# who speaks, a colon after: 市民反映：, 阳明街道回复：
+_SPEAKER_COLON: Final = re.compile(rf"[{CJK}]{{2,10}}[：:]")
+# two or three phrases of words a space apart, no mark or figure: a title's
+_WORD_PHRASES: Final = re.compile(rf"[{CJK}“”]{{3,}}(?: [{CJK}“”]{{3,}}){{1,2}}")
 
 
 def _chunks(lines: list[Line]) -> list[Chunk]:
@@ -1386,8 +1390,13 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                             and k + 1 < len(lines)
                             and lines[k + 1].indented
                             # (short of the column, or a quotation whole on its line: “不能让
-                            # 田歌断在我们这一代”)
-                            and (line_width < width - 2 or _whole_quotation(text))
+                            # 田歌断在我们这一代”, or words in quotation marks a cell short:
+                            # 从“门外汉”到“田秀才”)
+                            and (
+                                line_width < width - 2
+                                or _whole_quotation(text)
+                                or ("“" in text and line_width <= width - 1)
+                            )
                             and _ANY_PUNCT.search(text) is None
                         )
                         # a new block with no blank line: the column width changes (a caption
@@ -1404,6 +1413,18 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                         # 鸡蛋 9.60 9.20 4.3% | 　　市发改委…)
                         or (indented and prev_text.endswith(_COLONS))
                         or (indented and prev_width < width - 2.5 and prev_text.count(" ") >= 2)
+                        # (a title of phrases a space apart opening the chunk, over text that
+                        # opens with who speaks and runs on: 小区门口路灯不亮 已安排维修 |
+                        # 市民反映：阳明街道…; running text sets no space between its words)
+                        or (
+                            k - start == 1
+                            and " " in prev_text
+                            and _SPEAKER_COLON.match(text) is not None
+                            and k + 1 < len(lines)
+                            and lines[k + 1].kind == "text"
+                            and _WORD_PHRASES.fullmatch(prev_text) is not None
+                            and not _starts_dateline(prev_text)  # (本报讯 记者从…)
+                        )
                         # a line set in (a caption's opening space) under a few lines with no
                         # punctuation: a headline right over the text (用心用情做好“三服务” |
                         # 助企纾困再加力 |  6月7日，在新埭镇…); running text opens no paragraph
@@ -2671,6 +2692,13 @@ def _classify(chunks: list[Chunk]) -> None:
             and (not _ends_paragraph(prev) or prev.lines[-1].text.endswith(_COLONS))
             # (a notice's title ends the one above, which may end on a telephone number)
             and not _notice_title(chunk)
+            # (nor does a box's label run on from the figures it names: 新增公共停车泊位 1500个 |
+            # | 数说城市更新)
+            and not (
+                len(chunk.lines) == 1
+                and chunk.blank_before
+                and _FIGURE_BOX_LABEL.fullmatch(chunk.text) is not None
+            )
             # (a headline the extraction set inside a story's column break, over its own
             # story: the story above goes on after that one)
             and not _headline_over_story(chunks, i)
@@ -3242,6 +3270,19 @@ def _paragraph_start_before_break(
     if not column:
         return False
     if (
+        len(chunk.lines) <= 2
+        and not chunk.punct
+        and _CJK_CHAR.fullmatch(chunk.text[-1]) is not None
+        and chunk.lines[-1].content_width >= column - 1.75
+        and _FRAGMENT_CLOSED.match(nxt.lines[0].text) is not None
+        # (the text under it set in its column, not a wider one: another story's)
+        and nxt.lines[0].content_width <= chunk.lines[-1].content_width + 2.5
+    ):
+        # the next chunk opens on the end of a word and a full stop, which no story or
+        # paragraph opens with, and this line fills its column: it runs on into it (老旧小区
+        # 改造是城市更新的重 || 头戏。今年…; not a title over a story resumed, …揭牌 || 很大。)
+        return True
+    if (
         len(chunk.lines) == 1
         and len(chunk.text) >= 8
         and chunk.text.endswith(("是", *_DANGLING))
@@ -3303,6 +3344,10 @@ def _paragraph_start_before_break(
         and column - body_column <= 2
         and -1.75 <= first.content_width - (body_column - 2) <= 0.5
     )
+
+
+# a word's last characters and a full stop or a semicolon, opening a line
+_FRAGMENT_CLOSED: Final = re.compile(rf"[{CJK}]{{1,3}}[。；]")
 
 
 def _restates_story_above(chunks: list[Chunk], i: int) -> bool:
@@ -4285,9 +4330,22 @@ def _split_title_lines(lines: list[Span], by_width: bool = True) -> tuple[list[S
     # (市文化馆群众文艺部研究 | 员沈立华), reads as a subtitle
     # (or a subtitle wrapped inside the title of a document it names: 《平湖市进一步支持…高质 |
     # 量发展若干措施》解读)
+    # (or a statement about the town wrapped over two lines, each wider than the title line
+    # bare of its quotation marks: “共富工坊”开到家门口 | 我区已建成“共富工坊”86家 | 带动1200余名
+    # 群众就近就业)
     tails = (
         [1, 2]
-        if len(lines) > 2 and (_short_remainder(lines) or _open_bracket(lines[-2].text))
+        if len(lines) > 2
+        and (
+            _short_remainder(lines)
+            or _open_bracket(lines[-2].text)
+            or (
+                len(lines) == 3
+                and lines[1].text.startswith(_FACT_SUBJECT)
+                and min(display_width(s.text) for s in lines[1:])
+                > display_width(lines[0].text) - _quote_marks(lines[0].text)
+            )
+        )
         else [1]
     )
     for n in tails:
@@ -5900,7 +5958,12 @@ def _join_sections_headed_after(
         shape = _subhead_shape(head.title[0].text)
         if shape not in shapes.get(id(upper), ()):
             sims = _similarity([head], [upper, lower])
-            if not (sims[0, 1] >= _READS_LIKE and sims[0, 1] >= 2 * sims[0, 0]):
+            if not (sims[0, 1] >= _READS_LIKE and sims[0, 1] >= 2 * sims[0, 0]) and not (
+                # (in a feature with a subhead found already, a line that reads like the
+                # text above it no more than like the text under it, and little, is the next
+                # subhead: …掌握养殖技术。 | “智慧渔场”让养殖更省心 | 走进平台的控制室…)
+                id(upper) in shapes and sims[0, 0] < 0.5 * _READS_LIKE and sims[0, 0] <= sims[0, 1]
+            ):
                 j += 1
                 continue
         shapes.setdefault(id(upper), set()).add(shape)
@@ -7200,6 +7263,18 @@ def _add_body(
         item_ends = frozenset(range(len(lines)))  # a fact box or a table: each row a paragraph
     if not item_ends and chunk.text.count("：") >= 3:
         item_ends = _row_label_ends(lines)
+    if not item_ends and len(lines) >= 4 and lines[0].raw.count(" ") >= 2:
+        # a table's rows opening the chunk, the text under them running on (今天 多云转阴
+        # 东北风3级 8℃～17℃ | 明天 … | 后天 … | 市气象台提醒：…): each row a paragraph
+        rows = 0
+        while (
+            rows < len(lines)
+            and len(lines[rows].raw.split()) >= 3
+            and _table_row(lines[rows], pairs=True)
+        ):
+            rows += 1
+        if rows >= 3:
+            item_ends = frozenset(range(rows))
     if not item_ends:
         # kept sorted: the median is read for every chunk of a long article (sorting a sorted
         # list with a run appended is a merge)
@@ -7275,7 +7350,17 @@ def _add_body(
             started = True
         # inside a chunk (no blank line) only a clearly short line closes a paragraph, or
         # a classified entry's fixed close (…遗失公章一枚，声明作废。 over the next entry)
-        if width < short_line:
+        if (
+            started
+            and n + 2 == len(read)
+            and _DATE_LINE.fullmatch(read[n + 1].text) is not None
+            and len(text) <= 24
+            and _ANY_PUNCT.search(text) is None
+        ):
+            # (so does a notice's signer, a line of its own over the date closing the chunk:
+            # …特此公告。 | 桐城市龙眠山茶叶专业合作社清算组 | 2025年1月10日)
+            open_end = False
+        elif width < short_line:
             open_end = not (
                 final
                 or (text.endswith(_CLOSING_QUOTES) and width < closing_quote_width)
@@ -7285,22 +7370,32 @@ def _add_body(
             )
         else:
             open_end = not (
-                final
-                and (
-                    text.endswith(_ENTRY_CLOSES)
-                    or _indent_lost_under(read, n, column, indenting)
-                    # (a sentence's end well short of a justified column, even were its digits
-                    # and Latin letters as wide as CJK, and by more than what opens the line
-                    # under it and could not end this one takes, a number, a Latin word, an
-                    # opening mark; by two cells more if it opened its paragraph, which may
-                    # have lost its indent: …预计年底前实现全区村居全覆盖。 over a line set flush)
-                    or (
-                        n + 1 < len(read)
-                        and width <= full_column - (4.5 if started else 2.5)  # (cheap first)
-                        and width
-                        + 0.5 * len(_HALF_WIDTH_CHAR.findall(text))
-                        + _uncut_lead_width(read[n + 1].text)
-                        <= full_column - (4.5 if started else 2.5)
+                # (an item closed by its semicolon over the next item, numbered and indented:
+                # …周边100米范围内； | 　　（五）法律法规规定的…)
+                (
+                    text.endswith(("；", ";"))
+                    and n + 1 < len(read)
+                    and read[n + 1].indented
+                    and _item_number(read[n + 1].text) is not None
+                )
+                or (
+                    final
+                    and (
+                        text.endswith(_ENTRY_CLOSES)
+                        or _indent_lost_under(read, n, column, indenting)
+                        # (a sentence's end well short of a justified column, even were its digits
+                        # and Latin letters as wide as CJK, and by more than what opens the line
+                        # under it and could not end this one takes, a number, a Latin word, an
+                        # opening mark; by two cells more if it opened its paragraph, which may
+                        # have lost its indent: …预计年底前实现全区村居全覆盖。 over a line set flush)
+                        or (
+                            n + 1 < len(read)
+                            and width <= full_column - (4.5 if started else 2.5)  # (cheap first)
+                            and width
+                            + 0.5 * len(_HALF_WIDTH_CHAR.findall(text))
+                            + _uncut_lead_width(read[n + 1].text)
+                            <= full_column - (4.5 if started else 2.5)
+                        )
                     )
                 )
             )
