@@ -200,7 +200,7 @@ _KICKER_VERB: Final = re.compile(
 _MEETING_HELD: Final = re.compile(
     r"(?:会|会议|论坛|仪式)(?:隆重|胜利|顺利)?(?:召开|举行|开幕|闭幕)$"
     # (or held, then named: 全市教育系统召开复学准备工作视频会议)
-    r"|(?:召开|举行)[^，。、；：？！]{2,20}(?:会议|大会|座谈会|推进会|现场会|动员会|论坛)$"
+    r"|(?:召开|举行)[^，。、；：？！]{2,20}(?:会议|大会|座谈会|推进会|现场会|动员会|论坛|开工活动)$"
 )
 _OCCASION: Final = re.compile(
     r"在.{2,}(?:上|时|中|期间)|时(?:强调|指出|表示|要求)|会议|座谈|会见|接见|考察|视察|批示"
@@ -1447,6 +1447,9 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                             and not _starts_dateline(prev_text)
                             and not text[:1].isascii()
                             and not _JUMP_ONLY.fullmatch(text)  # (a jump under the text)
+                            # (nor a paragraph's last characters wrapped, under its lines, over
+                            # the next paragraph's indent: 冠军：海盐经济开发区代表 | 队 | 　　亚军：…)
+                            and not (indented and k - start >= 2 and prev_width <= 3)
                             # (nor between two lines of a fact box: 姓名：张建华 | 职务：…)
                             and not (
                                 "：" in prev_text
@@ -1585,6 +1588,13 @@ def _list_item_ends(
         for line in items
     ):
         return _NO_ITEMS
+    if items[0].indented and not all(line.indented for line in items):
+        # items that open indented, some wrapped onto a line set flush (冠军：海盐经济开发区代表
+        # | 队): each runs to the line before the next indent
+        return frozenset(
+            announcing
+            + [start + k for k in range(len(items)) if k + 1 == len(items) or items[k + 1].indented]
+        )
     return frozenset(announcing + list(range(start, len(lines))))
 
 
@@ -3745,7 +3755,15 @@ def _leading_kicker(lines: list[Span]) -> int:
         # one document's title wrapped: 关于做好…基本医疗保险 | 参保缴费工作的通告, 2022年度
         # 平湖市“最美家庭” | 拟表彰名单公示 (关于 opens a phrase its document noun closes)
         return 0
+    if len(lines) == 2 and _PLACE_COLON.match(lines[0].text) is not None:
+        # a title headed by its place and a colon, over its figures: 瑞安：县域医共体让群众
+        # 就近看好病 | 基层就诊率提升至67.5% (a kicker names no place so)
+        return 0
     return 1
+
+
+# a place named and a colon opening a title: 瑞安：…, 新埭镇：…
+_PLACE_COLON: Final = re.compile(rf"[{CJK}]{{2,4}}：[{CJK}“]")
 
 
 # a figure's magnitude after its digits, with 多 or 余 before it or after it (8万余, 3000余, 1.2万)
@@ -3859,7 +3877,7 @@ def _subtitle_text(text: str) -> bool:
         or _speakers(text)
         or _COUNT_SPOKE.fullmatch(text) is not None
         # (a report's genre naming where it was seen: 当湖街道建设新村改造见闻)
-        or (len(text) >= 6 and text.endswith(("见闻", "侧记", "纪实", "手记")))
+        or (len(text) >= 6 and text.endswith(("见闻", "侧记", "纪实", "手记", "观察", "探访")))
         or text.count("、") >= 2
         or _TOTAL_FIGURE.fullmatch(text) is not None
         or _DOCUMENT_NUMBER.fullmatch(text) is not None  # (平政土预告〔2022〕23号)
@@ -4064,6 +4082,10 @@ _COLUMN_NAME_ENDINGS: Final = (
     "微观察",
     "走基层",
     "在身边",
+    # (a doctor's or a lawyer's column: 名医讲堂, 健康小课堂, 法律信箱)
+    "讲堂",
+    "小课堂",
+    "信箱",
 )
 _LABEL_ENDINGS: Final = (
     *_COLUMN_NAME_ENDINGS,
@@ -4635,6 +4657,19 @@ def _kicker_over(
         return False  # the issuer's name opens the document's title
     if _REPORTING_VERB.search(text) or _DATE_KICKER.fullmatch(text):
         return True
+    if (
+        len(lines) <= 2
+        and not dups
+        and below.blank_before
+        and _printed_twice(below)
+        and (_MEETING_HELD.search(lines[0].text) or _MEETING_HELD.search(text))
+        # (not a kicker over a title of its own: 临湖市召开春季农业生产推进会 | 抢抓农时不误春耕)
+        and (len(lines) == 1 or _leading_kicker(lines) == 0)
+    ):
+        # the meeting or the event held, a blank line over a title printed twice (fake bold),
+        # as the sample sets its lead's kicker (我市举行…重大项目 | 集中开工活动 | | 48个项目总投资
+        # 超320亿元 ×2; 市委常委会召开扩大会议 | 传达学习…精神 | | 以更高标准推进… ×2)
+        return True
     if len(lines) == 1 and _OCCASION_KICKER.fullmatch(text):
         return True
     if len(lines) == 1 and not below.blank_before and _totals_line(text):
@@ -4704,6 +4739,17 @@ def _kicker_over(
             return True
     return _short_label_over_title(
         lines[0], [line.span for line in below.lines], adjoining=not below.blank_before
+    )
+
+
+def _printed_twice(chunk: Chunk) -> bool:
+    """The chunk's text printed twice (fake bold), on each line or its lines over again."""
+    lines = chunk.lines
+    half = len(lines) // 2
+    return any(line.doubled for line in lines) or (
+        len(lines) % 2 == 0
+        and half > 0
+        and all(lines[k].text == lines[half + k].text for k in range(half))
     )
 
 
@@ -5958,11 +6004,19 @@ def _join_sections_headed_after(
         shape = _subhead_shape(head.title[0].text)
         if shape not in shapes.get(id(upper), ()):
             sims = _similarity([head], [upper, lower])
-            if not (sims[0, 1] >= _READS_LIKE and sims[0, 1] >= 2 * sims[0, 0]) and not (
-                # (in a feature with a subhead found already, a line that reads like the
-                # text above it no more than like the text under it, and little, is the next
-                # subhead: …掌握养殖技术。 | “智慧渔场”让养殖更省心 | 走进平台的控制室…)
-                id(upper) in shapes and sims[0, 0] < 0.5 * _READS_LIKE and sims[0, 0] <= sims[0, 1]
+            if (
+                not (sims[0, 1] >= _READS_LIKE and sims[0, 1] >= 2 * sims[0, 0])
+                and not (
+                    # (in a feature with a subhead found already, a line that reads like the
+                    # text above it no more than like the text under it, and little, is the
+                    # next subhead: …掌握养殖技术。 | “智慧渔场”让养殖更省心 | 走进平台的…)
+                    id(upper) in shapes
+                    and sims[0, 0] < 0.5 * _READS_LIKE
+                    and sims[0, 0] <= sims[0, 1]
+                )
+                and not _feature_headline_reads_better(
+                    headlines, articles, assignment, order, j, float(sims[0, 0])
+                )
             ):
                 j += 1
                 continue
@@ -5972,6 +6026,40 @@ def _join_sections_headed_after(
         del assignment[owner[j]]
         assignment[owner[j + 1]] = j  # (the lower one's headline heads them both)
         _drop_article(articles, assignment, order, j + 1)
+
+
+def _feature_headline_reads_better(
+    headlines: list[Headline],
+    articles: list[Article],
+    assignment: dict[int, int],
+    order: list[tuple[str, int]],
+    j: int,
+    own: float,
+) -> bool:
+    """The text of article ``j``, headed after it by a one-line title that reads like it
+    ``own`` much, is the first section of a feature: the sections under it, each headed
+    after by one such line and going on its text, end at a headline with a subtitle or a
+    byline that reads like this text better, and like it at least half as much as a headline
+    reads like its story (“小切口”撬动“大变化” … “真金白银”稳预期 … “老行当”织出“新未来” |
+    桐乡毛衫产业数字化改造观察 | ■记者 …)."""
+    owner = {a: h for h, a in assignment.items()}
+    m = j + 1
+    while m < len(articles) and m in owner:
+        head = headlines[owner[m]]
+        p = order.index(("a", m))
+        if order[p + 1 : p + 2] != [("h", owner[m])]:
+            return False  # (its headline is not after it)
+        if not _subhead_line(head):
+            if not (head.subtitle or head.bylines):
+                return False
+            sims = _similarity([head], [articles[j]])
+            return float(sims[0, 0]) >= 0.5 * _READS_LIKE and float(sims[0, 0]) > own
+        if m + 1 >= len(articles) or not _text_goes_on(articles[m], articles[m + 1]):
+            return False
+        if articles[m].bylines or _is_credited_caption(articles[m]):
+            return False
+        m += 1
+    return False
 
 
 def _attach_series_labels(
@@ -6928,6 +7016,10 @@ _ITEM_MARKERS: Final = "◆●▲★◇○☆△"
 _ITEM_MARKER: Final = re.compile(f"[{_ITEM_MARKERS}]")
 
 
+# a photo's number in a group opening its caption: 图①, 图2, 上图, 左图
+_PHOTO_NUMBER: Final = re.compile(r"\s*(?:图[①-⑩\d一二三四五六七八九十]|[上下左右中]图)")
+
+
 def _resumed_story(articles: list[Article], chunk: Chunk) -> Article | None:
     """Of the last few articles, the one left mid-sentence whose column ``chunk`` continues: a
     chunk of two lines or more, no dateline, its first line as full as the story's lines."""
@@ -7007,7 +7099,11 @@ def _add_body(
         and current is not None
         and current.spaced_opening
         and lines[0].indented
-        and len(current.paragraphs) == 1
+        # (an opening and the captions numbered under it: 连日来，… | 图①：… | 图②：…)
+        and (
+            len(current.paragraphs) == 1
+            or (len(current.paragraphs) <= 5 and _PHOTO_NUMBER.match(lines[0].text) is not None)
+        )
         and not current.dateline
         and not current.bylines
         and prev is not None
@@ -7360,6 +7456,19 @@ def _add_body(
             # (so does a notice's signer, a line of its own over the date closing the chunk:
             # …特此公告。 | 桐城市龙眠山茶叶专业合作社清算组 | 2025年1月10日)
             open_end = False
+        elif (
+            # (an item closed by its semicolon over the next item, numbered and indented, or
+            # numbered next: …周边100米范围内； | 　　（五）法律法规规定的…, 1.对购置…单个企业
+            # 最高100万元； | 2.对实施…)
+            text.endswith(("；", ";"))
+            and n + 1 < len(read)
+            and _item_number(read[n + 1].text) is not None
+            and (
+                read[n + 1].indented
+                or (bool(paragraphs) and _next_item(paragraphs[-1].text, read[n + 1].text))
+            )
+        ):
+            open_end = False
         elif width < short_line:
             open_end = not (
                 final
@@ -7370,32 +7479,22 @@ def _add_body(
             )
         else:
             open_end = not (
-                # (an item closed by its semicolon over the next item, numbered and indented:
-                # …周边100米范围内； | 　　（五）法律法规规定的…)
-                (
-                    text.endswith(("；", ";"))
-                    and n + 1 < len(read)
-                    and read[n + 1].indented
-                    and _item_number(read[n + 1].text) is not None
-                )
-                or (
-                    final
-                    and (
-                        text.endswith(_ENTRY_CLOSES)
-                        or _indent_lost_under(read, n, column, indenting)
-                        # (a sentence's end well short of a justified column, even were its digits
-                        # and Latin letters as wide as CJK, and by more than what opens the line
-                        # under it and could not end this one takes, a number, a Latin word, an
-                        # opening mark; by two cells more if it opened its paragraph, which may
-                        # have lost its indent: …预计年底前实现全区村居全覆盖。 over a line set flush)
-                        or (
-                            n + 1 < len(read)
-                            and width <= full_column - (4.5 if started else 2.5)  # (cheap first)
-                            and width
-                            + 0.5 * len(_HALF_WIDTH_CHAR.findall(text))
-                            + _uncut_lead_width(read[n + 1].text)
-                            <= full_column - (4.5 if started else 2.5)
-                        )
+                final
+                and (
+                    text.endswith(_ENTRY_CLOSES)
+                    or _indent_lost_under(read, n, column, indenting)
+                    # (a sentence's end well short of a justified column, even were its digits
+                    # and Latin letters as wide as CJK, and by more than what opens the line
+                    # under it and could not end this one takes, a number, a Latin word, an
+                    # opening mark; by two cells more if it opened its paragraph, which may
+                    # have lost its indent: …预计年底前实现全区村居全覆盖。 over a line set flush)
+                    or (
+                        n + 1 < len(read)
+                        and width <= full_column - (4.5 if started else 2.5)  # (cheap first)
+                        and width
+                        + 0.5 * len(_HALF_WIDTH_CHAR.findall(text))
+                        + _uncut_lead_width(read[n + 1].text)
+                        <= full_column - (4.5 if started else 2.5)
                     )
                 )
             )
