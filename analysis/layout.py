@@ -1396,6 +1396,8 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                                 line_width < width - 2
                                 or _whole_quotation(text)
                                 or ("“" in text and line_width <= width - 1)
+                                # (or two phrases a space apart: 龙头引领 链主企业“强筋壮骨”)
+                                or _WORD_PHRASES.fullmatch(text) is not None
                             )
                             and _ANY_PUNCT.search(text) is None
                         )
