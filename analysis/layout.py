@@ -3150,12 +3150,19 @@ def _ends_paragraph(chunk: Chunk) -> bool:
         # (nor the source closing a brief: …万余间。据新 | 华社)
         or (last.text.endswith(_SOURCE_ENDS) and _SOURCE_TAIL.search(chunk.text) is not None)
         or _ends_in_marked_credit(last.text)
+        # (nor a closing credit's last names, cut off by a column break: …（记者 朱 琳 通讯员 ||
+        # 甬轨宣）)
+        or (len(chunk.lines) == 1 and _CREDIT_REMAINDER.fullmatch(last.text) is not None)
         # (nor a directory's rows: 市中医院：85032120 | 心理援助热线：96525)
         or (last.text[-1:].isdigit() and _fact_box(chunk.lines))
         # (nor rows of a list each opening indented with its label: 男子团体：长安镇、… |
         # 女子单打：李 敏（硖石街道）、… | （马桥街道）、顾佳怡（斜桥镇）)
         or ("：" in chunk.lines[0].text and _labelled_rows(chunk.lines))
     )
+
+
+# names closing a bracket opened on a line before: a credit's remainder (甬轨宣）, 李 敏）)
+_CREDIT_REMAINDER: Final = re.compile(rf"[{CJK} ]{{2,8}}[）)]")
 
 
 def _labelled_rows(lines: list[Line]) -> bool:
@@ -4348,6 +4355,8 @@ def _split_title_lines(lines: list[Span], by_width: bool = True) -> tuple[list[S
     我市/全市)."""
     if len(lines) == 1:
         return lines, []
+    if len(lines) == 2 and _issuer_over_document(lines[:1], lines[1].text, False):
+        return lines, []  # (南通市第一人民医院 | 关于调整夏季门诊时间的公告: one title, as cited)
     if _statement_over_subtitle(lines) or _couplet_over_line(lines) or _figure_over_town(lines):
         return lines[:1], lines[1:]
     # the last line, or the last two when the last is a short wrapped remainder

@@ -3,26 +3,27 @@ expected reading written down before the layout ran on them: a front page with a
 story and a 简讯 digest, headline-first pages, three stories on one topic, a displaced headline,
 photo captions and a picture page, features signed 文/沈洁, kickers, short stories back to back,
 continued text, wire, sport, finance and law pages, a photo essay, health tips, notices, a
-provincial and a county paper, a comment page, a reader-hotline page, a long feature, and sixty-one
-ordinary city-daily news pages (city_*, city2_* … city17_*, daily_*: guides to the issue whose
-pointers take lines of their own, wire pages, a sports page with a results list, a market page with
-a price list, subtitles of figures a blank line under their titles, a price table inside a story,
-briefs under a column's label, a box of related links under an untitled photo's credit, leads whose
-kicker names the meeting or event held a blank line over a title printed twice), eight county-daily
-news pages with subheads, briefs and displaced headlines (town_*), and twenty-eight pages besides
-the news: a literary supplement with poems, a theory page, a special page, a service page, a
-picture page and briefs with a notice (supp_*), a page of government notices, a health page with a
-Q&A and a directory, a culture page with an essay and a poem (supp2_*), a literary supplement, a
-law page, an education page (supp3_*), a page of local services, a health page with a timetable, a
-market page with a price list (supp4_*), a health page, a page of notices set with blank lines
-between paragraphs (their signers and dates too), a literary supplement, a law page, a service page
-(supp5_*), a page of notices (a tender in numbered sections, a classified column, a notice signed
-under its contact line), a literary supplement, a health page and a law page with columns' labels
-over their questions (supp6_*), a page of notices with a box of lost-document statements, a
-literary page, a health page and a law page (supp7_*), five hundred and seventy-six pages in the
-sample's own style (pinghu*_*: among them a literary supplement, a special page with a Q&A and a
-box, a page of public notices, a crowded front page with briefs titled ■ in one column under a
-label, a sports page with a results list, displaced headlines, in-depth features with bold
+provincial and a county paper, a comment page, a reader-hotline page, a long feature, and
+sixty-five ordinary city-daily news pages (city_*, city2_* … city18_*, daily_*: guides to the issue
+whose pointers take lines of their own, wire pages, a sports page with a results list, a market
+page with a price list, subtitles of figures a blank line under their titles, a price table inside
+a story, briefs under a column's label, a box of related links under an untitled photo's credit,
+leads whose kicker names the meeting or event held a blank line over a title printed twice, a
+hospital's notice titled with its name over 关于…的公告, a closing credit cut by a column break), eight
+county-daily news pages with subheads, briefs and displaced headlines (town_*), and twenty-eight
+pages besides the news: a literary supplement with poems, a theory page, a special page, a service
+page, a picture page and briefs with a notice (supp_*), a page of government notices, a health page
+with a Q&A and a directory, a culture page with an essay and a poem (supp2_*), a literary
+supplement, a law page, an education page (supp3_*), a page of local services, a health page with a
+timetable, a market page with a price list (supp4_*), a health page, a page of notices set with
+blank lines between paragraphs (their signers and dates too), a literary supplement, a law page, a
+service page (supp5_*), a page of notices (a tender in numbered sections, a classified column, a
+notice signed under its contact line), a literary supplement, a health page and a law page with
+columns' labels over their questions (supp6_*), a page of notices with a box of lost-document
+statements, a literary page, a health page and a law page (supp7_*), five hundred and eighty pages
+in the sample's own style (pinghu*_*: among them a literary supplement, a special page with a Q&A
+and a box, a page of public notices, a crowded front page with briefs titled ■ in one column under
+a label, a sports page with a results list, displaced headlines, in-depth features with bold
 subheads, a feature headed after its text with subheads between its sections, a caption a blank
 line over its credit, a notice closing with its signers and date, a week's pages of summer and of
 autumn, a picture page, a page of briefs with run-in titles, a feature with a pull quote, a
@@ -60,7 +61,7 @@ department and title, a water company's notice whose telephone number wraps afte
 reading page with a box of recommended books, a policy explainer's subtitle wrapped inside the
 document's title, a box of figures closed by its source, notices of the pandemic years signed by a
 long body name, a feature with subheads in quotation marks, a commentary page with readers'
-letters), two hundred and forty-five pages of other county dailies (county*_*: credits in the
+letters), two hundred and forty-nine pages of other county dailies (county*_*: credits in the
 dateline's brackets, headlines first, ——subtitles and indented paragraphs, a Shanghai district
 paper's pages under its own name, a Jiangsu county daily's with indented paragraphs and no blank
 lines between them, a southern Zhejiang daily's headed before and after, 图片新闻 groups, boxes, jumps,
