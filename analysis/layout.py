@@ -4930,7 +4930,7 @@ def _group_headlines(
                 and idx == 0
                 and len(lines) == 1
                 and nxt.blank_before
-                and text.replace(" ", "") not in _BOX_LABELS
+                and not _names_box(text)
             )
             and (
                 _kicker_over(lines, text, dups, nxt, after)
@@ -5416,8 +5416,7 @@ def _assign_headlines(
     labels = [
         i
         for i, h in enumerate(headlines)
-        if _label_only(h)
-        or (len(h.kicker) == 1 and h.kicker[0].text.replace(" ", "") in _BOX_LABELS)
+        if _label_only(h) or (len(h.kicker) == 1 and _names_box(h.kicker[0].text))
     ]
     if signed or labels:
         credited = [j for j, a in enumerate(articles) if _is_credited_caption(a)]
@@ -5525,8 +5524,13 @@ def _label_only(headline: Headline) -> bool:
         len(title) == 1
         and not headline.kicker
         and not headline.subtitle
-        and title[0].text.replace(" ", "") in _BOX_LABELS
+        and _names_box(title[0].text)
     )
+
+
+def _names_box(text: str) -> bool:
+    """``text`` is a box's label and nothing else, perhaps letter-spaced (相关链接, 人物名片)."""
+    return text.replace(" ", "") in _BOX_LABELS
 
 
 def _is_credited_caption(article: Article) -> bool:
