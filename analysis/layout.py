@@ -4754,13 +4754,11 @@ def _kicker_over(
 
 
 def _printed_twice(chunk: Chunk) -> bool:
-    """The chunk's text printed twice (fake bold), on each line or its lines over again."""
+    """A line of the chunk printed twice (fake bold), on one line or on two lines one under the
+    other, as :func:`_headline_lines` collapses them."""
     lines = chunk.lines
-    half = len(lines) // 2
-    return any(line.doubled for line in lines) or (
-        len(lines) % 2 == 0
-        and half > 0
-        and all(lines[k].text == lines[half + k].text for k in range(half))
+    return any(line.doubled for line in lines) or any(
+        a.text == b.text for a, b in itertools.pairwise(lines)
     )
 
 
@@ -6030,7 +6028,7 @@ def _join_sections_headed_after(
                     and sims[0, 0] <= sims[0, 1]
                 )
                 and not _feature_headline_reads_better(
-                    headlines, articles, assignment, order, j, float(sims[0, 0])
+                    headlines, articles, owner, order, j, float(sims[0, 0])
                 )
             ):
                 j += 1
@@ -6046,7 +6044,7 @@ def _join_sections_headed_after(
 def _feature_headline_reads_better(
     headlines: list[Headline],
     articles: list[Article],
-    assignment: dict[int, int],
+    owner: dict[int, int],
     order: list[tuple[str, int]],
     j: int,
     own: float,
@@ -6056,8 +6054,7 @@ def _feature_headline_reads_better(
     after by one such line and going on its text, end at a headline with a subtitle or a
     byline that reads like this text better, and like it at least half as much as a headline
     reads like its story (“小切口”撬动“大变化” … “真金白银”稳预期 … “老行当”织出“新未来” |
-    桐乡毛衫产业数字化改造观察 | ■记者 …)."""
-    owner = {a: h for h, a in assignment.items()}
+    桐乡毛衫产业数字化改造观察 | ■记者 …). ``owner``: each headed article's headline."""
     m = j + 1
     while m < len(articles) and m in owner:
         head = headlines[owner[m]]
