@@ -325,6 +325,12 @@ def main(argv: list[str] | None = None) -> int:
         f"  ({len(articles) - len(clear)} articles hold a blank line that the text cannot"
         " resolve: sentence end + column break + a last line)"
     )
+    plain = [r for r in articles if not r.get("f_ambiguous_headline")]
+    print(
+        f"  {'title right, no ambiguous headline':42s} {share(plain, 'title_ok'):7.1%}"
+        f"  ({len(articles) - len(plain)} articles whose kicker over the title reads as one title"
+        " wrapped the same way)"
+    )
     print(
         f"  {'pages with the right article+caption count':42s} {share(page_rows, 'count_ok'):7.1%}"
     )

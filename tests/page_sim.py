@@ -518,6 +518,11 @@ def _split_title(title: str, rng: random.Random, width: int) -> list[str]:
     """
     if " " in title and rng.random() < 0.7:
         return [p for p in title.split(" ") if p]
+    return _balanced_lines(title, width)
+
+
+def _balanced_lines(title: str, width: int) -> list[str]:
+    """At most three balanced lines of about ``width`` (see ``_split_title``)."""
     units = _units(title, 10**6)
     n = min(3, -(-len(title) // width))
     if n <= 1:
@@ -624,6 +629,16 @@ def ambiguous_blanks(body: list[tuple[str, str]], width: int, indent: int) -> in
     return count
 
 
+def ambiguous_headline(kicker_lines: list[str], title_lines: list[str]) -> bool:
+    """A kicker set flush over its title (no blank line) that no reader of the raw text could
+    tell from the title's first line: kicker and title read as one longer title, wrapped into
+    the same lines at some width."""
+    text = "".join(kicker_lines + title_lines)
+    return any(
+        kicker_lines + title_lines == _balanced_lines(text, w) for w in range(1, len(text) + 1)
+    )
+
+
 def _article_rendering(
     src: SourceArticle, idx: int, rng: random.Random, k: Knobs, reporters: list[str], date: str
 ):
@@ -715,6 +730,11 @@ def _article_rendering(
         headline += [(line, "kicker") for line in wrap(ink(kicker), deck_width)]
         if rng.random() < k.p_headline_gap:
             headline.append(("", ""))
+    ambiguous = (
+        bool(kicker)
+        and headline[-1][0] != ""
+        and ambiguous_headline(wrap(kicker, deck_width), title_lines)
+    )
     for chunk in title_lines:
         line = ink(chunk)
         if doubled:
@@ -757,6 +777,7 @@ def _article_rendering(
         "n_paragraphs": len(paragraphs),
         "follows_body": False,
         "ambiguous_blanks": ambiguous_blanks(body, width, k.indent),
+        "ambiguous_headline": ambiguous,
         "convention": (
             "dateline credit"
             if credit_in_dateline

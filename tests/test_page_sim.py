@@ -299,3 +299,11 @@ def test_ambiguous_blank_lines_are_flagged() -> None:
     assert ps.ambiguous_blanks(body, w, 2) == 0  # a full line after the blank: a column break
     body = [("一二。", "body"), ("", ""), ("七八。", "body")]
     assert ps.ambiguous_blanks(body, w, 2) == 0  # a short line before: a paragraph end
+
+
+def test_ambiguous_headlines_are_flagged() -> None:
+    # 开学第一课 over 校园安全教 / 育“不打烊”: one title of 16 characters in three balanced lines
+    assert ps.ambiguous_headline(["开学第一课"], ["校园安全教", "育“不打烊”"])
+    # a title set on one line under a shorter kicker: a title would not break that way
+    assert not ps.ambiguous_headline(["开学第一课"], ["校园安全教育“不打烊”"])
+    assert not ps.ambiguous_headline(["祁海龙在全市专项行动现场会上强调"], ["再掀爱国卫生运动热潮"])
