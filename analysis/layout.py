@@ -87,7 +87,7 @@ _MORE_SECTIONS: Final = (
     "|城乡|城建|三农|生活|周刊|县域|镇街道|镇街|街镇|法制|娱乐|卫生|访谈|人物|观察|数读"
 )
 # the desks whose telephone lines a page prints: 新闻热线, 广告热线, 发行电话 …
-_DESK_LINES: Final = "新闻|投稿|服务|读者|广告|发行|订报|民生|报料|刊登"
+_DESK_LINES: Final = "新闻|投稿|服务|读者|广告|发行|订报|民生|报料|公告刊登|广告刊登|刊登"
 # (本报 may lead any of them: 本报记者, 本报通讯员, 本报评论员; so may 新华社: 新华社记者)
 BYLINE_ROLES: Final = (
     "(?:本报|新华社)?(?:见习记者|实习记者|特约记者|首席记者|融媒体记者|融媒记者|记者|特约通讯员|通讯员|"
@@ -1700,6 +1700,38 @@ def _indents_paragraphs(chunks: list[Chunk], is_body: Callable[[Chunk], bool] = 
     return full < 2 or full < 2 * indented
 
 
+def _column_sets_flush(chunks: list[Chunk], column: float) -> bool:
+    """Whether the text set in ``column`` opens its paragraphs full on a page that indents
+    them elsewhere (a story set flush among indented ones): of the certain paragraph starts
+    in chunks of this column (as :func:`_indents_paragraphs` reads them), one or more fill it
+    and none is indented."""
+    full = indented = 0
+    prev: Chunk | None = None
+    for chunk in chunks:
+        if chunk.kind != "body":
+            prev = None
+            continue
+        if prev is not None and len(chunk.lines) >= 3 and prev.lines[-1].final:
+            own = _sorted_median(chunk.inner_widths)
+            line = chunk.lines[0]
+            if (
+                abs(own - column) <= 0.5
+                and prev.lines[-1].width < own - 2.5
+                # (a sentence's end: not a label or an item's title made a paragraph of its
+                # own, whose text may open flush under it, ◆“江南年味”民俗展 | 12月23日至…)
+                and _ends_sentence(prev.lines[-1].text)
+                and not _starts_dateline(line.text)
+            ):
+                if line.indented or (
+                    line.content_width <= own - 1.5 and _DIGIT_OR_LATIN.search(line.text) is None
+                ):
+                    indented += 1
+                elif line.content_width >= own - 0.5:
+                    full += 1
+        prev = chunk
+    return full >= 1 and indented == 0
+
+
 def _marks_indents(chunks: list[Chunk]) -> bool:
     """Whether the page's text keeps its paragraphs' indents (　　, spaces): three or more of
     the paragraph starts that are certain (a line of text under one clearly short that ends a
@@ -2935,10 +2967,13 @@ _DIARY_DATE: Final = re.compile(
 def _fact_box(lines: list[Line]) -> bool:
     """Three lines or more, each a field and its value, none printed twice: a fact box's text
     (姓名：张建华 | 职务：… | 荣誉：…), a directory (市中医院：85032120 | …) or a table's rows.
-    Two such lines may be a headline (德外长：… | 乌外长：…)."""
+    Two such lines may be a headline (德外长：… | 乌外长：…). So may lines each opening with
+    the same item marker (◆挽回经济损失2100余万元 | ◆劝阻…3.6万余人次 | ◆…): a box's items."""
     if len(lines) < 3:
         return False
     first = lines[0].text
+    if first[:1] in _ITEM_MARKERS and all(x.text[:1] == first[0] and not x.doubled for x in lines):
+        return True
     if "：" in first or ":" in first:  # (cheap first)
         if all(_FIELD_LINE.fullmatch(x.text) and not x.doubled for x in lines):
             return True
@@ -3656,7 +3691,12 @@ def _leading_kicker(lines: list[Span]) -> int:
         _subtitle_text(lines[1].text)
         # (over a ——subtitle, a fact in figures over a statement is its kicker: 上半年全市外贸
         # 进出口总额突破1500亿元 | 外贸“压舱石”稳中有进 | ——出口增长12.6%…)
-        or _figures_under_statement(lines[0].text, lines[1].text, any_statement=not dash_subtitle)
+        or (
+            _figures_under_statement(lines[0].text, lines[1].text, any_statement=not dash_subtitle)
+            # (not phrases a space apart, whole on their line, under it: the title under its
+            # kicker, 今年以来我县…同比下降37.6% | 全民反诈“织网” 守好群众“钱袋子”)
+            and not _line_over_couplet(lines)
+        )
     ):
         return 0  # a title over its author line (林业部部长陈耀邦), or over its figures
     # a title's event wrapped under its subject, over its subtitle (我市26个重大项目 | 集中开工 |
@@ -3804,6 +3844,9 @@ _EVENT_DONE: Final = re.compile(
 _PREDICATE_OPENING: Final = re.compile(
     rf"(?:将|已|已经|正在|正式|首次|再次|又|又将|再|全部|均已|可能|或将|有望|即将|预计)[{CJK}]"
     r"|(?:超|达|突破|逾|近)[\d.]+"
+    # (or in words: 超千万人次, 近百万元)
+    r"|(?:超|达|突破|逾|近)[一二三四五六七八九十两]?[百千万亿]{1,2}[余多]?"
+    r"(?:人次|人|元|吨|亩|个|家|户|辆|件|项|台|次|名|套|单|株|份)"
 )
 # a demonstrative pointing back to what the line above names: 这5点, 这些, 这4条
 _POINTS_BACK: Final = re.compile(r"这(?:些|[\d一二三四五六七八九十几]+[个点条项件招种类步])")
@@ -4178,7 +4221,10 @@ def _short_label_over_title(label: Span, below: list[Span], adjoining: bool = Fa
         len(below) <= 2
         and widest >= 1.5 * width
         and widest_printed >= 1.5 * display_width(label.text)
-        and len(text) - _quote_marks(text) <= 15
+        # (a title of phrases a space apart, whole on its line, may run longer: 健康问答 |
+        # 高温天躲进空调房 小心“空调病”找上门)
+        and len(text) - _quote_marks(text)
+        <= (19 if len(below) == 1 and _TITLE_PHRASES.fullmatch(text) else 15)
         and not _CLAUSE_PUNCT.search(text)
         and not _SUBTITLE_DASH.match(text)
         and not _subtitle_text(text)
@@ -4212,7 +4258,7 @@ def _statement_over_title(lines: list[Span], dash_subtitle: bool = False) -> boo
 
     With no ——subtitle under the two (``dash_subtitle``), the line below is the title only when
     it reads as one (:func:`_reads_as_title`); else it is the statement's subtitle."""
-    return _statement_over_line(lines, places=True) and (
+    return _statement_over_line(lines, places=True, narrower=dash_subtitle) and (
         dash_subtitle or _reads_as_title(lines[1].text)
     )
 
@@ -4297,10 +4343,13 @@ def _open_locative(upper: str, lower: str) -> bool:
     )
 
 
-def _statement_over_line(lines: list[Span], places: bool = False) -> bool:
+def _statement_over_line(lines: list[Span], places: bool = False, narrower: bool = False) -> bool:
     """Two headline lines, a statement about the town (我市…, 全市…; with ``places``, about one
     of its towns too: 独山港镇推进“红色物业”建设) over a line of its width that neither goes on
-    from it nor opens with a subject or an aim of its own."""
+    from it nor opens with a subject or an aim of its own. With ``narrower`` (a ——subtitle
+    under the two: the stack of kicker, title and subtitle) a line opening a clause of its
+    own may be narrower, as a title under its kicker set in smaller type is (许村镇深化“三服务”
+    活动助企纾困 | 把助企政策送到“家门口” | ——…)."""
     first = lines[0].text
     # (two lines only: over more, the first is as likely a title wrapped over its subtitle,
     # 全市春季农业生产推进 | 会在新港镇召开部署春耕 | 抓住有利时机…)
@@ -4321,7 +4370,11 @@ def _statement_over_line(lines: list[Span], places: bool = False) -> bool:
     if _open_locative(first, below):
         return False
     return (
-        len(below) - _quote_marks(below) >= 0.8 * (len(first) - _quote_marks(first))
+        len(below) - _quote_marks(below)
+        # (narrower only when it opens a clause of its own with its object put first, 把…,
+        # no wrapped remainder of the line above: 我市出台十二条措施支持 | 小微企业纾困发展)
+        >= (0.65 if narrower and below.startswith(("把", "让")) else 0.8)
+        * (len(first) - _quote_marks(first))
         and not below.startswith(_FACT_SUBJECT)
         # (a line that opens with the aim, no subject of its own, is the subtitle under a
         # statement that is the title: 我市出台稳外贸“十二条” | 助力外贸企业抢订单稳市场)
@@ -5129,6 +5182,13 @@ def _group_headlines(
             if pending_kicker is not None or under_wider
             else bold_at
             if dups
+            # (a ——subtitle set right under, a chunk of its own, is read with the lines: the
+            # stack of kicker, title and subtitle)
+            else _leading_kicker([*lines, nxt.lines[0].span])
+            if nxt is not None
+            and nxt.kind == "headline"
+            and not chunk.blank_after
+            and _SUBTITLE_DASH.match(nxt.lines[0].text) is not None
             else _leading_kicker(lines)
         )
         if n_kicker:
@@ -6543,6 +6603,7 @@ def _parse_page(page: Page) -> PageLayout:
     _classify(chunks)
     chunks = _join_split_datelines(chunks)
     indenting = functools.cache(lambda: _indents_paragraphs(chunks))
+    column_sets_flush = functools.cache(lambda column: _column_sets_flush(chunks, column))
     marks_indents = functools.cache(lambda: _marks_indents(chunks))
     # (a line ending in a colon may announce a list, and a line may open the first item of a
     # list numbered with its word, 线路一：…: rare, looked for once on the page)
@@ -6606,6 +6667,7 @@ def _parse_page(page: Page) -> PageLayout:
                 indenting,
                 colon_lines,
                 marks_indents,
+                column_sets_flush,
             )
             prev = chunk
             k += 1
@@ -7082,6 +7144,7 @@ def _add_body(
     indenting: Callable[[], bool] = lambda: True,
     colon_lines: bool = True,
     marks_indents: Callable[[], bool] = lambda: False,
+    column_sets_flush: Callable[[float], bool] = lambda column: False,
 ) -> Article:
     lines = chunk.lines
     text_lines = chunk.text_lines
@@ -7334,6 +7397,11 @@ def _add_body(
                         )
                     )
                     and indenting()  # (read from the page the first time it is asked)
+                    # (nor in a story set flush among indented ones: its own paragraph starts
+                    # fill its column)
+                    and not column_sets_flush(
+                        _sorted_median(current.widths) if current.widths else chunk.width
+                    )
                 )
             )
         )

@@ -20,10 +20,10 @@ blank lines between paragraphs (their signers and dates too), a literary supplem
 service page (supp5_*), a page of notices (a tender in numbered sections, a classified column, a
 notice signed under its contact line), a literary supplement, a health page and a law page with
 columns' labels over their questions (supp6_*), a page of notices with a box of lost-document
-statements, a literary page, a health page and a law page (supp7_*), five hundred and eighty pages
-in the sample's own style (pinghu*_*: among them a literary supplement, a special page with a Q&A
-and a box, a page of public notices, a crowded front page with briefs titled ■ in one column under
-a label, a sports page with a results list, displaced headlines, in-depth features with bold
+statements, a literary page, a health page and a law page (supp7_*), five hundred and eighty-five
+pages in the sample's own style (pinghu*_*: among them a literary supplement, a special page with a
+Q&A and a box, a page of public notices, a crowded front page with briefs titled ■ in one column
+under a label, a sports page with a results list, displaced headlines, in-depth features with bold
 subheads, a feature headed after its text with subheads between its sections, a caption a blank
 line over its credit, a notice closing with its signers and date, a week's pages of summer and of
 autumn, a picture page, a page of briefs with run-in titles, a feature with a pull quote, a
@@ -61,31 +61,34 @@ department and title, a water company's notice whose telephone number wraps afte
 reading page with a box of recommended books, a policy explainer's subtitle wrapped inside the
 document's title, a box of figures closed by its source, notices of the pandemic years signed by a
 long body name, a feature with subheads in quotation marks, a commentary page with readers'
-letters), two hundred and forty-nine pages of other county dailies (county*_*: credits in the
-dateline's brackets, headlines first, ——subtitles and indented paragraphs, a Shanghai district
-paper's pages under its own name, a Jiangsu county daily's with indented paragraphs and no blank
-lines between them, a southern Zhejiang daily's headed before and after, 图片新闻 groups, boxes, jumps,
-a story's one-line headline of two phrases a space apart between two stories on a flush page, a
-page with no blank line between paragraphs and their indents lost, a lead's title printed twice on
-two lines under its kicker, or on two lines of different widths, captions a blank line over their
-credits, imprints at the foot, a masthead of 今日 and the county's name, a page that keeps its
-indents with a paragraph's last line alone after a column break, a column of briefs under 乡镇传真, an
-imprint of the house and the serial 总第…期, a utility's notice of power cuts under a traffic notice's
-date, a feature headed after its text with three subheads of different shapes, a readers' service
-page whose boxes are titled over their text, a results list whose rows open indented and wrap, a
-box of numbered items closed by semicolons, a report whose subheads of two phrases a space apart
-stand flush between indented paragraphs), four pages of a provincial daily (province_*: a digest of
-wire items, a signed commentary, an interview, a continued story), and a front page with its
-masthead and a jump, a continuation page, a page that keeps paragraph indents, a wire page, a
-service page, twin stories on one topic and an interview (extra_*), and five pages thick with what
-extraction leaves (extract_*: the masthead's small print, a guide to the issue, advertisements,
-calls to scan a code, the imprint, a continued story under its headline, headers inside a column,
-lists and a table under the lines announcing them, a notice signed by two bodies; extract2_*: the
-same kind of page as other extractors print it, indents kept as ideographic or ASCII spaces, tabs,
-GB18030 or UTF-16 with CRLF, loose blank lines, bold printed character by character), and five
-pages whose blocks the extraction set out of order (order_*: briefs, captions, boxes and headlines
-between a story's columns). Items the layout still reads otherwise are marked ``known_failure`` and
-checked to fail, so that a fix shows up."""
+letters, a box of figures each led by ◆ headed after its text under a story headed before its own,
+a brief set flush among stories set indented), two hundred and fifty-six pages of other county
+dailies (county*_*: credits in the dateline's brackets, headlines first, ——subtitles and indented
+paragraphs, a Shanghai district paper's pages under its own name, a Jiangsu county daily's with
+indented paragraphs and no blank lines between them, a southern Zhejiang daily's headed before and
+after, 图片新闻 groups, boxes, jumps, a story's one-line headline of two phrases a space apart between
+two stories on a flush page, a page with no blank line between paragraphs and their indents lost, a
+lead's title printed twice on two lines under its kicker, or on two lines of different widths,
+captions a blank line over their credits, imprints at the foot, a masthead of 今日 and the county's
+name, a page that keeps its indents with a paragraph's last line alone after a column break, a
+column of briefs under 乡镇传真, an imprint of the house and the serial 总第…期, a utility's notice of
+power cuts under a traffic notice's date, a feature headed after its text with three subheads of
+different shapes, a readers' service page whose boxes are titled over their text, a results list
+whose rows open indented and wrap, a box of numbered items closed by semicolons, a report whose
+subheads of two phrases a space apart stand flush between indented paragraphs, a page of notices
+under a header naming its 公告刊登热线, a health column's label over a title of two phrases a space
+apart, a kicker and a title over a ——subtitle set a chunk of its own), four pages of a provincial
+daily (province_*: a digest of wire items, a signed commentary, an interview, a continued story),
+and a front page with its masthead and a jump, a continuation page, a page that keeps paragraph
+indents, a wire page, a service page, twin stories on one topic and an interview (extra_*), and
+five pages thick with what extraction leaves (extract_*: the masthead's small print, a guide to the
+issue, advertisements, calls to scan a code, the imprint, a continued story under its headline,
+headers inside a column, lists and a table under the lines announcing them, a notice signed by two
+bodies; extract2_*: the same kind of page as other extractors print it, indents kept as ideographic
+or ASCII spaces, tabs, GB18030 or UTF-16 with CRLF, loose blank lines, bold printed character by
+character), and five pages whose blocks the extraction set out of order (order_*: briefs, captions,
+boxes and headlines between a story's columns). Items the layout still reads otherwise are marked
+``known_failure`` and checked to fail, so that a fix shows up."""
 
 from __future__ import annotations
 
