@@ -425,8 +425,11 @@ def _is_furniture(chunks: list[Chunk], i: int) -> bool:
     ):
         return True  # a call to scan a code: 扫码关注 | “平湖发布”微信公众号
     found = set()
+    # (the line above, for an imprint's address wrapped onto the next line)
+    above = chunks[i - 1].lines[-1].text if i and chunks[i - 1].kind == "furniture" else ""
     for line in lines:
-        kind = _furniture_line(line.text)
+        kind = _furniture_line(line.text) or _address_run_on(above, line.text)
+        above = line.text
         if not kind:
             # a section the list does not name (乡村振兴, 镇街动态) passes only with the page's
             # date beside it or alone between the header's other parts (2024年4月16日 星期二 |
@@ -471,6 +474,25 @@ def _is_furniture(chunks: list[Chunk], i: int) -> bool:
     return at_edge or (
         "parts" in found and (len(lines) <= 2 or found == {"parts"} or _dated_header(chunk))
     )
+
+
+# an imprint's address ending its line, perhaps cut by the line's end (地址：金华市双溪西路 |
+# 288号 邮编：321017 …)
+_ADDRESS_AT_END: Final = re.compile(r"(?:社址|地址)\s*[:：]\s*\S{2,40}$")
+# what only an imprint holds, of the parts a notice's contact lines share with it (地址, 电话)
+_IMPRINT_CUE: Final = re.compile(r"出版|主办|许可证|定价|印刷\s*[:：]")
+
+
+def _address_run_on(above: str, text: str) -> str:
+    """ "parts" for an imprint's line under ``above`` ending in its address, opening with the
+    address's end and then made of parts (288号 邮编：321017 广告许可证：…), else ""."""
+    # (cheap first: most lines above name no address)
+    if "址" not in above or _ADDRESS_AT_END.search(above) is None:
+        return ""
+    parts = re.split(r"\s", text, maxsplit=1)
+    if len(parts) < 2 or len(parts[0]) > 20:
+        return ""
+    return "parts" if _furniture_parts(parts[1].strip()) == "parts" else ""
 
 
 def _between_header_parts(chunks: list[Chunk], i: int) -> bool:
@@ -1404,6 +1426,12 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                         # a new block with no blank line: the column width changes (a caption
                         # set narrower than the article above it)
                         or (k - start >= 2 and line_width > width + 2.5)
+                        # (the imprint right under the last story's last line: 衢州日报社出版
+                        # 地址：衢州市柯城区 | 荷花中路 邮编：…)
+                        or (
+                            _IMPRINT_CUE.search(text) is not None
+                            and _furniture_line(text) == "parts"
+                        )
                     )
                 else:
                     split = (
@@ -4157,6 +4185,9 @@ _MEANS_PHRASE: Final = re.compile(
 # a campaign named in quotation marks and labelled like a column: “我为群众办实事”实践活动在行动
 _CAMPAIGN_RUBRIC: Final = re.compile(rf"“[^”]{{2,12}}”[{CJK}]{{0,6}}(?:{'|'.join(_LABEL_ENDINGS)})")
 _COLUMN_NAME_ENDING: Final = re.compile(f"(?:{'|'.join(_COLUMN_NAME_ENDINGS)})$")
+# a column's theme and the place or the field it is seen in: 共同富裕看平湖, 美丽乡村建设看平湖,
+# 走进企业看发展 (not 看这里, 看过来, 看今朝, 看未来)
+_SEEN_IN_LABEL: Final = re.compile(rf"[{CJK}]{{4,7}}看(?![这过今未明])[{CJK}]{{2,3}}")
 
 
 _LABEL_LAST: Final = frozenset(label[-1] for label in _BOX_LABELS + _COLUMN_LABELS + _LABEL_ENDINGS)
@@ -4185,6 +4216,10 @@ _SERIES_LABEL: Final = re.compile(
     r"|^(?:长篇|中篇)?(?:小说|散文|故事|纪实)?连载$"
     # (not a name spelt with the dot: 阿木冬·尼牙孜当 | 选…)
     rf"|[{CJK}”]{{2}}·[{CJK}]{{1,6}}(?:实践|行动|故事|样本|探索|观察|纪实|巡礼|足迹|答卷|一线|篇)$"
+    # (a series' journey: “千万工程”二十年·乡村行, 共同富裕·基层行)
+    rf"|[{CJK}”]{{2}}·[{CJK}]{{1,3}}行$"
+    # (a programme's anniversary, named in quotation marks: “千万工程”二十年)
+    r"|^“[^“”]{2,10}”(?:[一二三四五六七八九十百]{1,3}|\d{1,3})周?年$"
 )
 
 
@@ -4758,6 +4793,14 @@ def _kicker_over(
         )
     ):
         return True  # a box's or a column's label: 相关新闻, 复工复产进行时
+    if (
+        len(lines) == 1
+        and not dups
+        and _SEEN_IN_LABEL.fullmatch(text) is not None
+        # (a blank line away, over a title printed twice)
+        and (not below.blank_before or _printed_twice(below))
+    ):
+        return True  # a column's theme and where it is seen: 共同富裕看平湖, 走进企业看发展
     if len(lines) == 1 and (
         (len(text) <= 10 and _COLUMN_NAME_ENDING.search(text) is not None)
         # (or a column of portraits: 党员风采, 支部风采; a title of four ending so is rare)
@@ -7072,6 +7115,48 @@ def _latin_words_meet(before: str, after: str) -> bool:
 _LIST_LEAD: Final = re.compile(rf"{_SUBHEAD_LEAD.pattern}|[①-⑳]|[（(]\d{{1,2}}[)）]")
 _ITEM_ENDS: Final = ("：", ":", "；", ";")
 _ITEM_CLOSES: Final = (*_ITEM_ENDS, "。", "！", "？")  # (an item may close with a sentence too)
+# a result's row label opening a line: 一等奖：, 最佳人气奖：, 第一名：, 男子100米：
+# (not who speaks or thinks: 我想：, 他说：)
+_RESULT_LABEL: Final = re.compile(rf"\s*[0-9{CJK}]{{1,7}}((?![说想问道答讲称示])[{CJK}])[：:]")
+# a row of results names and lists, in no clause: no comma, no full stop
+_CLAUSE_MARK: Final = re.compile(r"[，。；！？,;]")
+
+
+def _result_label(text: str) -> str:
+    """The last character of the row label ``text`` opens with (一等奖：… -> 奖), or ""."""
+    if "：" not in text[:10] and ":" not in text[:10]:  # (cheap first: most lines)
+        return ""
+    m = _RESULT_LABEL.match(text)
+    return m.group(1) if m is not None else ""
+
+
+def _results_row_ends(
+    paragraph: Span, text: str, read: list[Line], n: int, indenting: Callable[[], bool]
+) -> bool:
+    """Line ``n`` of ``read`` (``text``, in ``paragraph``) ends a row of results or the line
+    announcing them, though it fills the column and ends no sentence: rows each open with a
+    label alike (一等奖：… | 二等奖：…, 冠军：… | 亚军：…), wrapped or not, under a line ending in
+    a colon (…比赛结果如下：); the last row ends over a paragraph opening indented."""
+    below = read[n + 1]
+    label_below = _result_label(below.text)
+    if text.endswith(_COLONS):
+        # (the announcing line: two rows alike under it)
+        return (
+            bool(label_below)
+            and _CLAUSE_MARK.search(below.text) is None
+            and any(_result_label(line.text) == label_below for line in read[n + 2 :])
+        )
+    if text.endswith(_RUNS_ON):
+        return False
+    label = _result_label("".join([p[0] for p in paragraph.pieces[:3]]))
+    if not label or _CLAUSE_MARK.search(paragraph.text) is not None:
+        return False
+    if label_below:
+        return label_below == label
+    # (a paragraph set in under the last row: 最佳人气奖：惠民小学代表队 | 　　本次诗词大会…)
+    return below.indented and not below.text[:1].isascii() and indenting()
+
+
 _EDITOR_NOTE: Final = ("编者按", "编者的话", "【编者按】", "[编者按]", "编者附言")
 
 
@@ -7422,6 +7507,14 @@ def _add_body(
         # a numbered item after a colon or an item closed by a semicolon (通告如下： | 一、…,
         # ①…； | ②…) opens a paragraph of its own
         current.open_end = False
+    if current.open_end and current.paragraphs and "：" in lines[0].text[:10]:
+        # (so does a row of results after a column break under a row labelled alike: 二等奖：…
+        # | | 三等奖：…)
+        label = _result_label(lines[0].text)
+        row = current.paragraphs[-1]
+        opened = _result_label("".join([p[0] for p in row.pieces[:3]]))
+        if label and label == opened and _CLAUSE_MARK.search(row.text) is None:
+            current.open_end = False
     # a list's items, short of the column the article filled so far, each a paragraph; their
     # widths say nothing of the column
     widths_before = current.content_widths
@@ -7547,6 +7640,14 @@ def _add_body(
                 read[n + 1].indented
                 or (bool(paragraphs) and _next_item(paragraphs[-1].text, read[n + 1].text))
             )
+        ):
+            open_end = False
+        elif (
+            not final
+            and n + 1 < len(read)
+            and joined is not None
+            and (text.endswith(_COLONS) or read[n + 1].indented or "：" in read[n + 1].text[:10])
+            and _results_row_ends(Span(joined), text, read, n, indenting)
         ):
             open_end = False
         elif width < short_line:

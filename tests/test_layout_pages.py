@@ -4,12 +4,13 @@ story and a 简讯 digest, headline-first pages, three stories on one topic, a d
 photo captions and a picture page, features signed 文/沈洁, kickers, short stories back to back,
 continued text, wire, sport, finance and law pages, a photo essay, health tips, notices, a
 provincial and a county paper, a comment page, a reader-hotline page, a long feature, and
-sixty-five ordinary city-daily news pages (city_*, city2_* … city18_*, daily_*: guides to the issue
+sixty-seven ordinary city-daily news pages (city_*, city2_* … city19_*, daily_*: guides to the issue
 whose pointers take lines of their own, wire pages, a sports page with a results list, a market
 page with a price list, subtitles of figures a blank line under their titles, a price table inside
 a story, briefs under a column's label, a box of related links under an untitled photo's credit,
 leads whose kicker names the meeting or event held a blank line over a title printed twice, a
-hospital's notice titled with its name over 关于…的公告, a closing credit cut by a column break), eight
+hospital's notice titled with its name over 关于…的公告, a closing credit cut by a column break, an
+imprint whose address wraps, right under a story's last line, a series' kicker “千万工程”二十年·乡村行), eight
 county-daily news pages with subheads, briefs and displaced headlines (town_*), and twenty-eight
 pages besides the news: a literary supplement with poems, a theory page, a special page, a service
 page, a picture page and briefs with a notice (supp_*), a page of government notices, a health page
@@ -20,7 +21,7 @@ blank lines between paragraphs (their signers and dates too), a literary supplem
 service page (supp5_*), a page of notices (a tender in numbered sections, a classified column, a
 notice signed under its contact line), a literary supplement, a health page and a law page with
 columns' labels over their questions (supp6_*), a page of notices with a box of lost-document
-statements, a literary page, a health page and a law page (supp7_*), five hundred and eighty-five
+statements, a literary page, a health page and a law page (supp7_*), five hundred and eighty-seven
 pages in the sample's own style (pinghu*_*: among them a literary supplement, a special page with a
 Q&A and a box, a page of public notices, a crowded front page with briefs titled ■ in one column
 under a label, a sports page with a results list, displaced headlines, in-depth features with bold
@@ -62,7 +63,8 @@ reading page with a box of recommended books, a policy explainer's subtitle wrap
 document's title, a box of figures closed by its source, notices of the pandemic years signed by a
 long body name, a feature with subheads in quotation marks, a commentary page with readers'
 letters, a box of figures each led by ◆ headed after its text under a story headed before its own,
-a brief set flush among stories set indented), two hundred and fifty-six pages of other county
+a brief set flush among stories set indented, a column's theme seen in the city (共同富裕看平湖) a blank
+line over a title printed twice), two hundred and fifty-eight pages of other county
 dailies (county*_*: credits in the dateline's brackets, headlines first, ——subtitles and indented
 paragraphs, a Shanghai district paper's pages under its own name, a Jiangsu county daily's with
 indented paragraphs and no blank lines between them, a southern Zhejiang daily's headed before and
@@ -77,7 +79,8 @@ different shapes, a readers' service page whose boxes are titled over their text
 whose rows open indented and wrap, a box of numbered items closed by semicolons, a report whose
 subheads of two phrases a space apart stand flush between indented paragraphs, a page of notices
 under a header naming its 公告刊登热线, a health column's label over a title of two phrases a space
-apart, a kicker and a title over a ——subtitle set a chunk of its own), four pages of a provincial
+apart, a kicker and a title over a ——subtitle set a chunk of its own, results rows each led by
+a label alike under …如下：, wrapped and cut by a column break), four pages of a provincial
 daily (province_*: a digest of wire items, a signed commentary, an interview, a continued story),
 and a front page with its masthead and a jump, a continuation page, a page that keeps paragraph
 indents, a wire page, a service page, twin stories on one topic and an interview (extra_*), and
@@ -322,3 +325,14 @@ def test_a_headline_line_is_not_split_off_to_a_story_with_a_headline_of_its_own(
     articles = layouts["county34_haiyan_zonghe"][1].articles
     row = articles[articles.body.str.startswith("国庆长假临近")].iloc[0]
     assert "守护群众“舌尖上的安全”" in row.kicker + row.title + row.subtitle
+
+
+def test_an_imprint_at_the_foot_is_furniture(layouts) -> None:
+    # the house, its address wrapped onto the next line, the licence, the price and the printer
+    # (金华日报社出版 地址：金华市双溪西路 | 288号 邮编：… | 定价：… 印刷：…), under a byline or
+    # right under a story's last line, no blank line between: furniture, in no article
+    for name, house in (("city19_jinhua", "金华日报社出版"), ("city19_quzhou", "衢州日报社出版")):
+        layout = layouts[name][1]
+        furniture = "".join(layout.unplaced[layout.unplaced.kind == "furniture"].text)
+        assert house in furniture and "邮编" in furniture and "印务中心" in furniture, name
+        assert not any("邮编" in body for body in layout.articles.body), name
