@@ -2196,7 +2196,23 @@ def _flush_subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
     opening indented with no dateline (…打了六十多年交道。 | 田埂上学来的歌 | 　　顾秀英出生在…):
     a subhead inside the story, as _chunks cut it out; a headline stands apart."""
     chunk = chunks[i]
-    if len(chunk.lines) != 1 or chunk.blank_before or chunk.blank_after or i + 1 >= len(chunks):
+    if len(chunk.lines) != 1 or chunk.blank_after or i + 1 >= len(chunks):
+        return False
+    if chunk.blank_before:
+        # (a column break over it: one of the story's subheads only if a later one stands so
+        # with no blank line around it: 订单收购稳住茶农“钱袋子” || … | 精深加工拉长产业链 | …)
+        return _flush_subhead_shape(chunks, i, body_column) and any(
+            not chunks[j].blank_before and _flush_subhead_shape(chunks, j, body_column)
+            for j in _story_chunks_after(chunks, i)
+        )
+    return _flush_subhead_shape(chunks, i, body_column)
+
+
+def _flush_subhead_shape(chunks: list[Chunk], i: int, body_column: float) -> bool:
+    """Chunk ``i`` is one short line set flush over a paragraph opening indented with no
+    dateline, under a finished paragraph."""
+    chunk = chunks[i]
+    if len(chunk.lines) != 1 or chunk.blank_after or i + 1 >= len(chunks) or i == 0:
         return False
     line, nxt = chunk.lines[0], chunks[i + 1]
     return (
@@ -2209,6 +2225,20 @@ def _flush_subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
         and _ends_paragraph(chunks[i - 1])
         and not _opens_with_dateline(nxt)
     )
+
+
+def _story_chunks_after(chunks: list[Chunk], i: int) -> range:
+    """The chunks after chunk ``i`` up to the first that is no text: a byline, a headline
+    printed twice, a dateline's, or a line set flush over one (up to 40)."""
+    end = i + 1
+    while (
+        end < min(len(chunks), i + 40)
+        and chunks[end].kind in ("text", "body")
+        and not chunks[end].lines[0].doubled
+        and not _opens_with_dateline(chunks[end])
+    ):
+        end += 1
+    return range(i + 1, end)
 
 
 def _marked_title_above(chunks: list[Chunk], i: int) -> bool:
@@ -2530,7 +2560,10 @@ def _pull_quote(chunks: list[Chunk], i: int, body_column: float) -> bool:
     above = "".join([c.text for c in chunks[:i] if c.kind == "body"])
     if quoted in above:
         return True
-    return attributed and quoted in "".join([c.text for c in chunks[i + 1 :] if c.kind == "text"])
+    # (the words may come later unattributed too, when there are enough of them to tell)
+    return (attributed or len(quoted) >= 12) and quoted in "".join(
+        [c.text for c in chunks[i + 1 : i + 40] if c.kind == "text"]
+    )
 
 
 def _signature(chunk: Chunk, above: Chunk) -> bool:
@@ -2839,6 +2872,14 @@ def _classify(chunks: list[Chunk]) -> None:
             and _ANNOUNCES_LIST.search(chunk.lines[0].text)
         ):
             chunk.kind = "body"  # a list under the line announcing it: 新增采样点具体如下：
+        elif (
+            len(chunk.lines) >= 3
+            and chunk.lines[-1].raw.count(" ") >= 2  # (cheap first)
+            and _row_tail_ends(chunk.lines, False)
+        ):
+            # a table's rows under the line announcing them (…具体安排如下： | 日期 时间 停水区域
+            # | 12月6日 22:00—24:00 新华北路沿线 | …): text, no headline
+            chunk.kind = "body"
         elif _lone_name(chunk) and chunk.blank_before and chunk.blank_after:
             chunk.kind = "name"
         elif _question_over_byline(chunks, i) and (
@@ -3045,6 +3086,49 @@ def _table_row(line: Line, pairs: bool) -> bool:
         and len(cells[1]) <= 16
         and _DIGIT.search(text) is not None
     )
+
+
+def _printed_row(line: Line) -> bool:
+    """A table's row inside a body: three cells or more as printed, a figure among them (4日
+    多云 13～24℃, 第一名 南湖区 486分)."""
+    return (
+        line.raw.count(" ") >= 2
+        and _DIGIT.search(line.text) is not None
+        and _row_cells(line.raw.split(), line.text)
+    )
+
+
+def _row_cells(cells: list[str], text: str) -> bool:
+    """Three cells or more, short, no sentence among them, no number parted from its unit by
+    justification (2024 年 | 3 月; a time and a place may stand apart: 9:00—16:00 东湖大道)."""
+    return (
+        len(cells) >= 3
+        and all(len(cell) <= 12 for cell in cells)
+        and _SENTENCE_MARK.search(text) is None
+        and not any(
+            a.isdigit() and _CJK_CHAR.match(b) is not None for a, b in itertools.pairwise(cells)
+        )
+    )
+
+
+def _row_tail_ends(lines: list[Line], rows_above: bool) -> frozenset[int]:
+    """Where paragraphs end when a table's rows close the chunk (…预报如下： | 4日 多云 13～24℃,
+    perhaps under a header row: 名次 代表队 总分): each row, and the line announcing them, end
+    one; with ``rows_above`` (rows closed the chunk above) they may open it too. Empty when the
+    chunk ends in no row."""
+    if not _printed_row(lines[-1]):
+        return _NO_ITEMS
+    first = len(lines) - 1
+    while first and _printed_row(lines[first - 1]):
+        first -= 1
+    # (a header row with no figure over them)
+    if first and _row_cells(lines[first - 1].raw.split(), lines[first - 1].text):
+        first -= 1
+    if first == 0:
+        return frozenset(range(len(lines))) if rows_above else _NO_ITEMS
+    if not lines[first - 1].text.endswith(_COLONS):
+        return _NO_ITEMS
+    return frozenset(range(first - 1, len(lines)))
 
 
 def _figure_rows(lines: list[Line]) -> bool:
@@ -3583,6 +3667,7 @@ class Article:
     spaced_opening: bool = False  # its first line opened with a space (a caption's, here)
     # its last chunk ended a list announced by a colon, items of the shape name：value
     colon_items_end: bool = False
+    rows_end: bool = False  # (its last line read is a table's row: more may follow a break)
     verse: bool = False  # its lines are verse: a blank line between them ends a stanza
 
 
@@ -7130,6 +7215,35 @@ def _result_label(text: str) -> str:
     return m.group(1) if m is not None else ""
 
 
+# how far short of the column a line ending a sentence inside a chunk ends its paragraph, what
+# opens the line under it and could not end this one counted in (…最高400元的补贴。 | 据了解，…)
+_SHORT_END_MARGIN: Final = 1.5
+# who speaks in an interview, opening the turn: 记者：, 何志明：
+_TURN: Final = re.compile(rf"([{CJK}]{{2,4}})[：:]")
+
+
+def _turn_taken(paragraph: Span, text: str) -> bool:
+    """``paragraph`` is an interview's turn (记者：…？), ended, and ``text`` opens the next turn,
+    another speaker's (何志明：…)."""
+    below = _TURN.match(text)
+    if below is None:
+        return False
+    above = _TURN.match("".join([p[0] for p in paragraph.pieces[:3]]))
+    return above is not None and above.group(1) != below.group(1)
+
+
+def _rows_alike(above: Span, row: Span) -> bool:
+    """Two rows of results, each led by a label alike and holding no clause (器乐类：《平湖好》
+    当湖街道中心小学 | 声乐类：…)."""
+    label = _result_label("".join([p[0] for p in row.pieces[:3]]))
+    return (
+        bool(label)
+        and _result_label("".join([p[0] for p in above.pieces[:3]])) == label
+        and _CLAUSE_MARK.search(row.text) is None
+        and _CLAUSE_MARK.search(above.text) is None
+    )
+
+
 def _results_row_ends(
     paragraph: Span, text: str, read: list[Line], n: int, indenting: Callable[[], bool]
 ) -> bool:
@@ -7354,7 +7468,15 @@ def _add_body(
         and all(_COLON_ITEM.fullmatch(line.text) for line in text_lines)
     ):
         colon_above = True
-    announced = colon_above and current is not None and not current.open_end
+    # (and so do a table's rows: 第三名 桐乡市 437分 | | 第四名 平湖市 401分)
+    rows_above = (
+        current is not None
+        and current.rows_end
+        and prev is not None
+        and prev.kind == "body"
+        and _printed_row(lines[0])
+    )
+    announced = (colon_above or rows_above) and current is not None and not current.open_end
     if (
         not starts_article
         and current is not None
@@ -7509,7 +7631,11 @@ def _add_body(
         current.open_end = False
     if current.open_end and current.paragraphs and "：" in lines[0].text[:10]:
         # (so does a row of results after a column break under a row labelled alike: 二等奖：…
-        # | | 三等奖：…)
+        # | | 三等奖：…, and an interview's answer under the question: 记者：…？ | | 何志明：…)
+        if current.paragraphs[-1].text.endswith(_SENTENCE_MARKS) and _turn_taken(
+            current.paragraphs[-1], lines[0].text
+        ):
+            current.open_end = False
         label = _result_label(lines[0].text)
         row = current.paragraphs[-1]
         opened = _result_label("".join([p[0] for p in row.pieces[:3]]))
@@ -7532,9 +7658,10 @@ def _add_body(
         item_ends = frozenset(range(len(lines)))  # a fact box or a table: each row a paragraph
     if not item_ends and chunk.text.count("：") >= 3:
         item_ends = _row_label_ends(lines)
-    if not item_ends and len(lines) >= 4 and lines[0].raw.count(" ") >= 2:
+    if not item_ends and (len(lines) >= 4 or rows_above) and lines[0].raw.count(" ") >= 2:
         # a table's rows opening the chunk, the text under them running on (今天 多云转阴
         # 东北风3级 8℃～17℃ | 明天 … | 后天 … | 市气象台提醒：…): each row a paragraph
+        # (one will do under rows the chunk above closed)
         rows = 0
         while (
             rows < len(lines)
@@ -7542,8 +7669,10 @@ def _add_body(
             and _table_row(lines[rows], pairs=True)
         ):
             rows += 1
-        if rows >= 3:
+        if rows >= 3 or (rows and rows_above):
             item_ends = frozenset(range(rows))
+    if not item_ends and lines[-1].raw.count(" ") >= 2:
+        item_ends = _row_tail_ends(lines, rows_above)
     if not item_ends:
         # kept sorted: the median is read for every chunk of a long article (sorting a sorted
         # list with a run appended is a merge)
@@ -7643,6 +7772,14 @@ def _add_body(
         ):
             open_end = False
         elif (
+            final
+            and n + 1 < len(read)
+            and joined is not None
+            and "：" in read[n + 1].text[:5]
+            and _turn_taken(Span(joined), read[n + 1].text)
+        ):
+            open_end = False  # (an interview's question, answered under it: 记者：…？ | 何志明：…)
+        elif (
             not final
             and n + 1 < len(read)
             and joined is not None
@@ -7667,15 +7804,15 @@ def _add_body(
                     # (a sentence's end well short of a justified column, even were its digits
                     # and Latin letters as wide as CJK, and by more than what opens the line
                     # under it and could not end this one takes, a number, a Latin word, an
-                    # opening mark; by two cells more if it opened its paragraph, which may
+                    # opening mark; by three cells more if it opened its paragraph, which may
                     # have lost its indent: …预计年底前实现全区村居全覆盖。 over a line set flush)
                     or (
                         n + 1 < len(read)
-                        and width <= full_column - (4.5 if started else 2.5)  # (cheap first)
+                        and width <= full_column - _SHORT_END_MARGIN  # (cheap first)
                         and width
                         + 0.5 * len(_HALF_WIDTH_CHAR.findall(text))
                         + _uncut_lead_width(read[n + 1].text)
-                        <= full_column - (4.5 if started else 2.5)
+                        <= full_column - (4.5 if started else _SHORT_END_MARGIN)
                     )
                 )
             )
@@ -7691,6 +7828,14 @@ def _add_body(
             or ((last.width < short_line or bool(item_ends)) and not last.text.endswith(_RUNS_ON))
             or _web_address(last.text)
             or _ends_in_marked_credit(last.text)
+            # (a row of results short of the column, under a row labelled alike: 声乐类：…
+            # | 舞蹈类：《钹子声声》 市实验小学)
+            or (
+                last.width <= full_column - 2
+                and len(paragraphs) >= 2
+                and "：" in last.text + paragraphs[-1].pieces[0][0][:10]  # (cheap first)
+                and _rows_alike(paragraphs[-2], paragraphs[-1])
+            )
             # (a salutation on a line of its own opening a letter, no column read yet: 全市
             # 广大市民朋友们：)
             or (
@@ -7713,6 +7858,7 @@ def _add_body(
             ends = chunk.blank_after
         current.open_end, current.ambiguous_end = not ends, ends
         current.end_width, current.end_indented = lines[-1].width, started
+        current.rows_end = _printed_row(last)
         current.colon_items_end = (
             colon_above
             and len(lines) - 1 in item_ends
