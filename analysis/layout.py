@@ -290,7 +290,7 @@ _FURNITURE_PARTS: Final = (
     rf"|[{_PROVINCES}]?内(?:资)?准字\s*第?\s*[A-Z]?\d+号?"
     # the imprint at the page's foot: address, web site, e-mail, printer, price
     r"|(?:本报)?(?:社址|地址)\s*[:：]\s*\S{4,40}|网址\s*[:：]\s*\S+"
-    r"|(?:电子信箱|电子邮箱|邮箱|E-?mail)\s*[:：]\s*\S+@\S+|印刷\s*[:：]\s*\S+"
+    r"|(?:本版)?(?:投稿)?(?:电子信箱|电子邮箱|邮箱|E-?mail)\s*[:：]\s*\S+@\S+|印刷\s*[:：]\s*\S+"
     # (and the advertising licence's number: 广告经营许可证：3206814000001)
     r"|广告(?:经营)?许可证(?:号)?\s*[:：]?\s*[A-Za-z0-9-]{5,}"
     r"|(?:定价|零售价)\s*[:：]?\s*(?:每月|每份|每期|全年|每年)?\s*[\d.]+\s*元"
@@ -306,7 +306,7 @@ _FURNITURE_PARTS: Final = (
 # every character a part above may start with (the desks' too: 新闻热线, 广告电话): scanning a
 # line, the regex tries the parts only where one stands, not all of them at every character
 _FURNITURE_PART_FIRST: Final = (
-    r"\dA-Z星农第本责美文图值编版校组审热电传邮今共国连社地网印定零▶►▷●◆明天晴阴总多小中大阵雷东南西北偏\-"
+    r"\dA-Z星农第本责美文图值编版校组审热电传邮投今共国连社地网印定零▶►▷●◆明天晴阴总多小中大阵雷东南西北偏\-"
     r"甲乙丙丁戊己庚辛壬癸内" + _PROVINCES + "".join(desk[0] for desk in _DESK_LINES.split("|"))
 )
 _FURNITURE_PART: Final = re.compile(f"(?=[{_FURNITURE_PART_FIRST}])(?:{_FURNITURE_PARTS})")
@@ -7218,6 +7218,17 @@ def _result_label(text: str) -> str:
 # how far short of the column a line ending a sentence inside a chunk ends its paragraph, what
 # opens the line under it and could not end this one counted in (…最高400元的补贴。 | 据了解，…)
 _SHORT_END_MARGIN: Final = 1.5
+
+
+def _quotation_runs_on(paragraph: str, text: str) -> bool:
+    """``paragraph`` leaves a quotation open and ``text`` closes one before it opens any."""
+    closing = text.find("”")
+    if closing < 0 or paragraph.count("“") <= paragraph.count("”"):
+        return False
+    opening = text.find("“")
+    return opening < 0 or closing < opening
+
+
 # who speaks in an interview, opening the turn: 记者：, 何志明：
 _TURN: Final = re.compile(rf"([{CJK}]{{2,4}})[：:]")
 
@@ -7612,6 +7623,10 @@ def _add_body(
                 )
             )
         )
+        if not current.open_end and _quotation_runs_on(current.paragraphs[-1].text, chunk.text):
+            # a quotation the paragraph opened and the text under the break closes (“订单…都在
+            # 眼巴巴地等着我们交货。 || 现在每天开足两班，…赶出来。”车间主任说。): one paragraph
+            current.open_end = True
     if (
         current.open_end
         and current.paragraphs

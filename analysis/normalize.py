@@ -68,10 +68,12 @@ def fold_width(text: str) -> str:
 # keeps its space before a number (Windows 10). And in running text, inside a two-character
 # name of a list of names, padded to the width of three (市领导钱国良、方卫平、徐 立等参加).
 _JUSTIFY_RUN: Final = (
-    # (not between two decimals, the cells of a table's row: 3.20 3.60)
+    # (not between two decimals, the cells of a table's row: 3.20 3.60, nor between a count and
+    # a decimal another cell follows: 太仓港区 16 28.4 39.6%, but 1 6.5 公里, 8 273.5亿元)
     # (nor between a number and what stands two spaces apart or more from it, a table's cells:
     # 平湖中学  480  240)
-    rf"(?<=[0-9])(?<!\.[0-9])(?<!\.[0-9]{{2}})(?<!\.[0-9]{{3}})[ \t](?=[0-9{CJK}%])"
+    rf"(?<=[0-9])(?<!\.[0-9])(?<!\.[0-9]{{2}})(?<!\.[0-9]{{3}})[ \t]"
+    rf"(?=[{CJK}%]|[0-9]{{3}}(?![0-9])|[0-9](?![0-9]*\.[0-9]+[ \t]+[-+]?[0-9]))"
     rf"|(?<=[0-9])[ \t](?=[{CJK}%]|[0-9]+(?![0-9]*\.[0-9]))"
     rf"|(?<=[{CJK}])(?:[ \t]+(?=[A-Za-z])|[ \t](?=[0-9]))"
     rf"|(?<=[A-Za-z])[ \t]+(?=[{CJK}])"

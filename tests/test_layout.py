@@ -208,6 +208,9 @@ def test_normalisation_of_justification_and_width() -> None:
     # by justification is one (16 300 多人次, 1 6.5)
     assert normalize_line("黄瓜 3.20 3.60 -11.1%", 1).text == "黄瓜3.20 3.60 -11.1%"
     assert normalize_line("16 300 多人次，1 6.5 公里", 1).text == "16300多人次，16.5公里"
+    # (but a count and a decimal another cell follows are two cells: 太仓港区 16 28.4 39.6%)
+    assert normalize_line("太仓港区 16 28.4 39.6%", 1).text == "太仓港区16 28.4 39.6%"
+    assert normalize_line("出口8 273.5亿元", 1).text == "出口8273.5亿元"
     # a number two spaces apart or more from what stands beside it is a table's cell: one space
     # stays (平湖中学  480  240), as a header's parts keep theirs (3    县 域    2021年…)
     assert normalize_line("平湖中学  480  240", 1).text == "平湖中学 480 240"
