@@ -1475,6 +1475,8 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                             line_width - prev_width >= 4
                             and prev_width <= 0.6 * line_width
                             and not _starts_dateline(prev_text)
+                            # (a number opening the line could have ended the line above
+                            # only if it fitted there: 护苗“游”安全 | 6月5日，在港闸区…)
                             and not text[:1].isascii()
                             and not _JUMP_ONLY.fullmatch(text)  # (a jump under the text)
                             # (nor a paragraph's last characters wrapped, under its lines, over
@@ -3305,7 +3307,13 @@ def _ends_paragraph(chunk: Chunk) -> bool:
         # (nor rows of a list each opening indented with its label: 男子团体：长安镇、… |
         # 女子单打：李 敏（硖石街道）、… | （马桥街道）、顾佳怡（斜桥镇）)
         or ("：" in chunk.lines[0].text and _labelled_rows(chunk.lines))
+        # (nor who to call, in brackets on a line of its own under the number: 联系电话：
+        # 13962912345 | （张先生）)
+        or (last.text[-1:] in "）)" and _CONTACT_PERSON.fullmatch(last.text) is not None)
     )
+
+
+_CONTACT_PERSON: Final = re.compile(rf"[（(][{CJK}]{{1,3}}(?:先生|女士|小姐|老师|同志|经理)[)）]")
 
 
 # names closing a bracket opened on a line before: a credit's remainder (甬轨宣）, 李 敏）)
@@ -4226,7 +4234,7 @@ _BOX_LABELS: Final = (
     "链接", "新闻链接", "知识链接", "相关链接", "背景", "新闻背景", "相关新闻", "相关阅读",
     "相关报道", "延伸阅读", "小贴士", "温馨提示", "记者手记", "编后", "编后语", "编后记",
     "记者观察", "有问必答", "专家提醒", "专家解读", "数据来源", "人物名片", "人物简介",
-    "专家名片", "专家简介",
+    "专家名片", "专家简介", "数据", "数读",
 )  # fmt: skip
 # the label of a running column over each of its stories' titles, never a title itself (民生实事 |
 # 城区新增公共停车泊位1200余个): read as a box's label is
@@ -7230,7 +7238,7 @@ def _quotation_runs_on(paragraph: str, text: str) -> bool:
 
 
 # who speaks in an interview, opening the turn: 记者：, 何志明：
-_TURN: Final = re.compile(rf"([{CJK}]{{2,4}})[：:]")
+_TURN: Final = re.compile(rf"([{CJK}]{{2,4}}|[问答])[：:]")
 
 
 def _turn_taken(paragraph: Span, text: str) -> bool:
@@ -7840,7 +7848,18 @@ def _add_body(
         last = lines[-1]
         ends = (
             is_paragraph_end(last, column)
-            or ((last.width < short_line or bool(item_ends)) and not last.text.endswith(_RUNS_ON))
+            or (
+                (last.width < short_line or bool(item_ends))
+                and not last.text.endswith(_RUNS_ON)
+                # (not an item's line filling the column, cut inside a word by the break: …确保其
+                # 动作灵敏可 || 靠。)
+                and not (
+                    bool(item_ends)
+                    and last.width >= full_column - 1
+                    and _CJK_CHAR.fullmatch(last.text[-1:]) is not None
+                    and _item_number(lines[0].text) is not None
+                )
+            )
             or _web_address(last.text)
             or _ends_in_marked_credit(last.text)
             # (a row of results short of the column, under a row labelled alike: 声乐类：…
