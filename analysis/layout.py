@@ -3068,7 +3068,10 @@ def _table_rows(lines: list[Line], pairs: bool = False) -> bool:
     return len(lines) >= 3 and all(_table_row(line, pairs) for line in lines)
 
 
-_SOURCE_NOTE: Final = re.compile(r"[（(](?:数据|资料)?来源\s*[:：][^（）()]{2,24}[)）]")
+# (or who supplied them: （平湖农产品批发市场供稿）)
+_SOURCE_NOTE: Final = re.compile(
+    r"[（(](?:(?:数据|资料)?来源\s*[:：][^（）()]{2,24}|[^（）()]{2,24}(?:供稿|提供))[)）]"
+)
 
 
 def _table_row(line: Line, pairs: bool) -> bool:
@@ -3141,6 +3144,8 @@ def _figure_rows(lines: list[Line]) -> bool:
     the printed line.)"""
     if len(lines) < 3 or not lines[0].raw.strip():
         return False
+    if len(lines) >= 4 and lines[-1].text[-1:] in "）)" and _SOURCE_NOTE.fullmatch(lines[-1].text):
+        lines = lines[:-1]  # (who supplied the figures, under them: （…市场供稿）)
     rows = 0
     for k, line in enumerate(lines):
         if any(mark in line.raw for mark in "，。；！？"):  # (cheap first: most chunks are prose)
@@ -4311,6 +4316,8 @@ _SERIES_LABEL: Final = re.compile(
     rf"|[{CJK}”]{{2}}·[{CJK}]{{1,6}}(?:实践|行动|故事|样本|探索|观察|纪实|巡礼|足迹|答卷|一线|篇)$"
     # (a series' journey: “千万工程”二十年·乡村行, 共同富裕·基层行)
     rf"|[{CJK}”]{{2}}·[{CJK}]{{1,3}}行$"
+    # (a series' tour of its subjects: 专精特新企业巡礼)
+    rf"|^[{CJK}]{{2,8}}巡礼$"
     # (a programme's anniversary, named in quotation marks: “千万工程”二十年)
     r"|^“[^“”]{2,10}”(?:[一二三四五六七八九十百]{1,3}|\d{1,3})周?年$"
 )
@@ -5343,6 +5350,17 @@ def _group_headlines(
             # title, whatever their widths (对标先进补短板 | 全力打造乡村振兴平湖样板)
             spoken = pending_kicker is not None and _KICKER_VERB.search(pending_kicker[-1].text)
             current.title, current.subtitle = _split_title_lines(lines, by_width=not spoken)
+            if (
+                len(lines) == 2
+                and len(chunk.lines) == 2
+                and current.subtitle
+                and chunk.lines[0].text[:1] in MARKERS
+                and _SUBTITLE_DASH.match(lines[1].text) is None
+                and display_width(lines[1].text) < display_width(lines[0].text)
+            ):
+                # a brief's title led by its marker, wrapped (■平湖农商银行“科技贷” | 余额突破
+                # 50亿元): one title, the line under it shorter
+                current.title, current.subtitle = lines, []
         current.duplicates.extend(dups)
         current.bylines, pending_bylines = pending_bylines, []
         if pending_kicker is not None:
@@ -7808,6 +7826,19 @@ def _add_body(
             and joined is not None
             and (text.endswith(_COLONS) or read[n + 1].indented or "：" in read[n + 1].text[:10])
             and _results_row_ends(Span(joined), text, read, n, indenting)
+        ):
+            open_end = False
+        elif (
+            # (a row of a notice's details short of the column, over the next row set in:
+            # …凭身份证入馆 | 　　咨询电话：0573-82076355)
+            not final
+            and n + 1 < len(read)
+            and read[n + 1].indented
+            and width <= full_column - 2.5
+            and "：" in read[n + 1].text[:8]
+            and _ROW_LABEL.match(read[n + 1].text) is not None
+            and not text.endswith(_RUNS_ON)
+            and indenting()
         ):
             open_end = False
         elif width < short_line:
