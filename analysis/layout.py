@@ -7246,10 +7246,13 @@ def _result_label(text: str) -> str:
 _SHORT_END_MARGIN: Final = 1.5
 
 
-def _quotation_runs_on(paragraph: str, text: str) -> bool:
+def _quotation_runs_on(paragraph: Span, text: str) -> bool:
     """``paragraph`` leaves a quotation open and ``text`` closes one before it opens any."""
     closing = text.find("”")
-    if closing < 0 or paragraph.count("“") <= paragraph.count("”"):
+    if closing < 0:  # (cheap first: the paragraph's text is joined only past this)
+        return False
+    joined = paragraph.text
+    if joined.count("“") <= joined.count("”"):
         return False
     opening = text.find("“")
     return opening < 0 or closing < opening
@@ -7649,7 +7652,7 @@ def _add_body(
                 )
             )
         )
-        if not current.open_end and _quotation_runs_on(current.paragraphs[-1].text, chunk.text):
+        if not current.open_end and _quotation_runs_on(current.paragraphs[-1], chunk.text):
             # a quotation the paragraph opened and the text under the break closes (“订单…都在
             # 眼巴巴地等着我们交货。 || 现在每天开足两班，…赶出来。”车间主任说。): one paragraph
             current.open_end = True
