@@ -1475,8 +1475,6 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                             line_width - prev_width >= 4
                             and prev_width <= 0.6 * line_width
                             and not _starts_dateline(prev_text)
-                            # (a number opening the line could have ended the line above
-                            # only if it fitted there: 护苗“游”安全 | 6月5日，在港闸区…)
                             and not text[:1].isascii()
                             and not _JUMP_ONLY.fullmatch(text)  # (a jump under the text)
                             # (nor a paragraph's last characters wrapped, under its lines, over
