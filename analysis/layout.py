@@ -2192,20 +2192,17 @@ def _whole_quotation(text: str) -> bool:
 
 
 def _flush_subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
-    """A short line set flush, no blank line around it, between a finished paragraph and one
-    opening indented with no dateline (…打了六十多年交道。 | 田埂上学来的歌 | 　　顾秀英出生在…):
+    """A short line set flush, no blank line under it (nor over it, but for a column break over
+    one of a series), between a finished paragraph and one opening indented with no dateline (…打了六十多年交道。 | 田埂上学来的歌 | 　　顾秀英出生在…):
     a subhead inside the story, as _chunks cut it out; a headline stands apart."""
-    chunk = chunks[i]
-    if len(chunk.lines) != 1 or chunk.blank_after or i + 1 >= len(chunks):
+    if not _flush_subhead_shape(chunks, i, body_column):
         return False
-    if chunk.blank_before:
-        # (a column break over it: one of the story's subheads only if a later one stands so
-        # with no blank line around it: 订单收购稳住茶农“钱袋子” || … | 精深加工拉长产业链 | …)
-        return _flush_subhead_shape(chunks, i, body_column) and any(
-            not chunks[j].blank_before and _flush_subhead_shape(chunks, j, body_column)
-            for j in _story_chunks_after(chunks, i)
-        )
-    return _flush_subhead_shape(chunks, i, body_column)
+    # (a column break over it: one of the story's subheads only if a later one stands so with
+    # no blank line around it: 订单收购稳住茶农“钱袋子” || … | 精深加工拉长产业链 | …)
+    return not chunks[i].blank_before or any(
+        not chunks[j].blank_before and _flush_subhead_shape(chunks, j, body_column)
+        for j in _story_chunks_after(chunks, i)
+    )
 
 
 def _flush_subhead_shape(chunks: list[Chunk], i: int, body_column: float) -> bool:
@@ -3103,7 +3100,9 @@ def _printed_row(line: Line) -> bool:
 
 def _row_cells(cells: list[str], text: str) -> bool:
     """Three cells or more, short, no sentence among them, no number parted from its unit by
-    justification (2024 年 | 3 月; a time and a place may stand apart: 9:00—16:00 东湖大道)."""
+    justification (2024 年 | 3 月): :func:`_table_row`'s test of three cells with ``pairs``,
+    save that a cell ending in a figure that is no whole number may stand before words (a time
+    and a place: 9:00—16:00 东湖大道)."""
     return (
         len(cells) >= 3
         and all(len(cell) <= 12 for cell in cells)
@@ -7231,6 +7230,11 @@ _RESULT_LABEL: Final = re.compile(rf"\s*[0-9{CJK}]{{1,7}}((?![说想问道答讲
 _CLAUSE_MARK: Final = re.compile(r"[，。；！？,;]")
 
 
+def _span_opening(span: Span) -> str:
+    """The text of ``span``'s first pieces (its first line or so), where a label stands."""
+    return "".join([p[0] for p in span.pieces[:3]])
+
+
 def _result_label(text: str) -> str:
     """The last character of the row label ``text`` opens with (一等奖：… -> 奖), or ""."""
     if "：" not in text[:10] and ":" not in text[:10]:  # (cheap first: most lines)
@@ -7266,17 +7270,17 @@ def _turn_taken(paragraph: Span, text: str) -> bool:
     below = _TURN.match(text)
     if below is None:
         return False
-    above = _TURN.match("".join([p[0] for p in paragraph.pieces[:3]]))
+    above = _TURN.match(_span_opening(paragraph))
     return above is not None and above.group(1) != below.group(1)
 
 
 def _rows_alike(above: Span, row: Span) -> bool:
     """Two rows of results, each led by a label alike and holding no clause (器乐类：《平湖好》
     当湖街道中心小学 | 声乐类：…)."""
-    label = _result_label("".join([p[0] for p in row.pieces[:3]]))
+    label = _result_label(_span_opening(row))
     return (
         bool(label)
-        and _result_label("".join([p[0] for p in above.pieces[:3]])) == label
+        and _result_label(_span_opening(above)) == label
         and _CLAUSE_MARK.search(row.text) is None
         and _CLAUSE_MARK.search(above.text) is None
     )
@@ -7300,7 +7304,7 @@ def _results_row_ends(
         )
     if text.endswith(_RUNS_ON):
         return False
-    label = _result_label("".join([p[0] for p in paragraph.pieces[:3]]))
+    label = _result_label(_span_opening(paragraph))
     if not label or _CLAUSE_MARK.search(paragraph.text) is not None:
         return False
     if label_below:
@@ -7680,7 +7684,7 @@ def _add_body(
             current.open_end = False
         label = _result_label(lines[0].text)
         row = current.paragraphs[-1]
-        opened = _result_label("".join([p[0] for p in row.pieces[:3]]))
+        opened = _result_label(_span_opening(row))
         if label and label == opened and _CLAUSE_MARK.search(row.text) is None:
             current.open_end = False
     # a list's items, short of the column the article filled so far, each a paragraph; their
