@@ -87,7 +87,9 @@ _MORE_SECTIONS: Final = (
     "|城乡|城建|三农|生活|周刊|县域|镇街道|镇街|街镇|法制|娱乐|卫生|访谈|人物|观察|数读"
 )
 # the desks whose telephone lines a page prints: 新闻热线, 广告热线, 发行电话 …
-_DESK_LINES: Final = "新闻|投稿|服务|读者|广告|发行|订报|民生|报料|公告刊登|广告刊登|刊登"
+_DESK_LINES: Final = (
+    "新闻|投稿|服务|读者|广告|发行|订报|民生|报料|爆料|维权|投诉|公告刊登|广告刊登|刊登"
+)
 # (本报 may lead any of them: 本报记者, 本报通讯员, 本报评论员; so may 新华社: 新华社记者)
 BYLINE_ROLES: Final = (
     "(?:本报|新华社)?(?:见习记者|实习记者|特约记者|首席记者|融媒体记者|融媒记者|记者|特约通讯员|通讯员|"
@@ -282,6 +284,11 @@ _FURNITURE_PARTS: Final = (
     # (the name perhaps spaced out: 责任编辑：周 晔)
     rf"(?:(?:\s*[:：]\s*|\s+)[{CJK}](?:\s?[{CJK}]){{1,2}}(?![{CJK}]))?"
     rf"|(?:(?:本版|本报)?(?:{_DESK_LINES}))?(?:热线|电话|传真|邮编)\s*[:：]?\s*[\d\s-]{{5,}}"
+    # (and the hours it is answered: （工作日9:00—17:00）)
+    r"(?:[（(](?:工作日|周[一二三四五六日]至周[一二三四五六日]|每天)?\s*\d{1,2}[:：]\d{2}\s*[—\-～~至]"
+    r"\s*\d{1,2}[:：]\d{2}[)）])?"
+    # (a supplement's own: 社区版热线：0573-85012345)
+    rf"|[{CJK}]{{2}}版热线\s*[:：]?\s*[\d\s-]{{5,}}"
     # the masthead's small print: issue number, pages today, serial number (and the paper's
     # owner: _PARTY_ORGAN)
     rf"|总?第\s*\d{{3,6}}\s*期|{_PAGES_TODAY}"
@@ -481,6 +488,10 @@ def _is_furniture(chunks: list[Chunk], i: int) -> bool:
 _ADDRESS_AT_END: Final = re.compile(r"(?:社址|地址)\s*[:：]\s*\S{2,40}$")
 # what only an imprint holds, of the parts a notice's contact lines share with it (地址, 电话)
 _IMPRINT_CUE: Final = re.compile(r"出版|主办|许可证|定价|印刷\s*[:：]")
+# a desk's own contact line, not a notice's (咨询电话, 服务热线 close a notice's text)
+_DESK_CONTACT: Final = re.compile(
+    rf"(?:本报|本版|[{CJK}]{{2}}版)?(?:新闻|报料|爆料|投稿|读者)?(?:热线|电子邮箱|投稿邮箱|邮箱)\s*[:：]"
+)
 
 
 def _address_run_on(above: str, text: str) -> str:
@@ -1402,6 +1413,13 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                         # a dateline opens a new article after a finished paragraph
                         dateline
                         or indented  # an indented new paragraph
+                        # (a brief's title after a marker, right under its last line:
+                        # …督促整改问题23个。 | ◆校园食品安全专项检查开展 | |)
+                        or (
+                            text[:1] in MARKERS
+                            and (k + 1 == len(lines) or lines[k + 1].kind == "blank")
+                            and _ANY_PUNCT.search(text) is None
+                        )
                         # the bodies signing a notice under its close (特此通告。 | 平湖市…局)
                         or prev_text.endswith(_NOTICE_CLOSE)
                         # a subhead set flush between paragraphs that open indented, no blank
@@ -1430,6 +1448,12 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                         # 地址：衢州市柯城区 | 荷花中路 邮编：…)
                         or (
                             _IMPRINT_CUE.search(text) is not None
+                            and _furniture_line(text) == "parts"
+                        )
+                        # (the desk's hotline and e-mail right under a box's last line: …本版将择
+                        # 优刊登。 | 社区版热线：0573-85012345 | 电子邮箱：…)
+                        or (
+                            _DESK_CONTACT.match(text) is not None
                             and _furniture_line(text) == "parts"
                         )
                     )
@@ -1538,6 +1562,10 @@ def _row_label_ends(lines: list[Line]) -> frozenset[int]:
     and a colon (…村域面积6.2平方公里。 | 下辖自然村：14个 | 户籍人口：3126人 | 主要荣誉：…): each
     row, wrapped or not, is a paragraph; empty when there are fewer."""
     labelled = [k for k, line in enumerate(lines) if _ROW_LABEL.match(line.text)]
+    if len(labelled) == len(lines) >= 3:
+        # (every line a label's: a row each, whatever the widths, 规上工业增加值：286.4亿元，增长
+        # 11.2% | 工业投资：98.6亿元，增长16.8% | …)
+        return frozenset(range(len(lines) - 1))
     # (a row opens under a sentence's end or a line short of the column, not under a line
     # running on to it: …女子200米 | 蝶泳：澳大利亚选手…； is a list inside a sentence)
     widest = max(line.content_width for line in lines)
@@ -1796,6 +1824,34 @@ _DATED_BRIEF: Final = re.compile(
 # what a title never ends on: a preposition, a particle, a conjunction or an auxiliary wanting
 # what comes after it
 _RUNS_INTO: Final = tuple("从于到在至自和与及的将是为对向把被让给比跟同由以经")
+
+
+def _split_marked_titles(chunks: list[Chunk]) -> list[Chunk]:
+    """A brief's title after a marker, wider than the column, set right over its text with no
+    dateline (■“平湖造”光伏组件乘班列出海 | 10 月 24 日，满载 52 个 | …): the title becomes a
+    chunk of its own, as a title set over its brief. Text opening with a marker fills the column
+    it is set in, no wider."""
+    out: list[Chunk] = []
+    for i, chunk in enumerate(chunks):
+        lines = chunk.lines
+        first = lines[0]
+        if (
+            chunk.kind != "text"
+            or first.text[:1] not in MARKERS  # (cheap first)
+            or len(lines) < 3
+            or not (chunk.blank_before or i == 0)
+            or first.indented
+            or _ANY_PUNCT.search(first.text) is not None
+            or _is_credit(first.text)
+            or first.width < max(line.width for line in lines[1:]) + 1.5
+            # (running text under it, not a name over rows: ■某某公司 | 普工 20名 月薪5000元 | …)
+            or not any("。" in line.text for line in lines[1:])
+        ):
+            out.append(chunk)
+            continue
+        out.append(Chunk([first], "text", chunk.blank_before, False))
+        out.append(Chunk(lines[1:], "text", False, chunk.blank_after))
+    return out
 
 
 def _split_run_in_titles(chunks: list[Chunk]) -> list[Chunk]:
@@ -2729,6 +2785,17 @@ def _classify(chunks: list[Chunk]) -> None:
         ):
             # a second signer a blank line under the first, or the date signed under them
             chunk.kind = "signature"
+        elif (
+            chunk.text[:1] in MARKERS  # (cheap first)
+            and len(chunk.lines) == 1
+            and chunk.blank_before
+            and not chunk.blank_after
+            and i + 1 < len(chunks)
+            and chunks[i + 1].kind == "text"
+            and _ANY_PUNCT.search(chunk.text) is None
+            and chunk.width >= chunks[i + 1].width + 1.5
+        ):
+            chunk.kind = "headline"  # a brief's title wider than its column (_split_marked_titles)
         elif _opens_with_dateline(chunk, chunks[i + 1] if i + 1 < len(chunks) else None):
             chunk.kind = "body"
         elif prev is not None and prev.kind == "furniture" and _guide_entries(chunks, i):
@@ -2890,6 +2957,18 @@ def _classify(chunks: list[Chunk]) -> None:
             and _ends_paragraph(prev)
         ):
             chunk.kind = "headline"  # (…停止侵害。 | | 邻居在门口装摄像头对着我家，合法吗？)
+        elif (
+            prev is not None
+            and prev.kind == "headline"
+            and not chunk.blank_before
+            and len(chunk.lines) == 1
+            and chunk.text.endswith(("？", "?"))
+            and len(chunk.text) <= 24
+            and _ANY_PUNCT.search(chunk.text[:-1]) is None
+        ):
+            # a question right under a label, a line of its own: the title (读者来信 | 小区健身
+            # 器材坏了谁来修？)
+            chunk.kind = "headline"
         elif not _headline_shaped(chunk, commas=True, max_lines=6):
             # (a shortcut for most body chunks: every rule below that makes a headline asks
             # for this shape or a stricter one; the others make a body)
@@ -6719,6 +6798,60 @@ def _mark_author_notes(lines: list[Line]) -> None:
             lines[i] = note._replace(kind="byline")
 
 
+# a letter's or a contributed piece's signature on a bare line of its own: who the writer is to
+# the paper and the name (读者 周文斌, 五（3）班学生家长 刘 芳), or the name alone (陆秋帆)
+_BARE_SIGNATURE: Final = re.compile(
+    rf"(?:(?:读者|市民|网友|作者|[{CJK}\d（()）]{{0,12}}(?:学生家长|家长|村民|居民|退休教师))\s*)?"
+    rf"([{CJK}](?:\s?[{CJK}]){{1,2}})"
+)
+
+
+_SPACED_NAME: Final = re.compile(rf"[{CJK}] [{CJK}]|[{CJK}] [{CJK}] [{CJK}]")
+
+
+def _mark_signatures(lines: list[Line]) -> None:
+    """A line right under a sentence's end, a blank line or the page's end under it, that is a
+    writer's name, perhaps after who the writer is to the paper (…行更安全。 | 读者 周文斌),
+    signs the text above: a credit, not a paragraph. So does an author's name letter-spaced right
+    under a short title (老街的梧桐 | 沈 玲). Marked in place as byline lines. (A name between
+    blank lines is a lone name: nothing says whose it is.)"""
+    for i in range(2, len(lines)):
+        line = lines[i]
+        if (
+            line.kind != "text"
+            or line.indented
+            or len(line.raw) > 20
+            or lines[i - 1].kind != "text"
+            or (i + 1 < len(lines) and lines[i + 1].kind != "blank")
+        ):
+            continue
+        above = lines[i - 1]
+        if above.final:
+            if lines[i - 2].kind != "text":  # (the name signs running text, no one-line item)
+                continue
+            m = _BARE_SIGNATURE.fullmatch(line.raw.strip())
+            if m is None or not _opens_with_surname(m.group(1)):
+                continue
+        elif (
+            # (an author's name letter-spaced right under a title, a blank line under it: 老街的
+            # 梧桐 | 沈 玲; no title spaces its words so)
+            _SPACED_NAME.fullmatch(line.raw.strip()) is None
+            or not _opens_with_surname(line.raw.strip())
+            or len(above.text) > 16
+            or _ANY_PUNCT.search(above.text) is not None
+            or (i >= 2 and lines[i - 2].kind == "text" and lines[i - 2].final)
+            # (not a section's name letter-spaced under the page's date: 星期四 | 农 村)
+            or _DIGIT.search(above.text) is not None
+            or _furniture_line(above.text)
+        ):
+            continue
+        pieces = tuple(normalize_folded(line.raw, line.number, names=True, surnames=SURNAMES))
+        text = "".join([p[0] for p in pieces])
+        lines[i] = _measured_line(
+            line.number, line.raw, "byline", pieces, text, (line.width, line.content_width), False
+        )
+
+
 _COLUMN_WORDS: Final = ("栏目", "专栏", "系列报道", "系列", "专题")
 
 
@@ -6748,8 +6881,9 @@ def _parse_page(page: Page) -> PageLayout:
     lines = _read_lines(page.text)
     if "作者" in page.text:  # (rare: a commentary signed with its author's post)
         _mark_author_notes(lines)
+    _mark_signatures(lines)
     continued = "版）" in page.text or "版)" in page.text  # (jump lines end so: rare)
-    chunks = _split_run_in_titles(_chunks(lines))
+    chunks = _split_marked_titles(_split_run_in_titles(_chunks(lines)))
     chunks = _join_wrapped_credit_names(_split_glued_titles(chunks, continued))
     _classify(chunks)
     chunks = _join_split_datelines(chunks)
@@ -6844,11 +6978,13 @@ def _parse_page(page: Page) -> PageLayout:
                 # (a story headed before its text, its byline after its last paragraph and the
                 # page's foot after that: no cluster of bylines set apart; under a story headed
                 # after its text a byline may as well be the next headline's)
+                # (not when its dateline's brackets credit it already: 本报讯（记者 孙 悦）)
                 or (
                     current is not None
                     and not current.bylines
                     and not current.open_end
                     and (k + 1 == len(chunks) or chunks[k + 1].kind == "furniture")
+                    and not current.dateline.text.endswith(("）", ")"))
                     and _headed_before(current, articles, order)
                 )
             )
@@ -7530,7 +7666,19 @@ def _add_body(
         if len(current.widths) >= 3:
             column = column_so_far
             if len(interior) >= 3:
-                starts_article = abs(_sorted_median(interior) - column) >= 2.5
+                median = _sorted_median(interior)
+                starts_article = abs(median - column) >= 2.5
+                if not starts_article and abs(median - column) >= 2:
+                    # (two columns each set exactly, every full line one width: two cells
+                    # apart tell two stories, 街道中心小学的教室里传出阵阵欢笑声， over
+                    # 有哪些变化？骑车出行要注意什么？)
+                    widths = current.widths
+                    n = len(widths)
+                    starts_article = (
+                        interior[0] == interior[-1]
+                        and n >= 6
+                        and widths[n // 4] == widths[(3 * n) // 4] == column
+                    )
                 if starts_article and colon_lines and lines[0].indented:
                     # a paragraph opening with its indent over a list or a table it announces
                     # (据市场监测，…如下： | 品种 本周均价 … | 黄瓜 3.20 3.60 …): the rows are
