@@ -412,6 +412,15 @@ def _is_furniture(chunks: list[Chunk], i: int) -> bool:
         return True
     if len(lines) <= 2 and _FURNITURE.search(chunk.text):
         return True
+    # (a guide's entry whose title wraps, over its pointer: “家门口”的托育点 | 让年轻父母安心上班
+    # | ▶详见第3版)
+    if (
+        len(lines) == 3
+        and lines[-1].text[:1] in "▶►▷"
+        and not any(line.final for line in lines)
+        and _FURNITURE.search(chunk.text)
+    ):
+        return True
     if _advertisement(chunk) or (
         # (the advertiser's name, set larger over the block: 嘉善农商银行 | 春耕贷款 …)
         len(lines) == 1
@@ -593,8 +602,12 @@ def _furniture_line(text: str) -> str:
     """What :func:`_furniture_parts` says of a line, or "parts" for a line that is furniture
     by itself (a page number, a section name, perhaps spaced out: 要 闻)."""
     kind = _furniture_parts(text)
-    if kind or len(text) > 12:
+    if kind:
         return kind
+    if text.endswith(("合办", "协办", "联办")) and _RUN_JOINTLY.fullmatch(text):
+        return "parts"
+    if len(text) > 12:
+        return ""
     squeezed = text.replace(" ", "")
     if _FURNITURE.search(squeezed):
         return "parts"
@@ -612,6 +625,8 @@ def _furniture_line(text: str) -> str:
     return "masthead" if masthead else ""
 
 
+# the bodies running a page with the paper, named a space apart: 县委政法委 安吉新闻 合办
+_RUN_JOINTLY: Final = re.compile(rf"(?:[{CJK}]{{2,12}} +){{1,3}}(?:合办|协办|联办)")
 # a page's section (版名) on a line of its own: 社会, 综合新闻, 人物·副刊, 民生·热线
 _ANY_SECTION: Final = f"{_SECTIONS}|{_NEWS_SECTIONS}|{_MORE_SECTIONS}"
 # (two may share a page: 教育卫生, 文化体育)
@@ -1301,7 +1316,7 @@ _AFFILIATED_SIGNATURE: Final = re.compile(
     # doctor with the title: □ 浙江东湖律师事务所 律师 陈 敏)
     rf"(?:[{CJK}]{{1,5}}科)?(?:\s*(?:律师|医生|医师|主任医师|副主任医师|教授|副教授|讲师|老师))?"
     # (a pupil signs with the class too: □ 平湖市实验小学五（2）班 张梓萱)
-    r"(?:[一二三四五六七八九高初]?[一二三四五六七八九\d]?[（(]\d{1,2}[)）]班)?"
+    r"(?:\s?[一二三四五六七八九高初]?[一二三四五六七八九\d]?[（(]\d{1,2}[)）]班)?"
     rf"\s+[{CJK}](?:[ \t\u3000]?[{CJK}]){{1,2}}\s*"
 )
 
@@ -1466,6 +1481,14 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                         # 　　一、免疫时间：…; or under a row of a table, its cells apart:
                         # 鸡蛋 9.60 9.20 4.3% | 　　市发改委…)
                         or (indented and prev_text.endswith(_COLONS))
+                        # (a box's label right under a headline, over the box's text: 男子弹弓打碎
+                        # 玻璃获刑 | 法官说法 | 　　邻里之间…)
+                        or (
+                            len(text) <= 6
+                            and k + 1 < len(lines)
+                            and lines[k + 1].kind == "text"
+                            and _BOX_LABEL.fullmatch(text) is not None
+                        )
                         or (indented and prev_width < width - 2.5 and prev_text.count(" ") >= 2)
                         # (a title of phrases a space apart opening the chunk, over text that
                         # opens with who speaks and runs on: 小区门口路灯不亮 已安排维修 |
@@ -1581,6 +1604,28 @@ def _row_label_ends(lines: list[Line]) -> frozenset[int]:
     return frozenset([k - 1 for k in leads])
 
 
+def _notice_close_ends(lines: list[Line]) -> frozenset[int]:
+    """A notice's close in the lines of its chunk, under a sentence's end: its contact lines, the
+    body signing it and the date, each a line and a paragraph of its own (…敬请谅解。 |
+    咨询电话：0576-84016120 | 台州市第一人民医院门诊部 | 2024年7月15日); empty when the chunk
+    does not end so."""
+    k = len(lines) - 2
+    signers = 0
+    while k >= 0 and signers < 2 and _signer_line(lines[k].text):
+        k, signers = k - 1, signers + 1
+    if not signers:
+        return _NO_ITEMS
+    while k >= 0 and _CONTACT_LINE.fullmatch(lines[k].text) is not None:
+        k -= 1
+    if k < 0 or not lines[k].final:
+        return _NO_ITEMS
+    return frozenset(range(k, len(lines)))
+
+
+def _signer_line(text: str) -> bool:
+    return len(text) <= 24 and _ANY_PUNCT.search(text) is None and _DATE_LINE.search(text) is None
+
+
 def _list_item_ends(
     lines: list[Line], text: str, column: float, colon_above: bool
 ) -> frozenset[int]:
@@ -1590,6 +1635,15 @@ def _list_item_ends(
     (``colon_above``; ``text``: the lines' text). Each line is an item, or, where items are
     numbered (1.尽量减少外出，外出时佩戴 | 口罩和眼镜。), each runs to the line before the next
     number."""
+    if (
+        colon_above
+        and len(lines) >= 3
+        and lines[0].width + (2 if lines[0].indented else 0) > column - 2
+        and any(line.text.endswith(_COLONS) for line in lines[1:-2])
+    ):
+        # (a full line opens the chunk: a paragraph of its own, which announces the list in
+        # turn, 一、招生计划。…各校招生计划如下： | 学校 班数 计划数 | …)
+        colon_above = False
     if colon_above:
         start = 0
     else:
@@ -1634,6 +1688,20 @@ def _list_item_ends(
         and all(_next_item(items[a].text, items[b].text) for a, b in itertools.pairwise(leads))
         and all(items[k - 1].text.endswith(_ITEM_CLOSES) for k in leads[1:])
     ):
+        # (rows short of the column right under it, the text going on under them in full
+        # lines: 具体如下： | 上午：7:30—11:30 | 下午：14:00—17:30 | 急诊、发热门诊及儿科夜间…)
+        rows = 0
+        while (
+            rows < len(items)
+            and items[rows].width <= column - 3
+            and not leads
+            and _CLAUSE_INSIDE.search(items[rows].text) is None
+            and not items[rows].text.endswith(_RUNS_ON)
+            and _ROW_LABEL.match(items[rows].text) is not None
+        ):
+            rows += 1
+        if rows >= 2 and rows < len(items) and items[rows].width > column - 2:
+            return frozenset(announcing + list(range(start, start + rows)))
         return _NO_ITEMS
     # (one numbered item, wrapped, may be all a chunk holds between column breaks: 1.每千名老年人
     # 拥有养老 | 床位数达到45张；)
@@ -1827,11 +1895,14 @@ _RUNS_INTO: Final = tuple("从于到在至自和与及的将是为对向把被�
 
 
 def _split_marked_titles(chunks: list[Chunk]) -> list[Chunk]:
-    """A brief's title after a marker, wider than the column, set right over its text with no
-    dateline (■“平湖造”光伏组件乘班列出海 | 10 月 24 日，满载 52 个 | …): the title becomes a
-    chunk of its own, as a title set over its brief. Text opening with a marker fills the column
-    it is set in, no wider."""
+    """A brief's title after a marker set right over its text with no dateline: the title
+    becomes a chunk of its own, read as a headline, as a title set over its brief. Either the
+    title is wider than the column (■“平湖造”光伏组件乘班列出海 | 10 月 24 日，满载 52 个 | …),
+    which text opening with a marker never is, or the page sets briefs so, ■ titles over
+    datelines, and the title is a line with no mark, perhaps wrapped onto a shorter line
+    (■富春江镇组建一支 | “护河志愿者”队伍 | 近日，富春江镇…)."""
     out: list[Chunk] = []
+    briefs: bool | None = None  # (whether the page titles briefs so: asked once, if at all)
     for i, chunk in enumerate(chunks):
         lines = chunk.lines
         first = lines[0]
@@ -1843,15 +1914,65 @@ def _split_marked_titles(chunks: list[Chunk]) -> list[Chunk]:
             or first.indented
             or _ANY_PUNCT.search(first.text) is not None
             or _is_credit(first.text)
-            or first.width < max(line.width for line in lines[1:]) + 1.5
             # (running text under it, not a name over rows: ■某某公司 | 普工 20名 月薪5000元 | …)
-            or not any("。" in line.text for line in lines[1:])
+            or not any("，" in line.text or "。" in line.text for line in lines[1:])
+            # (a dateline under the title opens the brief: read so already)
+            or any(_starts_dateline(line.text) for line in lines[1:3])
         ):
             out.append(chunk)
             continue
-        out.append(Chunk([first], "text", chunk.blank_before, False))
-        out.append(Chunk(lines[1:], "text", False, chunk.blank_after))
+        n_title = 0
+        if first.width >= max(line.width for line in lines[1:]) + 1.5 and any(
+            "。" in line.text for line in lines[1:]
+        ):
+            n_title = 1
+        else:
+            if briefs is None:
+                briefs = _titles_briefs(chunks)
+            if briefs:
+                n_title = 1
+                column = max(line.width for line in lines[2:])
+                second = lines[1]
+                if (
+                    len(lines) >= 4
+                    and not second.final
+                    and not second.indented
+                    and _ANY_PUNCT.search(second.text) is None
+                    and second.width <= column - 2
+                ):
+                    n_title = 2
+        if not n_title:
+            out.append(chunk)
+            continue
+        title = Chunk(lines[:n_title], "text", chunk.blank_before, False)
+        title.kind = "headline"  # (kept by _classify)
+        out.append(title)
+        out.append(Chunk(lines[n_title:], "text", False, chunk.blank_after))
     return out
+
+
+def _titles_briefs(chunks: list[Chunk]) -> bool:
+    """The page sets a brief's title after a marker right over its dateline (■瑶琳镇举办… |
+    本报讯 6 月 14 日，…)."""
+    for i, chunk in enumerate(chunks):
+        lines = chunk.lines
+        if (
+            chunk.kind == "text"
+            and lines[0].text[:1] in MARKERS
+            and _ANY_PUNCT.search(lines[0].text) is None
+            and not _is_credit(lines[0].text)
+        ):
+            if any(_starts_dateline(line.text) for line in lines[1:3]):
+                return True
+            below = chunks[i + 1] if i + 1 < len(chunks) else None
+            if (
+                len(lines) <= 2
+                and below is not None
+                and not below.blank_before
+                and _starts_dateline(below.lines[0].text)
+            ):
+                return True
+    return False
 
 
 def _split_run_in_titles(chunks: list[Chunk]) -> list[Chunk]:
@@ -2604,11 +2725,15 @@ def _pull_quote(chunks: list[Chunk], i: int, body_column: float) -> bool:
         not (chunk.blank_before and (chunk.blank_after or attribution_below))
         or not text.endswith(("”", "”。", "。”"))
         or not body_column
-        or max(line.width for line in lines) > 0.75 * body_column
+        or max(line.width for line in lines) > 0.85 * body_column
     ):
         return False
     quoted = text.strip("“”。")
     if len(quoted) < 8:
+        return False
+    if max(line.width for line in lines) > 0.75 * body_column and len(quoted) < 12:
+        # (set less narrow, a quotation must be long enough for its words found elsewhere
+        # in the text to tell it: “过去靠老师傅的经验， | 现在靠数据说话。” in a column of 14)
         return False
     above = "".join([c.text for c in chunks[:i] if c.kind == "body"])
     if quoted in above:
@@ -2750,6 +2875,9 @@ def _classify(chunks: list[Chunk]) -> None:
             continue
         if chunk.kind == "pull_quote":
             continue  # (who said the pull quote above, under it: read with it)
+        if chunk.kind == "headline":  # (a brief's title split off its text: _split_marked_titles)
+            prev = chunk
+            continue
         if prev is not None and prev is last_body and _pull_quote(chunks, i, body_column):
             chunk.kind = "pull_quote"
             if not chunk.blank_after:
@@ -2785,17 +2913,6 @@ def _classify(chunks: list[Chunk]) -> None:
         ):
             # a second signer a blank line under the first, or the date signed under them
             chunk.kind = "signature"
-        elif (
-            chunk.text[:1] in MARKERS  # (cheap first)
-            and len(chunk.lines) == 1
-            and chunk.blank_before
-            and not chunk.blank_after
-            and i + 1 < len(chunks)
-            and chunks[i + 1].kind == "text"
-            and _ANY_PUNCT.search(chunk.text) is None
-            and chunk.width >= chunks[i + 1].width + 1.5
-        ):
-            chunk.kind = "headline"  # a brief's title wider than its column (_split_marked_titles)
         elif _opens_with_dateline(chunk, chunks[i + 1] if i + 1 < len(chunks) else None):
             chunk.kind = "body"
         elif prev is not None and prev.kind == "furniture" and _guide_entries(chunks, i):
@@ -4315,7 +4432,8 @@ _BOX_LABELS: Final = (
     "链接", "新闻链接", "知识链接", "相关链接", "背景", "新闻背景", "相关新闻", "相关阅读",
     "相关报道", "延伸阅读", "小贴士", "温馨提示", "记者手记", "编后", "编后语", "编后记",
     "记者观察", "有问必答", "专家提醒", "专家解读", "数据来源", "人物名片", "人物简介",
-    "专家名片", "专家简介", "数据", "数读",
+    "专家名片", "专家简介", "数据", "数读", "法官说法", "律师说法", "检察官说法", "法条链接",
+    "法律链接",
 )  # fmt: skip
 # the label of a running column over each of its stories' titles, never a title itself (民生实事 |
 # 城区新增公共停车泊位1200余个): read as a box's label is
@@ -7634,6 +7752,13 @@ def _add_body(
         current is not None
         and bool(current.paragraphs)
         and current.paragraphs[-1].pieces[-1][0].endswith(_COLONS)
+        # (not a salutation opening a letter or a notice, running text under it: 广大患者朋友：
+        # | 为方便群众夏季就医，经研究，…)
+        and not (
+            len(current.paragraphs) == 1
+            and len(current.paragraphs[0].text) <= 12
+            and "，" in lines[0].text
+        )
     )
     # a list of items such as 男子100米：张伟 11秒08 goes on across a column break: more lines of
     # that shape under it, no dateline between, are its items, not a new block
@@ -7852,6 +7977,8 @@ def _add_body(
         item_ends = frozenset(range(len(lines)))  # a fact box or a table: each row a paragraph
     if not item_ends and chunk.text.count("：") >= 3:
         item_ends = _row_label_ends(lines)
+    if not item_ends and len(lines) >= 3 and _DATE_LINE.fullmatch(lines[-1].text) is not None:
+        item_ends = _notice_close_ends(lines)
     if not item_ends and (len(lines) >= 4 or rows_above) and lines[0].raw.count(" ") >= 2:
         # a table's rows opening the chunk, the text under them running on (今天 多云转阴
         # 东北风3级 8℃～17℃ | 明天 … | 后天 … | 市气象台提醒：…): each row a paragraph
@@ -8056,10 +8183,11 @@ def _add_body(
             )
             # (a salutation on a line of its own opening a letter, no column read yet: 全市
             # 广大市民朋友们：)
+            # (or the bodies a notice is sent to: 各区教育局，市直各初中学校：)
             or (
                 len(lines) == 1
                 and not widths_before
-                and len(last.text) <= 12
+                and len(last.text) <= 16
                 and last.text.endswith(_COLONS)
             )
             # (and a diary entry's date and weather: 2月10日 晴)
@@ -8227,6 +8355,10 @@ def _header_date_and_page(unplaced: list[Unplaced]) -> tuple[str, str]:
     return date, page_no
 
 
+def _teacher_last(group: Span) -> bool:
+    return group.text.startswith(("指导老师", "指导教师"))
+
+
 def _tables(page: Page, articles: list[Article], unplaced: list[Unplaced]) -> PageLayout:
     meta = page.metadata
     page_id = page.page_id
@@ -8243,6 +8375,9 @@ def _tables(page: Page, articles: list[Article], unplaced: list[Unplaced]) -> Pa
         article_id = f"{page_id}-{ordinal:02d}"
         h = art.headline or Headline()
         bylines = [group for span in art.bylines + h.bylines for group in _role_groups(span)]
+        # (a pupil's teacher after the pupil, wherever each is printed: 指导老师 郑 慧 under the
+        # essay, the pupil's school and name under its title)
+        bylines.sort(key=_teacher_last)
         fields = {
             "kicker": _join(h.kicker, ""),
             "title": _join(h.title, " "),
