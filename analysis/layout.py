@@ -283,7 +283,7 @@ _FURNITURE_PARTS: Final = (
     rf"|(?:(?:本版)?(?:责任|美术|文字|图片|值班)?编辑|值班编委|(?:本版)?责编|(?:版式|版面)(?:设计)?|美编|校对|组版|审读|校审)"
     # (the name perhaps spaced out: 责任编辑：周 晔)
     rf"(?:(?:\s*[:：]\s*|\s+)[{CJK}](?:\s?[{CJK}]){{1,2}}(?![{CJK}]))?"
-    rf"|(?:(?:本版|本报)?(?:{_DESK_LINES}))?(?:热线|电话|传真|邮编)\s*[:：]?\s*[\d\s-]{{5,}}"
+    rf"|(?:本版|本报)?(?:{_DESK_LINES})?(?:热线|电话|传真|邮编)\s*[:：]?\s*[\d\s-]{{5,}}"
     # (and the hours it is answered: （工作日9:00—17:00）)
     r"(?:[（(](?:工作日|周[一二三四五六日]至周[一二三四五六日]|每天)?\s*\d{1,2}[:：]\d{2}\s*[—\-～~至]"
     r"\s*\d{1,2}[:：]\d{2}[)）])?"
@@ -902,11 +902,18 @@ def _is_byline(folded: str) -> bool:
     return bool(_ROLE_THEN_SEPARATOR.match(body))
 
 
+_WRITERS_PLACE: Final = re.compile(rf"[（(][{CJK}]{{1,8}}(?:街道|镇|乡|村|社区|县|市|区)[)）]$")
+
+
 def _marked_names(folded: str) -> bool:
     """A marker and names alone (■沈洁, □王强 李四): an author signing a feature."""
     if folded[0] not in MARKERS:
         return False
-    names = _NAME_SEPARATORS.split(folded[1:].strip())
+    rest = folded[1:].strip()
+    if rest.endswith(("）", ")")):
+        # (the writer's place after the name: ■ 沈 洁（魏塘街道）)
+        rest = _WRITERS_PLACE.sub("", rest)
+    names = _NAME_SEPARATORS.split(rest)
     # (the author's unit may come first, a court's or a school's: □ 平湖法院 顾晓燕; or what
     # the author is to the paper, a reader or the expert who answers: ■读者 钱建华)
     if len(names) >= 2 and (
@@ -1737,6 +1744,10 @@ _ITEM_NUMBER: Final = re.compile(
     rf"|{_NUMBERED_WORD})"
 )
 _WORD_NUMBERED_STYLE: Final = 6  # (误区一：, the pattern's sixth group, as _item_number reports it)
+# what an item's number may open with
+_ITEM_NUMBER_FIRST: Final = frozenset("一二三四五六七八九十（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+# the first item of a list numbered 一、, （一） or 1. (as _item_number reports them)
+_FIRST_ITEMS: Final = frozenset({(1, 1), (2, 1), (3, 1)})
 
 
 def _item_number(text: str) -> tuple[int, int] | None:
@@ -3176,7 +3187,7 @@ _CONTACT_LINE: Final = re.compile(
     r"|(?:招标|采购|招标代理|采购代理|代理)(?:人|单位|机构)\s*[:：]\s*\S.{0,40}"
     # (or a service's own line and its number: 供电服务热线：95598, 公交服务热线：85012345)
     # (not the paper's desks: 广告热线：85012345 is furniture)
-    rf"|(?!(?:{_DESK_LINES})(?:热线|电话))[{CJK}]{{1,8}}(?:服务|客服)?(?:热线|电话)\s*[:：]\s*"
+    rf"|(?!(?:本版|本报)?(?:{_DESK_LINES})?(?:热线|电话))[{CJK}]{{1,8}}(?:服务|客服)?(?:热线|电话)\s*[:：]\s*"
     r"\d[\d\s\-－]{2,20}"
     # (or who answers for it, by name, and perhaps how to reach them: 清算组负责人：沈卫平,
     # 清算组负责人：李国华 联系电话：13857391234)
@@ -8121,6 +8132,27 @@ def _add_body(
             and indenting()
         ):
             open_end = False
+        elif (
+            # (the next item of a numbered list after a sentence's end, on a full line too:
+            # 1.及时追施苗肥。…促进油菜早发壮苗。 | 2.做好清沟排水。…)
+            final
+            and n + 1 < len(read)
+            and joined is not None
+            and read[n + 1].text[:1] in _ITEM_NUMBER_FIRST
+            and _item_number(read[n + 1].text) is not None
+            and _next_item(Span(joined).text, read[n + 1].text)
+        ):
+            open_end = False
+        elif (
+            # (a line announcing the numbered sections under it: …现将有关事项通告如下： |
+            # 一、施工路段及时间。…, on a page that sets its paragraphs flush too)
+            # (short of the column: on a full line the number may just run on, …建议：一、…)
+            text.endswith(_COLONS)
+            and width <= full_column - 2
+            and n + 1 < len(read)
+            and _item_number(read[n + 1].text) in _FIRST_ITEMS
+        ):
+            open_end = False
         elif width < short_line:
             open_end = not (
                 final
@@ -8164,11 +8196,12 @@ def _add_body(
                 and not last.text.endswith(_RUNS_ON)
                 # (not an item's line filling the column, cut inside a word by the break: …确保其
                 # 动作灵敏可 || 靠。)
+                # (nor a section's full line under rows its chunk holds: …禾兴路。公交线 || 路调整…)
                 and not (
                     bool(item_ends)
                     and last.width >= full_column - 1
                     and _CJK_CHAR.fullmatch(last.text[-1:]) is not None
-                    and _item_number(lines[0].text) is not None
+                    and (_item_number(lines[0].text) is not None or len(lines) - 1 not in item_ends)
                 )
             )
             or _web_address(last.text)
