@@ -254,6 +254,11 @@ _FURNITURE: Final = re.compile(
     # (or the place's, the paper's own or the trade's: 县域快讯, 镇街简讯, 农业短讯)
     rf"|(?:[{CJK}]{{2}})?"
     r"(?:简\s*讯|快\s*讯|短\s*讯|简\s*报|速\s*递|要闻简报|新闻速递|新闻短波)\s*$"
+    # (or the news of the world, the country, the town at a glance: 环球速览; a box of a village's
+    # facts is titled so too, 村情速览)
+    r"|(?:环球|国际|国内|新闻|要闻|城事|财经|体育)速\s*览\s*$"
+    # (the page's wire credit: 本版稿件除署名外均据新华社电)
+    r"|本版(?:稿件|文字|图片|图文)?(?:除署名外)?均?(?:据|来自|由)新华社(?:电|稿|提供)?\s*$"
     # (or news sent in from the places, by its old name: 乡镇传真, 基层传真)
     rf"|[{CJK}]{{2}}传\s*真\s*$"
     # (or the place's news in brief: 社区动态, 镇街动态, 部门动态)
@@ -1611,6 +1616,79 @@ def _row_label_ends(lines: list[Line]) -> frozenset[int]:
     return frozenset([k - 1 for k in leads])
 
 
+# a timetable's row: the day and the hours, then what is affected (6月24日 7:00—16:00 城关镇…)
+_TIMETABLE_ROW: Final = re.compile(r"\s*\d{1,2}月\d{1,2}日\s*(?:\d{1,2}[:：]\d{2}\S*)?\s+\S")
+
+
+def _timetable_ends(lines: list[Line], column: float) -> frozenset[int]:
+    """Where the rows of a timetable end when two rows or more open with their day (停电时间 停电
+    区域 | 6月24日 7:00—16:00 城关镇文昌路、锦绣花 | 园、东园小区部分用户 | 6月25日 …): each
+    row, wrapped or not, a paragraph, and the line of column heads over them one too."""
+    rows = [k for k, line in enumerate(lines) if _TIMETABLE_ROW.match(line.raw)]
+    if len(rows) < 2:
+        return _NO_ITEMS
+    ends = {k - 1 for k in rows if k > 0}
+    first = rows[0]
+    if (
+        first >= 2
+        and lines[first - 2].final
+        and " " in lines[first - 1].raw.strip()
+        and _ANY_PUNCT.search(lines[first - 1].text) is None
+    ):
+        ends.add(first - 2)  # (the text over the column heads: …提前做好准备。 | 停电时间 停电区域)
+    # (the last row runs to its first line short of the column)
+    k = rows[-1]
+    while k < len(lines) - 1 and lines[k].width > column - 2:
+        k += 1
+    ends.add(k)
+    return frozenset(ends)
+
+
+def _signed_and_dated(chunk: Chunk) -> bool:
+    """The chunk ends with a signer over the date, lines of their own (…顺延。 | 国网嵊溪县供电公司 |
+    2021年6月21日): a notice's close."""
+    lines = chunk.lines
+    return (
+        len(lines) >= 2
+        and _DATE_LINE.fullmatch(lines[-1].text) is not None
+        and _signer_line(lines[-2].text)
+    )
+
+
+def _numbered_lines(lines: list[Line], run: bool = False) -> bool:
+    """Three lines or more, all but one at most opening with an item's number (with ``run``:
+    two at least, the second or the third line one of them)."""
+    if len(lines) < 3 or (
+        lines[1].text[:1] not in _ITEM_NUMBER_FIRST
+        and not (run and lines[2].text[:1] in _ITEM_NUMBER_FIRST)
+    ):  # (cheap first)
+        return False
+    numbered = sum(
+        1 for line in lines if line.text[:1] in _ITEM_NUMBER_FIRST and _item_number(line.text)
+    )
+    return numbered >= (2 if run else len(lines) - 1)
+
+
+def _numbered_run_ends(lines: list[Line], column: float) -> frozenset[int]:
+    """A list's items numbered from one, each whole on its line, under the label or
+    the text over them (女子组 | 1.阿贝贝（埃塞俄比亚） 2:25:14 | 2.… | 3.… | 　　据了解，…):
+    each item a paragraph, and the line over them ends one."""
+    first = next(
+        (k for k, line in enumerate(lines[:3]) if _item_number(line.text) in _FIRST_ITEMS), None
+    )
+    if first is None:
+        return _NO_ITEMS
+    # (each item whole on its line: the line under it opens the next)
+    last = first
+    while last + 1 < len(lines) and _next_item(lines[last].text, lines[last + 1].text):
+        last += 1
+    if last == first or not (
+        lines[last].width <= column - 1.5 or (last + 1 < len(lines) and lines[last + 1].indented)
+    ):
+        return _NO_ITEMS
+    return frozenset(range(max(first - 1, 0), last + 1))
+
+
 def _notice_close_ends(lines: list[Line]) -> frozenset[int]:
     """A notice's close in the lines of its chunk, under a sentence's end: its contact lines, the
     body signing it and the date, each a line and a paragraph of its own (…敬请谅解。 |
@@ -2007,9 +2085,13 @@ def _split_run_in_titles(chunks: list[Chunk]) -> list[Chunk]:
         ):
             out.append(chunk)
             continue
-        m = _RUN_IN_TITLE.match(first.raw)
+        # (set in as a paragraph may be: 　　■全民读书月启动 本报讯 4月…)
+        lead = len(first.raw) - len(first.raw.lstrip())
+        m = _RUN_IN_TITLE.match(first.raw, lead)
         title = m.group(1) if m else ""
         rest = "".join([line.text for line in chunk.lines])[len(title) :].lstrip()
+        # (a marked title over a dateline of its own: ■全民读书月启动 本报讯 4月10日，…)
+        dated = bool(title) and title[0] in MARKERS and len(title) >= 5 and _starts_dateline(rest)
         if (
             m is None
             or not first.text.startswith(title)
@@ -2020,14 +2102,19 @@ def _split_run_in_titles(chunks: list[Chunk]) -> list[Chunk]:
             or title.endswith(("年", "月", "日", "时", "号"))
             or title[-1].isdigit()
             or title.count("“") != title.count("”")
-            or title[0] in MARKERS
+            or (title[0] in MARKERS and not dated)
             or _starts_dateline(title)
             or _ROLE.match(title) is not None
-            or _BRIEF_OPENING.match(rest) is None
-            or "，" not in rest[:12]
-            # (after a figure the space may be justification in running text, 两伊战争 1988年
-            # 结束以来: a whole date and a comma then, under a title of some length)
-            or (rest[0].isdigit() and (len(title) < 6 or _DATED_BRIEF.match(rest) is None))
+            or (
+                not dated
+                and (
+                    _BRIEF_OPENING.match(rest) is None
+                    or "，" not in rest[:12]
+                    # (after a figure the space may be justification in running text, 两伊战争
+                    # 1988年 结束以来: a whole date and a comma then, under a title of some length)
+                    or (rest[0].isdigit() and (len(title) < 6 or _DATED_BRIEF.match(rest) is None))
+                )
+            )
         ):
             out.append(chunk)
             continue
@@ -2926,6 +3013,27 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk.kind = "signature"
         elif _opens_with_dateline(chunk, chunks[i + 1] if i + 1 < len(chunks) else None):
             chunk.kind = "body"
+        elif (
+            prev is not None
+            and prev is last_body
+            and chunk.lines[-1].final
+            and i + 1 < len(chunks)
+            and chunks[i + 1].kind == "byline"
+            and not chunks[i + 1].blank_before
+            and chunks[i + 1].text.lstrip(MARKERS + " ").startswith(("指导老师", "指导教师"))
+        ):
+            # a pupil's essay's last sentence over its teacher's credit, no headline with a
+            # byline (…表扬了她呢！ | | 我喜欢我的新同桌！ | 指导老师 沈 燕)
+            chunk.kind = "body"
+        elif (
+            prev is not None
+            and prev is last_body
+            and chunk.lines[0].text[:1] in _ITEM_NUMBER_FIRST  # (cheap first)
+            and _next_item(prev.lines[0].text, chunk.lines[0].text)
+        ):
+            # the next item of a list the chunk above opened, cut by a column break: （1）遵守… |
+            # （2）年龄在35周岁以下（1984年9月1日以后 || 出生）；
+            chunk.kind = "body"
         elif prev is not None and prev.kind == "furniture" and _guide_entries(chunks, i):
             chunk.kind = "furniture"
             continue
@@ -2987,6 +3095,8 @@ def _classify(chunks: list[Chunk]) -> None:
             and prev is last_body
             # (a colon announces what follows: 名单如下： over a list)
             and (not _ends_paragraph(prev) or prev.lines[-1].text.endswith(_COLONS))
+            # (a notice's signer and date close it: 国网嵊溪县供电公司 | 2021年6月21日)
+            and not _signed_and_dated(prev)
             # (a notice's title ends the one above, which may end on a telephone number)
             and not _notice_title(chunk)
             # (nor does a box's label run on from the figures it names: 新增公共停车泊位 1500个 |
@@ -7843,6 +7953,16 @@ def _add_body(
                     widths = current.content_widths
                     full = widths[(3 * len(widths)) // 4]
                     starts_article = abs(text_lines[1].content_width - full) >= 2.5
+            if (
+                starts_article
+                and lines[0].indented
+                and lines[0].text.endswith(_COLONS)
+                and len(text_lines) >= 2
+                and _printed_row(text_lines[1])
+            ):
+                # (a paragraph opening with its indent to announce the rows under it: the rows
+                # are no measure of the column, 　　本轮其他比赛结果如下： | 海宁队 86∶79 平湖队)
+                starts_article = False
     skip = 0
     # An editor's note (编者按：…) is printed over the story it introduces, whose dateline
     # comes after it: the note and the story are one article.
@@ -7990,6 +8110,10 @@ def _add_body(
         item_ends = _row_label_ends(lines)
     if not item_ends and len(lines) >= 3 and _DATE_LINE.fullmatch(lines[-1].text) is not None:
         item_ends = _notice_close_ends(lines)
+    if not item_ends and len(lines) >= 3 and _numbered_lines(text_lines, run=True):
+        item_ends = _numbered_run_ends(text_lines, chunk.width)
+    if not item_ends and len(lines) >= 3 and "日" in chunk.text and ":" in chunk.text:
+        item_ends = _timetable_ends(lines, chunk.width)
     if not item_ends and (len(lines) >= 4 or rows_above) and lines[0].raw.count(" ") >= 2:
         # a table's rows opening the chunk, the text under them running on (今天 多云转阴
         # 东北风3级 8℃～17℃ | 明天 … | 后天 … | 市气象台提醒：…): each row a paragraph
@@ -8005,9 +8129,10 @@ def _add_body(
             item_ends = frozenset(range(rows))
     if not item_ends and lines[-1].raw.count(" ") >= 2:
         item_ends = _row_tail_ends(lines, rows_above)
-    if not item_ends:
+    if not item_ends and not _numbered_lines(text_lines):
         # kept sorted: the median is read for every chunk of a long article (sorting a sorted
         # list with a run appended is a merge)
+        # (nor a list's numbered lines, each short of the column: 1.小学语文教师8名； | …)
         current.widths += interior
         current.widths.sort()
         current.content_widths += interior_content
@@ -8133,6 +8258,17 @@ def _add_body(
         ):
             open_end = False
         elif (
+            # (a section's numbered heading over the first item of its own list: 一、招聘岗位及
+            # 人数 | 1.小学语文教师8名；)
+            n + 1 < len(read)
+            and text[:1] in _ITEM_NUMBER_FIRST
+            and _ANY_PUNCT.search(text[2:]) is None
+            and _item_number(text) is not None
+            and _item_number(read[n + 1].text) in _FIRST_ITEMS
+            and _item_number(text) != _item_number(read[n + 1].text)
+        ):
+            open_end = False
+        elif (
             # (the next item of a numbered list after a sentence's end, on a full line too:
             # 1.及时追施苗肥。…促进油菜早发壮苗。 | 2.做好清沟排水。…)
             final
@@ -8225,6 +8361,14 @@ def _add_body(
             )
             # (and a diary entry's date and weather: 2月10日 晴)
             or (len(lines) == 1 and _DIARY_DATE.fullmatch(last.text) is not None)
+            # (and a section's numbered heading alone in its chunk: 二、招聘条件)
+            or (
+                len(lines) == 1
+                and len(last.text) <= 12
+                and last.text[:1] in _ITEM_NUMBER_FIRST
+                and _ANY_PUNCT.search(last.text[2:]) is None
+                and _item_number(last.text) is not None
+            )
             # (a telephone number given whole closes its sentence: …联系。联系电话：85023456; a
             # paragraph opening under the break says whether it closed the paragraph too)
             or (last.text[-1:].isdigit() and _WHOLE_NUMBER_END.search(last.text) is not None)
