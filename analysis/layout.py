@@ -631,7 +631,7 @@ def _furniture_line(text: str) -> str:
 
 
 # the bodies running a page with the paper, named a space apart: 县委政法委 安吉新闻 合办
-_RUN_JOINTLY: Final = re.compile(rf"(?:[{CJK}]{{2,12}} +){{1,3}}(?:合办|协办|联办)")
+_RUN_JOINTLY: Final = re.compile(rf"(?:[{CJK}]{{2,20}} +){{1,3}}(?:合办|协办|联办)")
 # a page's section (版名) on a line of its own: 社会, 综合新闻, 人物·副刊, 民生·热线
 _ANY_SECTION: Final = f"{_SECTIONS}|{_NEWS_SECTIONS}|{_MORE_SECTIONS}"
 # (two may share a page: 教育卫生, 文化体育)
@@ -1597,23 +1597,46 @@ def _row_label_ends(lines: list[Line]) -> frozenset[int]:
     and a colon (…村域面积6.2平方公里。 | 下辖自然村：14个 | 户籍人口：3126人 | 主要荣誉：…): each
     row, wrapped or not, is a paragraph; empty when there are fewer."""
     labelled = [k for k, line in enumerate(lines) if _ROW_LABEL.match(line.text)]
-    if len(labelled) == len(lines) >= 3:
+    if len(labelled) < 3:
+        return _NO_ITEMS
+    if len(labelled) == len(lines):
         # (every line a label's: a row each, whatever the widths, 规上工业增加值：286.4亿元，增长
         # 11.2% | 工业投资：98.6亿元，增长16.8% | …)
         return frozenset(range(len(lines) - 1))
     # (a row opens under a sentence's end or a line short of the column, not under a line
     # running on to it: …女子200米 | 蝶泳：澳大利亚选手…； is a list inside a sentence)
     widest = max(line.content_width for line in lines)
+    # (or right under a row whole on its line, itself labelled: 地点：…滨江草坪 | 票价：…)
+    short_label = {k for k in labelled if _SHORT_ROW_LABEL.match(lines[k].text)}
     leads = [
         k
         for k in labelled
-        if k > 0 and (lines[k - 1].final or lines[k - 1].content_width <= widest - 2)
+        if k > 0
+        and (
+            lines[k - 1].final
+            or lines[k - 1].content_width <= widest - 2
+            or (k in short_label and k - 1 in short_label)
+        )
     ]
     # (rows are dense: a text's lines open with a clause and a colon (…报道：, 他说：) now and
     # then, not one line in three from the first such line on)
-    if len(leads) < 3 or len(labelled) < 0.35 * (len(lines) - labelled[0]):
+    # (a labelled line opening the chunk opens a row too)
+    if len(leads) + (labelled[0] == 0) < 3 or len(labelled) < 0.35 * (len(lines) - labelled[0]):
         return _NO_ITEMS
-    return frozenset([k - 1 for k in leads])
+    ends = {k - 1 for k in leads}
+    # (the last row runs to its first line short of the column: …学生凭证享受八折优惠 | 主办方
+    # 提醒，…)
+    k = leads[-1]
+    while k < len(lines) - 1 and lines[k].content_width > widest - 2 and not lines[k].final:
+        k += 1
+    # (not on a label whose value wrapped onto the next line: …经营性收入： | 386万元)
+    if k < len(lines) - 1 and not lines[k].text.endswith((*_RUNS_ON, *_COLONS)):
+        ends.add(k)
+    return frozenset(ends)
+
+
+# a row's label of two to four characters (地点：, 票价：, 咨询电话：)
+_SHORT_ROW_LABEL: Final = re.compile(rf"[{CJK}]{{2,4}}[：:]")
 
 
 # a timetable's row: the day and the hours, then what is affected (6月24日 7:00—16:00 城关镇…)
@@ -3206,6 +3229,20 @@ def _classify(chunks: list[Chunk]) -> None:
         ):
             # a question right under a label, a line of its own: the title (读者来信 | 小区健身
             # 器材坏了谁来修？)
+            chunk.kind = "headline"
+        elif (
+            prev is not None
+            and prev.kind == "byline"
+            and len(chunk.lines) == 1
+            and chunk.blank_before
+            and chunk.text.endswith(("！", "？", "……", "!", "?"))
+            and len(chunk.text) <= 14
+            and "。" not in chunk.text
+            and chunk.text.count("，") <= 1
+            and _PHOTO_CREDIT.search(prev.text) is not None
+        ):
+            # a caption's title under its photo credit, a cry or a question of its own line
+            # (■摄影 陆 斌 徐佳丽 | | 平湖，加油！): no paragraph stands alone so
             chunk.kind = "headline"
         elif not _headline_shaped(chunk, commas=True, max_lines=6):
             # (a shortcut for most body chunks: every rule below that makes a headline asks
@@ -7054,14 +7091,18 @@ def _mark_signatures(lines: list[Line]) -> None:
     signs the text above: a credit, not a paragraph. So does an author's name letter-spaced right
     under a short title (老街的梧桐 | 沈 玲). Marked in place as byline lines. (A name between
     blank lines is a lone name: nothing says whose it is.)"""
-    for i in range(2, len(lines)):
+    # (the lines over a blank line, and the page's last: a comprehension finds them for less
+    # than a loop body per line costs)
+    ends = [k - 1 for k, line in enumerate(lines) if line[2] == "blank" and k >= 3]
+    ends.append(len(lines) - 1)
+    for i in ends:
         line = lines[i]
         if (
-            line.kind != "text"
-            or line.indented
+            i < 2
+            or line.kind != "text"
             or len(line.raw) > 20
+            or line.indented
             or lines[i - 1].kind != "text"
-            or (i + 1 < len(lines) and lines[i + 1].kind != "blank")
         ):
             continue
         above = lines[i - 1]
@@ -8260,8 +8301,8 @@ def _add_body(
         elif (
             # (a section's numbered heading over the first item of its own list: 一、招聘岗位及
             # 人数 | 1.小学语文教师8名；)
-            n + 1 < len(read)
-            and text[:1] in _ITEM_NUMBER_FIRST
+            text[:1] in _ITEM_NUMBER_FIRST  # (cheap first)
+            and n + 1 < len(read)
             and _ANY_PUNCT.search(text[2:]) is None
             and _item_number(text) is not None
             and _item_number(read[n + 1].text) in _FIRST_ITEMS
