@@ -907,6 +907,9 @@ def _is_byline(folded: str) -> bool:
     return bool(_ROLE_THEN_SEPARATOR.match(body))
 
 
+_AUTHOR_POSTS: Final = frozenset(
+    ("法官", "检察官", "警官", "民警", "律师", "医生", "医师", "主任医师", "教师", "老师", "教授")
+)
 _WRITERS_PLACE: Final = re.compile(rf"[（(][{CJK}]{{1,8}}(?:街道|镇|乡|村|社区|县|市|区)[)）]$")
 
 
@@ -925,6 +928,9 @@ def _marked_names(folded: str) -> bool:
         names[0] in _CONTRIBUTOR_ROLES or _AUTHOR_UNIT.fullmatch(names[0]) is not None
     ):
         names = names[1:]
+        # (and the post after the unit, a space apart: ■市中级人民法院 法官 李 韵)
+        if len(names) >= 2 and names[0] in _AUTHOR_POSTS:
+            names = names[1:]
     return 1 <= len(names) <= 3 and all(
         2 <= len(name) <= 4
         and _NAME_2_TO_4.fullmatch(name) is not None
@@ -1800,9 +1806,9 @@ def _list_item_ends(
         # lines: 具体如下： | 上午：7:30—11:30 | 下午：14:00—17:30 | 急诊、发热门诊及儿科夜间…)
         rows = 0
         while (
-            rows < len(items)
+            not leads
+            and rows < len(items)
             and items[rows].width <= column - 3
-            and not leads
             and _CLAUSE_INSIDE.search(items[rows].text) is None
             and not items[rows].text.endswith(_RUNS_ON)
             and _ROW_LABEL.match(items[rows].text) is not None
@@ -4597,7 +4603,7 @@ _BOX_LABELS: Final = (
 # 城区新增公共停车泊位1200余个): read as a box's label is
 _COLUMN_LABELS: Final = (
     "民生实事", "基层一线", "一线直击", "一线传真", "身边好人", "百姓故事", "我为群众办实事",
-    "战疫一线", "抗疫一线", "读者来信", "回音壁", "农技问答", "记者调查",
+    "战疫一线", "抗疫一线", "读者来信", "回音壁", "农技问答", "记者调查", "以案说法", "以案释法",
 )  # fmt: skip
 _BOX_LABEL: Final = re.compile("|".join(_BOX_LABELS + _COLUMN_LABELS))
 # how the label of a running column ends: 垃圾分类进行时, 创建在行动, 代表委员面对面
@@ -7119,7 +7125,7 @@ def _mark_signatures(lines: list[Line]) -> None:
             or not _opens_with_surname(line.raw.strip())
             or len(above.text) > 16
             or _ANY_PUNCT.search(above.text) is not None
-            or (i >= 2 and lines[i - 2].kind == "text" and lines[i - 2].final)
+            or (lines[i - 2].kind == "text" and lines[i - 2].final)
             # (not a section's name letter-spaced under the page's date: 星期四 | 农 村)
             or _DIGIT.search(above.text) is not None
             or _furniture_line(above.text)
