@@ -1684,18 +1684,14 @@ def _signed_and_dated(chunk: Chunk) -> bool:
     )
 
 
-def _numbered_lines(lines: list[Line], run: bool = False) -> bool:
-    """Three lines or more, all but one at most opening with an item's number (with ``run``:
-    two at least, the second or the third line one of them)."""
-    if len(lines) < 3 or (
-        lines[1].text[:1] not in _ITEM_NUMBER_FIRST
-        and not (run and lines[2].text[:1] in _ITEM_NUMBER_FIRST)
-    ):  # (cheap first)
+def _numbered_lines(lines: list[Line]) -> bool:
+    """Three lines or more, all but one at most opening with an item's number."""
+    if len(lines) < 3 or lines[1].text[:1] not in _ITEM_NUMBER_FIRST:  # (cheap first)
         return False
     numbered = sum(
         1 for line in lines if line.text[:1] in _ITEM_NUMBER_FIRST and _item_number(line.text)
     )
-    return numbered >= (2 if run else len(lines) - 1)
+    return numbered >= len(lines) - 1
 
 
 def _numbered_run_ends(lines: list[Line], column: float) -> frozenset[int]:
@@ -2026,12 +2022,10 @@ def _split_marked_titles(chunks: list[Chunk]) -> list[Chunk]:
         first = lines[0]
         if (
             chunk.kind != "text"
-            or first.text[:1] not in MARKERS  # (cheap first)
             or len(lines) < 3
+            or not _marked_title_line(first.text)
             or not (chunk.blank_before or i == 0)
             or first.indented
-            or _ANY_PUNCT.search(first.text) is not None
-            or _is_credit(first.text)
             # (running text under it, not a name over rows: ■某某公司 | 普工 20名 月薪5000元 | …)
             or not any("，" in line.text or "。" in line.text for line in lines[1:])
             # (a dateline under the title opens the brief: read so already)
@@ -2069,17 +2063,21 @@ def _split_marked_titles(chunks: list[Chunk]) -> list[Chunk]:
     return out
 
 
+def _marked_title_line(text: str) -> bool:
+    """A marker and words with no mark, no credit (■瑶琳镇举办农村电商直播带货培训班)."""
+    return (
+        text[:1] in MARKERS  # (cheap first)
+        and _ANY_PUNCT.search(text) is None
+        and not _is_credit(text)
+    )
+
+
 def _titles_briefs(chunks: list[Chunk]) -> bool:
     """The page sets a brief's title after a marker right over its dateline (■瑶琳镇举办… |
     本报讯 6 月 14 日，…)."""
     for i, chunk in enumerate(chunks):
         lines = chunk.lines
-        if (
-            chunk.kind == "text"
-            and lines[0].text[:1] in MARKERS
-            and _ANY_PUNCT.search(lines[0].text) is None
-            and not _is_credit(lines[0].text)
-        ):
+        if chunk.kind == "text" and _marked_title_line(lines[0].text):
             if any(_starts_dateline(line.text) for line in lines[1:3]):
                 return True
             below = chunks[i + 1] if i + 1 < len(chunks) else None
@@ -2497,8 +2495,9 @@ def _whole_quotation(text: str) -> bool:
 
 def _flush_subhead(chunks: list[Chunk], i: int, body_column: float) -> bool:
     """A short line set flush, no blank line under it (nor over it, but for a column break over
-    one of a series), between a finished paragraph and one opening indented with no dateline (…打了六十多年交道。 | 田埂上学来的歌 | 　　顾秀英出生在…):
-    a subhead inside the story, as _chunks cut it out; a headline stands apart."""
+    one of a series), between a finished paragraph and one opening indented with no dateline
+    (…打了六十多年交道。 | 田埂上学来的歌 | 　　顾秀英出生在…): a subhead inside the story, as
+    _chunks cut it out; a headline stands apart."""
     if not _flush_subhead_shape(chunks, i, body_column):
         return False
     # (a column break over it: one of the story's subheads only if a later one stands so with
@@ -8157,7 +8156,15 @@ def _add_body(
         item_ends = _row_label_ends(lines)
     if not item_ends and len(lines) >= 3 and _DATE_LINE.fullmatch(lines[-1].text) is not None:
         item_ends = _notice_close_ends(lines)
-    if not item_ends and len(lines) >= 3 and _numbered_lines(text_lines, run=True):
+    if (
+        not item_ends
+        and len(text_lines) >= 3
+        # (cheap first: the first item stands on one of the first three lines, the next under it)
+        and (
+            text_lines[1].text[:1] in _ITEM_NUMBER_FIRST
+            or text_lines[2].text[:1] in _ITEM_NUMBER_FIRST
+        )
+    ):
         item_ends = _numbered_run_ends(text_lines, chunk.width)
     if not item_ends and len(lines) >= 3 and "日" in chunk.text and ":" in chunk.text:
         item_ends = _timetable_ends(lines, chunk.width)
@@ -8310,9 +8317,9 @@ def _add_body(
             text[:1] in _ITEM_NUMBER_FIRST  # (cheap first)
             and n + 1 < len(read)
             and _ANY_PUNCT.search(text[2:]) is None
-            and _item_number(text) is not None
-            and _item_number(read[n + 1].text) in _FIRST_ITEMS
-            and _item_number(text) != _item_number(read[n + 1].text)
+            and (heading := _item_number(text)) is not None
+            and (item := _item_number(read[n + 1].text)) in _FIRST_ITEMS
+            and heading != item
         ):
             open_end = False
         elif (
@@ -8322,7 +8329,6 @@ def _add_body(
             and n + 1 < len(read)
             and joined is not None
             and read[n + 1].text[:1] in _ITEM_NUMBER_FIRST
-            and _item_number(read[n + 1].text) is not None
             and _next_item(Span(joined).text, read[n + 1].text)
         ):
             open_end = False
