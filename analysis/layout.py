@@ -7172,6 +7172,9 @@ def _parse_page(page: Page) -> PageLayout:
     chunks = _join_wrapped_credit_names(_split_glued_titles(chunks, continued))
     _classify(chunks)
     chunks = _join_split_datelines(chunks)
+    boxes: list[Article] = []
+    if "数" in page.text:  # (a box of figures names them so: rare)
+        chunks, boxes = _lift_boxes_between_columns(chunks)
     indenting = functools.cache(lambda: _indents_paragraphs(chunks))
     column_sets_flush = functools.cache(lambda column: _column_sets_flush(chunks, column))
     marks_indents = functools.cache(lambda: _marks_indents(chunks))
@@ -7433,12 +7436,83 @@ def _parse_page(page: Page) -> PageLayout:
         _credit_inside_story(chunks, headlines, articles, assignment, unplaced)
     if "数" in text:  # (a box's label names its figures: rare)
         _figure_boxes(lines, articles, unplaced)
+    for box in boxes:
+        at = next((i for i, art in enumerate(articles) if art.first > box.first), len(articles))
+        articles.insert(at, box)
     return _tables(page, articles, unplaced)
 
 
 # the label of a box of figures: 数说2023民政, 数读报告, 一组数据看变化
 _FIGURE_BOX_LABEL: Final = re.compile(r"(?:数[说读看览话]|一组数[据字]|数[据字]看|看数据)\S{0,10}")
 _FIGURE_ROW: Final = re.compile(r"[^。！？；]{2,30}")
+
+
+# a box's item marker opening a row of figures: ◆完成老旧小区改造46个
+_BOX_ROW_MARKS: Final = "◆◇●▲★"
+
+
+def _lift_boxes_between_columns(chunks: list[Chunk]) -> tuple[list[Chunk], list[Article]]:
+    """A box of figures the extraction set between a story's columns: a label (数说城市更新)
+    under a line the story breaks mid-sentence (…在确保), three rows or more under it, each
+    opening with an item mark and holding a figure (◆整治提升背街小巷83条), and the story going
+    on under them (安全和质量的前提下…). The label is no headline of the story above and the rows
+    are none of its text: the box is lifted out whole, an article of its own (the label its
+    title, each row a paragraph), and the story runs on across it."""
+    boxes: list[Article] = []
+    k = 1
+    while k < len(chunks) - 2:
+        label = chunks[k]
+        above = chunks[k - 1]
+        if not (
+            label.kind == "headline"
+            and len(label.lines) == 1
+            and above.kind == "body"
+            and _FIGURE_BOX_LABEL.fullmatch(label.text) is not None
+            # (the story above cut in a word or after a comma)
+            and (_CJK_CHAR.match(above.lines[-1].text[-1:]) or above.lines[-1].text[-1:] in "，、")
+        ):
+            k += 1
+            continue
+        rows: list[Span] = []
+        end = k + 1
+        while end < len(chunks) and chunks[end].kind == "body":
+            texts = chunks[end].lines
+            if rows or texts[0].text[:1] in _BOX_ROW_MARKS:
+                if not all(line.text[:1] in _BOX_ROW_MARKS or not line.indented for line in texts):
+                    break
+                if texts[0].text[:1] not in _BOX_ROW_MARKS:
+                    break  # (the story's text again)
+                for line in texts:
+                    if line.text[:1] in _BOX_ROW_MARKS:
+                        rows.append(line.span)
+                    else:
+                        rows[-1] = rows[-1].extend(line.span)
+                end += 1
+            else:
+                break
+        resumed = chunks[end] if end < len(chunks) else None
+        if (
+            len(rows) < 3
+            or not all(_DIGIT.search(row.text) and len(row.text) <= 40 for row in rows)
+            or any(row.text.endswith(("。", "！", "？")) for row in rows)
+            or resumed is None
+            or resumed.kind != "body"
+            or resumed.lines[0].indented
+            or _opens_with_dateline(resumed)
+        ):
+            k += 1
+            continue
+        title = label.lines[0].span
+        boxes.append(
+            Article(
+                paragraphs=rows,
+                headline=Headline(title=[title], first=label.first, last=label.last),
+                first=label.first,
+                last=chunks[end - 1].last,
+            )
+        )
+        del chunks[k:end]
+    return chunks, boxes
 
 
 def _figure_boxes(lines: list[Line], articles: list[Article], unplaced: list[Unplaced]) -> None:
