@@ -184,9 +184,13 @@ def _ends_sentence(text: str) -> bool:
         or _ends_story(text)
         # (a reader's question and who asked it: …在哪里办理？（当湖街道 张女士）)
         or (text.endswith(("）", ")")) and _ASKED_BY.search(text) is not None)
+        # (a box's figures closed by their source: （数据来源：桐乡市农业农村局）)
+        or (text.endswith(("）", ")")) and _SOURCE_NOTE.search(text) is not None)
     )
 
 
+# a note of where figures come from, closing a box or a table
+_SOURCE_NOTE: Final = re.compile(r"[（(](?:数据|资料)?来源[:：][^（）()]{2,30}[）)]$")
 # (a place and a name, no figures: not a note on the pictures, （附图片1张）)
 _ASKED_BY: Final = re.compile(rf"[。！？!?][（(](?!附)[{CJK} ·]{{2,16}}[)）]$")
 
@@ -1647,13 +1651,20 @@ _SHORT_ROW_LABEL: Final = re.compile(rf"[{CJK}]{{2,4}}[：:]")
 
 # a timetable's row: the day and the hours, then what is affected (6月24日 7:00—16:00 城关镇…)
 _TIMETABLE_ROW: Final = re.compile(r"\s*\d{1,2}月\d{1,2}日\s*(?:\d{1,2}[:：]\d{2}\S*)?\s+\S")
+# a timeline's row: the day, or days, a space, what happened (11月3日—4日　菊花采摘体验周…)
+_TIMELINE_ROW: Final = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:[—\-－~～至]\d{1,2}日)?\s+[^\s\d]")
 
 
 def _timetable_ends(lines: list[Line], column: float) -> frozenset[int]:
     """Where the rows of a timetable end when two rows or more open with their day (停电时间 停电
     区域 | 6月24日 7:00—16:00 城关镇文昌路、锦绣花 | 园、东园小区部分用户 | 6月25日 …): each
-    row, wrapped or not, a paragraph, and the line of column heads over them one too."""
+    row, wrapped or not, a paragraph, and the line of column heads over them one too. So are
+    three rows or more of a timeline (11月1日　开幕式暨… | 启动仪式… | 11月2日　…)."""
     rows = [k for k, line in enumerate(lines) if _TIMETABLE_ROW.match(line.raw)]
+    # (or three rows or more of a timeline, each opening with its day or days and a space)
+    timeline = [k for k, line in enumerate(lines) if _TIMELINE_ROW.match(line.raw)]
+    if len(timeline) >= 3:
+        rows = sorted({*rows, *timeline})
     if len(rows) < 2:
         return _NO_ITEMS
     ends = {k - 1 for k in rows if k > 0}
@@ -2882,6 +2893,8 @@ def _signature(chunk: Chunk, above: Chunk) -> bool:
         return False
     if above.lines[-1].text.endswith(_NOTICE_CLOSE):
         return not chunk.punct
+    if len(lines) == 1 and above.lines[-1].final and _signer_alone(lines[0].text):
+        return True
     # (two bodies may sign it jointly: 桐乡报社 | 桐乡市作家协会 | 2020年8月26日; a contact
     # line may come first: 咨询电话：0573-85612345（黄女士） | 平湖市新仓镇人民政府 | 2023年…)
     if _DATE_LINE.fullmatch(lines[-1].text) is None:
@@ -2893,6 +2906,34 @@ def _signature(chunk: Chunk, above: Chunk) -> bool:
     # (no mark among the signers; the contact line above them has its own)
     marked = any(_ANY_PUNCT.search(line.text) for line in signers) if contact else chunk.punct
     return all(len(line.text) <= 24 for line in signers) and not marked
+
+
+# a reader signing a letter: 读者 周女士, 市民 王先生
+_READER_SIGNATURE: Final = re.compile(rf"(?:读者|市民|网友)\s*([{CJK}](?:\s?[{CJK}]){{1,3}})")
+
+
+def _reader_signs(text: str) -> bool:
+    """读者 周女士, 市民 王先生: a reader's signature, no headline."""
+    m = _READER_SIGNATURE.fullmatch(text)
+    return m is not None and _opens_with_surname(m.group(1))
+
+
+# a body of a place signing: 海宁市交通运输局, 市水务集团, 硖石街道办事处
+_SIGNING_BODY: Final = re.compile(
+    rf"(?:[{CJK}]{{1,4}}[省市县区镇乡]|[市县区])[{CJK}（）()]{{1,12}}"
+    r"(?:局|委员会|办公室|办事处|人民政府|公司|集团|协会|学会|街道|报社|医院|银行|管理处|大队)"
+)
+
+
+def _signer_alone(text: str) -> bool:
+    """A line alone under a sentence's end, a blank line apart, that signs the text: a body
+    answering a letter or giving notice (海宁市交通运输局). No headline is a body's name and
+    nothing else."""
+    return (
+        len(text) <= 16
+        and _SIGNING_BODY.fullmatch(text) is not None
+        and _BODY_ACTS.search(text) is None
+    )
 
 
 def _contacts_over_signature(chunks: list[Chunk], i: int) -> bool:
@@ -3039,6 +3080,18 @@ def _classify(chunks: list[Chunk]) -> None:
         ):
             # a second signer a blank line under the first, or the date signed under them
             chunk.kind = "signature"
+        elif (
+            prev is not None
+            and prev is last_body
+            and len(chunk.lines) == 1
+            and prev.lines[-1].final
+            and _reader_signs(chunk.lines[0].text)
+        ):
+            # a reader signing a letter a blank line under it (读者 周女士): its last paragraph,
+            # as the letter's text (an editor's reply may follow under the same headline); it
+            # closes the letter as a sentence's end would
+            chunk.kind = "body"
+            chunk.lines[0] = chunk.lines[0]._replace(final=True)
         elif _opens_with_dateline(chunk, chunks[i + 1] if i + 1 < len(chunks) else None):
             chunk.kind = "body"
         elif (
@@ -8240,7 +8293,12 @@ def _add_body(
         )
     ):
         item_ends = _numbered_run_ends(text_lines, chunk.width)
-    if not item_ends and len(lines) >= 3 and "日" in chunk.text and ":" in chunk.text:
+    if (
+        not item_ends
+        and len(lines) >= 3
+        and "日" in chunk.text
+        and (":" in chunk.text or "日 " in chunk.text)
+    ):
         item_ends = _timetable_ends(lines, chunk.width)
     if not item_ends and (len(lines) >= 4 or rows_above) and lines[0].raw.count(" ") >= 2:
         # a table's rows opening the chunk, the text under them running on (今天 多云转阴
