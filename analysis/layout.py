@@ -1475,6 +1475,9 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                                 or ("“" in text and line_width <= width - 1)
                                 # (or two phrases a space apart: 龙头引领 链主企业“强筋壮骨”)
                                 or _WORD_PHRASES.fullmatch(text) is not None
+                                # (or a digest item's title over its dateline, whatever its
+                                # width: …同期最高纪录。 | 欧盟拟推关键原材料法案 | 　　据新华社…)
+                                or _starts_dateline(lines[k + 1].text)
                             )
                             and _ANY_PUNCT.search(text) is None
                         )
@@ -1637,7 +1640,12 @@ def _row_label_ends(lines: list[Line]) -> frozenset[int]:
     # (the last row runs to its first line short of the column: …学生凭证享受八折优惠 | 主办方
     # 提醒，…)
     k = leads[-1]
-    while k < len(lines) - 1 and lines[k].content_width > widest - 2 and not lines[k].final:
+    # (its first line counted with its indent: 　　参观方式：免费参观，市民可 | 通过…公众号 | 预约)
+    while (
+        k < len(lines) - 1
+        and lines[k].content_width + (2 if lines[k].indented else 0) > widest - 2
+        and not lines[k].final
+    ):
         k += 1
     # (not on a label whose value wrapped onto the next line: …经营性收入： | 386万元)
     if k < len(lines) - 1 and not lines[k].text.endswith((*_RUNS_ON, *_COLONS)):
@@ -3500,6 +3508,13 @@ def _table_row(line: Line, pairs: bool) -> bool:
     )
 
 
+# a price list's row: a name, perhaps letter-spaced, a space, a figure and its unit (西红柿
+# 4.00元/斤, 黄 瓜 3.80元/斤)
+_NAME_FIGURE_ROW: Final = re.compile(
+    rf"\s*[{CJK}](?: ?[{CJK}]){{1,7}} +\d[\d.]*[^\s。，；！？]{{0,6}}\s*"
+)
+
+
 def _printed_row(line: Line) -> bool:
     """A table's row inside a body: three cells or more as printed, a figure among them (4日
     多云 13～24℃, 第一名 南湖区 486分)."""
@@ -3520,9 +3535,19 @@ def _row_cells(cells: list[str], text: str) -> bool:
         and all(len(cell) <= 12 for cell in cells)
         and _SENTENCE_MARK.search(text) is None
         and not any(
-            a.isdigit() and _CJK_CHAR.match(b) is not None for a, b in itertools.pairwise(cells)
+            a.isdigit()
+            and _CJK_CHAR.match(b) is not None
+            # (a rank opening the row before a name: 1 温岭石塘村队 8胜0负)
+            and not (k == 0 and len(a) <= 2 and _RANKED_NAME.fullmatch(b) is not None)
+            for k, (a, b) in enumerate(itertools.pairwise(cells))
         )
     )
+
+
+# a name after a rank: three characters or more, not opening with a unit or a date's part
+_RANKED_NAME: Final = re.compile(
+    rf"(?![年月日时分秒号万亿千百个名人元场次岁余多家户辆件项条座处只头亩米吨斤度届期周])[{CJK}]{{3,12}}"
+)
 
 
 def _row_tail_ends(lines: list[Line], rows_above: bool) -> frozenset[int]:
@@ -4358,10 +4383,12 @@ _COUNTED_THING: Final = re.compile(
     rf"[{CJK}“”]{{2,8}}"
 )
 # a public document's number: its issuer's abbreviation, the year in brackets, the serial;
-# or a notice's serial alone in brackets (（第11号）)
+# or a notice's serial alone in brackets (（第11号）), or a court case's number
 _DOCUMENT_NUMBER: Final = re.compile(
     rf"[{CJK}]{{1,10}}[〔［\[（(]\d{{4}}[〕］\]）)]\d{{1,4}}号"
     r"|[（(]第[\d一二三四五六七八九十百]{1,6}号[)）]"
+    # (or a court case's: （2021）浙0281民初1523号)
+    rf"|[（(]\d{{4}}[)）][{CJK}]\d{{2,6}}[{CJK}]{{1,6}}\d{{1,6}}号"
 )
 # what a public document's title ends in
 _DOCUMENT_END: Final = re.compile(
@@ -5317,6 +5344,17 @@ def _kicker_over(
         or (len(text) == 4 and text.endswith("风采") and not dups)
     ):
         return True  # (a blank line away too, a column's own name: 民生实事进行时)
+    if (
+        len(lines) == 1
+        and not dups
+        and not below.blank_before
+        and _printed_twice(below)
+        and not _ANY_PUNCT.search(text)
+        and len(text) < len(below.lines[0].text) // (2 if below.lines[0].doubled else 1)
+    ):
+        # a plain line right over a title printed twice (fake bold), shorter than it: the
+        # title's kicker in plain type (抢抓农时备春耕 | 婺城10万亩早稻育秧全面铺开 ×2)
+        return True
     if len(lines) != 1 or dups or any(line.doubled for line in below.lines):
         return False
     if (
@@ -8086,6 +8124,10 @@ def _add_body(
             column = column_so_far
             if len(interior) >= 3:
                 median = _sorted_median(interior)
+                if len(lines) >= 5 and lines[-1].text[-1:] == "日" and _signed_and_dated(chunk):
+                    # (a notice's signer and date under its last lines are no measure of the
+                    # column: 浙江省余姚市人民法院 | 二〇二一年六月七日)
+                    median = _sorted_median(sorted([x.width for x in chunk.text_lines[1:-2]]))
                 starts_article = abs(median - column) >= 2.5
                 if not starts_article and abs(median - column) >= 2:
                     # (two columns each set exactly, every full line one width: two cells
@@ -8264,6 +8306,14 @@ def _add_body(
         opened = _result_label(_span_opening(row))
         if label and label == opened and _CLAUSE_MARK.search(row.text) is None:
             current.open_end = False
+    # (and so do a price list's rows of a name and a figure after a column break under its
+    # rows: 春 笋 3.50元/斤 || 西红柿 4.00元/斤)
+    rows_resumed = 0
+    if current.open_end and current.rows_end and current.paragraphs:
+        while rows_resumed < len(lines) and _NAME_FIGURE_ROW.fullmatch(lines[rows_resumed].raw):
+            rows_resumed += 1
+        if rows_resumed:
+            current.open_end = False
     # a list's items, short of the column the article filled so far, each a paragraph; their
     # widths say nothing of the column
     widths_before = current.content_widths
@@ -8277,6 +8327,8 @@ def _add_body(
         if colon_above or (colon_lines and len(text_lines) >= 3)
         else _NO_ITEMS
     )
+    if not item_ends and rows_resumed:
+        item_ends = frozenset(range(rows_resumed))
     if not item_ends and (_fact_box(lines) or _table_rows(lines, pairs=True)):
         item_ends = frozenset(range(len(lines)))  # a fact box or a table: each row a paragraph
     if not item_ends and chunk.text.count("：") >= 3:
