@@ -185,12 +185,14 @@ def _ends_sentence(text: str) -> bool:
         # (a reader's question and who asked it: …在哪里办理？（当湖街道 张女士）)
         or (text.endswith(("）", ")")) and _ASKED_BY.search(text) is not None)
         # (a box's figures closed by their source: （数据来源：桐乡市农业农村局）)
-        or (text.endswith(("）", ")")) and _SOURCE_NOTE.search(text) is not None)
+        or (
+            text.endswith(("）", ")"))
+            and (note := _SOURCE_NOTE.search(text)) is not None
+            and note.end() == len(text)
+        )
     )
 
 
-# a note of where figures come from, closing a box or a table
-_SOURCE_NOTE: Final = re.compile(r"[（(](?:数据|资料)?来源[:：][^（）()]{2,30}[）)]$")
 # (a place and a name, no figures: not a note on the pictures, （附图片1张）)
 _ASKED_BY: Final = re.compile(rf"[。！？!?][（(](?!附)[{CJK} ·]{{2,16}}[)）]$")
 
@@ -347,7 +349,8 @@ _PAPER_NAME: Final = re.compile(
 # (a county paper named 金山报 too, beside a header's parts: 金山报 2023年9月12日 星期二 第2版)
 # (and a county's paper named 今日 and its place: 今日定海 2021年11月9日 星期二)
 _MASTHEAD_PART: Final = re.compile(
-    rf"[{CJK}]{{2}}日报|[{CJK}]{{2}}新闻|{_SECTIONS}|^{_PAPER_NAME.pattern}|^今日[{CJK}]{{2}}(?=\s)"
+    rf"[{CJK}]{{2}}(?:日报|晚报|都市报)|[{CJK}]{{2}}新闻|{_SECTIONS}|^{_PAPER_NAME.pattern}"
+    rf"|^今日[{CJK}]{{2}}(?=\s)"
 )
 # a county's paper named 今日 and its place (今日宁海), alone on its line
 _TODAY_PAPER: Final = re.compile(rf"今日[{CJK}]{{2}}")
@@ -548,9 +551,9 @@ def _dated_header(chunk: Chunk) -> bool:
 
 
 # a short name in a header: two to eight characters, perhaps spaced out or dotted, perhaps
-# with the page number (镇街动态, 海盐报, 综合 2, A5 民生)
+# with the page number (镇街动态, 海盐报, 综合 2, A5 民生), or a day's special (3·15特别报道)
 _SECTION_LIKE: Final = re.compile(
-    rf"(?:[A-Z]?\d{{1,2}}\s*)?[{CJK}](?:\s?[{CJK}·]){{1,7}}(?:\s*[A-Z]?\d{{1,2}})?"
+    rf"(?:[A-Z]?\d{{1,2}}\s*|\d{{1,2}}·\d{{1,2}})?[{CJK}](?:\s?[{CJK}·]){{1,7}}(?:\s*[A-Z]?\d{{1,2}})?"
 )
 _AD_LABEL: Final = re.compile(r"(?:公益)?广\s*告")
 # a call to scan a code or follow an account, beside a picture of the code
@@ -1459,6 +1462,9 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                         )
                         # the bodies signing a notice under its close (特此通告。 | 平湖市…局)
                         or prev_text.endswith(_NOTICE_CLOSE)
+                        # (who the author is, under the text's last sentence, perhaps wrapped:
+                        # …整洁美丽。 | （作者系衢州学院马克思主义学 | 院副教授）)
+                        or text.startswith(("（作者", "(作者"))
                         # a subhead set flush between paragraphs that open indented, no blank
                         # line around it (…交道。 | 田埂上学来的歌 | 　　顾秀英出生在…)
                         or (
@@ -1558,6 +1564,13 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                                 and _FIELD_LINE.fullmatch(prev_text) is not None
                                 and _FIELD_LINE.fullmatch(text) is not None
                             )
+                            # (nor under a label's value wrapped onto a line of its own:
+                            # 茶产业全产业链产值： | 150亿元 | 修缮老屋：800余幢)
+                            and not (
+                                k - start >= 2
+                                and lines[k - 2].text.endswith(_COLONS)
+                                and _ROW_LABEL.match(text) is not None
+                            )
                         )
                     )
                 split = split or doubled != prev_doubled
@@ -1602,7 +1615,7 @@ def _list_under_opening(lines: list[Line], text: str, column: float) -> bool:
 
 # a row's label opening a line: 户籍人口：, 2022年村集体经济经营性收入：, 开放时间：; not who
 # speaks (她说：“…, 我就又问：)
-_ROW_LABEL: Final = re.compile(rf"[0-9{CJK}（）()]{{2,16}}(?<![说问道答讲])[：:](?![“‘])")
+_ROW_LABEL: Final = re.compile(rf"[0-9{CJK}（）()“”]{{2,16}}(?<![说问道答讲])[：:](?![“‘])")
 
 
 def _row_label_ends(lines: list[Line]) -> frozenset[int]:
@@ -1629,6 +1642,8 @@ def _row_label_ends(lines: list[Line]) -> frozenset[int]:
             lines[k - 1].final
             or lines[k - 1].content_width <= widest - 2
             or (k in short_label and k - 1 in short_label)
+            # (a source's note under the rows: （数据来源：松阳县统计局）)
+            or lines[k].text.startswith(("（数据来源", "（来源", "(数据来源", "(来源"))
         )
     ]
     # (rows are dense: a text's lines open with a clause and a colon (…报道：, 他说：) now and
@@ -1659,8 +1674,11 @@ _SHORT_ROW_LABEL: Final = re.compile(rf"[{CJK}]{{2,4}}[：:]")
 
 # a timetable's row: the day and the hours, then what is affected (6月24日 7:00—16:00 城关镇…)
 _TIMETABLE_ROW: Final = re.compile(r"\s*\d{1,2}月\d{1,2}日\s*(?:\d{1,2}[:：]\d{2}\S*)?\s+\S")
-# a timeline's row: the day, or days, a space, what happened (11月3日—4日　菊花采摘体验周…)
-_TIMELINE_ROW: Final = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:[—\-－~～至]\d{1,2}日)?\s+[^\s\d]")
+# a timeline's row: the day, days or year, a space, what happened (11月3日—4日　菊花采摘体验周…,
+# 2016年　松阳启动“拯救老屋行动”)
+_TIMELINE_ROW: Final = re.compile(
+    r"\s*(?:\d{1,2}月\d{1,2}日(?:[—\-－~～至]\d{1,2}日)?|(?:19|20)\d{2}年(?:\d{1,2}月)?)\s+[^\s\d]"
+)
 
 
 def _timetable_ends(lines: list[Line], column: float) -> frozenset[int]:
@@ -2127,6 +2145,8 @@ def _split_run_in_titles(chunks: list[Chunk]) -> list[Chunk]:
                 and chunks[i - 1].kind == "text"
                 and len(chunks[i - 1].lines) >= 2
                 and not chunks[i - 1].lines[-1].final
+                # (a credit in brackets closes it: …预约参加。（通讯员 沈 悦）)
+                and not _ends_in_credit(chunks[i - 1].lines[-1].text)
             )
         ):
             out.append(chunk)
@@ -2148,7 +2168,9 @@ def _split_run_in_titles(chunks: list[Chunk]) -> list[Chunk]:
             or title.endswith(("年", "月", "日", "时", "号"))
             or title[-1].isdigit()
             or title.count("“") != title.count("”")
-            or (title[0] in MARKERS and not dated)
+            # (a brief's title after ■ runs in over a word its text opens with: ■乍浦镇开展春季
+            # 护河行动 近 | 日，…; a list's item under another marker is no brief's title)
+            or (title[0] in MARKERS and not dated and (title[0] != "■" or rest[:1].isdigit()))
             or _starts_dateline(title)
             or _ROLE.match(title) is not None
             or (
@@ -2356,7 +2378,9 @@ _SUBHEAD_LEAD: Final = re.compile(
     rf"|[（(][一二三四五六七八九十]{{1,3}}[)）]"
     rf"|\d{{1,2}}[.、．](?!\d)|[{MARKERS}]"
     # (or a word numbered, then a colon: 误区一：越贵越补, 妙招二：…)
-    rf"|{_NUMBERED_WORD})"
+    rf"|{_NUMBERED_WORD}"
+    # (or then a space: 案例一 健身卡余额退不了)
+    r"|(?:案例|误区|妙招|镜头|场景|故事)[一二三四五六七八九十]{1,2}\s)"
 )
 
 
@@ -3198,6 +3222,17 @@ def _classify(chunks: list[Chunk]) -> None:
             # (a headline the extraction set inside a story's column break, over its own
             # story: the story above goes on after that one)
             and not _headline_over_story(chunks, i)
+            # (nor a kicker of phrases a space apart right over a title printed twice: …（陈 |
+            # 警官） | | 暑期将至 全市防溺水工作全面启动 | 86支巡护队…×2; running text sets no
+            # space between its words)
+            and not (
+                len(chunk.lines) == 1
+                and not chunk.blank_after
+                and i + 1 < len(chunks)
+                and chunks[i + 1].lines[0].doubled
+                and " " in chunk.text
+                and _WORD_PHRASES.fullmatch(chunk.text) is not None
+            )
         ):
             chunk.kind = "body"
         elif prev is not None and prev is last_body and _contact_lines(chunk):
@@ -4007,7 +4042,11 @@ def _opens_photo_group(chunks: list[Chunk], i: int) -> bool:
     while (
         j < len(chunks)
         and chunks[j].kind == "body"
-        and chunks[j].blank_before
+        # (a blank line over each, or none: 图①：… | 图②：…, each opening with its space)
+        and (
+            chunks[j].blank_before
+            or (chunks[j].lines[0].indented and chunks[j].lines[0].text[:1] == "图")
+        )
         and _NUMBERED_CAPTION.match(chunks[j].lines[0].text) is not None
     ):
         j += 1
@@ -7151,6 +7190,22 @@ def parse_page(page: Page | str, page_id: str = "page") -> PageLayout:
         gc.enable()
 
 
+def _mark_wrapped_source_notes(lines: list[Line]) -> None:
+    """A note of where a box's figures come from, wrapped onto the next line (（数据来源：松阳县统
+    | 计局等）), ends the box as a sentence's end would: its last line is marked final in place."""
+    for i in range(len(lines) - 1):
+        line, below = lines[i], lines[i + 1]
+        if (
+            line.kind == "text"
+            and line.text[:1] in "（("
+            and below.kind == "text"
+            and not below.final
+            and below.text.endswith(("）", ")"))
+            and _SOURCE_NOTE.fullmatch(line.text + below.text) is not None
+        ):
+            lines[i + 1] = below._replace(final=True)
+
+
 def _mark_author_notes(lines: list[Line]) -> None:
     """A name alone on a line under a sentence's end and an author's note under it (…积累起来。
     | 周明远 | （作者为…）) sign a commentary: a credit, not its text. Marked in place as byline
@@ -7258,6 +7313,8 @@ def _parse_page(page: Page) -> PageLayout:
     if "作者" in page.text:  # (rare: a commentary signed with its author's post)
         _mark_author_notes(lines)
     _mark_signatures(lines)
+    if "来源" in page.text:  # (rare: a box's figures closed by their source)
+        _mark_wrapped_source_notes(lines)
     continued = "版）" in page.text or "版)" in page.text  # (jump lines end so: rare)
     chunks = _split_marked_titles(_split_run_in_titles(_chunks(lines)))
     chunks = _join_wrapped_credit_names(_split_glued_titles(chunks, continued))
@@ -8020,6 +8077,14 @@ def _add_body(
     continued_from = (
         lines[0].text[:1] in "（(" and _CONTINUED_FROM.fullmatch(lines[0].text) is not None
     )
+    # who the author is, under the text (（作者系…）): its last paragraph, and the text's end
+    author_note = lines[0].text[:1] in "（(" and _AUTHOR_NOTE.fullmatch(chunk.text) is not None
+    note_above = (
+        prev is not None
+        and prev.kind == "body"
+        and prev.text[:1] in "（("
+        and _AUTHOR_NOTE.fullmatch(prev.text) is not None
+    )
     starts_article = (
         # (a caption's first line set with a space opens it even inside a story cut
         # mid-sentence by it: …增开了至安徽、 |  1月10日，在市汽车客运站… | ■摄影 … | 河南、…)
@@ -8039,7 +8104,8 @@ def _add_body(
         or credit_above
         # (a story continued from another page opens with its jump line: （上接第1版）)
         or continued_from
-    )
+        or note_above
+    ) and not (author_note and current is not None and prev is not None and prev.kind == "body")
     if (
         starts_article
         and not continued_from
@@ -8118,6 +8184,7 @@ def _add_body(
         and not current.open_end
         and not announced
         and not grouped_caption
+        and not author_note
     ):
         # A new block with no headline or dateline between: the column width changes.
         if len(current.widths) >= 3:
@@ -8329,6 +8396,16 @@ def _add_body(
     )
     if not item_ends and rows_resumed:
         item_ends = frozenset(range(rows_resumed))
+    if (
+        len(lines) >= 4
+        and lines[0].text[:1] in _ITEM_NUMBER_FIRST  # (cheap first)
+        and _ANY_PUNCT.search(lines[0].text[2:]) is None
+        and _item_number(lines[0].text) is not None
+        and _table_rows(lines[1:], pairs=True)
+    ):
+        # a section's numbered heading over a table's rows (一、招生学校及名额 | 学校  年级  名额
+        # | 魏塘中心小学  一年级  40 | …): the heading and each row a paragraph
+        item_ends = frozenset(range(len(lines)))
     if not item_ends and (_fact_box(lines) or _table_rows(lines, pairs=True)):
         item_ends = frozenset(range(len(lines)))  # a fact box or a table: each row a paragraph
     if not item_ends and chunk.text.count("：") >= 3:
@@ -8348,8 +8425,8 @@ def _add_body(
     if (
         not item_ends
         and len(lines) >= 3
-        and "日" in chunk.text
-        and (":" in chunk.text or "日 " in chunk.text)
+        and ("日" in chunk.text or "年 " in chunk.text)
+        and (":" in chunk.text or "日 " in chunk.text or "年 " in chunk.text)
     ):
         item_ends = _timetable_ends(lines, chunk.width)
     if not item_ends and (len(lines) >= 4 or rows_above) and lines[0].raw.count(" ") >= 2:
@@ -8502,7 +8579,11 @@ def _add_body(
             and n + 1 < len(read)
             and _ANY_PUNCT.search(text[2:]) is None
             and (heading := _item_number(text)) is not None
-            and (item := _item_number(read[n + 1].text)) in _FIRST_ITEMS
+            and (
+                (item := _item_number(read[n + 1].text)) in _FIRST_ITEMS
+                # (or over its text set in as a paragraph: 　　二、报名时间及方式 | 　　7月6日…)
+                or (read[n + 1].indented and len(text) <= 16 and indenting())
+            )
             and heading != item
         ):
             open_end = False
