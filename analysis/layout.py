@@ -1702,9 +1702,10 @@ def _timetable_ends(lines: list[Line], column: float) -> frozenset[int]:
         and _ANY_PUNCT.search(lines[first - 1].text) is None
     ):
         ends.add(first - 2)  # (the text over the column heads: …提前做好准备。 | 停电时间 停电区域)
-    # (the last row runs to its first line short of the column)
+    # (the last row runs to its first line short of the column, or to a line set in under it:
+    # 12月24日 8:00-12:00 镇海区骆驼街道万景山庄 |   如遇雨雪等恶劣天气，…)
     k = rows[-1]
-    while k < len(lines) - 1 and lines[k].width > column - 2:
+    while k < len(lines) - 1 and lines[k].width > column - 2 and not lines[k + 1].indented:
         k += 1
     ends.add(k)
     return frozenset(ends)
@@ -3548,6 +3549,11 @@ def _table_row(line: Line, pairs: bool) -> bool:
 _NAME_FIGURE_ROW: Final = re.compile(
     rf"\s*[{CJK}](?: ?[{CJK}]){{1,7}} +\d[\d.]*[^\s。，；！？]{{0,6}}\s*"
 )
+
+
+def _head_row(line: Line) -> bool:
+    """A table's heads: three cells or more as printed, short words (项目 姓名 单位 成绩)."""
+    return line.raw.count(" ") >= 2 and _table_row(line, pairs=True)
 
 
 def _printed_row(line: Line) -> bool:
@@ -8240,7 +8246,7 @@ def _add_body(
                 and lines[0].indented
                 and lines[0].text.endswith(_COLONS)
                 and len(text_lines) >= 2
-                and _printed_row(text_lines[1])
+                and (_printed_row(text_lines[1]) or _head_row(text_lines[1]))
             ):
                 # (a paragraph opening with its indent to announce the rows under it: the rows
                 # are no measure of the column, 　　本轮其他比赛结果如下： | 海宁队 86∶79 平湖队)
@@ -8396,6 +8402,26 @@ def _add_body(
     )
     if not item_ends and rows_resumed:
         item_ends = frozenset(range(rows_resumed))
+    if not item_ends and len(lines) >= 2 and lines[0].text.endswith(_COLONS):
+        # a line announcing a table over its rows, a note perhaps under them (市气象台昨天17时
+        # 发布： | 20日（周三） 晴 -4℃～4℃ 西北风4-5级 | … |   温馨提示：…): each row a paragraph
+        rows = 1
+        while (
+            rows < len(lines)
+            and lines[rows].raw.count(" ") >= 2
+            and _table_row(lines[rows], pairs=True)
+        ):
+            rows += 1
+        if (
+            rows >= 3
+            and (
+                rows == len(lines)
+                or lines[rows].indented
+                or _ROW_LABEL.match(lines[rows].text) is not None
+            )
+        ) or (rows == len(lines) == 2 and _head_row(lines[1])):
+            # (or the table's heads alone, its rows cut off by a column break)
+            item_ends = frozenset(range(rows))
     if (
         len(lines) >= 4
         and lines[0].text[:1] in _ITEM_NUMBER_FIRST  # (cheap first)
@@ -8674,7 +8700,8 @@ def _add_body(
             or (
                 len(lines) == 1
                 and not widths_before
-                and len(last.text) <= 16
+                # (a longer list of bodies opens with 各: 各县（区）防指，市防指各成员单位：)
+                and (len(last.text) <= 16 or (last.text[0] == "各" and len(last.text) <= 30))
                 and last.text.endswith(_COLONS)
             )
             # (and a diary entry's date and weather: 2月10日 晴)
@@ -8699,7 +8726,10 @@ def _add_body(
             ends = chunk.blank_after
         current.open_end, current.ambiguous_end = not ends, ends
         current.end_width, current.end_indented = lines[-1].width, started
-        current.rows_end = _printed_row(last)
+        current.rows_end = _printed_row(last) or (
+            # (or a table's heads under the line announcing it: …成绩如下： | 项目 姓名 单位 成绩)
+            len(lines) >= 2 and lines[-2].text.endswith(_COLONS) and _head_row(last)
+        )
         current.colon_items_end = (
             colon_above
             and len(lines) - 1 in item_ends
