@@ -84,7 +84,7 @@ _SECTIONS: Final = "要闻|民生|副刊|专版"
 _NEWS_SECTIONS: Final = "综合|本地|国内|国际|社会|经济|体育|文化|地方|时政"
 _MORE_SECTIONS: Final = (
     "农村|农业|社区|教育|健康|法治|评论|专题|财经|文旅|科技|旅游|汽车|房产|消费|视点|理论|读书|人文|乡村|城事"
-    "|城乡|城建|三农|生活|周刊|县域|镇街道|镇街|街镇|法制|娱乐|卫生|访谈|人物|观察|数读"
+    "|城乡|城建|三农|生活|周刊|县域|镇街道|镇街|街镇|法制|娱乐|卫生|访谈|人物|观察|数读|市场"
 )
 # the desks whose telephone lines a page prints: 新闻热线, 广告热线, 发行电话 …
 _DESK_LINES: Final = (
@@ -92,7 +92,7 @@ _DESK_LINES: Final = (
 )
 # (本报 may lead any of them: 本报记者, 本报通讯员, 本报评论员; so may 新华社: 新华社记者)
 BYLINE_ROLES: Final = (
-    "(?:本报|新华社)?(?:见习记者|实习记者|特约记者|首席记者|融媒体记者|融媒记者|记者|特约通讯员|通讯员|"
+    "(?:本报|新华社|中新社|商报|晚报|日报|都市报|早报|快报)?(?:见习记者|实习记者|特约记者|首席记者|融媒体记者|融媒记者|记者|特约通讯员|通讯员|"
     "实习生|特约评论员|评论员|摄影记者|摄影|摄|文/图|文图|图/文|文/|文／|撰稿|整理|指导老师|指导教师)"
 )
 _ROLE: Final = re.compile(rf"^[{MARKERS}]?\s*(?:{BYLINE_ROLES})")
@@ -1521,6 +1521,14 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                             and _BOX_LABEL.fullmatch(text) is not None
                         )
                         or (indented and prev_width < width - 2.5 and prev_text.count(" ") >= 2)
+                        # (a notice's title right over whom it addresses: 关于恢复门诊服务时间的
+                        # 通告 | 广大居民朋友：)
+                        or (
+                            k - start == 1
+                            and text.endswith(_COLONS)
+                            and len(text) <= 16
+                            and _DOCUMENT_TITLE.match(prev_text) is not None
+                        )
                         # (a title of phrases a space apart opening the chunk, over text that
                         # opens with who speaks and runs on: 小区门口路灯不亮 已安排维修 |
                         # 市民反映：阳明街道…; running text sets no space between its words)
@@ -1774,6 +1782,10 @@ def _signer_line(text: str) -> bool:
     return len(text) <= 24 and _ANY_PUNCT.search(text) is None and _DATE_LINE.search(text) is None
 
 
+# a row of hours under its label: 周一至周五 8:00—11:30, 周六、周日 8:00—11:30
+_LABEL_HOURS: Final = re.compile(rf"[{CJK}、]{{2,10}}\s+\d{{1,2}}[:：]\d{{2}}")
+
+
 def _list_item_ends(
     lines: list[Line], text: str, column: float, colon_above: bool
 ) -> frozenset[int]:
@@ -1838,17 +1850,23 @@ def _list_item_ends(
     ):
         # (rows short of the column right under it, the text going on under them in full
         # lines: 具体如下： | 上午：7:30—11:30 | 下午：14:00—17:30 | 急诊、发热门诊及儿科夜间…)
+        # (or a label a space before its hours: 周一至周五 8:00—11:30 13:30—17:00)
         rows = 0
         while (
             not leads
             and rows < len(items)
-            and items[rows].width <= column - 3
             and _CLAUSE_INSIDE.search(items[rows].text) is None
             and not items[rows].text.endswith(_RUNS_ON)
-            and _ROW_LABEL.match(items[rows].text) is not None
+            and (
+                (items[rows].width <= column - 3 and _ROW_LABEL.match(items[rows].text) is not None)
+                or (
+                    items[rows].width <= column - 2
+                    and _LABEL_HOURS.match(items[rows].raw.strip()) is not None
+                )
+            )
         ):
             rows += 1
-        if rows >= 2 and rows < len(items) and items[rows].width > column - 2:
+        if rows >= 2 and rows < len(items) and items[rows].width >= column - 2.5:
             return frozenset(announcing + list(range(start, start + rows)))
         return _NO_ITEMS
     # (one numbered item, wrapped, may be all a chunk holds between column breaks: 1.每千名老年人
@@ -8002,6 +8020,10 @@ def _resumed_story(articles: list[Article], chunk: Chunk) -> Article | None:
         own = _sorted_median(chunk.inner_widths) if chunk.inner_widths else lines[0].width
         # (widths with hanging marks, as the story's column is measured)
         if abs(own - column) < 1.5 and lines[0].width > column - 1.75:
+            return article
+        # (a few lines, whose figures make the inner ones measure short: 业团队统一规划设计。
+        # 目前，全镇已有 | 民宿230余家，床位4800余 | 张，…: the first line as wide as the column)
+        if len(lines) <= 4 and abs(lines[0].width - column) <= 1:
             return article
     return None
 
