@@ -67,6 +67,7 @@ from .normalize import (
     Piece,
     Span,
     fold_width,
+    normalize_cells,
     normalize_folded,
     normalize_line,
     split_glued_names,
@@ -996,6 +997,22 @@ def _is_credit(text: str) -> bool:
         or _NAME_CREDIT.match(text) is not None
         or _AGENCY_PHOTO.fullmatch(text) is not None
         or _GROUP_CREDIT.fullmatch(text) is not None
+        or _unit_post_name(text)
+    )
+
+
+def _unit_post_name(text: str) -> bool:
+    """An author's unit, post and name a space apart (浙江善文律师事务所 律师 钱文斌), as a
+    lawyer or a doctor answering signs in brackets under the answer."""
+    parts = text.split()
+    if len(parts) < 3 or parts[1] not in _AUTHOR_POSTS:  # (cheap first)
+        return False
+    name = "".join(parts[2:])
+    return (
+        _AUTHOR_UNIT.fullmatch(parts[0]) is not None
+        and 2 <= len(name) <= 4
+        and _NAME_2_TO_4.fullmatch(name) is not None
+        and _opens_with_surname(name)
     )
 
 
@@ -1489,7 +1506,17 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                         )
                         # a new block with no blank line: the column width changes (a caption
                         # set narrower than the article above it)
-                        or (k - start >= 2 and line_width > width + 2.5)
+                        # (not a list's next item set in, its figures widening it: …严格保密。 |
+                        # 　　四、联系方式：…0573-84018110、)
+                        or (
+                            k - start >= 2
+                            and line_width > width + 2.5
+                            and not (
+                                indented
+                                and text[:1] in _ITEM_NUMBER_FIRST
+                                and _item_number(text) is not None
+                            )
+                        )
                         # (the imprint right under the last story's last line: 衢州日报社出版
                         # 地址：衢州市柯城区 | 荷花中路 邮编：…)
                         or (
@@ -1657,7 +1684,16 @@ def _row_label_ends(lines: list[Line]) -> frozenset[int]:
     # (rows are dense: a text's lines open with a clause and a colon (…报道：, 他说：) now and
     # then, not one line in three from the first such line on)
     # (a labelled line opening the chunk opens a row too)
-    if len(leads) + (labelled[0] == 0) < 3 or len(labelled) < 0.35 * (len(lines) - labelled[0]):
+    # (the rows' lines only: a paragraph set in under them is none of them)
+    rows_end = next(
+        (
+            k
+            for k in range((leads or labelled)[-1] + 1, len(lines))
+            if lines[k].indented and k not in labelled
+        ),
+        len(lines),
+    )
+    if len(leads) + (labelled[0] == 0) < 3 or len(labelled) < 0.35 * (rows_end - labelled[0]):
         return _NO_ITEMS
     ends = {k - 1 for k in leads}
     # (the last row runs to its first line short of the column: …学生凭证享受八折优惠 | 主办方
@@ -1668,6 +1704,7 @@ def _row_label_ends(lines: list[Line]) -> frozenset[int]:
         k < len(lines) - 1
         and lines[k].content_width + (2 if lines[k].indented else 0) > widest - 2
         and not lines[k].final
+        and not lines[k + 1].indented  # (a paragraph set in opens under it)
     ):
         k += 1
     # (not on a label whose value wrapped onto the next line: …经营性收入： | 386万元)
@@ -2502,12 +2539,22 @@ def _numbered_after_subhead(chunks: list[Chunk], i: int, text: str) -> bool:
     number = _item_number(text)
     if number is None or number[1] < 2:
         return False
+    before = (number[0], number[1] - 1)
     for chunk in reversed(chunks[max(0, i - 40) : i]):
         if chunk.kind != "body":
             return False
-        if len(chunk.lines) == 1 and _item_number(chunk.lines[0].text) == (
-            number[0],
-            number[1] - 1,
+        if len(chunk.lines) == 1 and _item_number(chunk.lines[0].text) == before:
+            return True
+        # (or a heading set in on a line of its own inside a chunk, short, over its text set
+        # in: 　　三、报名时间和方式 | 　　7月9日9时起，…)
+        if any(
+            line.indented
+            and len(line.text) <= 12
+            and _ANY_PUNCT.search(line.text[2:]) is None
+            and _item_number(line.text) == before
+            and k + 1 < len(chunk.lines)
+            and chunk.lines[k + 1].indented
+            for k, line in enumerate(chunk.lines)
         ):
             return True
     return False
@@ -3241,6 +3288,16 @@ def _classify(chunks: list[Chunk]) -> None:
             # (a headline the extraction set inside a story's column break, over its own
             # story: the story above goes on after that one)
             and not _headline_over_story(chunks, i)
+            # (nor a title over its ——subtitle: …一只白鹭 | 把整条溪都衔走了 | | 一座城的书香底色 |
+            # ——读《湖州藏书楼旧事》, no text runs on into a dash)
+            and not (
+                2 <= len(chunk.lines) <= 3
+                and chunk.blank_after
+                and chunk.lines[-1].text.startswith("——")
+                and len(chunk.lines[-1].text) <= 30
+                and not any(_ANY_PUNCT.search(line.text) for line in chunk.lines[:-1])
+                and all(len(line.text) <= 16 for line in chunk.lines[:-1])
+            )
             # (nor a kicker of phrases a space apart right over a title printed twice: …（陈 |
             # 警官） | | 暑期将至 全市防溺水工作全面启动 | 86支巡护队…×2; running text sets no
             # space between its words)
@@ -3552,7 +3609,11 @@ def _table_row(line: Line, pairs: bool) -> bool:
     if pairs and any(a[-1].isdigit() and _CJK_CHAR.match(b) for a, b in itertools.pairwise(cells)):
         return False  # a number parted from its unit by justification: 1 月 | 29 日电
     if len(cells) >= 3:
-        return all(len(cell) <= (12 if pairs else 8) for cell in cells)
+        # (a telephone number with its area code may run longer: 0575-88061235)
+        return all(
+            len(cell) <= (12 if pairs else 8) or _PHONE_CELL.fullmatch(cell) is not None
+            for cell in cells
+        )
     return (
         pairs
         and len(cells) == 2
@@ -3567,6 +3628,9 @@ def _table_row(line: Line, pairs: bool) -> bool:
 _NAME_FIGURE_ROW: Final = re.compile(
     rf"\s*[{CJK}](?: ?[{CJK}]){{1,7}} +\d[\d.]*[^\s。，；！？]{{0,6}}\s*"
 )
+
+
+_PHONE_CELL: Final = re.compile(r"\d{3,4}-\d{7,8}")
 
 
 def _head_row(line: Line) -> bool:
@@ -3591,7 +3655,7 @@ def _row_cells(cells: list[str], text: str) -> bool:
     and a place: 9:00—16:00 东湖大道)."""
     return (
         len(cells) >= 3
-        and all(len(cell) <= 12 for cell in cells)
+        and all(len(cell) <= 12 or _PHONE_CELL.fullmatch(cell) is not None for cell in cells)
         and _SENTENCE_MARK.search(text) is None
         and not any(
             a.isdigit()
@@ -3687,6 +3751,8 @@ _LONG_NOTICE_TITLE: Final = re.compile(
     rf"[{CJK}0-9“”（）()]{{6,36}}(?:招标公告|中标公告|招聘公告|采购公告|减资公告|注销公告|合并公告"
     # (and a utility's or an auction's: 国网…供电公司停电检修公告, …国有建设用地使用权挂牌出让公告)
     r"|清算公告|停电公告|检修公告|停水公告|停气公告|拍卖公告|出让公告|施工公告|征收公告"
+    # (and a school's or a club's call for pupils: 绍兴市少年宫2022年秋季班招生公告)
+    r"|招生公告|招生简章|招募公告"
     r"|公示|通告|启事)"
 )
 
@@ -7214,6 +7280,48 @@ def parse_page(page: Page | str, page_id: str = "page") -> PageLayout:
         gc.enable()
 
 
+# what a prose line holds and a table's row does not
+_PROSE_MARK: Final = re.compile(r"[，。；！？、：]")
+
+
+def _keep_table_cells(lines: list[Line]) -> None:
+    """Three rows or more of a table, one under another (a blank line may part them, a column
+    break), each three cells or more a space apart, as many in each, every cell short and more
+    than one character or a figure, a figure in each row but perhaps the first (its heads:
+    班级 适合年龄 课时 费用（元） | 少儿书法 6—12岁 16 960 | …): their cells stay a space apart,
+    where justification would be read into the spaces beside figures (16 960 is two cells, not
+    16960). Such lines are normalised again in place."""
+    run: list[int] = []
+    cells = 0
+
+    def flush() -> None:
+        body = run[1:] if run and not _DIGIT.search(lines[run[0]].raw) else run
+        if len(body) >= 3 and all(_DIGIT.search(lines[k].raw) for k in body):
+            for k in run:
+                line = lines[k]
+                span = normalize_cells(line.raw, line.number)
+                lines[k] = line._replace(pieces=tuple(span.pieces), text=span.text)
+
+    for k, line in enumerate(lines):
+        if line.kind == "blank":
+            continue
+        parts = line.raw.split()
+        row = (
+            len(parts) >= 3
+            # (a telephone number with its area code runs to 13: 0575-88061235)
+            and all(len(part) <= 14 for part in parts)
+            and all(len(part) >= 2 or part.isdigit() for part in parts)
+            and _PROSE_MARK.search(line.raw) is None
+            and line.kind == "text"
+        )
+        if row and run and len(parts) == cells:
+            run.append(k)
+            continue
+        flush()
+        run, cells = ([k], len(parts)) if row else ([], 0)
+    flush()
+
+
 def _mark_wrapped_source_notes(lines: list[Line]) -> None:
     """A note of where a box's figures come from, wrapped onto the next line (（数据来源：松阳县统
     | 计局等）), ends the box as a sentence's end would: its last line is marked final in place."""
@@ -7241,11 +7349,16 @@ def _mark_author_notes(lines: list[Line]) -> None:
             and note.text[:1] in "（("  # (cheap first: the note's bracket)
             and _AUTHOR_NOTE.fullmatch(note.text) is not None
             and name.kind == "text"
-            and _NAME_2_TO_4.fullmatch(name.text) is not None
+            # (perhaps letter-spaced: 郑 岚)
+            and _NAME_2_TO_4.fullmatch(name.text.replace(" ", "")) is not None
             and _opens_with_surname(name.text)
             and (above.final or above.kind == "blank")
         ):
-            lines[i - 1] = name._replace(kind="byline")
+            # (the name normalised as names are: 郑 岚 -> 郑岚)
+            pieces = tuple(normalize_folded(name.raw, name.number, names=True, surnames=SURNAMES))
+            lines[i - 1] = name._replace(
+                kind="byline", pieces=pieces, text="".join([p[0] for p in pieces])
+            )
             lines[i] = note._replace(kind="byline")
 
 
@@ -7334,6 +7447,7 @@ def _lift_quoted_label(headline: Headline, article: Article) -> None:
 
 def _parse_page(page: Page) -> PageLayout:
     lines = _read_lines(page.text)
+    _keep_table_cells(lines)
     if "作者" in page.text:  # (rare: a commentary signed with its author's post)
         _mark_author_notes(lines)
     _mark_signatures(lines)
@@ -8213,6 +8327,13 @@ def _add_body(
         and not announced
         and not grouped_caption
         and not author_note
+        # (a list's next item, its figures widening its lines: 三、…严格保密。 | 四、联系方式：
+        # …0573-84018110、)
+        and not (
+            lines[0].text[:1] in _ITEM_NUMBER_FIRST
+            and current.paragraphs
+            and _next_item(current.paragraphs[-1].text, lines[0].text)
+        )
     ):
         # A new block with no headline or dateline between: the column width changes.
         if len(current.widths) >= 3:
@@ -8335,6 +8456,8 @@ def _add_body(
         current.open_end = (
             full_end
             and not current.verse
+            # (a table's next row after a column break under its rows is a row)
+            and not rows_above
             and (chunk.blank_before or not lines[0].indented)
             and (
                 # who said the quotation above runs on after it, in a line of its own or more
@@ -8424,10 +8547,16 @@ def _add_body(
     )
     if not item_ends and rows_resumed:
         item_ends = frozenset(range(rows_resumed))
-    if not item_ends and len(lines) >= 2 and lines[0].text.endswith(_COLONS):
+    announces = (
+        next((k for k, line in enumerate(lines) if line.text.endswith(_COLONS)), -1)
+        if not item_ends and len(lines) >= 2 and ("：" in chunk.text or ":" in chunk.text)
+        else -1
+    )
+    if announces >= 0:
         # a line announcing a table over its rows, a note perhaps under them (市气象台昨天17时
-        # 发布： | 20日（周三） 晴 -4℃～4℃ 西北风4-5级 | … |   温馨提示：…): each row a paragraph
-        rows = 1
+        # 发布： | 20日（周三） 晴 -4℃～4℃ 西北风4-5级 | … |   温馨提示：…): the line ends its
+        # paragraph and each row is one
+        rows = announces + 1
         while (
             rows < len(lines)
             and lines[rows].raw.count(" ") >= 2
@@ -8435,25 +8564,29 @@ def _add_body(
         ):
             rows += 1
         if (
-            rows >= 3
+            rows - announces >= 3
             and (
                 rows == len(lines)
                 or lines[rows].indented
                 or _ROW_LABEL.match(lines[rows].text) is not None
             )
-        ) or (rows == len(lines) == 2 and _head_row(lines[1])):
+        ) or (rows == len(lines) == announces + 2 and _head_row(lines[-1])):
             # (or the table's heads alone, its rows cut off by a column break)
-            item_ends = frozenset(range(rows))
+            item_ends = frozenset(range(announces, rows))
     if (
         len(lines) >= 4
         and lines[0].text[:1] in _ITEM_NUMBER_FIRST  # (cheap first)
         and _ANY_PUNCT.search(lines[0].text[2:]) is None
         and _item_number(lines[0].text) is not None
-        and _table_rows(lines[1:], pairs=True)
     ):
         # a section's numbered heading over a table's rows (一、招生学校及名额 | 学校  年级  名额
-        # | 魏塘中心小学  一年级  40 | …): the heading and each row a paragraph
-        item_ends = frozenset(range(len(lines)))
+        # | 魏塘中心小学  一年级  40 | …), the next section set in under them perhaps: the
+        # heading and each row a paragraph
+        rows = 1
+        while rows < len(lines) and _table_row(lines[rows], pairs=True):
+            rows += 1
+        if rows >= 4 and (rows == len(lines) or lines[rows].indented):
+            item_ends = frozenset(range(rows))
     if not item_ends and (_fact_box(lines) or _table_rows(lines, pairs=True)):
         item_ends = frozenset(range(len(lines)))  # a fact box or a table: each row a paragraph
     if not item_ends and chunk.text.count("：") >= 3:

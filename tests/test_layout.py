@@ -9,7 +9,7 @@ import pytest
 
 from analysis.ingest import read_page
 from analysis.layout import ARTICLE_COLUMNS, check_conservation, load_articles, parse_page
-from analysis.normalize import fold_width, locate, normalize_line
+from analysis.normalize import fold_width, locate, normalize_cells, normalize_line
 
 
 @pytest.fixture(scope="module")
@@ -210,6 +210,14 @@ def test_normalisation_of_justification_and_width() -> None:
     assert normalize_line("16 300 多人次，1 6.5 公里", 1).text == "16300多人次，16.5公里"
     # (but a count and a decimal another cell follows are two cells: 太仓港区 16 28.4 39.6%)
     assert normalize_line("太仓港区 16 28.4 39.6%", 1).text == "太仓港区16 28.4 39.6%"
+    # (two times of day a space apart stay apart: 8:00—11:30 13:30—17:00)
+    assert normalize_line("周一至周五 8:00—11:30 13:30—17:00", 1).text == (
+        "周一至周五8:00—11:30 13:30—17:00"
+    )
+    # (a line read as a table's row keeps every cell apart; the layout decides which are)
+    row = normalize_cells("　少儿书法  6—12岁 16 960 ", 3)
+    assert row.text == "少儿书法 6—12岁 16 960"
+    assert [piece.col for piece in row.pieces] == [2, 8]  # (the second space of two dropped)
     assert normalize_line("出口8 273.5亿元", 1).text == "出口8273.5亿元"
     # a number two spaces apart or more from what stands beside it is a table's cell: one space
     # stays (平湖中学  480  240), as a header's parts keep theirs (3    县 域    2021年…)

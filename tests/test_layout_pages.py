@@ -304,7 +304,7 @@ def test_a_table_a_paragraph_announces_stays_in_its_story(layouts) -> None:
     assert len(articles) == 5
     story = articles[articles.dateline == "本报讯（记者 陈朵）"].iloc[0]
     paragraphs = story.body.split("\n")
-    assert "黄瓜3.20 3.60 -11.1%" in paragraphs
+    assert "黄瓜 3.20 3.60 -11.1%" in paragraphs
     assert paragraphs[-1].startswith("市发改委价格监测中心")
     assert len(paragraphs) == 10
 
@@ -349,7 +349,21 @@ def test_an_imprint_at_the_foot_is_furniture(layouts) -> None:
 
 def test_a_tables_count_and_decimal_stay_two_cells(layouts) -> None:
     # (前4个月…如下： | 板块 项目数 完成投资 完成率 | 太仓港区 16 28.4 39.6% | …): each row a
-    # paragraph of the story, a count and the decimal beside it two cells, not one number
+    # paragraph of the story, a count and the decimal beside it two cells, not one number, and
+    # every cell a space apart
     articles = layouts["county88_a"][1].articles
     story = articles[articles.title.str.startswith("前4个月我市重大项目")].iloc[0]
-    assert "太仓港区16 28.4 39.6%" in story.body.split("\n")
+    assert "太仓港区 16 28.4 39.6%" in story.body.split("\n")
+
+
+def test_a_tables_whole_numbers_stay_cells_of_their_own(layouts) -> None:
+    # (学校 班数 计划数 | 衢州二中 12 576 | …): 12 classes and 576 places, not 12576; a notice's
+    # table under its section's numbered heading, likewise (少儿书法 6—12岁 16 960)
+    articles = layouts["city25_a"][1].articles
+    story = articles[articles.body.str.contains("衢州二中")].iloc[0]
+    assert "衢州二中 12 576" in story.body.split("\n")
+    assert "合计 85 4080" in story.body.split("\n")
+    notice = layouts["city39_b"][1].articles
+    notice = notice[notice.title.str.endswith("招生公告")].iloc[0]
+    paragraphs = notice.body.split("\n")
+    assert "二、开设班级及收费" in paragraphs and "少儿书法 6—12岁 16 960" in paragraphs
