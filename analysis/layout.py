@@ -1160,7 +1160,7 @@ _FOLDED: Final = np.append(
 )
 
 
-def _read_lines(text: str) -> list[Line]:
+def _read_lines(text: str, spaced: list[int] | None = None) -> list[Line]:
     # Measure every line at once over the page's code points: width, whitespace, first and
     # last character. Lines with no whitespace and no possible byline start (most of them)
     # are then built with no further analysis.
@@ -1276,6 +1276,8 @@ def _read_lines(text: str) -> list[Line]:
             Line, (i + 1, folded_lines[i], "blank", (), "", 0.0, 0.0, False, False, False)
         )
     line_starts, line_ends = starts.tolist(), ends.tolist()
+    if spaced is not None:  # (the lines holding two spaces or more, for _keep_table_cells)
+        spaced += np.flatnonzero(spaces >= 2).tolist()
     for i in np.flatnonzero(kind == 2).tolist():
         raw, measured = folded_lines[i], lines[i]
         # (an invisible character may come first: an indent or ■记者 is still seen after it)
@@ -1742,7 +1744,7 @@ def _timetable_ends(lines: list[Line], column: float) -> frozenset[int]:
     first = rows[0]
     if (
         first >= 2
-        and lines[first - 2].final
+        and (lines[first - 2].final or lines[first - 2].text.endswith(_COLONS))
         and " " in lines[first - 1].raw.strip()
         and _ANY_PUNCT.search(lines[first - 1].text) is None
     ):
@@ -6953,6 +6955,14 @@ def _split_stacked_headlines(
             continue
         texts = [s.text for s in lines]
         for k in range(1, len(lines)):
+            # (a column's label over the title is no headline of its own: 城市更新面对面)
+            if (
+                k == 1
+                and h.kicker
+                and len(texts[0]) <= 10
+                and _COLUMN_NAME_ENDING.search(texts[0]) is not None
+            ):
+                continue
             candidates.append((i, k))
             part_texts += ["".join(texts[:k]), "".join(texts[k:])]
             if lines[k].line_start - lines[k - 1].line_end > 1:
@@ -7280,17 +7290,16 @@ def parse_page(page: Page | str, page_id: str = "page") -> PageLayout:
         gc.enable()
 
 
-# what a prose line holds and a table's row does not
-_PROSE_MARK: Final = re.compile(r"[，。；！？、：]")
-
-
-def _keep_table_cells(lines: list[Line]) -> None:
+def _keep_table_cells(lines: list[Line], spaced: list[int]) -> None:
     """Three rows or more of a table, one under another (a blank line may part them, a column
     break), each three cells or more a space apart, as many in each, every cell short and more
     than one character or a figure, a figure in each row but perhaps the first (its heads:
     班级 适合年龄 课时 费用（元） | 少儿书法 6—12岁 16 960 | …): their cells stay a space apart,
     where justification would be read into the spaces beside figures (16 960 is two cells, not
-    16960). Such lines are normalised again in place."""
+    16960). Such lines are normalised again in place. ``spaced``: the indices of the lines
+    holding two spaces or more, the only ones that may be rows."""
+    if len(spaced) < 3:
+        return
     run: list[int] = []
     cells = 0
 
@@ -7302,24 +7311,33 @@ def _keep_table_cells(lines: list[Line]) -> None:
                 span = normalize_cells(line.raw, line.number)
                 lines[k] = line._replace(pieces=tuple(span.pieces), text=span.text)
 
-    for k, line in enumerate(lines):
-        if line.kind == "blank":
-            continue
-        parts = line.raw.split()
+    for k in spaced:
+        line = lines[k]
+        raw = line.raw
+        parts = raw.split()
         row = (
             len(parts) >= 3
+            and line.kind == "text"
+            and _PROSE_MARK.search(raw) is None
             # (a telephone number with its area code runs to 13: 0575-88061235)
             and all(len(part) <= 14 for part in parts)
             and all(len(part) >= 2 or part.isdigit() for part in parts)
-            and _PROSE_MARK.search(line.raw) is None
-            and line.kind == "text"
         )
-        if row and run and len(parts) == cells:
+        if (
+            row
+            and run
+            and len(parts) == cells
+            and all(lines[n].kind == "blank" for n in range(run[-1] + 1, k))
+        ):
             run.append(k)
             continue
         flush()
         run, cells = ([k], len(parts)) if row else ([], 0)
     flush()
+
+
+# what a prose line holds and a table's row does not
+_PROSE_MARK: Final = re.compile(r"[，。；！？、：]")
 
 
 def _mark_wrapped_source_notes(lines: list[Line]) -> None:
@@ -7446,8 +7464,9 @@ def _lift_quoted_label(headline: Headline, article: Article) -> None:
 
 
 def _parse_page(page: Page) -> PageLayout:
-    lines = _read_lines(page.text)
-    _keep_table_cells(lines)
+    spaced: list[int] = []
+    lines = _read_lines(page.text, spaced)
+    _keep_table_cells(lines, spaced)
     if "作者" in page.text:  # (rare: a commentary signed with its author's post)
         _mark_author_notes(lines)
     _mark_signatures(lines)
