@@ -85,7 +85,7 @@ _SECTIONS: Final = "要闻|民生|副刊|专版"
 _NEWS_SECTIONS: Final = "综合|本地|国内|国际|社会|经济|体育|文化|地方|时政"
 _MORE_SECTIONS: Final = (
     "农村|农业|社区|教育|健康|法治|评论|专题|财经|文旅|科技|旅游|汽车|房产|消费|视点|理论|读书|人文|乡村|城事"
-    "|城乡|城建|三农|生活|周刊|县域|镇街道|镇街|街镇|法制|娱乐|卫生|访谈|人物|观察|数读|市场"
+    "|城乡|城建|三农|生活|周刊|县域|镇街道|镇街|街镇|法制|娱乐|卫生|访谈|人物|观察|数读|市场|海洋"
 )
 # the desks whose telephone lines a page prints: 新闻热线, 广告热线, 发行电话 …
 _DESK_LINES: Final = (
@@ -7308,13 +7308,24 @@ def _keep_table_cells(lines: list[Line], spaced: list[int]) -> None:
         if len(body) >= 3 and all(_DIGIT.search(lines[k].raw) for k in body):
             for k in run:
                 line = lines[k]
-                span = normalize_cells(line.raw, line.number)
-                lines[k] = line._replace(pieces=tuple(span.pieces), text=span.text)
+                pieces = normalize_cells(line.raw, line.number).pieces
+                first = pieces[0]
+                if first.text[1:2] == " " and _spaced_name(line.raw.split()):
+                    # (a name letter-spaced in its cell is one word: 铝 锭 A00 -> 铝锭 A00)
+                    pieces = [
+                        Piece(first.text[0], first.line, first.col),
+                        Piece(first.text[2:], first.line, first.col + 2),
+                        *pieces[1:],
+                    ]
+                text = "".join([piece.text for piece in pieces])
+                lines[k] = line._replace(pieces=tuple(pieces), text=text)
 
     for k in spaced:
         line = lines[k]
         raw = line.raw
         parts = raw.split()
+        if _spaced_name(parts):
+            parts = [parts[0] + parts[1], *parts[2:]]
         row = (
             len(parts) >= 3
             and line.kind == "text"
@@ -7334,6 +7345,16 @@ def _keep_table_cells(lines: list[Line], spaced: list[int]) -> None:
         flush()
         run, cells = ([k], len(parts)) if row else ([], 0)
     flush()
+
+
+def _spaced_name(parts: list[str]) -> bool:
+    """A table's row opening with a name of two characters letter-spaced (铝 锭 A00 18950)."""
+    return (
+        len(parts) >= 4
+        and len(parts[0]) == len(parts[1]) == 1
+        and _CJK_CHAR.match(parts[0]) is not None
+        and _CJK_CHAR.match(parts[1]) is not None
+    )
 
 
 # what a prose line holds and a table's row does not
@@ -8636,7 +8657,8 @@ def _add_body(
         rows = 0
         while (
             rows < len(lines)
-            and len(lines[rows].raw.split()) >= 3
+            # (a row after the first may hold two cells: 石浦—东门岛 每30分钟一班)
+            and len(lines[rows].raw.split()) >= (3 if rows == 0 else 2)
             and _table_row(lines[rows], pairs=True)
         ):
             rows += 1
