@@ -7300,26 +7300,11 @@ def _keep_table_cells(lines: list[Line], spaced: list[int]) -> None:
     holding two spaces or more, the only ones that may be rows."""
     if len(spaced) < 3:
         return
+    # (runs of rows of one count of cells: no closure, which the native build would make a
+    # reference cycle of)
+    runs: list[list[int]] = []
     run: list[int] = []
     cells = 0
-
-    def flush() -> None:
-        body = run[1:] if run and not _DIGIT.search(lines[run[0]].raw) else run
-        if len(body) >= 3 and all(_DIGIT.search(lines[k].raw) for k in body):
-            for k in run:
-                line = lines[k]
-                pieces = normalize_cells(line.raw, line.number).pieces
-                first = pieces[0]
-                if first.text[1:2] == " " and _spaced_name(line.raw.split()):
-                    # (a name letter-spaced in its cell is one word: 铝 锭 A00 -> 铝锭 A00)
-                    pieces = [
-                        Piece(first.text[0], first.line, first.col),
-                        Piece(first.text[2:], first.line, first.col + 2),
-                        *pieces[1:],
-                    ]
-                text = "".join([piece.text for piece in pieces])
-                lines[k] = line._replace(pieces=tuple(pieces), text=text)
-
     for k in spaced:
         line = lines[k]
         raw = line.raw
@@ -7342,9 +7327,27 @@ def _keep_table_cells(lines: list[Line], spaced: list[int]) -> None:
         ):
             run.append(k)
             continue
-        flush()
+        runs.append(run)
         run, cells = ([k], len(parts)) if row else ([], 0)
-    flush()
+    runs.append(run)
+    for run in runs:
+        # (a figure in every row, the heads over them aside)
+        body = run[1:] if run and not _DIGIT.search(lines[run[0]].raw) else run
+        if len(body) < 3 or not all(_DIGIT.search(lines[k].raw) for k in body):
+            continue
+        for k in run:
+            line = lines[k]
+            pieces = normalize_cells(line.raw, line.number).pieces
+            first = pieces[0]
+            if first.text[1:2] == " " and _spaced_name(line.raw.split()):
+                # (a name letter-spaced in its cell is one word: 铝 锭 A00 -> 铝锭 A00)
+                pieces = [
+                    Piece(first.text[0], first.line, first.col),
+                    Piece(first.text[2:], first.line, first.col + 2),
+                    *pieces[1:],
+                ]
+            text = "".join([piece.text for piece in pieces])
+            lines[k] = line._replace(pieces=tuple(pieces), text=text)
 
 
 def _spaced_name(parts: list[str]) -> bool:
