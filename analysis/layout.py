@@ -8592,7 +8592,13 @@ def _add_body(
         item_ends = frozenset(range(rows_resumed))
     announces = (
         next((k for k, line in enumerate(lines) if line.text.endswith(_COLONS)), -1)
-        if not item_ends and len(lines) >= 2 and ("：" in chunk.text or ":" in chunk.text)
+        if (
+            not item_ends
+            and len(lines) >= 2
+            # (cheap first: a table's cells stand a space apart, prose seldom does)
+            and chunk.text.count(" ") >= 2
+            and ("：" in chunk.text or ":" in chunk.text)
+        )
         else -1
     )
     if announces >= 0:
