@@ -1974,6 +1974,16 @@ def _item_number(text: str) -> tuple[int, int] | None:
     return style, value
 
 
+def _numbered_heading(text: str) -> bool:
+    """``text`` opens with an item's number and holds no mark after it: a section's numbered
+    heading (二、招聘条件, 一、招生学校及名额)."""
+    return (
+        text[:1] in _ITEM_NUMBER_FIRST  # (cheap first)
+        and _ANY_PUNCT.search(text[2:]) is None
+        and _item_number(text) is not None
+    )
+
+
 def _next_item(above: str, text: str) -> bool:
     """``text`` opens the item numbered right after the one ``above`` opens (二、… | 三、…)."""
     a, b = _item_number(above), _item_number(text)
@@ -2552,7 +2562,7 @@ def _numbered_after_subhead(chunks: list[Chunk], i: int, text: str) -> bool:
         if any(
             line.indented
             and len(line.text) <= 12
-            and _ANY_PUNCT.search(line.text[2:]) is None
+            and _numbered_heading(line.text)
             and _item_number(line.text) == before
             and k + 1 < len(chunk.lines)
             and chunk.lines[k + 1].indented
@@ -3190,8 +3200,7 @@ def _classify(chunks: list[Chunk]) -> None:
             # a reader signing a letter a blank line under it (读者 周女士): its last paragraph,
             # as the letter's text (an editor's reply may follow under the same headline); it
             # closes the letter as a sentence's end would
-            chunk.kind = "body"
-            chunk.lines[0] = chunk.lines[0]._replace(final=True)
+            _paragraph_of_its_own(chunk)
         elif _opens_with_dateline(chunk, chunks[i + 1] if i + 1 < len(chunks) else None):
             chunk.kind = "body"
         elif (
@@ -3635,8 +3644,9 @@ _NAME_FIGURE_ROW: Final = re.compile(
 _PHONE_CELL: Final = re.compile(r"\d{3,4}-\d{7,8}")
 
 
-def _head_row(line: Line) -> bool:
-    """A table's heads: three cells or more as printed, short words (项目 姓名 单位 成绩)."""
+def _cells_row(line: Line) -> bool:
+    """A table's row as printed, three cells or more a space apart, figures or not (its heads
+    too: 项目 姓名 单位 成绩)."""
     return line.raw.count(" ") >= 2 and _table_row(line, pairs=True)
 
 
@@ -7380,6 +7390,15 @@ def _mark_wrapped_source_notes(lines: list[Line]) -> None:
             lines[i + 1] = below._replace(final=True)
 
 
+def _name_byline(line: Line) -> Line:
+    """``line`` read again as a byline, its names normalised as names are (王 强 -> 王强)."""
+    pieces = tuple(normalize_folded(line.raw, line.number, names=True, surnames=SURNAMES))
+    text = "".join([p[0] for p in pieces])
+    return _measured_line(
+        line.number, line.raw, "byline", pieces, text, (line.width, line.content_width), False
+    )
+
+
 def _mark_author_notes(lines: list[Line]) -> None:
     """A name alone on a line under a sentence's end and an author's note under it (…积累起来。
     | 周明远 | （作者为…）) sign a commentary: a credit, not its text. Marked in place as byline
@@ -7396,11 +7415,7 @@ def _mark_author_notes(lines: list[Line]) -> None:
             and _opens_with_surname(name.text)
             and (above.final or above.kind == "blank")
         ):
-            # (the name normalised as names are: 郑 岚 -> 郑岚)
-            pieces = tuple(normalize_folded(name.raw, name.number, names=True, surnames=SURNAMES))
-            lines[i - 1] = name._replace(
-                kind="byline", pieces=pieces, text="".join([p[0] for p in pieces])
-            )
+            lines[i - 1] = _name_byline(name)  # (郑 岚 -> 郑岚)
             lines[i] = note._replace(kind="byline")
 
 
@@ -7455,11 +7470,7 @@ def _mark_signatures(lines: list[Line]) -> None:
             or _furniture_line(above.text)
         ):
             continue
-        pieces = tuple(normalize_folded(line.raw, line.number, names=True, surnames=SURNAMES))
-        text = "".join([p[0] for p in pieces])
-        lines[i] = _measured_line(
-            line.number, line.raw, "byline", pieces, text, (line.width, line.content_width), False
-        )
+        lines[i] = _name_byline(line)
 
 
 _COLUMN_WORDS: Final = ("栏目", "专栏", "系列报道", "系列", "专题")
@@ -7804,21 +7815,22 @@ def _lift_boxes_between_columns(chunks: list[Chunk]) -> tuple[list[Chunk], list[
             continue
         rows: list[Span] = []
         end = k + 1
-        while end < len(chunks) and chunks[end].kind == "body":
-            texts = chunks[end].lines
-            if rows or texts[0].text[:1] in _BOX_ROW_MARKS:
-                if not all(line.text[:1] in _BOX_ROW_MARKS or not line.indented for line in texts):
-                    break
-                if texts[0].text[:1] not in _BOX_ROW_MARKS:
-                    break  # (the story's text again)
-                for line in texts:
-                    if line.text[:1] in _BOX_ROW_MARKS:
-                        rows.append(line.span)
-                    else:
-                        rows[-1] = rows[-1].extend(line.span)
-                end += 1
-            else:
-                break
+        # (each chunk of the box opens with a row's mark; a line under a row with none is the
+        # row's end wrapped, set flush: a line set in is the story's text again)
+        while (
+            end < len(chunks)
+            and chunks[end].kind == "body"
+            and chunks[end].lines[0].text[:1] in _BOX_ROW_MARKS
+            and all(
+                line.text[:1] in _BOX_ROW_MARKS or not line.indented for line in chunks[end].lines
+            )
+        ):
+            for line in chunks[end].lines:
+                if line.text[:1] in _BOX_ROW_MARKS:
+                    rows.append(line.span)
+                else:
+                    rows[-1] = rows[-1].extend(line.span)
+            end += 1
         resumed = chunks[end] if end < len(chunks) else None
         if (
             len(rows) < 3
@@ -8432,7 +8444,7 @@ def _add_body(
                 and lines[0].indented
                 and lines[0].text.endswith(_COLONS)
                 and len(text_lines) >= 2
-                and (_printed_row(text_lines[1]) or _head_row(text_lines[1]))
+                and (_printed_row(text_lines[1]) or _cells_row(text_lines[1]))
             ):
                 # (a paragraph opening with its indent to announce the rows under it: the rows
                 # are no measure of the column, 　　本轮其他比赛结果如下： | 海宁队 86∶79 平湖队)
@@ -8606,11 +8618,7 @@ def _add_body(
         # 发布： | 20日（周三） 晴 -4℃～4℃ 西北风4-5级 | … |   温馨提示：…): the line ends its
         # paragraph and each row is one
         rows = announces + 1
-        while (
-            rows < len(lines)
-            and lines[rows].raw.count(" ") >= 2
-            and _table_row(lines[rows], pairs=True)
-        ):
+        while rows < len(lines) and _cells_row(lines[rows]):
             rows += 1
         if (
             rows - announces >= 3
@@ -8619,15 +8627,10 @@ def _add_body(
                 or lines[rows].indented
                 or _ROW_LABEL.match(lines[rows].text) is not None
             )
-        ) or (rows == len(lines) == announces + 2 and _head_row(lines[-1])):
+        ) or (rows == len(lines) == announces + 2 and _cells_row(lines[-1])):
             # (or the table's heads alone, its rows cut off by a column break)
             item_ends = frozenset(range(announces, rows))
-    if (
-        len(lines) >= 4
-        and lines[0].text[:1] in _ITEM_NUMBER_FIRST  # (cheap first)
-        and _ANY_PUNCT.search(lines[0].text[2:]) is None
-        and _item_number(lines[0].text) is not None
-    ):
+    if len(lines) >= 4 and _numbered_heading(lines[0].text):
         # a section's numbered heading over a table's rows (一、招生学校及名额 | 学校  年级  名额
         # | 魏塘中心小学  一年级  40 | …), the next section set in under them perhaps: the
         # heading and each row a paragraph
@@ -8912,13 +8915,7 @@ def _add_body(
             # (and a diary entry's date and weather: 2月10日 晴)
             or (len(lines) == 1 and _DIARY_DATE.fullmatch(last.text) is not None)
             # (and a section's numbered heading alone in its chunk: 二、招聘条件)
-            or (
-                len(lines) == 1
-                and len(last.text) <= 12
-                and last.text[:1] in _ITEM_NUMBER_FIRST
-                and _ANY_PUNCT.search(last.text[2:]) is None
-                and _item_number(last.text) is not None
-            )
+            or (len(lines) == 1 and len(last.text) <= 12 and _numbered_heading(last.text))
             # (a telephone number given whole closes its sentence: …联系。联系电话：85023456; a
             # paragraph opening under the break says whether it closed the paragraph too)
             or (last.text[-1:].isdigit() and _WHOLE_NUMBER_END.search(last.text) is not None)
@@ -8933,7 +8930,7 @@ def _add_body(
         current.end_width, current.end_indented = lines[-1].width, started
         current.rows_end = _printed_row(last) or (
             # (or a table's heads under the line announcing it: …成绩如下： | 项目 姓名 单位 成绩)
-            len(lines) >= 2 and lines[-2].text.endswith(_COLONS) and _head_row(last)
+            len(lines) >= 2 and lines[-2].text.endswith(_COLONS) and _cells_row(last)
         )
         current.colon_items_end = (
             colon_above
