@@ -966,8 +966,8 @@ def _contributor_credit(chunk: Chunk) -> bool:
 _AUTHOR_UNIT: Final = re.compile(
     rf"[{CJK}]{{1,10}}(?:法院|检察院|公安局|派出所|司法局|学校|小学|中学|幼儿园|医院|卫生院|大学|学院"
     r"|局|中心|委员会|协会|公司|街道|社区|律师事务所|事务所|研究所|研究院)"
-    # (a hospital's department: 市中医院肝病科)
-    rf"(?:[{CJK}]{{1,6}}(?:科|室|部))?"
+    # (a hospital's department: 市中医院肝病科, …医院呼吸与危重症医学科)
+    rf"(?:[{CJK}]{{1,10}}(?:科|室|部))?"
     r"(?:法官|检察官|警官|民警|教师|老师|医生|护士|律师|干部|主任|科长|所长|院长|校长"
     r"|(?:副)?主任(?:中)?医师|(?:副)?主任护师|主治医师)?"
 )
@@ -1004,7 +1004,8 @@ def _is_credit(text: str) -> bool:
 def _unit_post_name(text: str) -> bool:
     """An author's unit, post and name a space apart (浙江善文律师事务所 律师 钱文斌), as a
     lawyer or a doctor answering signs in brackets under the answer."""
-    parts = text.split()
+    # (a marker may lead it: □ 台州市中心医院呼吸与危重症医学科 主任医师 陈一鸣)
+    parts = text.lstrip(MARKERS + " ").split()
     if len(parts) < 3 or parts[1] not in _AUTHOR_POSTS:  # (cheap first)
         return False
     name = "".join(parts[2:])
@@ -1491,6 +1492,9 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                             and not final
                             and k + 1 < len(lines)
                             and lines[k + 1].indented
+                            # (not who said the quotation above: …记在了心里。” | ——宁波职业技术
+                            # 学院教师 张 敏)
+                            and not text.startswith("——")
                             # (short of the column, or a quotation whole on its line: “不能让
                             # 田歌断在我们这一代”, or words in quotation marks a cell short:
                             # 从“门外汉”到“田秀才”)
@@ -1504,7 +1508,13 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                                 # width: …同期最高纪录。 | 欧盟拟推关键原材料法案 | 　　据新华社…)
                                 or _starts_dateline(lines[k + 1].text)
                             )
-                            and _ANY_PUNCT.search(text) is None
+                            # (a subhead in brackets may hold a colon: 【乌石村：黑墙里的烟火气】,
+                            # a numbered one a comma: 一、做实网格，让治理力量沉下去)
+                            and (
+                                _ANY_PUNCT.search(text) is None
+                                or _BRACKETED_LABEL.fullmatch(text) is not None
+                                or _numbered_subhead(text)
+                            )
                         )
                         # a new block with no blank line: the column width changes (a caption
                         # set narrower than the article above it)
@@ -1517,6 +1527,14 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                                 indented
                                 and text[:1] in _ITEM_NUMBER_FIRST
                                 and _item_number(text) is not None
+                            )
+                            # (nor the credit signing it in brackets: …市场监管部门投诉。 |
+                            # （浙江慈溪天元律师事务所 律师 胡晓峰）; nor the source of a
+                            # table's figures under it: 鸡蛋 4.80 | 数据来源：…批发市场)
+                            and not (text[:1] in "（(" and _ends_in_credit(text))
+                            and not (
+                                text[:2] in ("数据", "资料")
+                                and _SOURCE_NOTE.fullmatch(text) is not None
                             )
                         )
                         # (the imprint right under the last story's last line: 衢州日报社出版
@@ -1549,6 +1567,14 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                             and lines[k + 1].kind == "text"
                             and _BOX_LABEL.fullmatch(text) is not None
                         )
+                        # (and a box's fields under its label: 人物名片 | 姓名：陈海根 | 年龄：…)
+                        or (
+                            k - start == 1
+                            and len(prev_text) <= 6
+                            and "：" in text
+                            and _FIELD_LINE.fullmatch(text) is not None
+                            and _BOX_LABEL.fullmatch(prev_text) is not None
+                        )
                         or (indented and prev_width < width - 2.5 and prev_text.count(" ") >= 2)
                         # (a notice's title right over whom it addresses: 关于恢复门诊服务时间的
                         # 通告 | 广大居民朋友：)
@@ -1579,7 +1605,12 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                         or (
                             indented
                             and k - start <= 3
-                            and not any(_ANY_PUNCT.search(x.text) for x in lines[start:k])
+                            and not any(
+                                _ANY_PUNCT.search(x.text)
+                                and not _BRACKETED_LABEL.fullmatch(x.text)
+                                and not (k - start == 1 and _numbered_subhead(x.text))
+                                for x in lines[start:k]
+                            )
                             and not _starts_dateline(lines[start].text)
                         )
                         # a short line that ends no sentence over a far wider one: a headline
@@ -1592,6 +1623,29 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                             and not _starts_dateline(prev_text)
                             and not text[:1].isascii()
                             and not _JUMP_ONLY.fullmatch(text)  # (a jump under the text)
+                            # (nor a box's next row under its marker: ◆…专精特新中 | 小企业 |
+                            # ◆浙江省企业技术中心)
+                            and not (
+                                text[:1] in _ITEM_MARKERS
+                                and text[:1] == lines[start].text[:1]
+                                # (rows of names, no sentences: a list's items split so, as a
+                                # guide's entries over their pages, （3版）)
+                                and _ANY_PUNCT.search(text) is None
+                                and _ANY_PUNCT.search(lines[start].text) is None
+                                and not prev_text.endswith("版）")
+                            )
+                            # (nor the source of the figures over it: 鸡蛋 4.80 | 数据来源：…)
+                            and not (
+                                text[:2] in ("数据", "资料")
+                                and _SOURCE_NOTE.fullmatch(text) is not None
+                            )
+                            # (nor a list's next item under the last line of the one above:
+                            # 线路一：…榉 | 溪孔氏家庙（一日游） | 线路二：…)
+                            and not (
+                                text[:1] == lines[start].text[:1]  # (cheap first: 线路…)
+                                and _CJK_CHAR.match(text[:1]) is not None
+                                and _next_item(lines[start].text, text)
+                            )
                             # (nor a paragraph's last characters wrapped, under its lines, over
                             # the next paragraph's indent: 冠军：海盐经济开发区代表 | 队 | 　　亚军：…)
                             and not (indented and k - start >= 2 and prev_width <= 3)
@@ -1600,6 +1654,15 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                                 "：" in prev_text
                                 and _FIELD_LINE.fullmatch(prev_text) is not None
                                 and _FIELD_LINE.fullmatch(text) is not None
+                            )
+                            # (nor under a field's value wrapped onto a line of its own: 人口：
+                            # 户籍人口 2136 人，常住人口 | 1870 人 | 特色产业：…)
+                            and not (
+                                k - start >= 2
+                                and "：" in text
+                                and "：" not in prev_text
+                                and _FIELD_LINE.fullmatch(text) is not None
+                                and _FIELD_LINE.fullmatch(lines[k - 2].text) is not None
                             )
                             # (nor under a label's value wrapped onto a line of its own:
                             # 茶产业全产业链产值： | 150亿元 | 修缮老屋：800余幢)
@@ -1660,7 +1723,15 @@ def _row_label_ends(lines: list[Line]) -> frozenset[int]:
     and a colon (…村域面积6.2平方公里。 | 下辖自然村：14个 | 户籍人口：3126人 | 主要荣誉：…): each
     row, wrapped or not, is a paragraph; empty when there are fewer."""
     labelled = [k for k, line in enumerate(lines) if _ROW_LABEL.match(line.text)]
-    if len(labelled) < 3:
+    if len(labelled) < 3 and not (
+        # (two will do when they give an event's facts, a column break cutting the box:
+        # 活动时间：4月20日…上午9 | 时至11时30分 | 活动地点：…)
+        len(labelled) == 2
+        and all(
+            _INFO_LABEL.match(lines[k].text) and _SHORT_ROW_LABEL.match(lines[k].text)
+            for k in labelled
+        )
+    ):
         return _NO_ITEMS
     if len(labelled) == len(lines):
         # (every line a label's: a row each, whatever the widths, 规上工业增加值：286.4亿元，增长
@@ -1695,7 +1766,13 @@ def _row_label_ends(lines: list[Line]) -> frozenset[int]:
         ),
         len(lines),
     )
-    if len(leads) + (labelled[0] == 0) < 3 or len(labelled) < 0.35 * (rows_end - labelled[0]):
+    if lines[-1].text[-1:] == "日":  # (a notice's signer and date under the rows: none of them)
+        close = _notice_close_ends(lines)
+        if close:
+            rows_end = min(rows_end, min(close) + 1)
+    if len(leads) + (labelled[0] == 0) < min(3, len(labelled)) or len(labelled) < 0.35 * (
+        rows_end - labelled[0]
+    ):
         return _NO_ITEMS
     ends = {k - 1 for k in leads}
     # (the last row runs to its first line short of the column: …学生凭证享受八折优惠 | 主办方
@@ -1722,9 +1799,10 @@ _SHORT_ROW_LABEL: Final = re.compile(rf"[{CJK}]{{2,4}}[：:]")
 # a timetable's row: the day and the hours, then what is affected (6月24日 7:00—16:00 城关镇…)
 _TIMETABLE_ROW: Final = re.compile(r"\s*\d{1,2}月\d{1,2}日\s*(?:\d{1,2}[:：]\d{2}\S*)?\s+\S")
 # a timeline's row: the day, days or year, a space, what happened (11月3日—4日　菊花采摘体验周…,
-# 2016年　松阳启动“拯救老屋行动”)
+# 4月27日至5月5日 浦江新光村文创周, 2016年　松阳启动“拯救老屋行动”)
 _TIMELINE_ROW: Final = re.compile(
-    r"\s*(?:\d{1,2}月\d{1,2}日(?:[—\-－~～至]\d{1,2}日)?|(?:19|20)\d{2}年(?:\d{1,2}月)?)\s+[^\s\d]"
+    r"\s*(?:\d{1,2}月\d{1,2}日(?:[—\-－~～至](?:\d{1,2}月)?\d{1,2}日)?|(?:19|20)\d{2}年(?:\d{1,2}月)?)"
+    r"\s+[^\s\d]"
 )
 
 
@@ -1752,7 +1830,14 @@ def _timetable_ends(lines: list[Line], column: float) -> frozenset[int]:
     # (the last row runs to its first line short of the column, or to a line set in under it:
     # 12月24日 8:00-12:00 镇海区骆驼街道万景山庄 |   如遇雨雪等恶劣天气，…)
     k = rows[-1]
-    while k < len(lines) - 1 and lines[k].width > column - 2 and not lines[k + 1].indented:
+    while (
+        k < len(lines) - 1
+        and lines[k].width > column - 2
+        and not lines[k + 1].indented
+        # (nor does a row whole on its line, its cells apart, run on into a sentence under it:
+        # 6月26日 王村口镇王村口村 《白蛇传·断桥》 | 演出均于 19 时开始，…)
+        and not (_spaced_cells(lines[k]) and _SENTENCE_MARK.search(lines[k + 1].text))
+    ):
         k += 1
     ends.add(k)
     return frozenset(ends)
@@ -1810,11 +1895,58 @@ def _notice_close_ends(lines: list[Line]) -> frozenset[int]:
         k, signers = k - 1, signers + 1
     if not signers:
         return _NO_ITEMS
-    while k >= 0 and _CONTACT_LINE.fullmatch(lines[k].text) is not None:
+    # (the contact lines, and the closing formula under them: 咨询电话：0577-63712345 | 特此通知。)
+    while k >= 0 and (
+        _CONTACT_LINE.fullmatch(lines[k].text) is not None
+        or (k > 0 and lines[k].text.endswith(_NOTICE_CLOSE) and len(lines[k].text) <= 8)
+    ):
+        k -= 1
+    if k >= 1 and not lines[k].final and _spaced_cells(lines[k]):
+        # (a table's rows over the contact lines, a sentence's end over them: …详细信息可电话
+        # 咨询。 | 物品名称  数量  拾得时间  拾得地点 | 黑色双肩包…  1只  3月9日  东湖公园南门 | …)
+        while k >= 1 and _spaced_cells(lines[k - 1]):
+            k -= 1
         k -= 1
     if k < 0 or not lines[k].final:
         return _NO_ITEMS
     return frozenset(range(k, len(lines)))
+
+
+def _inner_table_ends(lines: list[Line]) -> frozenset[int]:
+    """Where paragraphs end around a table set inside a chunk, under a sentence's end and over
+    more text (…以车站当日公告为准。 | 车次  发车时间  终到站 | G7385  07:08  杭州东 | … |
+    咨询电话：…): the sentence over the rows, and each row, three or more in a run."""
+    ends: set[int] = set()
+    k = 1
+    while k < len(lines):
+        if not _inner_row(lines[k]):
+            k += 1
+            continue
+        run = k
+        while k < len(lines) and _inner_row(lines[k]):
+            k += 1
+        if k - run >= 3 and lines[run - 1].final:
+            ends.update(range(run - 1, k))
+    return frozenset(ends) if ends else _NO_ITEMS
+
+
+def _inner_row(line: Line) -> bool:
+    """A table's row as printed, three cells or more (G7385  07:08  杭州东)."""
+    return (
+        line.raw.count(" ") >= 2
+        and len(line.raw.split()) >= 3
+        and (_table_row(line, pairs=True) or _printed_row(line))
+    )
+
+
+def _spaced_cells(line: Line) -> bool:
+    """Three cells or more a space apart as printed, no sentence among them: a table's row,
+    its cells of any length (黑色双肩包（内有笔记本电脑）  1只  3月9日  东湖公园南门)."""
+    return (
+        line.raw.count(" ") >= 2
+        and len(line.raw.split()) >= 3
+        and _SENTENCE_MARK.search(line.text) is None
+    )
 
 
 def _signer_line(text: str) -> bool:
@@ -1984,6 +2116,18 @@ def _numbered_heading(text: str) -> bool:
     )
 
 
+def _numbered_subhead(text: str) -> bool:
+    """A section's numbered heading of two phrases a comma apart, no other mark (一、做实网格，
+    让治理力量沉下去), or of one (二、招聘条件)."""
+    return (
+        text[:1] in _ITEM_NUMBER_FIRST  # (cheap first)
+        and len(text) <= 24
+        and _ANY_PUNCT.search(text[2:].replace("，", "", 1)) is None
+        and not text.endswith("，")
+        and _item_number(text) is not None
+    )
+
+
 def _next_item(above: str, text: str) -> bool:
     """``text`` opens the item numbered right after the one ``above`` opens (二、… | 三、…)."""
     a, b = _item_number(above), _item_number(text)
@@ -2106,7 +2250,7 @@ _RUN_IN_TITLE: Final = re.compile(r"([^\s，。；：！？、,.;:!?（(]{4,20})
 _PART_OF_DAY: Final = "(?:上午|下午|晚上|晚间|凌晨|中午|早上|傍晚)"
 # a brief's opening on a whole date and a comma (4月14日至16日， or 2023年5月3日上午，)
 _DATED_BRIEF: Final = re.compile(
-    rf"(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日(?:[至到—-]\d{{1,2}}日)?{_PART_OF_DAY}?，"
+    rf"(?:\d{{4}}年)?\d{{1,2}}月\d{{1,2}}日(?:[至到—-]\d{{1,2}}日)?(?:{_PART_OF_DAY}|起|以来)?，"
 )
 # what a title never ends on: a preposition, a particle, a conjunction or an auxiliary wanting
 # what comes after it
@@ -2213,8 +2357,9 @@ def _split_run_in_titles(chunks: list[Chunk]) -> list[Chunk]:
                 and chunks[i - 1].kind == "text"
                 and len(chunks[i - 1].lines) >= 2
                 and not chunks[i - 1].lines[-1].final
-                # (a credit in brackets closes it: …预约参加。（通讯员 沈 悦）)
-                and not _ends_in_credit(chunks[i - 1].lines[-1].text)
+                # (a credit in brackets closes it: …预约参加。（通讯员 沈 悦）, perhaps wrapped:
+                # …（通讯员 | 黄 敏）)
+                and not _ends_in_credit("".join([line.text for line in chunks[i - 1].lines[-2:]]))
             )
         ):
             out.append(chunk)
@@ -2238,13 +2383,21 @@ def _split_run_in_titles(chunks: list[Chunk]) -> list[Chunk]:
             or title.count("“") != title.count("”")
             # (a brief's title after ■ runs in over a word its text opens with: ■乍浦镇开展春季
             # 护河行动 近 | 日，…; a list's item under another marker is no brief's title)
-            or (title[0] in MARKERS and not dated and (title[0] != "■" or rest[:1].isdigit()))
+            # (but a marked title may run in over a whole date and a comma: ■市老年门球邀请赛
+            # 落幕 11月16日 | 至17日，…)
+            or (
+                title[0] in MARKERS
+                and not dated
+                and (title[0] != "■" or (rest[:1].isdigit() and _DATED_BRIEF.match(rest) is None))
+            )
             or _starts_dateline(title)
             or _ROLE.match(title) is not None
             or (
                 not dated
                 and (
-                    _BRIEF_OPENING.match(rest) is None
+                    # (after ■ any words may open the brief: ■县体育馆游泳池恢复开放 经过一 |
+                    # 个多月的设备检修，…)
+                    (_BRIEF_OPENING.match(rest) is None and (title[0] != "■" or len(title) < 7))
                     or "，" not in rest[:12]
                     # (after a figure the space may be justification in running text, 两伊战争
                     # 1988年 结束以来: a whole date and a comma then, under a title of some length)
@@ -2382,7 +2535,7 @@ _CLAUSE_OPENING: Final = re.compile(
 # how a brief opens: when (4月17日，日前，近日，3月以来，8月起，暑假期间，…)
 _BRIEF_OPENING: Final = re.compile(
     r"(?:\d{1,2}月(?:\d{1,2}日|以来|起|初|上旬|中旬|下旬|底|份)|\d{4}年|日前|近日|近期|连日来|近年来"
-    r"|昨天|昨日|今天|今年|去年|前不久|本月|本周|上周|[\u4e00-\u9fff]{2,4}期间，)"
+    r"|昨天|昨日|今天|今年|去年|前不久|本月|本周|上周|即日起|[\u4e00-\u9fff]{2,4}期间，)"
 )
 
 
@@ -2427,8 +2580,27 @@ def _wider_than_column(chunks: list[Chunk], i: int, body_column: float) -> bool:
         and nxt.kind != "byline"
         and len(nxt.lines) >= 3
         and not _headline_shaped(nxt, commas=True, max_lines=6)
+        # (a notice's close, its contact lines, signer and date, is no measure of it: …45 | |
+        # 日内向本公司清算组申报债权。 | 联系人：… | …清算组 | 2024年5月21日)
+        and not _signed_and_dated(nxt)
     ):
-        body_column = _sorted_median(nxt.inner_widths)
+        # (nor are a table's rows, their cells a space apart: …均价如下： | 品名 本周 上周 |
+        # 青 菜 2.60 3.20 | …)
+        inner = nxt.inner_widths
+        if " " in nxt.text:
+            inner = sorted(
+                [
+                    x.width
+                    for x in nxt.text_lines[1:-1]
+                    if " " not in x.raw.strip() or not _table_row(x, pairs=True)
+                ]
+            )
+        if len(inner) >= 2:
+            body_column = _sorted_median(inner)
+        elif len(nxt.inner_widths) > len(inner):
+            body_column = body_column or 0.0  # (rows only: the body's column read before)
+        else:
+            body_column = _sorted_median(nxt.inner_widths)
     if not body_column:
         return False
     lines = chunks[i].lines
@@ -2684,7 +2856,13 @@ def _between_paragraphs(chunks: list[Chunk], i: int, column: float) -> bool:
     if len(chunk.lines) != 1 or i == 0 or i + 1 >= len(chunks) or chunk.lines[0].doubled:
         return False
     text = chunk.lines[0].text
-    if len(text) > 12 or chunk.punct or not chunk.blank_before or not chunk.blank_after:
+    # (two phrases a space apart may run longer: 白手起家 小作坊闯出大市场)
+    if (
+        len(text) > (16 if " " in text else 12)
+        or chunk.punct
+        or not chunk.blank_before
+        or not chunk.blank_after
+    ):
         return False
     prev, nxt = chunks[i - 1], chunks[i + 1]
     if prev.kind == "byline" or nxt.kind == "byline" or len(nxt.lines) < 3:
@@ -3263,6 +3441,24 @@ def _classify(chunks: list[Chunk]) -> None:
             # a document's first numbered section (一、招标条件: no title opens so), or a subhead
             # set flush between indented paragraphs
             _paragraph_of_its_own(chunk)
+        elif (
+            len(chunk.lines) == 1
+            and chunk.text[:1] == "【"  # (cheap first)
+            and _BRACKETED_LABEL.fullmatch(chunk.text) is not None
+            and chunk.blank_after
+            and i + 1 < len(chunks)
+            and chunks[i + 1].kind == "text"
+            and len(chunks[i + 1].lines) >= 3
+            and not _headline_shaped(chunks[i + 1], commas=True, max_lines=6)
+            and any(
+                c.text[:1] == "【" and _BRACKETED_LABEL.fullmatch(c.text) is not None
+                for c in chunks[max(0, i - 6) : i] + chunks[i + 2 : i + 8]
+            )
+        ):
+            # a section's label in brackets over its text set in, as another below it opens the
+            # next section (【市民来电】 | | 　　“我们小区… | | 【记者追踪】 | | 　　5月13日…): a
+            # paragraph of the story, not a headline with no body
+            _paragraph_of_its_own(chunk)
         elif chunk.lines[0].doubled and _bold_question(chunks, i):
             chunk.kind = "body"  # an interview's question set bold, over its answer
         elif chunk.lines[0].doubled:  # _chunks splits text where doubling starts or stops
@@ -3285,6 +3481,12 @@ def _classify(chunks: list[Chunk]) -> None:
             and prev is last_body
             # (a colon announces what follows: 名单如下： over a list)
             and (not _ends_paragraph(prev) or prev.lines[-1].text.endswith(_COLONS))
+            # (a stanza ends with its chunk: 听远处有人唱起昆腔 | | 父亲的鼓点)
+            and not (
+                chunk.blank_before
+                and len(chunk.lines) == 1
+                and (prev.verse or (prev.width <= 11 and _stanza_of_poem(chunks, i - 1)))
+            )
             # (a notice's signer and date close it: 国网嵊溪县供电公司 | 2021年6月21日)
             and not _signed_and_dated(prev)
             # (a notice's title ends the one above, which may end on a telephone number)
@@ -3317,13 +3519,29 @@ def _classify(chunks: list[Chunk]) -> None:
                 and not chunk.blank_after
                 and i + 1 < len(chunks)
                 and chunks[i + 1].lines[0].doubled
-                and " " in chunk.text
-                and _WORD_PHRASES.fullmatch(chunk.text) is not None
+                and (
+                    (" " in chunk.text and _WORD_PHRASES.fullmatch(chunk.text) is not None)
+                    # (or set wider than the column above it, no sentence in it: 硖石街道西山
+                    # 社区探索老旧小区“微治理” over 楼道里的“红管家” ×2, under a list's names)
+                    or (chunk.width >= prev.width + 2 and _ANY_PUNCT.search(chunk.text) is None)
+                )
             )
         ):
             chunk.kind = "body"
         elif prev is not None and prev is last_body and _contact_lines(chunk):
             chunk.kind = "body"  # a notice's telephone line: 咨询电话：85123456
+        elif (
+            prev is not None
+            and prev is last_body
+            and "：" in chunk.lines[0].text  # (cheap first)
+            and len(prev.lines) >= 2
+            and not _furniture_line(chunk.lines[0].text)  # (责任编辑：沈 洁)
+            and all(_FIELD_LINE.fullmatch(x.text) for x in chunk.lines)
+            and all(_FIELD_LINE.fullmatch(x.text) for x in prev.lines[-2:])
+        ):
+            # a list's rows of a label and its value going on after a column break under rows of
+            # that shape (…胜利路：7月6日至7月25日 | | 建国北路：7月17日至8月8日 | …): no headline
+            chunk.kind = "body"
         elif (
             prev is not None
             and prev is last_body
@@ -3440,6 +3658,17 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk.kind, chunk.verse = "body", True
         elif _subhead(chunks, i, body_column):
             _paragraph_of_its_own(chunk)
+        elif (
+            len(chunk.lines) == 1
+            and chunk.blank_before
+            and chunk.blank_after
+            and len(chunk.text) <= 24
+            and _DOCUMENT_END.search(chunk.text) is not None
+            and _headline_shaped(chunk)
+        ):
+            # a notice's title a line of its own over its text (“邻里一家亲”邻里节活动预告 | |
+            # 为增进邻里感情，…): no paragraph opens on what it announces and breaks there
+            chunk.kind = "headline"
         elif _headline_shaped(chunk) and not _paragraph_start_before_break(
             chunks, i, body_column, flush
         ):
@@ -3527,7 +3756,23 @@ _CONTACT_LINE: Final = re.compile(
     # (or who answers for it, by name, and perhaps how to reach them: 清算组负责人：沈卫平,
     # 清算组负责人：李国华 联系电话：13857391234)
     rf"|[{CJK}]{{0,6}}负责人\s*[:：]\s*[{CJK}]{{2,4}}(?:\s+\S.{{0,40}})?"
+    # (and where to find it: 地址：桐乡市复兴南路52号)
+    r"|地址\s*[:：]\s*\S.{0,40}"
 )
+
+
+def _notice_close_only(lines: list[Line]) -> bool:
+    """The lines are a notice's close and nothing else: contact lines perhaps, the body signing
+    it and the date (联系电话：0573-88067788 | 地址：… | 浙江桐诚拍卖有限公司 | 2024年5月21日)."""
+    if len(lines) < 2 or _DATE_LINE.fullmatch(lines[-1].text) is None:
+        return False
+    k = len(lines) - 2
+    signers = 0
+    while k >= 0 and signers < 2 and _signer_line(lines[k].text):
+        k, signers = k - 1, signers + 1
+    return bool(signers) and all(
+        _CONTACT_LINE.fullmatch(line.text) is not None for line in lines[: k + 1]
+    )
 
 
 _AUTHOR_NOTE: Final = re.compile(r"[（(]\s*作者(?:系|为|是|单位|简介)[^（）()]{2,60}[)）]")
@@ -3536,7 +3781,7 @@ _AUTHOR_NOTE: Final = re.compile(r"[（(]\s*作者(?:系|为|是|单位|简介)[
 _CONTACT_FIRST: Final = frozenset("咨联报投举监预服招采代")
 # the label of a line of facts: 门诊时间：, 活动地点：, 报名方式：
 _INFO_LABEL: Final = re.compile(
-    rf"\s*[{CJK}]{{0,4}}(?:时间|地点|地址|日期|方式|对象|费用|电话)\s*[:：]"
+    rf"\s*[{CJK}]{{0,4}}(?:时间|地点|地址|日期|方式|对象|费用|电话|内容)\s*[:：]"
 )
 
 
@@ -3580,15 +3825,67 @@ def _fact_box(lines: list[Line]) -> bool:
     if len(lines) < 3:
         return False
     first = lines[0].text
-    if first[:1] in _ITEM_MARKERS and all(x.text[:1] == first[0] and not x.doubled for x in lines):
-        return True
-    if "：" in first or ":" in first:  # (cheap first)
+    if first[:1] in _ITEM_MARKERS and all(
+        (x.text[:1] == first[0] or (k and _wraps_row(lines, k - 1))) and not x.doubled
+        for k, x in enumerate(lines)
+    ):
+        return True  # (a row may wrap: ◆2021年获评浙江省专精特新中 | 小企业)
+    if "：" in first or ":" in first or first[:1] in _ITEM_MARKERS:  # (cheap first)
         if all(_FIELD_LINE.fullmatch(x.text) and not x.doubled for x in lines):
+            return True
+        # (a field's value may wrap onto a line of its own: 荣誉：宁波朱金漆木雕市级代表性传 |
+        # 承人、浙江省工艺美术大师)
+        # (or, among the fields, the names they describe after a marker and short notes:
+        # ●水韵平湖——金国平中国画作品展 | 展览时间：… | 展览地点：… | 免费开放（周一闭馆）)
+        fields = [_FIELD_LINE.fullmatch(x.text) is not None for x in lines]
+        if (
+            (fields[0] or first[:1] in _ITEM_MARKERS)
+            and sum(fields) >= (3 if len(lines) < 4 else 2)
+            and 5 * sum(fields) >= 2 * len(lines)
+            and not any(x.doubled for x in lines)
+            and all(
+                field
+                or (k and _wraps_field(lines, k - 1))
+                or lines[k].text[:1] in _ITEM_MARKERS
+                or (len(lines[k].text) <= 12 and not lines[k].text.endswith(("。", "，", "、")))
+                for k, field in enumerate(fields)
+            )
+        ):
             return True
         # (or a directory: who and a number, 市第一人民医院：85021120)
         if all(_NUMBER_ROW.fullmatch(x.text) for x in lines):
             return True
     return (" " in first and _table_rows(lines)) or _figure_rows(lines)
+
+
+def _wraps_row(lines: list[Line], k: int) -> bool:
+    """``lines[k + 1]`` is the wrapped end of the row on ``lines[k]`` in a box whose rows open
+    with a marker (◆2021年获评浙江省专精特新中 | 小企业): no marker, and shorter."""
+    mark = lines[0].text[:1]
+    line = lines[k + 1].text
+    return (
+        mark in _ITEM_MARKERS
+        and line[:1] != mark
+        and lines[k].text[:1] == mark
+        and lines[k].width > lines[k + 1].width
+        and not lines[k].text.endswith(("。", "；"))
+    )
+
+
+def _wraps_field(lines: list[Line], k: int) -> bool:
+    """``lines[k + 1]`` is the wrapped end of the field and value on ``lines[k]``, a line of no
+    field of its own and shorter (荣誉：宁波朱金漆木雕市级代表性传 | 承人、浙江省工艺美术大师)."""
+    above, line = lines[k].text, lines[k + 1].text
+    return (
+        _FIELD_LINE.fullmatch(above) is not None
+        and lines[k].width > lines[k + 1].width
+        # (the field's line fills the box's column: a wrap, not a short note under it)
+        and lines[k].width >= max(x.width for x in lines) - 2
+        and "：" not in line
+        and ":" not in line
+        and not above.endswith(("。", "；"))
+        and _FIELD_LINE.fullmatch(line) is None
+    )
 
 
 _SENTENCE_MARK: Final = re.compile("[，。；！？]")  # (no row of a table holds one)
@@ -3608,6 +3905,8 @@ def _table_rows(lines: list[Line], pairs: bool = False) -> bool:
 # (or who supplied them: （平湖农产品批发市场供稿）)
 _SOURCE_NOTE: Final = re.compile(
     r"[（(](?:(?:数据|资料)?来源\s*[:：][^（）()]{2,24}|[^（）()]{2,24}(?:供稿|提供))[)）]"
+    # (or with no brackets: 数据来源：平湖市农产品批发市场)
+    r"|(?:数据|资料)来源\s*[:：][^（）()，。]{2,24}"
 )
 
 
@@ -3617,8 +3916,15 @@ def _table_row(line: Line, pairs: bool) -> bool:
         return False
     # (the space before a figure is printed, though normalising drops it: the printed cells)
     cells = (line.raw if pairs else text).split()
-    if pairs and any(a[-1].isdigit() and _CJK_CHAR.match(b) for a, b in itertools.pairwise(cells)):
-        return False  # a number parted from its unit by justification: 1 月 | 29 日电
+    if pairs and any(
+        a[-1].isdigit()
+        and _CJK_CHAR.match(b)
+        and (_BARE_NUMBER.fullmatch(a) is not None or b[0] in _UNIT_CHARS)
+        for a, b in itertools.pairwise(cells)
+    ):
+        # a number parted from its unit by justification: 1 月 | 29 日电 (not a time or a code
+        # before a name: G7385  07:08  杭州东)
+        return False
     if len(cells) >= 3:
         # (a telephone number with its area code may run longer: 0575-88061235)
         return all(
@@ -3642,6 +3948,16 @@ _NAME_FIGURE_ROW: Final = re.compile(
 
 
 _PHONE_CELL: Final = re.compile(r"\d{3,4}-\d{7,8}")
+_BARE_NUMBER: Final = re.compile(r"[\d.,]+")
+# what a number's unit or a date's part opens with, parted from its figure by justification
+_UNIT_CHARS: Final = "年月日时分秒号万亿千百个名人元次岁余多家户辆件项条座处只头亩米吨斤度届期周"
+
+# a table's heads of two cells: 品种 价格（元/斤）, 品名 价格
+_HEADS_PAIR: Final = re.compile(r"\s*[^\s\d，。；！？]{2,8} +[^\s\d，。；！？]{2,10}\s*")
+# a table's row of two cells, a name and its figure: 咸鸭蛋（6枚装） 13.50, 鲜肉粽 19.80元
+_NAME_AND_FIGURE: Final = re.compile(
+    r"\s*[^\s\d，。；！？][^\s，。；！？]{0,11} +\d[\d.,]*[^\s\d，。]{0,4}\s*"
+)
 
 
 def _cells_row(line: Line) -> bool:
@@ -3837,6 +4153,14 @@ def _stanza_of_poem(chunks: list[Chunk], i: int) -> bool:
             [line for c in group for line in c.lines]
         ):
             return None
+        if (
+            first == last
+            and len(group[0].lines) == 1
+            and last + 1 < len(chunks)
+            and chunks[last + 1].width > 11
+            and "。" in chunks[last + 1].text
+        ):
+            return None  # (a line over prose is its title, no stanza: 父亲的鼓点 | | 父亲年轻时…)
         return first, last
 
     here = stanza_at(i)
@@ -3880,6 +4204,29 @@ def _ends_paragraph(chunk: Chunk) -> bool:
         or (len(chunk.lines) == 1 and _CREDIT_REMAINDER.fullmatch(last.text) is not None)
         # (nor a directory's rows: 市中医院：85032120 | 心理援助热线：96525)
         or (last.text[-1:].isdigit() and _fact_box(chunk.lines))
+        # (nor a list of names under its label: …名单：周桂 | 芳 沈国良 … | 伟明 张 红 褚永康 姚利民)
+        or (
+            " " in last.raw
+            and "名单" in chunk.text
+            and _NAME_RUN.fullmatch(last.raw.strip()) is not None
+        )
+        # (nor a box's last row: ◆平湖市“慈善之星”单位, 2023年 年销售额突破12亿元)
+        or (
+            len(chunk.lines) >= 3
+            and (
+                chunk.lines[0].text[:1] in _ITEM_MARKERS
+                or _TIMELINE_ROW.match(chunk.lines[0].raw) is not None
+            )
+            and not last.text.endswith(_RUNS_ON)
+            and (_fact_box(chunk.lines) or bool(_timetable_ends(chunk.lines, chunk.width)))
+        )
+        # (nor a fact box's last field: 荣誉：宁波朱金漆木雕市级代表性传 | 承人、浙江省工艺美术大师)
+        or (
+            "：" in chunk.lines[0].text[:7]
+            and len(chunk.lines) >= 3
+            and not last.text.endswith(_RUNS_ON)
+            and _fact_box(chunk.lines)
+        )
         # (nor rows of a list each opening indented with its label: 男子团体：长安镇、… |
         # 女子单打：李 敏（硖石街道）、… | （马桥街道）、顾佳怡（斜桥镇）)
         or ("：" in chunk.lines[0].text and _labelled_rows(chunk.lines))
@@ -3889,6 +4236,8 @@ def _ends_paragraph(chunk: Chunk) -> bool:
     )
 
 
+# names a space apart, some letter-spaced: 伟明 张 红 褚永康 姚利民
+_NAME_RUN: Final = re.compile(rf"[{CJK}]{{1,3}}(?: +[{CJK}]{{1,3}}){{2,}}")
 _CONTACT_PERSON: Final = re.compile(rf"[（(][{CJK}]{{1,3}}(?:先生|女士|小姐|老师|同志|经理)[)）]")
 
 
@@ -4256,6 +4605,7 @@ class Article:
     # its last chunk ended a list announced by a colon, items of the shape name：value
     colon_items_end: bool = False
     rows_end: bool = False  # (its last line read is a table's row: more may follow a break)
+    item_width: float = 0.0  # the widest line of its chunks read as items or rows, not measured
     verse: bool = False  # its lines are verse: a blank line between them ends a stanza
 
 
@@ -4533,7 +4883,7 @@ _DOCUMENT_NUMBER: Final = re.compile(
 )
 # what a public document's title ends in
 _DOCUMENT_END: Final = re.compile(
-    r"(?:通告|通知|公告|公示|决定|意见|办法|规定|方案|决议|倡议书|告知书|须知|名单|的函)$"
+    r"(?:通告|通知|公告|公示|决定|意见|办法|规定|方案|决议|倡议书|告知书|须知|名单|的函|活动预告)$"
 )
 
 
@@ -4826,6 +5176,16 @@ _COLUMN_LABELS: Final = (
     "战疫一线", "抗疫一线", "读者来信", "回音壁", "农技问答", "记者调查", "以案说法", "以案释法",
 )  # fmt: skip
 _BOX_LABEL: Final = re.compile("|".join(_BOX_LABELS + _COLUMN_LABELS))
+# a book's title and who wrote or edited it, a line of its own: 《嘉善田歌》 县文化馆 编
+_BOOK_ENTRY: Final = re.compile(
+    r"《[^《》]{1,24}》(?:\s*[^\s，。；：！？]{1,16}){0,3}\s+(?:编|著|编著|主编|译|等著)"
+)
+# who said the quotation a paragraph ends on, after a dash: …推倒重来。”——徒弟 李 鹏
+_ATTRIBUTION_TAIL: Final = re.compile(r"[”」』]——[^—。！？“”]{2,24}$")
+# a paragraph pointing to the table under it: …见下表。, 详见下表：, 如下表所示。
+_TABLE_BELOW: Final = re.compile(r"(?:见|如)下表(?:所示)?[。：:]$")
+# a note's label opening its line: 温馨提示：, 备注：
+_NOTE_LABEL: Final = re.compile(r"(?:温馨提示|特别提示|提示|提醒|备注|注意事项|小贴士)[：:]")
 # how the label of a running column ends: 垃圾分类进行时, 创建在行动, 代表委员面对面
 # (those no title ends on: …进行时 names a column; 志愿者护河在行动 may be a title)
 _COLUMN_NAME_ENDINGS: Final = (
@@ -5581,7 +5941,16 @@ def _issuer_over_document(title: list[Span], text: str, blank_between: bool) -> 
         and not blank_between
         and len(title[0].text) <= 16
         and title[0].text.endswith(_BODY_ENDS)
-        and _DOCUMENT_TITLE.match(text) is not None
+        and (
+            _DOCUMENT_TITLE.match(text) is not None
+            # (or any document it names, no 关于 opening it: 桐乡市乌镇镇人民政府 | 2024年公开
+            # 招聘编外工作人员公告)
+            or (
+                len(text) <= 24
+                and _DOCUMENT_END.search(text) is not None
+                and _ANY_PUNCT.search(text) is None
+            )
+        )
     )
 
 
@@ -5905,6 +6274,12 @@ def _group_headlines(
             and nxt.kind == "headline"
             and not chunk.blank_after
             and nxt.lines[0].width >= 1.5 * max(line.width for line in chunk.lines)
+            # (over a ——subtitle, as a feature sets one, a short label over a title line half as
+            # wide again is its kicker still: 春游金华 | 古村花开正当时 | ——磐安乌石村…见闻)
+            and not (
+                _SUBTITLE_DASH.match(nxt.lines[0].text) is not None
+                and _short_label_over_title(lines[0], lines[1:], adjoining=True)
+            )
         )
         # (a title printed twice on two lines, 擦亮温泉金名片… | 擦亮温泉金名片…, keeps the chunk
         # whole: the plain lines above it are its kicker, as a plain line above a bold title is)
@@ -5932,8 +6307,10 @@ def _group_headlines(
             current.title, current.subtitle = lines[:bold], lines[bold:]
         elif bold >= 2:
             # every line printed twice: all in the title's type, one title (坚持两手抓 确保两战赢
-            # ×2 | 全力跑出复工复产加速度 ×2), as the sample's lead sets its two
-            current.title = lines
+            # ×2 | 全力跑出复工复产加速度 ×2), as the sample's lead sets its two; a line opening
+            # with a dash is the subtitle still (——我市外贸企业抢抓开局一线见闻 ×2)
+            current.title = _above_dash_subtitle(lines)
+            current.subtitle = lines[len(current.title) :]
         else:
             # under who spoke where (…会上强调) the lines are the gist of what was said, the
             # title, whatever their widths (对标先进补短板 | 全力打造乡村振兴平湖样板)
@@ -6746,6 +7123,49 @@ def _join_feature_sections(
         order.remove(("h", owner[j]))
         del assignment[owner[j]]
         _drop_article(articles, assignment, order, j)
+
+
+def _head_feature_at_top(
+    headlines: list[Headline],
+    articles: list[Article],
+    assignment: dict[int, int],
+    order: list[tuple[str, int]],
+) -> None:
+    """The page opens with a headline over its byline and text (拯救老屋行动持续推进 | 百年“德馨
+    堂”重焕新生 ×2 | 记者 … | | 春雨过后，…), left with no body as each one-line title under the
+    text was read as the headline of the text above it. Nothing stands above that headline: it
+    heads the text under it, and each such title heads the text under it in turn (a subhead,
+    which :func:`_join_feature_sections` then joins to the feature), the last one the text
+    under it that no headline claims."""
+    if len(order) < 4 or order[0][0] != "h" or order[1][0] != "a":
+        return
+    top, first = order[0][1], order[1][1]
+    head = headlines[top]
+    if (
+        top in assignment
+        or not head.title
+        or not (head.bylines or head.bylines_below or head.kicker)
+        or articles[first].dateline.text
+    ):
+        return
+    owner = {a: h for h, a in assignment.items()}
+    moves: list[tuple[int, int]] = []  # (headline, the article under it)
+    p, a = 1, first
+    while (
+        p + 2 < len(order)
+        and a in owner
+        and order[p + 1] == ("h", owner[a])
+        and order[p + 2][0] == "a"
+        and _subhead_line(headlines[owner[a]])
+        and not articles[order[p + 2][1]].dateline.text
+    ):
+        moves.append((owner[a], order[p + 2][1]))
+        p, a = p + 2, order[p + 2][1]
+    if not moves or a in owner:
+        return  # (the last text has a headline of its own: no run of subheads)
+    assignment[top] = first
+    for h, under in moves:
+        assignment[h] = under
 
 
 def _subhead_line(head: Headline) -> bool:
@@ -7738,6 +8158,7 @@ def _parse_page(page: Page) -> PageLayout:
     )
     assignment = _assign_headlines(headlines, articles, order, cluster_of, sims)
     _split_digest_items(headlines, articles, assignment, order)
+    _head_feature_at_top(headlines, articles, assignment, order)
     _pair_by_characters(headlines, articles, assignment)
     _pair_by_elimination(headlines, articles, assignment)
     _split_at_leftover_headline(headlines, articles, assignment, order)
@@ -7776,6 +8197,7 @@ def _parse_page(page: Page) -> PageLayout:
         _credit_inside_story(chunks, headlines, articles, assignment, unplaced)
     if "数" in text:  # (a box's label names its figures: rare)
         _figure_boxes(lines, articles, unplaced)
+    _label_untitled_boxes(lines, articles, unplaced)
     for box in boxes:
         at = next((i for i, art in enumerate(articles) if art.first > box.first), len(articles))
         articles.insert(at, box)
@@ -7814,23 +8236,37 @@ def _lift_boxes_between_columns(chunks: list[Chunk]) -> tuple[list[Chunk], list[
             k += 1
             continue
         rows: list[Span] = []
+        notes: list[Span] = []  # (the figures' source closing the box: （数据来源：金华海关）)
         end = k + 1
         # (each chunk of the box opens with a row's mark; a line under a row with none is the
         # row's end wrapped, set flush: a line set in is the story's text again)
         while (
-            end < len(chunks)
+            not notes
+            and end < len(chunks)
             and chunks[end].kind == "body"
-            and chunks[end].lines[0].text[:1] in _BOX_ROW_MARKS
+            and (
+                chunks[end].lines[0].text[:1] in _BOX_ROW_MARKS
+                or (rows and _SOURCE_NOTE.fullmatch(chunks[end].text) is not None)
+            )
             and all(
                 line.text[:1] in _BOX_ROW_MARKS or not line.indented for line in chunks[end].lines
             )
         ):
             for line in chunks[end].lines:
-                if line.text[:1] in _BOX_ROW_MARKS:
+                if _SOURCE_NOTE.fullmatch(line.text):
+                    notes.append(line.span)
+                elif notes:
+                    break
+                elif line.text[:1] in _BOX_ROW_MARKS:
                     rows.append(line.span)
                 else:
                     rows[-1] = rows[-1].extend(line.span)
-            end += 1
+            else:
+                end += 1
+                continue
+            notes = []  # (text under the note in its chunk: no box of this shape)
+            rows = []
+            break
         resumed = chunks[end] if end < len(chunks) else None
         if (
             len(rows) < 3
@@ -7846,7 +8282,7 @@ def _lift_boxes_between_columns(chunks: list[Chunk]) -> tuple[list[Chunk], list[
         title = label.lines[0].span
         boxes.append(
             Article(
-                paragraphs=rows,
+                paragraphs=rows + notes,
                 headline=Headline(title=[title], first=label.first, last=label.last),
                 first=label.first,
                 last=chunks[end - 1].last,
@@ -7854,6 +8290,43 @@ def _lift_boxes_between_columns(chunks: list[Chunk]) -> tuple[list[Chunk], list[
         )
         del chunks[k:end]
     return chunks, boxes
+
+
+# the label over a column of briefs, read as furniture: 区县传真, 镇街简讯, 社区动态
+_BRIEFS_LABEL: Final = re.compile(
+    rf"(?:[{CJK}]{{2}})?(?:简\s*讯|快\s*讯|短\s*讯|简\s*报|速\s*递|速\s*览|传\s*真|动\s*态)"
+)
+
+
+def _label_untitled_boxes(
+    lines: list[Line], articles: list[Article], unplaced: list[Unplaced]
+) -> None:
+    """A box of items with no titles of their own under the label of a column of briefs (区县传真
+    | | 　　【吴兴】5月14日，… | 　　【南浔】…): the label, read as furniture, is the box's title,
+    as nothing else heads it."""
+    labels = [
+        k
+        for k, item in enumerate(unplaced)
+        if item.kind == "furniture" and _BRIEFS_LABEL.fullmatch(item.span.text) is not None
+    ]
+    if not labels:
+        return
+    taken: list[int] = []
+    for k in labels:
+        span = unplaced[k].span
+        art = next((a for a in articles if a.first > span.line_end), None)
+        if (
+            art is None
+            or art.headline is not None
+            or art.bylines
+            or art.dateline.text
+            or not all(lines[m - 1].kind == "blank" for m in range(span.line_end + 1, art.first))
+        ):
+            continue
+        art.headline = Headline(title=[span], first=span.line_start, last=span.line_end)
+        taken.append(k)
+    for k in reversed(taken):
+        del unplaced[k]
 
 
 def _figure_boxes(lines: list[Line], articles: list[Article], unplaced: list[Unplaced]) -> None:
@@ -8372,7 +8845,13 @@ def _add_body(
         and current.rows_end
         and prev is not None
         and prev.kind == "body"
-        and _printed_row(lines[0])
+        # (rows of names with no figure too: 林埭中学  朱 晨  初中组特等奖; or of a name and
+        # its figure: 咸鸭蛋（6枚装） 13.50)
+        and (
+            _printed_row(lines[0])
+            or _cells_row(lines[0])
+            or _NAME_AND_FIGURE.fullmatch(lines[0].raw) is not None
+        )
     )
     announced = (colon_above or rows_above) and current is not None and not current.open_end
     if (
@@ -8389,16 +8868,39 @@ def _add_body(
             and current.paragraphs
             and _next_item(current.paragraphs[-1].text, lines[0].text)
         )
+        # (nor does a notice's close set apart: 联系电话：… | 浙江桐诚拍卖有限公司 | 2024年5月21日)
+        and not (lines[-1].text[-1:] == "日" and _notice_close_only(lines))
     ):
         # A new block with no headline or dateline between: the column width changes.
-        if len(current.widths) >= 3:
+        if (
+            not current.widths
+            and current.item_width
+            and len(interior) >= 2
+            # (rows only: no paragraph of text, unmeasured beside rows in its chunk)
+            and all(len(par.text) <= 40 for par in current.paragraphs)
+        ):
+            # (only a box's or a table's rows read so far, wrapped at their column: text set in
+            # a column of another width opens another article, 2023年 高速重载滚珠丝杠通过省级 |
+            # 新产品鉴定；新厂区开工建设。 | | 　　采访中，记者听到最多的一个词是“较真”。)
+            starts_article = abs(_sorted_median(interior) - current.item_width) >= 3 or (
+                # (or prose under a box of fields, which holds no sentence: 修缮时间：2023年4月
+                # 至2024年3月 | | 外婆家的老屋在竹源乡的一个小 | 山村里，…)
+                len(lines) >= 3
+                and "。" in chunk.text
+                and "：" not in lines[0].text
+                and all("。" not in par.text and len(par.text) <= 40 for par in current.paragraphs)
+            )
+        elif len(current.widths) >= 3:
             column = column_so_far
             if len(interior) >= 3:
                 median = _sorted_median(interior)
                 if len(lines) >= 5 and lines[-1].text[-1:] == "日" and _signed_and_dated(chunk):
                     # (a notice's signer and date under its last lines are no measure of the
-                    # column: 浙江省余姚市人民法院 | 二〇二一年六月七日)
-                    median = _sorted_median(sorted([x.width for x in chunk.text_lines[1:-2]]))
+                    # column: 浙江省余姚市人民法院 | 二〇二一年六月七日; nor the contact lines
+                    # over them and the short line closing its text: …取消应聘资格。 | 联系人：…)
+                    close = _notice_close_ends(lines)
+                    inner = lines[1 : min(close)] if close and min(close) > 1 else lines[1:-2]
+                    median = _sorted_median(sorted([x.width for x in inner]))
                 starts_article = abs(median - column) >= 2.5
                 if not starts_article and abs(median - column) >= 2:
                     # (two columns each set exactly, every full line one width: two cells
@@ -8448,6 +8950,15 @@ def _add_body(
             ):
                 # (a paragraph opening with its indent to announce the rows under it: the rows
                 # are no measure of the column, 　　本轮其他比赛结果如下： | 海宁队 86∶79 平湖队)
+                starts_article = False
+            if (
+                starts_article
+                and current.paragraphs
+                and _TABLE_BELOW.search(current.paragraphs[-1].text[-12:]) is not None
+                and (_cells_row(lines[0]) or _printed_row(lines[0]))
+            ):
+                # (nor the table a paragraph points to, under it: …零售价格见下表。 | 品 名 单 位
+                # 价格（元） 涨 跌 | 青 菜 斤 2.00 ↓0.50 | …)
                 starts_article = False
     skip = 0
     # An editor's note (编者按：…) is printed over the story it introduces, whose dateline
@@ -8511,8 +9022,10 @@ def _add_body(
         current.open_end = (
             full_end
             and not current.verse
-            # (a table's next row after a column break under its rows is a row)
+            # (a table's next row after a column break under its rows is a row; a line set in
+            # under its last row opens a paragraph: …乍浦镇雅山社区部分用户 | | 　　如遇雷雨…)
             and not rows_above
+            and not (current.rows_end and lines[0].indented)
             and (chunk.blank_before or not lines[0].indented)
             and (
                 # who said the quotation above runs on after it, in a line of its own or more
@@ -8607,9 +9120,10 @@ def _add_body(
         if (
             not item_ends
             and len(lines) >= 2
-            # (cheap first: a table's cells stand a space apart, prose seldom does)
-            and chunk.text.count(" ") >= 2
+            # (cheap first: a table's cells stand a space apart, prose seldom does; a name and
+            # its figure only as printed, 晚粳米 2.60)
             and ("：" in chunk.text or ":" in chunk.text)
+            and (chunk.text.count(" ") >= 2 or sum([line.raw.count(" ") for line in lines]) >= 3)
         )
         else -1
     )
@@ -8618,8 +9132,16 @@ def _add_body(
         # 发布： | 20日（周三） 晴 -4℃～4℃ 西北风4-5级 | … |   温馨提示：…): the line ends its
         # paragraph and each row is one
         rows = announces + 1
-        while rows < len(lines) and _cells_row(lines[rows]):
+        while rows < len(lines) and (
+            _cells_row(lines[rows])
+            # (or rows of two cells, a name and its figure, under their heads: 品种 价格（元/斤） |
+            # 晚粳米 2.60 | …)
+            or _NAME_AND_FIGURE.fullmatch(lines[rows].raw) is not None
+            or (rows == announces + 1 and _HEADS_PAIR.fullmatch(lines[rows].raw) is not None)
+        ):
             rows += 1
+        if rows < len(lines) and _SOURCE_NOTE.fullmatch(lines[rows].text):
+            rows += 1  # (the figures' source under them: 数据来源：…)
         if (
             rows - announces >= 3
             and (
@@ -8639,12 +9161,31 @@ def _add_body(
             rows += 1
         if rows >= 4 and (rows == len(lines) or lines[rows].indented):
             item_ends = frozenset(range(rows))
+    if (
+        not item_ends
+        and lines[-1].text[-1:] == "日"  # (cheap first)
+        and _DATE_LINE.fullmatch(lines[-1].text) is not None
+        and _notice_close_only(lines)
+    ):
+        item_ends = frozenset(range(len(lines)))  # (a notice's close: each line a paragraph)
     if not item_ends and (_fact_box(lines) or _table_rows(lines, pairs=True)):
-        item_ends = frozenset(range(len(lines)))  # a fact box or a table: each row a paragraph
-    if not item_ends and chunk.text.count("：") >= 3:
+        # a fact box or a table: each row a paragraph (a field's value wrapped with it)
+        item_ends = frozenset(
+            k
+            for k in range(len(lines))
+            if k + 1 == len(lines) or not (_wraps_field(lines, k) or _wraps_row(lines, k))
+        )
+    if not item_ends and chunk.text.count("：") >= 2:
         item_ends = _row_label_ends(lines)
-    if not item_ends and len(lines) >= 3 and _DATE_LINE.fullmatch(lines[-1].text) is not None:
-        item_ends = _notice_close_ends(lines)
+    notice_close = _NO_ITEMS
+    if not item_ends and len(lines) >= 2 and _DATE_LINE.fullmatch(lines[-1].text) is not None:
+        item_ends = notice_close = (
+            frozenset(range(len(lines)))
+            if _notice_close_only(lines)  # (each line of the close a paragraph)
+            else _notice_close_ends(lines)
+            if len(lines) >= 3
+            else _NO_ITEMS
+        )
     if (
         not item_ends
         and len(text_lines) >= 3
@@ -8662,7 +9203,13 @@ def _add_body(
         and (":" in chunk.text or "日 " in chunk.text or "年 " in chunk.text)
     ):
         item_ends = _timetable_ends(lines, chunk.width)
-    if not item_ends and (len(lines) >= 4 or rows_above) and lines[0].raw.count(" ") >= 2:
+    # (a notice's close under them too: …6月11日起 恢复正常门诊 | 节日期间，… | 特此公告。 |
+    # 慈溪市人民医院 | 2024年6月3日)
+    if (
+        (not item_ends or item_ends is notice_close)
+        and (len(lines) >= 4 or rows_above)
+        and lines[0].raw.count(" ") >= (1 if rows_above else 2)
+    ):
         # a table's rows opening the chunk, the text under them running on (今天 多云转阴
         # 东北风3级 8℃～17℃ | 明天 … | 后天 … | 市气象台提醒：…): each row a paragraph
         # (one will do under rows the chunk above closed)
@@ -8670,14 +9217,21 @@ def _add_body(
         while (
             rows < len(lines)
             # (a row after the first may hold two cells: 石浦—东门岛 每30分钟一班)
-            and len(lines[rows].raw.split()) >= (3 if rows == 0 else 2)
-            and _table_row(lines[rows], pairs=True)
+            and len(lines[rows].raw.split()) >= (3 if rows == 0 and not rows_above else 2)
+            # (a figure's cell may stand before words: 6月10日 8:00—11:30 停诊, 青 菜 2.40 持平;
+            # not in a dateline: 本报北京１ 月 １４日讯（记者)
+            and (
+                _table_row(lines[rows], pairs=True)
+                or (_printed_row(lines[rows]) and not _starts_dateline(lines[rows].text))
+            )
         ):
             rows += 1
         if rows >= 3 or (rows and rows_above):
-            item_ends = frozenset(range(rows))
+            item_ends = notice_close | frozenset(range(rows))
     if not item_ends and lines[-1].raw.count(" ") >= 2:
         item_ends = _row_tail_ends(lines, rows_above)
+    if not item_ends and len(lines) >= 4 and chunk.text.count(" ") + len(lines) >= 8:
+        item_ends = _inner_table_ends(lines)
     if not item_ends and not _numbered_lines(text_lines):
         # kept sorted: the median is read for every chunk of a long article (sorting a sorted
         # list with a run appended is a merge)
@@ -8686,7 +9240,28 @@ def _add_body(
         current.widths.sort()
         current.content_widths += interior_content
         current.content_widths.sort()
-    column = _sorted_median(current.widths) if current.widths else chunk.width
+    elif (
+        item_ends
+        and min(item_ends) <= 1
+        and not lines[0].indented
+        # (rows from the chunk's first line: no text measured, 2006年 浙江恒拓… | …)
+        and (
+            _TIMELINE_ROW.match(lines[0].raw) is not None
+            or lines[0].text[:1] in _ITEM_MARKERS
+            or _FIELD_LINE.fullmatch(lines[0].text) is not None
+            or (" " in lines[0].raw.strip() and _SENTENCE_MARK.search(lines[0].text) is None)
+        )
+    ):
+        current.item_width = max(current.item_width, max(line.width for line in lines))
+    # (with no widths read yet, as when rows came first, the chunk's own, or the line above it
+    # when a column break cut a row: 活动地点：西山社区党群服务中心前 | | 广场)
+    column = (
+        _sorted_median(current.widths)
+        if current.widths
+        else max(chunk.width, current.end_width)
+        if current.open_end
+        else chunk.width
+    )
     paragraphs = current.paragraphs
     open_end = current.open_end
     if colon_above and 0 in item_ends:
@@ -8823,8 +9398,9 @@ def _add_body(
             open_end = False
         elif (
             # (the next item of a numbered list after a sentence's end, on a full line too:
-            # 1.及时追施苗肥。…促进油菜早发壮苗。 | 2.做好清沟排水。…)
-            final
+            # 1.及时追施苗肥。…促进油菜早发壮苗。 | 2.做好清沟排水。…; or after a short line
+            # closing an item with no stop: …身体健康； | （2）年龄在…)
+            (final or (width < short_line and not text.endswith(_RUNS_ON)))
             and n + 1 < len(read)
             and joined is not None
             and read[n + 1].text[:1] in _ITEM_NUMBER_FIRST
@@ -8840,6 +9416,31 @@ def _add_body(
             and n + 1 < len(read)
             and _item_number(read[n + 1].text) in _FIRST_ITEMS
         ):
+            open_end = False
+        elif (
+            n + 1 < len(read)
+            and width < full_column - 2
+            and (
+                _NOTE_LABEL.match(read[n + 1].text) is not None
+                or (len(read[n + 1].text) <= 8 and read[n + 1].text.endswith(_NOTICE_CLOSE))
+            )
+            and not text.endswith(_RUNS_ON)
+        ):
+            # a note under a list's last item opens with its label: …（自驾两日游） |
+            # 温馨提示：山区早晚温差较大…; a notice's closing formula stands on its own line:
+            # 咨询电话：0577-63712345 | 特此通知。
+            open_end = False
+        elif text[:1] == "《" and _BOOK_ENTRY.fullmatch(text) is not None:
+            open_end = False  # a book's title and who wrote it, over what it holds: 《嘉善田歌》 县文化馆 编
+        elif (
+            n + 1 < len(read)
+            and read[n + 1].indented
+            and ("——" in text or (n > 0 and "——" in read[n - 1].text))
+            and joined is not None
+            and _ATTRIBUTION_TAIL.search(Span(joined).text[-30:]) is not None
+        ):
+            # who said the quotation, after a dash, over the next quotation set in: …推倒重来。”
+            # ——徒弟 | 李 鹏 | 　　“别看老陈…
             open_end = False
         elif width < short_line:
             open_end = not (
@@ -8889,11 +9490,29 @@ def _add_body(
                     bool(item_ends)
                     and last.width >= full_column - 1
                     and _CJK_CHAR.fullmatch(last.text[-1:]) is not None
-                    and (_item_number(lines[0].text) is not None or len(lines) - 1 not in item_ends)
+                    # (numbered items: the last one's line, full, is cut by the break too)
+                    and (
+                        any(
+                            x.text[:1] in _ITEM_NUMBER_FIRST and _item_number(x.text) is not None
+                            for x in lines
+                        )
+                        or len(lines) - 1 not in item_ends
+                    )
                 )
             )
             or _web_address(last.text)
             or _ends_in_marked_credit(last.text)
+            # (a list of names under its label: …名单：周桂 | … | 伟明 张 红 褚永康 姚利民)
+            or (
+                " " in last.raw
+                and "名单" in chunk.text
+                and _NAME_RUN.fullmatch(last.raw.strip()) is not None
+            )
+            # (who said the quotation, after a dash: …记在了心里。” | ——宁波职业技术学院教师 张 敏)
+            or (
+                ("——" in last.text or (len(lines) >= 2 and "——" in lines[-2].text))
+                and _ATTRIBUTION_TAIL.search(chunk.text[-30:]) is not None
+            )
             # (a row of results short of the column, under a row labelled alike: 声乐类：…
             # | 舞蹈类：《钹子声声》 市实验小学)
             or (
@@ -8928,9 +9547,21 @@ def _add_body(
             ends = chunk.blank_after
         current.open_end, current.ambiguous_end = not ends, ends
         current.end_width, current.end_indented = lines[-1].width, started
-        current.rows_end = _printed_row(last) or (
-            # (or a table's heads under the line announcing it: …成绩如下： | 项目 姓名 单位 成绩)
-            len(lines) >= 2 and lines[-2].text.endswith(_COLONS) and _cells_row(last)
+        current.rows_end = (
+            _printed_row(last)
+            or (
+                # (or a table's heads under the line announcing it: …成绩如下： | 项目 姓名 单位 成绩;
+                # or rows of names with no figure: 乍浦镇天妃小学  王子睿  小学组特等奖)
+                len(lines) >= 2
+                and (lines[-2].text.endswith(_COLONS) or _cells_row(lines[-2]))
+                and _cells_row(last)
+            )
+            or (
+                # (or rows of a name and its figure: 碱水粽（500克） 12.80)
+                len(lines) >= 3
+                and _NAME_AND_FIGURE.fullmatch(last.raw) is not None
+                and _NAME_AND_FIGURE.fullmatch(lines[-2].raw) is not None
+            )
         )
         current.colon_items_end = (
             colon_above
