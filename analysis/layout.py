@@ -919,6 +919,7 @@ _AUTHOR_POSTS: Final = frozenset(
     ("法官", "检察官", "警官", "民警", "律师", "医生", "医师", "主任医师", "教师", "老师", "教授")
 )
 _WRITERS_PLACE: Final = re.compile(rf"[（(][{CJK}]{{1,8}}(?:街道|镇|乡|村|社区|县|市|区)[)）]$")
+_BRACKETED_PLACE: Final = re.compile(rf"[（(][{CJK}]{{2,10}}[)）]$")
 
 
 def _marked_names(folded: str) -> bool:
@@ -927,8 +928,9 @@ def _marked_names(folded: str) -> bool:
         return False
     rest = folded[1:].strip()
     if rest.endswith(("）", ")")):
-        # (the writer's place after the name: ■ 沈 洁（魏塘街道）)
+        # (the writer's place after the name: ■ 沈 洁（魏塘街道）, ■ 陈丽琴（西班牙马德里）)
         rest = _WRITERS_PLACE.sub("", rest)
+        rest = _BRACKETED_PLACE.sub("", rest) if rest.endswith(("）", ")")) else rest
     names = _NAME_SEPARATORS.split(rest)
     # (the author's unit may come first, a court's or a school's: □ 平湖法院 顾晓燕; or what
     # the author is to the paper, a reader or the expert who answers: ■读者 钱建华)
@@ -1570,10 +1572,17 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                         # (and a box's fields under its label: 人物名片 | 姓名：陈海根 | 年龄：…)
                         or (
                             k - start == 1
-                            and len(prev_text) <= 6
+                            and len(prev_text) <= 12
                             and "：" in text
                             and _FIELD_LINE.fullmatch(text) is not None
-                            and _BOX_LABEL.fullmatch(prev_text) is not None
+                            and (
+                                (
+                                    len(prev_text) <= 6
+                                    and _BOX_LABEL.fullmatch(prev_text) is not None
+                                )
+                                # (or a box of figures': 数读一季度外贸 | 进出口总额：286.5 亿元)
+                                or _FIGURE_BOX_LABEL.fullmatch(prev_text) is not None
+                            )
                         )
                         or (indented and prev_width < width - 2.5 and prev_text.count(" ") >= 2)
                         # (a notice's title right over whom it addresses: 关于恢复门诊服务时间的
@@ -1653,7 +1662,14 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                             and not (
                                 "：" in prev_text
                                 and _FIELD_LINE.fullmatch(prev_text) is not None
-                                and _FIELD_LINE.fullmatch(text) is not None
+                                and (
+                                    _FIELD_LINE.fullmatch(text) is not None
+                                    # (or a longer label: 对“一带一路”沿线国家出口：98.6 亿元)
+                                    or (
+                                        _ROW_LABEL.match(text) is not None
+                                        and _SENTENCE_MARK.search(text) is None
+                                    )
+                                )
                             )
                             # (nor under a field's value wrapped onto a line of its own: 人口：
                             # 户籍人口 2136 人，常住人口 | 1870 人 | 特色产业：…)
@@ -1705,17 +1721,23 @@ def _attribution_after_quote(paragraph: str, lines: list[Line]) -> bool:
 def _list_under_opening(lines: list[Line], text: str, column: float) -> bool:
     """A chunk opening a paragraph with its indent, the rest a list it announces: the opening
     line, its indent put back, fills ``column`` and every line before the announcing one does."""
-    items = _list_item_ends(lines, text, column, False)
+    # (or rows of a label and its value: …服务信息如下： | 首末班车时间：6:30—22:00 | 票价：…)
+    items = _list_item_ends(lines, text, column, False) or (
+        _row_label_ends(lines) if text.count("：") >= 3 else _NO_ITEMS
+    )
     if not items:
         return False
-    announcing = next(k for k, line in enumerate(lines) if line.text.endswith(_COLONS))
+    announcing = next(
+        (k for k, line in enumerate(lines) if line.text.endswith(_COLONS)), len(lines)
+    )
     widths = [lines[0].width + 2] + [line.width for line in lines[1:announcing]]
     return all(abs(width - column) < 2.5 for width in widths)
 
 
 # a row's label opening a line: 户籍人口：, 2022年村集体经济经营性收入：, 开放时间：; not who
 # speaks (她说：“…, 我就又问：)
-_ROW_LABEL: Final = re.compile(rf"[0-9{CJK}（）()“”]{{2,16}}(?<![说问道答讲])[：:](?![“‘])")
+# (not a time's colon: 4月22日8:00)
+_ROW_LABEL: Final = re.compile(rf"[0-9{CJK}（）()“”]{{2,16}}(?<![说问道答讲0-9])[：:](?![“‘])")
 
 
 def _row_label_ends(lines: list[Line]) -> frozenset[int]:
@@ -1910,6 +1932,26 @@ def _notice_close_ends(lines: list[Line]) -> frozenset[int]:
     if k < 0 or not lines[k].final:
         return _NO_ITEMS
     return frozenset(range(k, len(lines)))
+
+
+def _unit_spaced_row(line: Line) -> bool:
+    """Three cells or more once a number and the unit justification parts it from are one
+    cell (1 月 40.2 9.7 -> 1月 | 40.2 | 9.7), a figure among them, no sentence: a table's row
+    under the line announcing it."""
+    raw = line.raw.split()
+    if len(raw) < 4 or _SENTENCE_MARK.search(line.text):
+        return False
+    cells: list[str] = []
+    for cell in raw:
+        if cells and _PLAIN_FIGURE.fullmatch(cells[-1]) and cell[0] in _UNIT_CHARS:
+            cells[-1] += cell
+        else:
+            cells.append(cell)
+    return (
+        len(cells) >= 3
+        and all(len(cell) <= 12 for cell in cells)
+        and any(_PLAIN_FIGURE.fullmatch(cell) for cell in cells)
+    )
 
 
 def _inner_table_ends(lines: list[Line]) -> frozenset[int]:
@@ -2283,7 +2325,7 @@ def _split_marked_titles(chunks: list[Chunk]) -> list[Chunk]:
             out.append(chunk)
             continue
         n_title = 0
-        if first.width >= max(line.width for line in lines[1:]) + 1.5 and any(
+        if first.width >= max(line.width for line in lines[1:]) + 0.75 and any(
             "。" in line.text for line in lines[1:]
         ):
             n_title = 1
@@ -2606,7 +2648,18 @@ def _wider_than_column(chunks: list[Chunk], i: int, body_column: float) -> bool:
     lines = chunks[i].lines
     if len(lines) <= 3 and chunks[i].width > body_column + 3:
         return True
-    return any(line.width < 0.6 * body_column and not line.final for line in lines[:-1])
+    # (not a line announcing what follows, nor a section's numbered heading: …如下： | 一、招聘
+    # 岗位 | 岗位 人数 要求)
+    return any(
+        line.width < 0.6 * body_column
+        and not line.final
+        and not (
+            k
+            and (lines[k - 1].width >= body_column - 2 or lines[k - 1].text.endswith(_COLONS))
+            and (line.text.endswith(_COLONS) or _numbered_heading(line.text))
+        )
+        for k, line in enumerate(lines[:-1])
+    )
 
 
 _OPENING_QUOTES, _CLOSING_QUOTE_MARKS = "“『「", "”』」"
@@ -3533,6 +3586,16 @@ def _classify(chunks: list[Chunk]) -> None:
         elif (
             prev is not None
             and prev is last_body
+            and not chunk.blank_before
+            and len(chunk.lines) >= 2
+            and all(_printed_row(line) for line in chunk.lines)
+        ):
+            # a table's rows right under the text announcing them, set wider (…出海渔船请注意
+            # 防范。 | 18日 多云 东北风5～6级阵风7级 浪高1.5～2.0米 | …): no headline
+            chunk.kind = "body"
+        elif (
+            prev is not None
+            and prev is last_body
             and "：" in chunk.lines[0].text  # (cheap first)
             and len(prev.lines) >= 2
             and not _furniture_line(chunk.lines[0].text)  # (责任编辑：沈 洁)
@@ -3756,8 +3819,9 @@ _CONTACT_LINE: Final = re.compile(
     # (or who answers for it, by name, and perhaps how to reach them: 清算组负责人：沈卫平,
     # 清算组负责人：李国华 联系电话：13857391234)
     rf"|[{CJK}]{{0,6}}负责人\s*[:：]\s*[{CJK}]{{2,4}}(?:\s+\S.{{0,40}})?"
-    # (and where to find it: 地址：桐乡市复兴南路52号)
+    # (and where to find it: 地址：桐乡市复兴南路52号; a number under whom to call: 电话：…)
     r"|地址\s*[:：]\s*\S.{0,40}"
+    r"|电话\s*[:：]\s*\d[\d\s\-－]{4,20}"
 )
 
 
@@ -3899,7 +3963,9 @@ def _table_rows(lines: list[Line], pairs: bool = False) -> bool:
     # (a note of the figures' source may close them: （数据来源：市统计局）)
     if len(lines) >= 4 and _SOURCE_NOTE.fullmatch(lines[-1].text):
         lines = lines[:-1]
-    return len(lines) >= 3 and all(_table_row(line, pairs) for line in lines)
+    return len(lines) >= 3 and all(
+        _table_row(line, pairs) or (pairs and _unit_spaced_row(line)) for line in lines
+    )
 
 
 # (or who supplied them: （平湖农产品批发市场供稿）)
@@ -3919,7 +3985,7 @@ def _table_row(line: Line, pairs: bool) -> bool:
     if pairs and any(
         a[-1].isdigit()
         and _CJK_CHAR.match(b)
-        and (_BARE_NUMBER.fullmatch(a) is not None or b[0] in _UNIT_CHARS)
+        and (_PLAIN_FIGURE.fullmatch(a) is not None or b[0] in _UNIT_CHARS)
         for a, b in itertools.pairwise(cells)
     ):
         # a number parted from its unit by justification: 1 月 | 29 日电 (not a time or a code
@@ -3948,7 +4014,7 @@ _NAME_FIGURE_ROW: Final = re.compile(
 
 
 _PHONE_CELL: Final = re.compile(r"\d{3,4}-\d{7,8}")
-_BARE_NUMBER: Final = re.compile(r"[\d.,]+")
+_PLAIN_FIGURE: Final = re.compile(r"[\d.,]+")
 # what a number's unit or a date's part opens with, parted from its figure by justification
 _UNIT_CHARS: Final = "年月日时分秒号万亿千百个名人元次岁余多家户辆件项条座处只头亩米吨斤度届期周"
 
@@ -4204,6 +4270,8 @@ def _ends_paragraph(chunk: Chunk) -> bool:
         or (len(chunk.lines) == 1 and _CREDIT_REMAINDER.fullmatch(last.text) is not None)
         # (nor a directory's rows: 市中医院：85032120 | 心理援助热线：96525)
         or (last.text[-1:].isdigit() and _fact_box(chunk.lines))
+        # (nor a telephone number given whole: 咨询电话：0575-88123456)
+        or (last.text[-1:].isdigit() and _WHOLE_NUMBER_END.search(last.text) is not None)
         # (nor a list of names under its label: …名单：周桂 | 芳 沈国良 … | 伟明 张 红 褚永康 姚利民)
         or (
             " " in last.raw
@@ -4356,6 +4424,10 @@ def _paragraph_start_before_break(
         return False  # the next chunk is a subtitle over a byline: this one is the title
     if _photo_credit_below(chunks, i + 1):
         return False  # the next chunk is a photo caption: nothing runs on into it
+    if nxt.lines[0].text[:1] in _ITEM_NUMBER_FIRST and _item_number(nxt.lines[0].text) in (
+        _FIRST_ITEMS
+    ):
+        return False  # (a list's first item opens the next chunk: no sentence runs on into it)
     if len(nxt.lines) >= 2 and all(_COLON_ITEM.fullmatch(line.text) for line in nxt.lines):
         return False  # a list of items under it (市中医院：85032120 | …): no running text
     column = _next_column(nxt, body_column)
@@ -4709,6 +4781,8 @@ def _leading_kicker(lines: list[Span]) -> int:
         lines = lines[:-1]  # (so is a document's number: …的预公告 | 平政土预告〔2022〕23号)
     if len(lines) < 2:
         return 0
+    if len(lines) == 2 and _issuer_over_document(lines[:1], lines[1].text, False):
+        return 0  # (a body over what it issues, one title: …集团有限公司 | 招聘启事)
     if (
         _DATE_KICKER.fullmatch(lines[0].text)
         or _OCCASION_KICKER.fullmatch(lines[0].text)
@@ -5950,6 +6024,8 @@ def _issuer_over_document(title: list[Span], text: str, blank_between: bool) -> 
                 and _DOCUMENT_END.search(text) is not None
                 and _ANY_PUNCT.search(text) is None
             )
+            # (or a notice: …集团有限公司 | 招聘启事)
+            or _NOTICE_TITLE.fullmatch(text) is not None
         )
     )
 
@@ -8648,7 +8724,16 @@ def _resumed_story(articles: list[Article], chunk: Chunk) -> Article | None:
     """Of the last few articles, the one left mid-sentence whose column ``chunk`` continues: a
     chunk of two lines or more, no dateline, its first line as full as the story's lines."""
     lines = chunk.text_lines
-    if len(lines) < 2 or _opens_with_dateline(chunk):
+    # (one line will do when it closes the sentence and a paragraph set in follows right under
+    # it: …青石板路上，游客 || caption | 溇港晨光 || 三三两两，拿着手机拍个不停。 | 　　“周末…)
+    one_line = (
+        len(lines) == 1
+        and not chunk.blank_after
+        and lines[0].final
+        and not lines[0].indented
+        and "，" in lines[0].text
+    )
+    if (len(lines) < 2 and not one_line) or _opens_with_dateline(chunk):
         return None
     for article in articles[-1:-4:-1]:
         if not article.open_end or len(article.widths) < 2 or not article.paragraphs:
@@ -8658,6 +8743,10 @@ def _resumed_story(articles: list[Article], chunk: Chunk) -> Article | None:
         if not (_CJK_CHAR.match(last) or last in "，、"):
             continue
         column = _sorted_median(article.widths)
+        if one_line:
+            if abs(article.end_width - column) <= 1:
+                return article  # (its last line full: cut by the break)
+            continue
         # (the chunk's own column: its inner lines, or its first when it has none)
         own = _sorted_median(chunk.inner_widths) if chunk.inner_widths else lines[0].width
         # (widths with hanging marks, as the story's column is measured)
@@ -8756,26 +8845,40 @@ def _add_body(
         and _AUTHOR_NOTE.fullmatch(prev.text) is not None
     )
     starts_article = (
-        # (a caption's first line set with a space opens it even inside a story cut
-        # mid-sentence by it: …增开了至安徽、 |  1月10日，在市汽车客运站… | ■摄影 … | 河南、…)
         (
-            captioned
-            and current is not None
-            and (not current.open_end or lines[0].indented)
-            and not grouped_caption
+            # (a caption's first line set with a space opens it even inside a story cut
+            # mid-sentence by it: …增开了至安徽、 |  1月10日，在市汽车客运站… | ■摄影 … | 河南、…)
+            (
+                captioned
+                and current is not None
+                and (not current.open_end or lines[0].indented)
+                and not grouped_caption
+            )
+            or current is None
+            # (a dateline completed by the lines under it: 本报1月4日第四版《地方新闻》 cites an
+            # earlier issue and runs on into text, no 讯 or 电)
+            or _opens_with_dateline(chunk)
+            or prev is None
+            or prev.kind != "body"
+            # (a credit in brackets closed the text above: …公筷公勺”。（记者 王 强 摄）)
+            or credit_above
+            # (a story continued from another page opens with its jump line: （上接第1版）)
+            or continued_from
+            or note_above
+            # (a notice closed by its contact lines: text set in under them, a blank line between,
+            # opens another: …联系人：章女士 | 电话：0576-83398765 | | 　　为促进城乡供水…)
+            or (
+                chunk.blank_before
+                and lines[0].indented
+                and prev.kind == "body"
+                and len(prev.lines) >= 2
+                and prev.lines[-1].text[-1:].isdigit()
+                and _CONTACT_LINE.fullmatch(prev.lines[-1].text) is not None
+                and _CONTACT_LINE.fullmatch(prev.lines[-2].text) is not None
+            )
         )
-        or current is None
-        # (a dateline completed by the lines under it: 本报1月4日第四版《地方新闻》 cites an
-        # earlier issue and runs on into text, no 讯 or 电)
-        or _opens_with_dateline(chunk)
-        or prev is None
-        or prev.kind != "body"
-        # (a credit in brackets closed the text above: …公筷公勺”。（记者 王 强 摄）)
-        or credit_above
-        # (a story continued from another page opens with its jump line: （上接第1版）)
-        or continued_from
-        or note_above
-    ) and not (author_note and current is not None and prev is not None and prev.kind == "body")
+        and not (author_note and current is not None and prev is not None and prev.kind == "body")
+    )
     if (
         starts_article
         and not continued_from
@@ -8852,6 +8955,8 @@ def _add_body(
             or _cells_row(lines[0])
             or _NAME_AND_FIGURE.fullmatch(lines[0].raw) is not None
         )
+        # (a dateline opens a story, not a row: 本报讯（通讯员 周 航）9 | 月 15 日晚，…)
+        and not _starts_dateline(lines[0].text)
     )
     announced = (colon_above or rows_above) and current is not None and not current.open_end
     if (
@@ -8868,8 +8973,14 @@ def _add_body(
             and current.paragraphs
             and _next_item(current.paragraphs[-1].text, lines[0].text)
         )
-        # (nor does a notice's close set apart: 联系电话：… | 浙江桐诚拍卖有限公司 | 2024年5月21日)
+        # (nor does a notice's close set apart: 联系电话：… | 浙江桐诚拍卖有限公司 | 2024年5月21日;
+        # nor its contact lines after a column break: 电话：… | 招标代理机构：… | 联系人：…)
         and not (lines[-1].text[-1:] == "日" and _notice_close_only(lines))
+        and not (
+            len(lines) <= 6
+            and "：" in lines[0].text
+            and all(_CONTACT_LINE.fullmatch(line.text) is not None for line in lines)
+        )
     ):
         # A new block with no headline or dateline between: the column width changes.
         if (
@@ -9134,6 +9245,11 @@ def _add_body(
         rows = announces + 1
         while rows < len(lines) and (
             _cells_row(lines[rows])
+            # (a row's first cell letter-spaced from its unit: 1 月 40.2 9.7)
+            or _unit_spaced_row(lines[rows])
+            # (or a row whose last cell runs long, under heads: 4月23日 8:00—18:00 太湖街道龙山
+            # 新村、金苑小区)
+            or (rows > announces + 1 and _spaced_cells(lines[rows]))
             # (or rows of two cells, a name and its figure, under their heads: 品种 价格（元/斤） |
             # 晚粳米 2.60 | …)
             or _NAME_AND_FIGURE.fullmatch(lines[rows].raw) is not None
@@ -9197,12 +9313,13 @@ def _add_body(
     ):
         item_ends = _numbered_run_ends(text_lines, chunk.width)
     if (
-        not item_ends
+        (not item_ends or item_ends is notice_close)
         and len(lines) >= 3
         and ("日" in chunk.text or "年 " in chunk.text)
         and (":" in chunk.text or "日 " in chunk.text or "年 " in chunk.text)
     ):
-        item_ends = _timetable_ends(lines, chunk.width)
+        # (a notice's close under them too: …由此带来的不便，敬请谅解。 | 服务热线：… | …)
+        item_ends = notice_close | _timetable_ends(lines, chunk.width)
     # (a notice's close under them too: …6月11日起 恢复正常门诊 | 节日期间，… | 特此公告。 |
     # 慈溪市人民医院 | 2024年6月3日)
     if (
@@ -9404,7 +9521,16 @@ def _add_body(
             and n + 1 < len(read)
             and joined is not None
             and read[n + 1].text[:1] in _ITEM_NUMBER_FIRST
-            and _next_item(Span(joined).text, read[n + 1].text)
+            and (
+                _next_item(Span(joined).text, read[n + 1].text)
+                # (or the next section's heading after a section's text: 二、薪酬待遇 | 录用人员…
+                # 五险一金。 | 三、报名方式)
+                or (
+                    len(read[n + 1].text) <= 12
+                    and _numbered_heading(read[n + 1].text)
+                    and any(_next_item(par.text, read[n + 1].text) for par in paragraphs[-6:])
+                )
+            )
         ):
             open_end = False
         elif (
@@ -9430,6 +9556,21 @@ def _add_body(
             # 温馨提示：山区早晚温差较大…; a notice's closing formula stands on its own line:
             # 咨询电话：0577-63712345 | 特此通知。
             open_end = False
+        elif (
+            text[:1] in _ITEM_NUMBER_FIRST
+            and width < short_line
+            and n + 1 < len(read)
+            and len(text) <= 12
+            and _numbered_heading(text)
+        ):
+            open_end = False  # a section's numbered heading, a line of its own: 一、招聘岗位
+        elif (text[:1] == "【" and _BRACKETED_LABEL.fullmatch(text) is not None) or (
+            n + 1 < len(read)
+            and read[n + 1].text[:1] == "【"
+            and _BRACKETED_LABEL.fullmatch(read[n + 1].text) is not None
+            and not text.endswith(_RUNS_ON)
+        ):
+            open_end = False  # a subhead in brackets, a paragraph of its own: 【父亲：…】
         elif text[:1] == "《" and _BOOK_ENTRY.fullmatch(text) is not None:
             open_end = False  # a book's title and who wrote it, over what it holds: 《嘉善田歌》 县文化馆 编
         elif (
@@ -9502,6 +9643,8 @@ def _add_body(
             )
             or _web_address(last.text)
             or _ends_in_marked_credit(last.text)
+            # (a subhead in brackets: 【父亲：从皮具作坊到服装工厂】)
+            or (last.text[:1] == "【" and _BRACKETED_LABEL.fullmatch(last.text) is not None)
             # (a list of names under its label: …名单：周桂 | … | 伟明 张 红 褚永康 姚利民)
             or (
                 " " in last.raw
