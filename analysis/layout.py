@@ -1534,10 +1534,7 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                             # （浙江慈溪天元律师事务所 律师 胡晓峰）; nor the source of a
                             # table's figures under it: 鸡蛋 4.80 | 数据来源：…批发市场)
                             and not (text[:1] in "（(" and _ends_in_credit(text))
-                            and not (
-                                text[:2] in ("数据", "资料")
-                                and _SOURCE_NOTE.fullmatch(text) is not None
-                            )
+                            and not _unbracketed_source(text)
                         )
                         # (the imprint right under the last story's last line: 衢州日报社出版
                         # 地址：衢州市柯城区 | 荷花中路 邮编：…)
@@ -1644,10 +1641,7 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                                 and not prev_text.endswith("版）")
                             )
                             # (nor the source of the figures over it: 鸡蛋 4.80 | 数据来源：…)
-                            and not (
-                                text[:2] in ("数据", "资料")
-                                and _SOURCE_NOTE.fullmatch(text) is not None
-                            )
+                            and not _unbracketed_source(text)
                             # (nor a list's next item under the last line of the one above:
                             # 线路一：…榉 | 溪孔氏家庙（一日游） | 线路二：…)
                             and not (
@@ -4273,11 +4267,7 @@ def _ends_paragraph(chunk: Chunk) -> bool:
         # (nor a telephone number given whole: 咨询电话：0575-88123456)
         or (last.text[-1:].isdigit() and _WHOLE_NUMBER_END.search(last.text) is not None)
         # (nor a list of names under its label: …名单：周桂 | 芳 沈国良 … | 伟明 张 红 褚永康 姚利民)
-        or (
-            " " in last.raw
-            and "名单" in chunk.text
-            and _NAME_RUN.fullmatch(last.raw.strip()) is not None
-        )
+        or _ends_names_list(chunk)
         # (nor a box's last row: ◆平湖市“慈善之星”单位, 2023年 年销售额突破12亿元)
         or (
             len(chunk.lines) >= 3
@@ -4306,6 +4296,20 @@ def _ends_paragraph(chunk: Chunk) -> bool:
 
 # names a space apart, some letter-spaced: 伟明 张 红 褚永康 姚利民
 _NAME_RUN: Final = re.compile(rf"[{CJK}]{{1,3}}(?: +[{CJK}]{{1,3}}){{2,}}")
+
+
+def _ends_names_list(chunk: Chunk) -> bool:
+    """The chunk ends a list of names under its label (…名单：周桂 | 芳 沈国良 … | 伟明 张 红 褚永康
+    姚利民): its last line names a space apart, no sentence to run on."""
+    raw = chunk.lines[-1].raw
+    return " " in raw and "名单" in chunk.text and _NAME_RUN.fullmatch(raw.strip()) is not None
+
+
+def _unbracketed_source(text: str) -> bool:
+    """The source of a table's figures with no brackets, a line of its own: 数据来源：…."""
+    return text[:2] in ("数据", "资料") and _SOURCE_NOTE.fullmatch(text) is not None
+
+
 _CONTACT_PERSON: Final = re.compile(rf"[（(][{CJK}]{{1,3}}(?:先生|女士|小姐|老师|同志|经理)[)）]")
 
 
@@ -9646,11 +9650,7 @@ def _add_body(
             # (a subhead in brackets: 【父亲：从皮具作坊到服装工厂】)
             or (last.text[:1] == "【" and _BRACKETED_LABEL.fullmatch(last.text) is not None)
             # (a list of names under its label: …名单：周桂 | … | 伟明 张 红 褚永康 姚利民)
-            or (
-                " " in last.raw
-                and "名单" in chunk.text
-                and _NAME_RUN.fullmatch(last.raw.strip()) is not None
-            )
+            or _ends_names_list(chunk)
             # (who said the quotation, after a dash: …记在了心里。” | ——宁波职业技术学院教师 张 敏)
             or (
                 ("——" in last.text or (len(lines) >= 2 and "——" in lines[-2].text))
