@@ -2631,12 +2631,9 @@ def _wider_than_column(chunks: list[Chunk], i: int, body_column: float) -> bool:
                     if " " not in x.raw.strip() or not _table_row(x, pairs=True)
                 ]
             )
-        if len(inner) >= 2:
+        # (with rows left out and fewer than two lines left, the body's column read before)
+        if len(inner) >= 2 or len(inner) == len(nxt.inner_widths):
             body_column = _sorted_median(inner)
-        elif len(nxt.inner_widths) > len(inner):
-            body_column = body_column or 0.0  # (rows only: the body's column read before)
-        else:
-            body_column = _sorted_median(nxt.inner_widths)
     if not body_column:
         return False
     lines = chunks[i].lines
