@@ -412,6 +412,8 @@ def _is_furniture(chunks: list[Chunk], i: int) -> bool:
         and _furniture_line(lines[0].text) != "parts"
     ):
         return _advertisement(chunk)
+    if _contact_under_call(chunks, i):
+        return False
     if _WEATHER_BOX.match(lines[0].text) and all(len(line.text) <= 12 for line in lines):
         return True  # the weather box: 今日天气 | 多云转晴 | 19℃～27℃ | 东北风3～4级
     # (the account a call to scan a code names, on a line of its own: 扫一扫 | 关注“平湖发布”)
@@ -505,6 +507,20 @@ def _is_furniture(chunks: list[Chunk], i: int) -> bool:
     )
 
 
+def _contact_under_call(chunks: list[Chunk], i: int) -> bool:
+    """Where to send work, right under a call for it: the notice's own lines, not the desk's
+    (…一经刊用即付稿酬。 | 投稿邮箱：jsrbfk@163.com | 联系电话：…)."""
+    chunk = chunks[i]
+    return (
+        i > 0
+        and not chunk.blank_before
+        and _DESK_CONTACT.match(chunk.lines[0].text) is not None
+        and _CALL_FOR_WORK.search(chunks[i - 1].text) is not None
+    )
+
+
+# a call for contributions (稿酬, 来稿请注明…), over where to send them
+_CALL_FOR_WORK: Final = re.compile("来稿|稿酬|征稿|投稿要求|稿件")
 # an imprint's address ending its line, perhaps cut by the line's end (地址：金华市双溪西路 |
 # 288号 邮编：321017 …)
 _ADDRESS_AT_END: Final = re.compile(r"(?:社址|地址)\s*[:：]\s*\S{2,40}$")
@@ -1238,12 +1254,16 @@ def _read_lines(text: str, spaced: list[int] | None = None) -> list[Line]:
         fcodes[at] == fcodes[np.minimum(at + 1, len(codes) - 1)]
     )
     for i in np.flatnonzero(simple & (length >= 4) & (length % 2 == 0) & maybe_doubled).tolist():
-        doubled[i] = _double_cut(folded_lines[i]) is not None and not (
-            # (a line of verse repeats itself so, under a line running on: 春雨落在东湖上， |
-            # 一圈，一圈，; a headline's line may end in a comma, never under one)
-            folded_lines[i][-1] in "，、；"
-            and i > 0
-            and folded_lines[i - 1].rstrip()[-1:] in ("，", "、", "；")
+        doubled[i] = (
+            _double_cut(folded_lines[i]) is not None
+            and not (
+                # (a line of verse repeats itself so, under a line running on: 春雨落在东湖上， |
+                # 一圈，一圈，; a headline's line may end in a comma, never under one)
+                folded_lines[i][-1] in "，、；"
+                and i > 0
+                and folded_lines[i - 1].rstrip()[-1:] in ("，", "、", "；")
+            )
+            and not _reduplicated(folded_lines[i])
         )
     finals = (final == 1).tolist()
     for i in np.flatnonzero(simple & (final == 2)).tolist():
@@ -1447,6 +1467,65 @@ _SPEAKER_COLON: Final = re.compile(rf"[{CJK}]{{2,10}}[：:]")
 _WORD_PHRASES: Final = re.compile(rf"[{CJK}“”]{{3,}}(?: [{CJK}“”]{{3,}}){{1,2}}")
 
 
+def _headline_closes_chunk(lines: list[Line], k: int, width: float) -> bool:
+    """``lines[k]`` and perhaps the line under it close their chunk, a headline right under
+    its story's last line (…由志愿者定期检修。 | 象山社区开了间“共享工具屋” | |; …排到了6月底。
+    | 甬企“云签约” | 拿下千万美元订单 | |): short lines with no marks, a new story or the
+    page's end after the blank line (no column break inside a sentence: …工作人员相 | | 关负责
+    人表示)."""
+    end = k
+    while end < len(lines) and lines[end].kind == "text" and end - k < 3:
+        end += 1
+    if end - k > 2 or (end < len(lines) and lines[end].kind != "blank"):
+        return False
+    head = lines[k:end]
+    return (
+        sum(len(line.text) for line in head) >= 6
+        and all(
+            line.width <= width - 2
+            and not line.indented
+            and line.text[:1] not in _ITEM_NUMBER_FIRST
+            and line.text[:1] not in MARKERS
+            and _ANY_PUNCT.search(line.text) is None
+            for line in head
+        )
+        and _story_opens_after(lines, end)
+    )
+
+
+def _story_opens_after(lines: list[Line], k: int) -> bool:
+    """The first line at or after ``k`` not blank opens a story, set in, a dateline or a
+    column's label, or there is none: the page ends."""
+    while k < len(lines) and lines[k].kind == "blank":
+        k += 1
+    return (
+        k == len(lines)
+        or lines[k].indented
+        or _starts_dateline(lines[k].text)
+        # (or a column's label over its title and text: 短评 | 让好生态持续“生金”)
+        or (len(lines[k].text) <= 6 and _BOX_LABEL.fullmatch(lines[k].text) is not None)
+        # (or a headline right over its text set in: 商务部：全力帮助外贸企业 | 复工复产稳订单 |
+        # 　　新华社北京3月4日电…)
+        or _headline_over_text(lines, k)
+    )
+
+
+def _headline_over_text(lines: list[Line], k: int) -> bool:
+    """``lines[k]`` opens a headline of three lines or fewer, none ending a sentence, right
+    over a line set in or a dateline."""
+    end = k
+    while end < len(lines) and end - k <= 3:
+        line = lines[end]
+        if line.kind != "text":
+            return False
+        if end > k and (line.indented or _starts_dateline(line.text)):
+            return True
+        if line.final or line.text.endswith(_RUNS_ON) or len(line.text) > 20:
+            return False
+        end += 1
+    return False
+
+
 def _chunks(lines: list[Line]) -> list[Chunk]:
     chunks: list[Chunk] = []
     start, blank_before = 0, True  # the current chunk is lines[start:k]
@@ -1484,6 +1563,9 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                         )
                         # the bodies signing a notice under its close (特此通告。 | 平湖市…局)
                         or prev_text.endswith(_NOTICE_CLOSE)
+                        # (a headline right under its story's last line, a full one, closing
+                        # the chunk: …由志愿者定期检修。 | 象山社区开了间“共享工具屋” | |)
+                        or (k - start >= 2 and _headline_closes_chunk(lines, k, width))
                         # (who the author is, under the text's last sentence, perhaps wrapped:
                         # …整洁美丽。 | （作者系衢州学院马克思主义学 | 院副教授）)
                         or text.startswith(("（作者", "(作者"))
@@ -2070,6 +2152,14 @@ def _list_item_ends(
                     items[rows].width <= column - 2
                     and _LABEL_HOURS.match(items[rows].raw.strip()) is not None
                 )
+                # (or a row with a short label under another, however wide its value: 气温：
+                # 24℃～29℃ | 风向风力：东到东南风 4 到 5 级)
+                or (
+                    rows
+                    and items[rows].width <= column
+                    and _SHORT_ROW_LABEL.match(items[rows].text) is not None
+                    and _SHORT_ROW_LABEL.match(items[rows - 1].text) is not None
+                )
             )
         ):
             rows += 1
@@ -2580,6 +2670,11 @@ def _dateline_completes(lines: list[Line], k: int) -> bool:
     (新华社杭州三月二十 | 一日电), so it is one, not running text that starts with 新华社."""
     texts = [line.text for line in lines[k : k + 6] if line.kind != "blank"][:3]
     return DATELINE.match("".join(texts)) is not None
+
+
+def _reduplicated(text: str) -> bool:
+    """A verb or a measure said twice, a line of verse: 数着数着, 一盏一盏 (no title is)."""
+    return len(text) == 4 and (text[1] in "着了" or text[0] == "一")
 
 
 def _double_cut(text: str) -> int | None:
@@ -3451,12 +3546,24 @@ def _classify(chunks: list[Chunk]) -> None:
             continue
         elif (
             len(chunk.lines) == 1
-            and _LETTER_SPACED_LABEL.fullmatch(chunk.text) is not None
             and chunk.blank_after
             and 0 < i + 1 < len(chunks)
-            and chunks[i + 1].kind == "text"
             and all(c.kind == "furniture" for c in chunks[:i])
-            and not _notice_title(chunk)
+            and (
+                (
+                    _LETTER_SPACED_LABEL.fullmatch(chunk.text) is not None
+                    and chunks[i + 1].kind == "text"
+                    and not _notice_title(chunk)
+                )
+                # (or any short name under the header of a literary page, over the first
+                # title: 副刊 | | 海霞 | | 老街的潮声 | □ 陈晓燕)
+                or (
+                    len(chunk.text) <= 6
+                    and _ANY_PUNCT.search(chunk.text) is None
+                    and chunks[i + 1].kind != "byline"
+                    and any("副刊" in c.text for c in chunks[:i])
+                )
+            )
         ):
             # a page's or a supplement's name letter-spaced under the page header, over the
             # first text (4 副 刊 2022年4月13日 | | 东 湖 | | 老家屋后有一块菜园…): furniture, no
@@ -3636,6 +3743,8 @@ def _classify(chunks: list[Chunk]) -> None:
             # names so; a paragraph of its own
             if len(chunk.lines) == 1:
                 _paragraph_of_its_own(chunk)
+            chunk.kind = "body"
+        elif prev is not None and prev is last_body and _contact_under_call(chunks, i):
             chunk.kind = "body"
         elif len(chunk.lines) == 1 and _DIARY_DATE.fullmatch(chunk.text):
             chunk.kind = "body"  # a diary entry's date and weather: 2月10日 晴 (no headline)
@@ -4078,6 +4187,13 @@ def _row_tail_ends(lines: list[Line], rows_above: bool) -> frozenset[int]:
     return frozenset(range(first - 1, len(lines)))
 
 
+# a table's caption: its unit in brackets at the end, or what it lists (…零售均价（单位：元/斤）,
+# 2023年各镇街道粮食生产情况表)
+_TABLE_CAPTION: Final = re.compile(
+    r"^[^，。；！？]{2,30}(?:[（(]单位\s*[:：][^（）()]{1,12}[)）]|一览表|情况表|统计表|明细表)$"
+)
+
+
 def _figure_rows(lines: list[Line]) -> bool:
     """Three rows or more of cells parted by spaces as printed, each row holding a figure (大白菜
     1.60 -0.20, 第1名 张 浩 23分41秒), perhaps under a header row (品名 均价（元/公斤） 涨跌) and
@@ -4090,7 +4206,7 @@ def _figure_rows(lines: list[Line]) -> bool:
         lines = lines[:-1]  # (who supplied the figures, under them: （…市场供稿）)
     rows = 0
     for k, line in enumerate(lines):
-        if any(mark in line.raw for mark in "，。；！？"):  # (cheap first: most chunks are prose)
+        if _SENTENCE_MARK.search(line.raw) is not None:  # (cheap first: most chunks are prose)
             return False
         cells = line.raw.split()
         if len(cells) == 1 and len(cells[0]) <= 6 and not _DIGIT.search(cells[0]):
@@ -4170,7 +4286,7 @@ def _verse(lines: list[Line]) -> bool:
     )
 
 
-def _bare_stanza(lines: list[Line]) -> bool:
+def _bare_stanza(lines: list[Line], ragged: float = 2) -> bool:
     """Verse with no marks at all, set line by line (今夜的月亮 | 是故乡寄来的信 | 圆圆的邮戳 |
     盖在老屋的瓦檐上): three lines or more, none over ten cells, ragged (wrapped text fills its
     column evenly), no punctuation but a mark closing the last line, no digits or Latin
@@ -4183,7 +4299,7 @@ def _bare_stanza(lines: list[Line]) -> bool:
         text = text.rstrip("。！？…")  # (a stanza may close as a sentence: …一年的好日子。)
     return (
         max(widths) <= 10
-        and max(widths) - min(widths) >= 2
+        and max(widths) - min(widths) >= ragged
         and _ANY_PUNCT.search(text) is None
         and _DIGIT_OR_LATIN.search(text) is None
     )
@@ -4198,7 +4314,7 @@ def _stanza_of_poem(chunks: list[Chunk], i: int) -> bool:
     if chunks[i].width > 11:  # (cheap first; a closing mark may hang past ten cells)
         return False
 
-    def stanza_at(k: int) -> tuple[int, int] | None:
+    def stanza_at(k: int, ragged: float = 2) -> tuple[int, int] | None:
         # the chunks of the stanza chunk k is part of (no blank line between them), if bare
         first = last = k
         while first > 0 and not chunks[first].blank_before:
@@ -4207,7 +4323,7 @@ def _stanza_of_poem(chunks: list[Chunk], i: int) -> bool:
             last += 1
         group = chunks[first : last + 1]
         if any(c.kind == "byline" for c in group) or not _bare_stanza(
-            [line for c in group for line in c.lines]
+            [line for c in group for line in c.lines], ragged
         ):
             return None
         if (
@@ -4220,17 +4336,6 @@ def _stanza_of_poem(chunks: list[Chunk], i: int) -> bool:
             return None  # (a line over prose is its title, no stanza: 父亲的鼓点 | | 父亲年轻时…)
         return first, last
 
-    here = stanza_at(i)
-    if here is None:
-        return False
-    (start, end), stanzas = here, 1
-    while start > 0 and (above := stanza_at(start - 1)) is not None:
-        start, stanzas = above[0], stanzas + 1
-    while end + 1 < len(chunks) and (below := stanza_at(end + 1)) is not None:
-        end, stanzas = below[1], stanzas + 1
-    if stanzas < 2:
-        return False
-
     def titled(title: int, signature: int) -> bool:
         return (
             0 <= min(title, signature)
@@ -4241,6 +4346,28 @@ def _stanza_of_poem(chunks: list[Chunk], i: int) -> bool:
             and not chunks[title].blank_after
         )
 
+    here = stanza_at(i)
+    if here is None:
+        # (the first stanza, right under the title and the signature, may be set evenly:
+        # 东沙渔火 | □ 林 帆 | | 天黑下来的时候 | 东沙的海面上 | 一盏一盏的灯 | 被渔船点亮了)
+        here = stanza_at(i, 0)
+        if (
+            here is None
+            or not titled(here[0] - 2, here[0] - 1)
+            or here[1] + 1 >= len(chunks)
+            or stanza_at(here[1] + 1) is None
+        ):
+            return False
+    (start, end), stanzas = here, 1
+    while start > 0 and (above := stanza_at(start - 1)) is not None:
+        start, stanzas = above[0], stanzas + 1
+    if start > 0 and (above := stanza_at(start - 1, 0)) is not None:
+        if titled(above[0] - 2, above[0] - 1):
+            start, stanzas = above[0], stanzas + 1
+    while end + 1 < len(chunks) and (below := stanza_at(end + 1)) is not None:
+        end, stanzas = below[1], stanzas + 1
+    if stanzas < 2:
+        return False
     return titled(end + 1, end + 2) or titled(start - 2, start - 1)
 
 
@@ -4814,7 +4941,8 @@ def _leading_kicker(lines: list[Span]) -> int:
         if len(prefix) >= 8 and _KICKER_VERB.search(prefix) and _OCCASION.search(prefix):
             return k + 1
     if len(lines) == 2 and (
-        _subtitle_text(lines[1].text)
+        # (over a ——subtitle the line is no subtitle itself)
+        (_subtitle_text(lines[1].text) and not dash_subtitle)
         # (over a ——subtitle, a fact in figures over a statement is its kicker: 上半年全市外贸
         # 进出口总额突破1500亿元 | 外贸“压舱石”稳中有进 | ——出口增长12.6%…)
         or (
@@ -5249,6 +5377,7 @@ _BOX_LABELS: Final = (
 _COLUMN_LABELS: Final = (
     "民生实事", "基层一线", "一线直击", "一线传真", "身边好人", "百姓故事", "我为群众办实事",
     "战疫一线", "抗疫一线", "读者来信", "回音壁", "农技问答", "记者调查", "以案说法", "以案释法",
+    "短评", "快评",
 )  # fmt: skip
 _BOX_LABEL: Final = re.compile("|".join(_BOX_LABELS + _COLUMN_LABELS))
 # a book's title and who wrote or edited it, a line of its own: 《嘉善田歌》 县文化馆 编
@@ -5318,7 +5447,11 @@ def _box_label(text: str, endings: bool = True) -> bool:
 # the occasion a report focuses on, over its title: 聚焦3·15国际消费者权益日, 聚焦“双十一”
 _FOCUS_LABEL: Final = re.compile(r"聚焦[^，。；！？：:]{2,14}")
 # a body and its warning verb, alone on a line: a kicker over what it warns of
-_WHO_WARNS: Final = re.compile(rf"[{CJK}]{{2,12}}(?:提醒|提示|温馨提示|温馨提醒|郑重提醒)")
+_WHO_WARNS: Final = re.compile(
+    rf"[{CJK}]{{2,12}}(?:提醒|提示|温馨提示|温馨提醒|郑重提醒"
+    # (or who gives the figures, over what they show: 宁波海关发布最新数据 | 前两月我市外贸…)
+    r"|发布最新数据|公布最新数据|最新数据显示|最新统计显示|发布报告)"
+)
 # the label of a series of reports over each one's title: 老旧小区改造系列报道之二
 # (or a series named in two parts, a middle dot between: “千万工程”二十年·平湖实践)
 _SERIES_LABEL: Final = re.compile(
@@ -6250,6 +6383,16 @@ def _group_headlines(
             # (a block with a kicker of its own is a headline of its own: 全力以赴护航高考 |
             # 我市高考考务准备工作就绪 | 今年全市3162名考生参加考试 设3个考点)
             and not (len(lines) >= 3 and chunk.blank_before and _leading_kicker(lines))
+            # (nor, a blank line apart, one right over the text under the cluster when the
+            # title touches the text above it: two stories' titles, …排到了6月底。 | 甬企
+            # “云签约” | 拿下千万美元订单 | | 商务部：全力帮助… | 复工复产稳订单 | 　　新华社…)
+            and not (
+                idx == 1
+                and idx + 1 == len(cluster)
+                and chunk.blank_before
+                and not chunk.blank_after
+                and not cluster[0].blank_before
+            )
         ):
             current.subtitle = lines
             current.duplicates.extend(dups)
@@ -9285,7 +9428,20 @@ def _add_body(
         and _notice_close_only(lines)
     ):
         item_ends = frozenset(range(len(lines)))  # (a notice's close: each line a paragraph)
-    if not item_ends and (_fact_box(lines) or _table_rows(lines, pairs=True)):
+    if (
+        not item_ends
+        and (
+            _fact_box(lines)
+            or _table_rows(lines, pairs=True)
+            # (or a table's caption over its rows: …零售均价（单位：元/斤） | 品种 本周 上周 | …)
+            or (
+                len(lines) >= 4
+                and lines[0].text[-1:] in "）)表"
+                and _TABLE_CAPTION.search(lines[0].text) is not None
+                and _figure_rows(lines[1:])
+            )
+        )
+    ):
         # a fact box or a table: each row a paragraph (a field's value wrapped with it)
         item_ends = frozenset(
             k
@@ -9349,7 +9505,9 @@ def _add_body(
     if not item_ends and lines[-1].raw.count(" ") >= 2:
         item_ends = _row_tail_ends(lines, rows_above)
     if not item_ends and len(lines) >= 4 and chunk.text.count(" ") + len(lines) >= 8:
-        item_ends = _inner_table_ends(lines)
+        # (three rows of two printed spaces or more: cheap first, most chunks are prose)
+        if sum([line.raw.count(" ") >= 2 for line in lines]) >= 3:
+            item_ends = _inner_table_ends(lines)
     if not item_ends and not _numbered_lines(text_lines):
         # kept sorted: the median is read for every chunk of a long article (sorting a sorted
         # list with a run appended is a merge)
