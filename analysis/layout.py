@@ -303,7 +303,7 @@ _FURNITURE_PARTS: Final = (
     rf"|[{CJK}]{{2}}版热线\s*[:：]?\s*[\d\s-]{{5,}}"
     # the masthead's small print: issue number, pages today, serial number (and the paper's
     # owner: _PARTY_ORGAN)
-    rf"|总?第\s*\d{{3,6}}\s*期|{_PAGES_TODAY}"
+    rf"|总?第\s*\d{{3,6}}\s*[期号]|{_PAGES_TODAY}"
     r"|(?:国内统一)?连续出版物号\s*[:：]?|CN\s*\d{2}\s*[-－—]\s*\d{4}(?:/[A-Z]{1,2})?"
     # (a county paper's licence as an internal publication: 浙内准字第G047号)
     rf"|[{_PROVINCES}]?内(?:资)?准字\s*第?\s*[A-Z]?\d+号?"
@@ -471,6 +471,17 @@ def _is_furniture(chunks: list[Chunk], i: int) -> bool:
                     # (most short lines fail here: a headline's)
                     ("年" in chunk.text and _dated_header(chunk))
                     or (len(lines) == 1 and _between_header_parts(chunks, i))
+                    # (or set right between header lines, no blank line around it: 丽水日报 | … |
+                    # 3 | 公告·分类信息 | 责任编辑 周 敏 美编 朱丽丽)
+                    or (
+                        len(lines) == 1
+                        and not chunk.blank_before
+                        and not chunk.blank_after
+                        and i > 0
+                        and chunks[i - 1].kind == "furniture"
+                        and i + 1 < len(chunks)
+                        and all(_furniture_line(x.text) for x in chunks[i + 1].lines)
+                    )
                     # (or the page's first line, over the date: 乡村振兴 | 2022年9月24日 星期六
                     # | 3)
                     or (
@@ -504,6 +515,31 @@ def _is_furniture(chunks: list[Chunk], i: int) -> bool:
         return at_edge
     return at_edge or (
         "parts" in found and (len(lines) <= 2 or found == {"parts"} or _dated_header(chunk))
+    )
+
+
+# a match's score between the two sides (柯桥区队2∶1上虞区队, 海宁队 86∶79 平湖队)
+_SCORE_LINE: Final = re.compile(rf"[{CJK}·]{{2,12}} ?\d{{1,3}} ?[∶:] ?\d{{1,3}} ?[{CJK}·]{{2,12}}")
+
+
+def _score_box(chunks: list[Chunk], i: int) -> bool:
+    """A match's score on a line of its own, perhaps over the half-time score in brackets
+    and who scored (柯桥区队2∶1上虞区队 | （上半场0∶1） | 进球：王浩31′ …), or those lines
+    under a score above: the report's box, no headline."""
+    lines = chunks[i].lines
+    if _SCORE_LINE.fullmatch(lines[0].text) is not None:
+        notes = lines[1:]
+    elif (
+        i > 0
+        and not chunks[i].blank_before
+        and _SCORE_LINE.fullmatch(chunks[i - 1].lines[0].text) is not None
+    ):
+        notes = lines  # (the score's notes, a chunk of their own)
+    else:
+        return False
+    return all(
+        (line.text[:1] in "（(" and line.text[-1:] in "）)") or _ROW_LABEL.match(line.text)
+        for line in notes
     )
 
 
@@ -1000,6 +1036,7 @@ _SPACED_TAIL: Final = re.compile(r"(?<=[。！？”])\s*([^。！？”]{2,40})
 # a byline group that credits a photo: 摄影 王强, 摄 徐佳丽, 记者 张三 摄, 张三 摄影
 # (摄 at a line's end credits every name on it; 照片: an agency's picture, 新华社发 美联社照片)
 _CREDIT_VERB_END: Final = re.compile(r"(?:摄影?|照片|供图)[)）]?$|\s[作书画绘]$")
+_SQUEEZED_ARTIST: Final = re.compile(rf"[{CJK}]{{2,3}}[作绘]")
 _PHOTO_GROUP: Final = re.compile(rf"^[{MARKERS}]?\s*(?:摄影|摄|图)|{_CREDIT_VERB_END.pattern}")
 
 
@@ -1129,9 +1166,13 @@ def _photo_credits_only(bylines: list[Span]) -> bool:
         return False
     for span in bylines:  # (a loop: asked for every article and headline with a byline)
         # (so does 摄影 opening a line: ■摄影 陆 斌 通讯员 吴佳琪)
-        if _CREDIT_VERB_END.search(span.text) is None and not span.text.lstrip(
-            MARKERS + " "
-        ).startswith("摄影"):
+        bare = span.text.lstrip(MARKERS + " ")
+        if (
+            _CREDIT_VERB_END.search(span.text) is None
+            and not bare.startswith("摄影")
+            # (a cartoonist's name squeezed with his verb: ■王 铎 作 read 王铎作)
+            and _SQUEEZED_ARTIST.fullmatch(bare) is None
+        ):
             for group in _role_groups(span):
                 if _PHOTO_GROUP.search(group.text) is None:
                     return False
@@ -2606,7 +2647,18 @@ def _split_glued_titles(chunks: list[Chunk], continued: bool = True) -> list[Chu
         # (or a blank line between: …800余万元。 | | ■通讯员 周 伟 摄 | | 本报讯…)
         credit_below = credit_below or _photo_credit_alone_below(chunks, i)
         # (or a fact box's label over its lines: 人物名片 | 姓名：张建华 | 职务：…)
-        fact_box = len(first) <= 8 and _fact_box(lines[1:])
+        fact_box = (
+            len(first) <= 8
+            and (
+                _fact_box(lines[1:])
+                # (or a timeline's, three rows or more each opening with its year: 蝶变足迹 |
+                # 2019年 入选第一批全国乡村旅游重 | 点村 | 2020年 …)
+                or (
+                    _TIMELINE_ROW.match(lines[1].raw) is not None
+                    and sum(1 for x in lines[1:] if _TIMELINE_ROW.match(x.raw)) >= 3
+                )
+            )
+        )
         if first[0] not in MARKERS and not credit_below and not fact_box:
             out.append(chunk)
             continue
@@ -3596,7 +3648,12 @@ def _classify(chunks: list[Chunk]) -> None:
             len(chunk.lines) == 1
             and chunk.text[:1] == "【"  # (cheap first)
             and _BRACKETED_LABEL.fullmatch(chunk.text) is not None
-            and chunk.blank_after
+            # (or set right between the paragraphs, no blank line around it: …8.6万人次。 |
+            # 【产业兴村】 | 文化“流量”如何…)
+            and (
+                chunk.blank_after
+                or (prev is not None and prev is last_body and not chunk.blank_before)
+            )
             and i + 1 < len(chunks)
             and chunks[i + 1].kind == "text"
             and len(chunks[i + 1].lines) >= 3
@@ -3675,6 +3732,9 @@ def _classify(chunks: list[Chunk]) -> None:
                     # (or set wider than the column above it, no sentence in it: 硖石街道西山
                     # 社区探索老旧小区“微治理” over 楼道里的“红管家” ×2, under a list's names)
                     or (chunk.width >= prev.width + 2 and _ANY_PUNCT.search(chunk.text) is None)
+                    # (or under a table's last row, which runs on into nothing: …2:21:55 | |
+                    # 2023绍兴马拉松昨日开跑 | 细雨古城两万人… ×2)
+                    or (_ANY_PUNCT.search(chunk.text) is None and _printed_row(prev.lines[-1]))
                 )
             )
         ):
@@ -3746,6 +3806,8 @@ def _classify(chunks: list[Chunk]) -> None:
             chunk.kind = "body"
         elif prev is not None and prev is last_body and _contact_under_call(chunks, i):
             chunk.kind = "body"
+        elif prev is not None and prev is last_body and _score_box(chunks, i):
+            chunk.kind = "body"  # a match's score under its report: 柯桥区队2∶1上虞区队
         elif len(chunk.lines) == 1 and _DIARY_DATE.fullmatch(chunk.text):
             chunk.kind = "body"  # a diary entry's date and weather: 2月10日 晴 (no headline)
         elif _label_over_title(chunks, i):
@@ -3934,7 +3996,8 @@ def _notice_close_only(lines: list[Line]) -> bool:
     signers = 0
     while k >= 0 and signers < 2 and _signer_line(lines[k].text):
         k, signers = k - 1, signers + 1
-    return bool(signers) and all(
+    # (or two contact lines or more right over the date: …联系人：李 工 电话：… | 2024年5月21日)
+    return (bool(signers) or k >= 1) and all(
         _CONTACT_LINE.fullmatch(line.text) is not None for line in lines[: k + 1]
     )
 
@@ -3968,6 +4031,9 @@ def _ends_in_address(chunk: Chunk) -> bool:
 
 # a fact box's line: a short field name, a colon, its value (姓名：张建华, 社区工龄：20年)
 _FIELD_LINE: Final = re.compile(rf"[{CJK}]{{2,6}}[：:][^：:]{{1,40}}")
+# a field's longer label, figures in it perhaps: 2022年村集体经济总收入：, 茶产业全产业链产值：
+# (its last two characters words: no time's colon, 11月26日15:00)
+_LONG_FIELD_LABEL: Final = re.compile(rf"[0-9{CJK}]{{0,12}}[{CJK}]{{2}}：")
 # a list's group, counted, before its entries: 当湖街道（4户）：, 助人为乐类（2名）：
 _COUNTED_GROUP: Final = re.compile(
     rf"[{CJK}]{{2,10}}[（(]\s*\d{{1,4}}\s*[户人名个家项位]\s*[)）]\s*[：:]"
@@ -4011,6 +4077,8 @@ def _fact_box(lines: list[Line]) -> bool:
                 field
                 or (k and _wraps_field(lines, k - 1))
                 or lines[k].text[:1] in _ITEM_MARKERS
+                # (a field with a longer label: 2022年村集体经济总收入：236 | 万元)
+                or (k and _LONG_FIELD_LABEL.match(lines[k].text) is not None)
                 or (len(lines[k].text) <= 12 and not lines[k].text.endswith(("。", "，", "、")))
                 for k, field in enumerate(fields)
             )
@@ -4041,7 +4109,8 @@ def _wraps_field(lines: list[Line], k: int) -> bool:
     field of its own and shorter (荣誉：宁波朱金漆木雕市级代表性传 | 承人、浙江省工艺美术大师)."""
     above, line = lines[k].text, lines[k + 1].text
     return (
-        _FIELD_LINE.fullmatch(above) is not None
+        # (a longer label too: 茶产业全产业链产值： | 150亿元)
+        (_FIELD_LINE.fullmatch(above) is not None or _LONG_FIELD_LABEL.match(above) is not None)
         and lines[k].width > lines[k + 1].width
         # (the field's line fills the box's column: a wrap, not a short note under it)
         and lines[k].width >= max(x.width for x in lines) - 2
@@ -4202,8 +4271,10 @@ def _figure_rows(lines: list[Line]) -> bool:
     the printed line.)"""
     if len(lines) < 3 or not lines[0].raw.strip():
         return False
-    if len(lines) >= 4 and lines[-1].text[-1:] in "）)" and _SOURCE_NOTE.fullmatch(lines[-1].text):
-        lines = lines[:-1]  # (who supplied the figures, under them: （…市场供稿）)
+    if len(lines) >= 4 and lines[-1].text[-1:] in "）)" and lines[-1].text[:1] in "（(":
+        # (who supplied the figures, under them: （…市场供稿）; or a note on them: （如有变动，
+        # 以主办方通知为准）)
+        lines = lines[:-1]
     rows = 0
     for k, line in enumerate(lines):
         if _SENTENCE_MARK.search(line.raw) is not None:  # (cheap first: most chunks are prose)
@@ -5370,7 +5441,7 @@ _BOX_LABELS: Final = (
     "相关报道", "延伸阅读", "小贴士", "温馨提示", "记者手记", "编后", "编后语", "编后记",
     "记者观察", "有问必答", "专家提醒", "专家解读", "数据来源", "人物名片", "人物简介",
     "专家名片", "专家简介", "数据", "数读", "法官说法", "律师说法", "检察官说法", "法条链接",
-    "法律链接",
+    "法律链接", "赛事预告", "赛程预告",
 )  # fmt: skip
 # the label of a running column over each of its stories' titles, never a title itself (民生实事 |
 # 城区新增公共停车泊位1200余个): read as a box's label is
@@ -6769,6 +6840,15 @@ def _max_assignment(score: np.ndarray) -> tuple[list[int], list[int]]:
     return [r for r, _ in pairs], [c for _, c in pairs]
 
 
+def _opens_column_text(article: Article) -> bool:
+    """The article opens as the text of a column does: a reader's question (问：), an item's
+    mark (●5月18日…)."""
+    if not article.paragraphs or article.dateline:
+        return False
+    opening = article.paragraphs[0].pieces[0][0][:2]
+    return opening[:1] in _ITEM_MARKERS or opening in ("问：", "问:")
+
+
 def _assign_headlines(
     headlines: list[Headline],
     articles: list[Article],
@@ -6794,7 +6874,19 @@ def _assign_headlines(
         later = (key for key in itertools.islice(order, p + 1, None) if key[0] in ("a", "h"))
         after = next(later, None)
         if after is not None and after[0] == "a":
-            precedes[i, after[1]] = 1.0
+            # (set right over the text, no blank line between, while a blank line parts it
+            # from the text above: it heads the text under it, whichever way the page sets
+            # its headlines; 民生热线 | 问：…)
+            touching = (
+                articles[after[1]].first == headlines[i].last + 1
+                and p > 0
+                and order[p - 1][0] == "a"
+                and articles[order[p - 1][1]].last < headlines[i].first - 1
+                # (over what opens a column's text: a question, an item's mark; not a line of
+                # verse under a line read as a headline)
+                and _opens_column_text(articles[after[1]])
+            )
+            precedes[i, after[1]] = 2.0 if touching else 1.0
     # Which way round does this page set its headlines? Compare the content agreement, a
     # brief's counting for less (one short paragraph under its dateline): a column of briefs
     # may set its titles over their texts on a page that heads its stories after theirs.
@@ -9121,10 +9213,17 @@ def _add_body(
         # nor its contact lines after a column break: 电话：… | 招标代理机构：… | 联系人：…)
         and not (lines[-1].text[-1:] == "日" and _notice_close_only(lines))
         and not (
-            len(lines) <= 6
+            len(lines) <= 7
             and "：" in lines[0].text
-            and all(_CONTACT_LINE.fullmatch(line.text) is not None for line in lines)
+            and all(_CONTACT_LINE.fullmatch(line.text) is not None for line in lines[:-1])
+            # (the notice's date may close them: …联系人：李 工 电话：… | 2024年5月21日)
+            and (
+                _CONTACT_LINE.fullmatch(lines[-1].text) is not None
+                or (len(lines) >= 3 and _DATE_LINE.fullmatch(lines[-1].text) is not None)
+            )
         )
+        # (nor a match's score closing its report: …5万余人次。 | 柯桥区队2∶1上虞区队)
+        and _SCORE_LINE.fullmatch(lines[0].text) is None
     ):
         # A new block with no headline or dateline between: the column width changes.
         if (
@@ -9433,11 +9532,17 @@ def _add_body(
         and (
             _fact_box(lines)
             or _table_rows(lines, pairs=True)
-            # (or a table's caption over its rows: …零售均价（单位：元/斤） | 品种 本周 上周 | …)
+            # (or a table's caption over its rows: …零售均价（单位：元/斤） | 品种 本周 上周 | …,
+            # 2023绍兴马拉松男子全程前六名 | 名次 姓名 单位 成绩 | 1 德贝贝 埃塞俄比亚 2:12:05)
             or (
                 len(lines) >= 4
-                and lines[0].text[-1:] in "）)表"
-                and _TABLE_CAPTION.search(lines[0].text) is not None
+                and (
+                    (
+                        lines[0].text[-1:] in "）)表"
+                        and _TABLE_CAPTION.search(lines[0].text) is not None
+                    )
+                    or (len(lines[0].text) <= 30 and _ANY_PUNCT.search(lines[0].text) is None)
+                )
                 and _figure_rows(lines[1:])
             )
         )

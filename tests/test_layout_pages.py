@@ -4,7 +4,7 @@ story and a 简讯 digest, headline-first pages, three stories on one topic, a d
 photo captions and a picture page, features signed 文/沈洁, kickers, short stories back to back,
 continued text, wire, sport, finance and law pages, a photo essay, health tips, notices, a
 provincial and a county paper, a comment page, a reader-hotline page, a long feature, and
-one hundred and thirty-five ordinary city-daily news pages (city_*, city2_* … city43_*, daily_*: guides to the issue
+one hundred and forty-one ordinary city-daily news pages (city_*, city2_* … city44_*, daily_*: guides to the issue
 whose pointers take lines of their own, wire pages, a sports page with a results list, a market
 page with a price list, subtitles of figures a blank line under their titles, a price table inside
 a story, briefs under a column's label, a box of related links under an untitled photo's credit,
@@ -25,7 +25,7 @@ blank lines between paragraphs (their signers and dates too), a literary supplem
 service page (supp5_*), a page of notices (a tender in numbered sections, a classified column, a
 notice signed under its contact line), a literary supplement, a health page and a law page with
 columns' labels over their questions (supp6_*), a page of notices with a box of lost-document
-statements, a literary page, a health page and a law page (supp7_*), six hundred and forty-seven
+statements, a literary page, a health page and a law page (supp7_*), six hundred and fifty-one
 pages in the sample's own style (pinghu*_*: among them a literary supplement, a special page with a
 Q&A and a box, a page of public notices, a crowded front page with briefs titled ■ in one column
 under a label, a sports page with a results list, displaced headlines, in-depth features with bold
@@ -71,7 +71,7 @@ a brief set flush among stories set indented, a column's theme seen in the city 
 line over a title printed twice, a feature headed after its text with subheads printed twice and
 a pull quote its text repeats under it, a notice's timetable under …如下：, quotations a column break cuts after a sentence's
 end, an anniversary's special page with a timeline box, a series' kicker …巡礼, a price table
-under its supplier's credit), three hundred and thirty-four pages of other county
+under its supplier's credit), three hundred and forty pages of other county
 dailies (county*_*: credits in the dateline's brackets, headlines first, ——subtitles and indented
 paragraphs, a Shanghai district paper's pages under its own name, a Jiangsu county daily's with
 indented paragraphs and no blank lines between them, a southern Zhejiang daily's headed before and
