@@ -1604,9 +1604,13 @@ def _chunks(lines: list[Line]) -> list[Chunk]:
                         )
                         # the bodies signing a notice under its close (特此通告。 | 平湖市…局)
                         or prev_text.endswith(_NOTICE_CLOSE)
-                        # (a headline right under its story's last line, a full one, closing
-                        # the chunk: …由志愿者定期检修。 | 象山社区开了间“共享工具屋” | |)
-                        or (k - start >= 2 and _headline_closes_chunk(lines, k, width))
+                        # (a headline right under its story's last line, closing the chunk:
+                        # …由志愿者定期检修。 | 象山社区开了间“共享工具屋” | |; short first)
+                        or (
+                            line_width <= width - 2
+                            and k - start >= 2
+                            and _headline_closes_chunk(lines, k, width)
+                        )
                         # (who the author is, under the text's last sentence, perhaps wrapped:
                         # …整洁美丽。 | （作者系衢州学院马克思主义学 | 院副教授）)
                         or text.startswith(("（作者", "(作者"))
@@ -9224,6 +9228,14 @@ def _add_body(
         )
         # (nor a match's score closing its report: …5万余人次。 | 柯桥区队2∶1上虞区队)
         and _SCORE_LINE.fullmatch(lines[0].text) is None
+        # (nor the warning closing a police story, its tips numbered under it, set wider:
+        # 警方提醒 | 1.正规电商平台退款无需额外操作，…)
+        and not (
+            len(lines) >= 3
+            and len(lines[0].text) <= 8
+            and _WHO_WARNS.fullmatch(lines[0].text) is not None
+            and _item_number(lines[1].text) is not None
+        )
     ):
         # A new block with no headline or dateline between: the column width changes.
         if (
@@ -9511,6 +9523,20 @@ def _add_body(
         ) or (rows == len(lines) == announces + 2 and _cells_row(lines[-1])):
             # (or the table's heads alone, its rows cut off by a column break)
             item_ends = frozenset(range(announces, rows))
+    if (
+        not item_ends
+        and len(lines) >= 3
+        and len(lines[0].text) <= 8
+        and _WHO_WARNS.fullmatch(lines[0].text) is not None
+        and _item_number(lines[1].text) is not None
+    ):
+        # a warning's label over its numbered tips (警方提醒 | 1.正规电商平台…): the label and
+        # each tip a paragraph
+        leads = [1]
+        for k in range(2, len(lines)):
+            if _next_item(lines[leads[-1]].text, lines[k].text):
+                leads.append(k)
+        item_ends = frozenset([k - 1 for k in leads] + [len(lines) - 1])
     if len(lines) >= 4 and _numbered_heading(lines[0].text):
         # a section's numbered heading over a table's rows (一、招生学校及名额 | 学校  年级  名额
         # | 魏塘中心小学  一年级  40 | …), the next section set in under them perhaps: the
